@@ -1,0 +1,95 @@
+// Committees: their house style (template), numbering rule, defaults and members.
+import type { Committee, CommitteeSummary, CommitteeTemplate, NumberingRule } from '../../../src-shared/domain';
+import { AppError, notFound } from '../errors';
+import type { Db } from '../store/database';
+import { appendChange } from '../changelog/changelog';
+import { newId, nowIso } from '../util/canonical';
+import { committeesRepository as repo } from './committees.repository';
+
+export async function listCommittees(db: Db): Promise<CommitteeSummary[]> {
+  const rows = await repo.list(db);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    shortName: r.short_name,
+    numbering: r.numbering,
+    meetingCount: Number(r.meeting_count ?? 0),
+    nextMeeting: (r.next_meeting as string | null) ?? null,
+  }));
+}
+
+export async function getCommittee(db: Db, id: string): Promise<Committee> {
+  const row = await repo.byId(db, id);
+  if (!row) throw notFound('The committee');
+  const members = await repo.members(db, id);
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    numbering: row.numbering,
+    defaults: { location: row.default_location, start: row.default_start, end: row.default_end },
+    template: JSON.parse(row.template) as CommitteeTemplate,
+    members: members.map((m) => ({ key: m.key, name: m.name, title: m.title, party: m.party, role: m.role, from: m.valid_from, until: m.valid_until })),
+  };
+}
+
+export async function findCommittee(db: Db, nameOrShort: string): Promise<{ id: string; name: string }> {
+  const row = await repo.byNameOrShort(db, nameOrShort);
+  if (!row) throw new AppError('NotFound', `No committee is called "${nameOrShort}" (by name or short name).`);
+  return row;
+}
+
+export type CommitteeInput = {
+  name: string;
+  shortName?: string | null | undefined;
+  numbering: NumberingRule;
+  defaults?: { location?: string | null | undefined; start?: string | null | undefined; end?: string | null | undefined } | undefined;
+  template?: CommitteeTemplate | undefined;
+};
+
+async function assertNameFree(db: Db, name: string, shortName: string | null | undefined, exceptId?: string): Promise<void> {
+  const clash = await repo.byNameOrShort(db, name);
+  if (clash && clash.id !== exceptId) throw new AppError('Conflict', `A committee called "${name}" already exists.`);
+  if (shortName) {
+    const short = await repo.byNameOrShort(db, shortName);
+    if (short && short.id !== exceptId) throw new AppError('Conflict', `The short name "${shortName}" is already used by "${short.name}".`);
+  }
+}
+
+export async function createCommittee(db: Db, input: CommitteeInput): Promise<Committee> {
+  await assertNameFree(db, input.name, input.shortName);
+  const id = newId();
+  const now = nowIso();
+  await repo.insert(db, {
+    id,
+    name: input.name,
+    short_name: input.shortName || null,
+    numbering: input.numbering,
+    default_location: input.defaults?.location || null,
+    default_start: input.defaults?.start || null,
+    default_end: input.defaults?.end || null,
+    template: JSON.stringify(input.template ?? {}),
+    created_at: now,
+    updated_at: now,
+  });
+  await appendChange(db, { committeeId: id, action: 'committee.create', payload: input });
+  return getCommittee(db, id);
+}
+
+export async function updateCommittee(db: Db, id: string, patch: Partial<CommitteeInput>): Promise<Committee> {
+  const row = await repo.byId(db, id);
+  if (!row) throw notFound('The committee');
+  if (patch.name !== undefined || patch.shortName) await assertNameFree(db, patch.name ?? row.name, patch.shortName, id);
+  await repo.update(db, id, {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.shortName !== undefined ? { short_name: patch.shortName || null } : {}),
+    ...(patch.numbering !== undefined ? { numbering: patch.numbering } : {}),
+    ...(patch.defaults !== undefined
+      ? { default_location: patch.defaults.location || null, default_start: patch.defaults.start || null, default_end: patch.defaults.end || null }
+      : {}),
+    ...(patch.template !== undefined ? { template: JSON.stringify(patch.template) } : {}),
+    updated_at: nowIso(),
+  });
+  await appendChange(db, { committeeId: id, action: 'committee.update', payload: patch });
+  return getCommittee(db, id);
+}

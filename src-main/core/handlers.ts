@@ -1,0 +1,34 @@
+// Every Api operation's implementation, one line each: parse has already happened (dispatch.ts);
+// each mutation runs in one short transaction. `satisfies Handlers` fails the build if an
+// operation of the contract has no handler.
+import type { OpName, OpOutput, OpParsedInput } from '../../src-shared/api';
+import type { CoreContext } from './context';
+import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees/committees.service';
+import { createMeeting, listMeetings } from './meetings/meetings.service';
+import { exportDocument } from './exchange/export';
+import { importDocument } from './exchange/import';
+import { getSettings, updateSettings } from './settings/settings.service';
+import { schemaVersion } from './store/open';
+
+export type Handler<K extends OpName> = (ctx: CoreContext, input: OpParsedInput<K>) => Promise<OpOutput<K>>;
+export type Handlers = { [K in OpName]: Handler<K> };
+
+const tx = <T>(ctx: CoreContext, fn: (db: CoreContext['store']['db']) => Promise<T>): Promise<T> =>
+  ctx.store.db.transaction().execute((trx) => fn(trx as unknown as CoreContext['store']['db']));
+
+export const handlers = {
+  'system.info': async (ctx) => ({ version: ctx.version, dbFile: ctx.store.file, schemaVersion: schemaVersion(ctx.store.sqlite), shell: ctx.shell }),
+  'settings.get': (ctx) => getSettings(ctx.store.db),
+  'settings.update': (ctx, input) => tx(ctx, (db) => updateSettings(db, input)),
+
+  'committees.list': (ctx) => listCommittees(ctx.store.db),
+  'committees.get': (ctx, { id }) => getCommittee(ctx.store.db, id),
+  'committees.create': (ctx, input) => tx(ctx, (db) => createCommittee(db, input)),
+  'committees.update': (ctx, { id, ...patch }) => tx(ctx, (db) => updateCommittee(db, id, patch)),
+
+  'meetings.list': (ctx, { committeeId, year }) => listMeetings(ctx.store.db, committeeId, year),
+  'meetings.create': (ctx, input) => tx(ctx, (db) => createMeeting(db, input)),
+
+  'exchange.import': (ctx, { document }) => importDocument(ctx.store, document),
+  'exchange.export': (ctx, filter) => exportDocument(ctx.store.db, filter),
+} satisfies Handlers;

@@ -1,0 +1,34 @@
+// Organisation-wide settings (municipality name and logo for document headers, calendar rules).
+import type { OrganizationSettings } from '../../../src-shared/api/system';
+import type { ExBlockedPeriods } from '../../../src-shared/exchange';
+import type { Db } from '../store/database';
+
+async function read<T>(db: Db, key: string): Promise<T | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as T) : null;
+}
+
+async function write(db: Db, key: string, value: unknown): Promise<void> {
+  if (value === null || value === undefined) {
+    await db.deleteFrom('settings').where('key', '=', key).execute();
+    return;
+  }
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+    .execute();
+}
+
+export async function getSettings(db: Db): Promise<OrganizationSettings> {
+  return { name: await read<string>(db, 'organization.name'), logo: await read<OrganizationSettings['logo']>(db, 'organization.logo') };
+}
+
+export async function updateSettings(db: Db, patch: Partial<OrganizationSettings>): Promise<OrganizationSettings> {
+  if (patch.name !== undefined) await write(db, 'organization.name', patch.name || null);
+  if (patch.logo !== undefined) await write(db, 'organization.logo', patch.logo);
+  return getSettings(db);
+}
+
+export const getBlockedPeriods = (db: Db): Promise<ExBlockedPeriods | null> => read<ExBlockedPeriods>(db, 'organization.blockedPeriods');
+export const setBlockedPeriods = (db: Db, value: ExBlockedPeriods | null): Promise<void> => write(db, 'organization.blockedPeriods', value);

@@ -1,0 +1,165 @@
+// The kysely view of the schema (migrations/0010-init.ts). Nullable columns are `T | null`.
+import type { Generated, Insertable, Kysely, Selectable, Updateable, Transaction } from 'kysely';
+
+export interface SettingsTable { key: string; value: string }
+
+export interface CommitteeTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  numbering: 'per-meeting' | 'per-year';
+  default_location: string | null;
+  default_start: string | null;
+  default_end: string | null;
+  template: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable { id: string; key: string; name: string }
+
+export interface MembershipTable {
+  id: string;
+  committee_id: string;
+  person_id: string;
+  position: number;
+  role: 'chair' | 'vice-chair' | 'member' | 'substitute' | 'secretary' | 'observer';
+  title: string | null;
+  party: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+}
+
+export interface MeetingTable {
+  id: string;
+  committee_id: string;
+  start: string;
+  end: string | null;
+  location: string | null;
+  calendar_uid: string | null;
+  status: Generated<'planned' | 'agenda-published' | 'held' | 'minutes-approved' | 'cancelled'>;
+  content_hash: string | null;
+  locked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  number: number | null;
+  title: string;
+  case_number: string | null;
+  access: Generated<'open' | 'closed'>;
+  role: 'agenda-approval' | 'mutual-information' | 'signature' | null;
+  supplementary: Generated<number>;
+  postponed_from_meeting_id: string | null;
+  postponed_from_number: number | null;
+}
+
+export interface ItemRouteStepTable { item_id: string; position: number; body: string; date: string | null }
+
+export interface ItemSectionTable {
+  id: string;
+  item_id: string;
+  position: number;
+  kind: 'summary' | 'recommendation' | 'presentation' | 'legal' | 'economy' | 'procedure' | 'history' | 'custom';
+  heading: string | null;
+  body: string;
+}
+
+export interface FileTable { sha256: string; size: number; added_at: string }
+
+export interface AttachmentTable {
+  id: string;
+  item_id: string;
+  position: number;
+  title: string;
+  access: Generated<'open' | 'closed'>;
+  sha256: string | null;
+  file_name: string | null;
+}
+
+export interface AttendanceTable {
+  meeting_id: string;
+  person_id: string;
+  position: number;
+  status: 'present' | 'apologies' | 'absent';
+  substitute_id: string | null;
+  from_item: number | null;
+  until_item: number | null;
+}
+
+export interface GuestTable { id: string; meeting_id: string; position: number; name: string; title: string | null; items: string | null }
+
+export interface ItemAbsenceTable { item_id: string; person_id: string; position: number; reason: 'absent' | 'disqualified' }
+
+export interface DecisionTable {
+  item_id: string;
+  outcome: 'approved' | 'noted' | 'discussed' | 'postponed' | 'rejected' | 'recommended' | 'other';
+  text: string | null;
+  public: Generated<number>;
+  has_votes: Generated<number>;
+}
+
+export interface VoteTable {
+  item_id: string;
+  position: number;
+  choice: 'for' | 'against' | 'abstained';
+  person_id: string | null;
+  party: string | null;
+  count: number | null;
+}
+
+export interface DissentTable { item_id: string; position: number; person_id: string; text: string }
+
+export interface ApprovalTable { meeting_id: string; person_id: string; at: string }
+
+export interface AddendumTable { id: string; meeting_id: string; at: string; text: string }
+
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  at: string;
+  meeting_id: string | null;
+  committee_id: string | null;
+  action: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  committees: CommitteeTable;
+  people: PersonTable;
+  memberships: MembershipTable;
+  meetings: MeetingTable;
+  items: ItemTable;
+  item_route_steps: ItemRouteStepTable;
+  item_sections: ItemSectionTable;
+  files: FileTable;
+  attachments: AttachmentTable;
+  attendance: AttendanceTable;
+  guests: GuestTable;
+  item_absences: ItemAbsenceTable;
+  decisions: DecisionTable;
+  votes: VoteTable;
+  dissents: DissentTable;
+  approvals: ApprovalTable;
+  addenda: AddendumTable;
+  change_log: ChangeLogTable;
+}
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type CommitteeRow = Selectable<CommitteeTable>;
+export type NewCommitteeRow = Insertable<CommitteeTable>;
+export type CommitteeRowUpdate = Updateable<CommitteeTable>;
+export type MeetingRow = Selectable<MeetingTable>;
+export type NewMeetingRow = Insertable<MeetingTable>;
+export type MeetingRowUpdate = Updateable<MeetingTable>;
+export type ItemRow = Selectable<ItemTable>;
+export type NewItemRow = Insertable<ItemTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type PersonRow = Selectable<PersonTable>;

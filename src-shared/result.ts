@@ -1,0 +1,15 @@
+// How every Api result travels, over IPC, HTTP and inside the CLI.
+export type ApiErrorCode = 'NotFound' | 'Invalid' | 'Conflict' | 'Locked' | 'Forbidden' | 'TooNew' | 'Corrupt' | 'Internal';
+export type ApiFailure = { code: ApiErrorCode; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
+
+/** Thrown by the renderer's client when the core answers `{ok:false}`; the UI branches on `code`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
