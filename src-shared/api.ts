@@ -6,12 +6,20 @@ import { committeeOps } from './api/committees';
 import { exchangeOps } from './api/exchange';
 import { meetingOps } from './api/meetings';
 import { systemOps } from './api/system';
+import { agendaOps } from './api/agenda';
+import { meetingDayOps } from './api/meetingday';
+import { documentOps } from './api/documents';
+import { calendarOps } from './api/calendar';
 
 export const api = {
   ...systemOps,
   ...committeeOps,
   ...meetingOps,
   ...exchangeOps,
+  ...agendaOps,
+  ...meetingDayOps,
+  ...documentOps,
+  ...calendarOps,
 } satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -135,3 +135,6 @@ export type MeetingSummary = {
   itemCount: number;
   locked: boolean;
 };
+
+/** A meeting with its committee's name, for headers. */
+export type MeetingHeader = MeetingSummary & { committeeName: string; numbering: NumberingRule };

@@ -5,7 +5,8 @@ import { describeFirstIssue } from '../../src-shared/exchange';
 import type { Result } from '../../src-shared/result';
 import type { CoreContext } from './context';
 import { AppError } from './errors';
-import { handlers, type Handler } from './handlers';
+import { handlers } from './handlers';
+import type { Handler } from './handler-types';
 
 export async function invoke(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${name}".` } };

@@ -1,20 +1,20 @@
 // Every Api operation's implementation, one line each: parse has already happened (dispatch.ts);
 // each mutation runs in one short transaction. `satisfies Handlers` fails the build if an
 // operation of the contract has no handler.
-import type { OpName, OpOutput, OpParsedInput } from '../../src-shared/api';
-import type { CoreContext } from './context';
+import type { Handlers } from './handler-types';
+import { tx } from './handler-types';
+import { agendaHandlers } from './agenda/agenda.handlers';
+import { meetingDayHandlers } from './meetingday/meetingday.handlers';
+import { documentHandlers } from './documents/documents.handlers';
+import { calendarHandlers } from './calendar/calendar.handlers';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees/committees.service';
-import { createMeeting, listMeetings } from './meetings/meetings.service';
+import { createMeeting, getMeetingHeader, listMeetings } from './meetings/meetings.service';
 import { exportDocument } from './exchange/export';
 import { importDocument } from './exchange/import';
 import { getSettings, updateSettings } from './settings/settings.service';
 import { schemaVersion } from './store/open';
 
-export type Handler<K extends OpName> = (ctx: CoreContext, input: OpParsedInput<K>) => Promise<OpOutput<K>>;
-export type Handlers = { [K in OpName]: Handler<K> };
-
-const tx = <T>(ctx: CoreContext, fn: (db: CoreContext['store']['db']) => Promise<T>): Promise<T> =>
-  ctx.store.db.transaction().execute((trx) => fn(trx as unknown as CoreContext['store']['db']));
+export type { Handler, Handlers } from './handler-types';
 
 export const handlers = {
   'system.info': async (ctx) => ({ version: ctx.version, dbFile: ctx.store.file, schemaVersion: schemaVersion(ctx.store.sqlite), shell: ctx.shell }),
@@ -27,8 +27,14 @@ export const handlers = {
   'committees.update': (ctx, { id, ...patch }) => tx(ctx, (db) => updateCommittee(db, id, patch)),
 
   'meetings.list': (ctx, { committeeId, year }) => listMeetings(ctx.store.db, committeeId, year),
+  'meetings.get': (ctx, { id }) => getMeetingHeader(ctx.store.db, id),
   'meetings.create': (ctx, input) => tx(ctx, (db) => createMeeting(db, input)),
 
   'exchange.import': (ctx, { document }) => importDocument(ctx.store, document),
   'exchange.export': (ctx, filter) => exportDocument(ctx.store.db, filter),
+
+  ...agendaHandlers,
+  ...meetingDayHandlers,
+  ...documentHandlers,
+  ...calendarHandlers,
 } satisfies Handlers;

@@ -1,6 +1,6 @@
 // Meetings of a committee: listing and creating (a new meeting starts with the template's
 // standard items).
-import { resolveTemplate, type CommitteeTemplate, type MeetingSummary } from '../../../src-shared/domain';
+import { resolveTemplate, type CommitteeTemplate, type MeetingHeader, type MeetingSummary } from '../../../src-shared/domain';
 import { AppError, notFound } from '../errors';
 import type { Db, MeetingRow } from '../store/database';
 import { appendChange } from '../changelog/changelog';
@@ -37,6 +37,12 @@ export async function getMeetingSummary(db: Db, id: string): Promise<MeetingSumm
   const row = await summaries(db).where('m.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('The meeting');
   return toSummary(row);
+}
+
+export async function getMeetingHeader(db: Db, id: string): Promise<MeetingHeader> {
+  const summary = await getMeetingSummary(db, id);
+  const c = await db.selectFrom('committees').select(['name', 'numbering']).where('id', '=', summary.committeeId).executeTakeFirstOrThrow();
+  return { ...summary, committeeName: c.name, numbering: c.numbering };
 }
 
 export type NewMeetingInput = { committeeId: string; start: string; end?: string | null | undefined; location?: string | null | undefined };

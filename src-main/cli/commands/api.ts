@@ -1,0 +1,39 @@
+// referent api OPERATION [JSON]: any operation of the contract, for scripts and support.
+import { OP_NAMES } from '../../../src-shared/api';
+import { invoke } from '../../core/dispatch';
+import { parse } from '../args';
+import { UsageError } from '../errors';
+import type { CliCommand } from '../types';
+
+const usage = 'referent api OPERATION [JSON-INPUT] [--db FILE]';
+
+export const apiCommand: CliCommand = {
+  name: 'api',
+  usage,
+  summary: `call one operation of the Api (${OP_NAMES.length} operations; "referent api list" names them)`,
+  run: async (args, io) => {
+    const { values, positionals } = parse(args, {}, usage);
+    const [name, json] = positionals;
+    if (!name) throw new UsageError(`name an operation\nusage: ${usage}`);
+    if (name === 'list') {
+      io.out(OP_NAMES.join('\n'));
+      return 0;
+    }
+    let input: unknown = {};
+    if (json !== undefined) {
+      try {
+        input = JSON.parse(json);
+      } catch (e) {
+        throw new UsageError(`the input is not valid JSON (${(e as Error).message})`);
+      }
+    }
+    const ctx = io.open(values.db);
+    try {
+      const result = await invoke(ctx, name, input);
+      io.out(JSON.stringify(result, null, 2));
+      return result.ok ? 0 : result.error.code === 'Invalid' || result.error.code === 'NotFound' ? 2 : 1;
+    } finally {
+      await ctx.store.close();
+    }
+  },
+};

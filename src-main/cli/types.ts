@@ -1,0 +1,20 @@
+// The shape of one `referent` subcommand; each lives in commands/<name>.ts.
+import type { CoreContext } from '../core/context';
+
+export type CliIO = {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Opens the store named by --db / $REFERENT_DB / the app's own file. */
+  open: (dbFlag: string | undefined) => CoreContext;
+  cwd: string;
+};
+
+export type CliCommand = {
+  name: string;
+  usage: string;
+  summary: string;
+  run: (args: string[], io: CliIO) => Promise<number>;
+};
+
+/** Exit codes (DESIGN.md): 0 success, 2 bad input, 1 anything else. */
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;

@@ -1,0 +1,110 @@
+// The browser shell: the same Api over HTTP on 127.0.0.1, with a per-launch random token and
+// an Origin check, and the built renderer served beside it.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { isOpName } from '../../src-shared/api';
+import type { CoreContext } from '../core/context';
+import { invoke } from '../core/dispatch';
+import { contentSecurityPolicy } from '../../src-shared/csp';
+import { bearer, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
+
+export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
+
+export type WebServerOptions = {
+  ctx: CoreContext;
+  /** The built renderer (vite build --config vite.web.config.ts). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+const failure = (code: string, message: string): string => JSON.stringify({ ok: false, error: { code, message } });
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? newToken();
+  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const staticRoot = path.resolve(options.staticDir);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => send(res, 500, failure('Internal', (e as Error).message)));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, port)) return send(res, 421, failure('Forbidden', 'This server answers only on 127.0.0.1.'));
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('Invalid', 'Only GET here.'));
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (!originAllowed(req.headers.origin, port)) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.'));
+    if (!tokenMatches(token, bearer(req.headers.authorization))) return send(res, 401, failure('Forbidden', 'The access token is missing or wrong; open Referent with the address it printed.'));
+    if (req.method !== 'POST') return send(res, 405, failure('Invalid', 'Api operations are called with POST.'));
+    if (!isOpName(name)) return send(res, 404, failure('NotFound', `There is no operation called "${name}".`));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, failure('Invalid', 'The body must be JSON.'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > maxBody) return send(res, 413, failure('Invalid', 'The request is too large.'));
+      chunks.push(chunk as Buffer);
+    }
+    let input: unknown;
+    try {
+      input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    } catch {
+      return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
+    }
+    const result = await invoke(options.ctx, name, input);
+    send(res, 200, JSON.stringify(result));
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(staticRoot, `.${rel}`);
+    if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, 'Not found', 'text/plain');
+    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
+    if (!fs.existsSync(target)) return send(res, 404, 'The renderer is not built: run "npm run build:web".', 'text/plain; charset=utf-8');
+    const type = MIME[path.extname(target)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'Content-Security-Policy': contentSecurityPolicy({ dev: false }), 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' };
+    send(res, 200, fs.readFileSync(target), type, headers);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

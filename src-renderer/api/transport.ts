@@ -1,0 +1,51 @@
+// The renderer's one way to the core: IPC through the preload in Electron, fetch in the browser
+// shell. Both carry the same Result; a failure becomes an ApiError the UI branches on.
+import { httpRoute, type OpName, type Transport } from '../../src-shared/api';
+import { ApiError, type Result } from '../../src-shared/result';
+
+/** What the Electron preload exposes (src-main/electron/preload.ts). */
+export type ReferentBridge = { invoke: (name: string, input: unknown) => Promise<Result<unknown>> };
+
+declare global {
+  interface Window {
+    referent?: ReferentBridge;
+  }
+}
+
+const TOKEN_KEY = 'referent.token';
+
+/** The browser shell prints `…/#token=…`; keep the token for reloads and take it out of the address bar. */
+export function readToken(): string | null {
+  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (m?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, m[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function unwrap<T>(result: Result<unknown>): T {
+  if (result.ok) return result.value as T;
+  throw new ApiError(result.error.code, result.error.message);
+}
+
+export function createTransport(): Transport {
+  const bridge = window.referent;
+  if (bridge) {
+    return async (name, input) => unwrap(await bridge.invoke(name, input));
+  }
+  const token = readToken();
+  return async <K extends OpName>(name: K, input: unknown) => {
+    let response: Response;
+    try {
+      response = await fetch(httpRoute(name), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      throw new ApiError('Internal', 'Referent kunne ikke nås. Kører programmet stadig?');
+    }
+    return unwrap(await response.json());
+  };
+}

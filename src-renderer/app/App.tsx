@@ -1,0 +1,105 @@
+// The window: navigation on the left (committees, calendar, settings), the chosen screen on the right.
+import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { Link } from 'react-aria-components';
+import { href, useRoute, type Route } from './router';
+import { useCommittees } from './queries';
+import { QueryState } from '../components/QueryState';
+import { Button } from '../components/Button';
+import { Select } from '../components/Select';
+import { setLanguage, storedLanguage, type Language } from '../i18n';
+import { HomeScreen } from '../screens/HomeScreen';
+import { CommitteeScreen } from '../screens/committees/CommitteeScreen';
+import { CreateCommitteeDialog } from '../screens/committees/CreateCommitteeDialog';
+import { MeetingScreen } from '../screens/meeting/MeetingScreen';
+import { CalendarScreen } from '../screens/calendar/CalendarScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.view) {
+    case 'home':
+      return <HomeScreen />;
+    case 'committee':
+      return <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />;
+    case 'meeting':
+      return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} tab={route.tab} />;
+    case 'calendar':
+      return <CalendarScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const committees = useCommittees();
+  const [creating, setCreating] = useState(false);
+  const [lang, setLang] = useState<Language>(storedLanguage());
+  const current = (r: Route): boolean => href(r) === href(route) || (r.view === 'committee' && route.view === 'committee' && r.committeeId === route.committeeId);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label={t('nav.main')}>
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <h2 className="sidebar-heading" id="nav-committees">
+          {t('nav.committees')}
+        </h2>
+        <QueryState query={committees}>
+          {(list) => (
+            <ul className="nav-list" aria-labelledby="nav-committees">
+              {list.map((c) => {
+                const r: Route = { view: 'committee', committeeId: c.id };
+                return (
+                  <li key={c.id}>
+                    <Link href={href(r)} className="nav-link" aria-current={current(r) ? 'page' : undefined}>
+                      <span className="nav-link-name">{c.name}</span>
+                      {c.shortName && <span className="nav-link-short">{c.shortName}</span>}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </QueryState>
+        <Button variant="quiet" className="nav-new" onPress={() => setCreating(true)}>
+          + {t('nav.newCommittee')}
+        </Button>
+        <ul className="nav-list nav-bottom">
+          <li>
+            <Link href={href({ view: 'calendar' })} className="nav-link" aria-current={route.view === 'calendar' ? 'page' : undefined}>
+              {t('nav.calendar')}
+            </Link>
+          </li>
+          <li>
+            <Link href={href({ view: 'settings' })} className="nav-link" aria-current={route.view === 'settings' ? 'page' : undefined}>
+              {t('nav.settings')}
+            </Link>
+          </li>
+        </ul>
+        <div className="nav-language">
+          <Select
+            label={t('nav.language')}
+            value={lang}
+            options={[
+              { id: 'da', label: t('language.da') },
+              { id: 'en', label: t('language.en') },
+            ]}
+            onChange={(v) => {
+              const l = v === 'en' ? 'en' : 'da';
+              setLang(l);
+              setLanguage(l);
+            }}
+          />
+        </div>
+      </nav>
+      <main className="main" id="main">
+        <Screen route={route} />
+      </main>
+      <CreateCommitteeDialog isOpen={creating} onOpenChange={setCreating} />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+// Query keys and hooks shared by several screens (TanStack Query over the Api client).
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+
+export const keys = {
+  committees: ['committees'] as const,
+  committee: (id: string) => ['committee', id] as const,
+  meetings: (committeeId: string, year?: number) => ['meetings', committeeId, year ?? 'all'] as const,
+  settings: ['settings'] as const,
+};
+
+export const useCommittees = () => useQuery({ queryKey: keys.committees, queryFn: () => api.committees.list({}) });
+export const useCommittee = (id: string) => useQuery({ queryKey: keys.committee(id), queryFn: () => api.committees.get({ id }) });

@@ -1,0 +1,75 @@
+// Create a committee: name, short name, numbering rule, usual place and time.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-aria-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { keys } from '../../app/queries';
+import { navigate } from '../../app/router';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ErrorText } from '../../components/QueryState';
+import { Select } from '../../components/Select';
+import { TextField } from '../../components/TextField';
+
+export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [name, setName] = useState('');
+  const [shortName, setShortName] = useState('');
+  const [numbering, setNumbering] = useState<'per-meeting' | 'per-year'>('per-meeting');
+  const [location, setLocation] = useState('');
+  const [start, setStart] = useState('');
+  const create = useMutation({
+    mutationFn: () =>
+      api.committees.create({
+        name,
+        shortName: shortName || null,
+        numbering,
+        defaults: { location: location || null, start: start || null },
+      }),
+    onSuccess: async (c) => {
+      await qc.invalidateQueries({ queryKey: keys.committees });
+      onOpenChange(false);
+      setName('');
+      setShortName('');
+      setLocation('');
+      setStart('');
+      navigate({ view: 'committee', committeeId: c.id });
+    },
+  });
+  return (
+    <Dialog title={t('committee.createTitle')} isOpen={isOpen} onOpenChange={onOpenChange}>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <TextField label={t('committee.name')} value={name} onChange={setName} isRequired autoFocus />
+        <TextField label={t('committee.shortName')} value={shortName} onChange={setShortName} />
+        <Select
+          label={t('committee.numbering')}
+          value={numbering}
+          onChange={(v) => setNumbering(v === 'per-year' ? 'per-year' : 'per-meeting')}
+          options={[
+            { id: 'per-meeting', label: t('committee.numberingPerMeeting') },
+            { id: 'per-year', label: t('committee.numberingPerYear') },
+          ]}
+        />
+        <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
+        <TextField label={t('committee.defaultStart')} value={start} onChange={setStart} type="time" />
+        <ErrorText error={create.error} />
+        <div className="form-actions">
+          <Button variant="quiet" onPress={() => onOpenChange(false)}>
+            {t('actions.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" isDisabled={create.isPending}>
+            {t('actions.create')}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,53 @@
+// Create a meeting of a committee: date, time and place (the committee's usual ones filled in).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-aria-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Committee } from '../../../src-shared/domain';
+import { api } from '../../api/client';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ErrorText } from '../../components/QueryState';
+import { TextField } from '../../components/TextField';
+
+export function CreateMeetingDialog({ committee, isOpen, onOpenChange, onCreated }: { committee: Committee; isOpen: boolean; onOpenChange: (open: boolean) => void; onCreated: (start: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [date, setDate] = useState('');
+  const [start, setStart] = useState(committee.defaults.start ?? '');
+  const [location, setLocation] = useState(committee.defaults.location ?? '');
+  const create = useMutation({
+    mutationFn: () => api.meetings.create({ committeeId: committee.id, start: `${date}T${start}`, location: location || null }),
+    onSuccess: async (m) => {
+      await qc.invalidateQueries({ queryKey: ['meetings', committee.id] });
+      await qc.invalidateQueries({ queryKey: ['committees'] });
+      onCreated(m.start);
+      onOpenChange(false);
+      setDate('');
+    },
+  });
+  return (
+    <Dialog title={t('meeting.createTitle')} isOpen={isOpen} onOpenChange={onOpenChange}>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <TextField label={t('meeting.date')} type="date" value={date} onChange={setDate} isRequired autoFocus />
+        <TextField label={t('meeting.start')} type="time" value={start} onChange={setStart} isRequired />
+        <TextField label={t('meeting.location')} value={location} onChange={setLocation} />
+        <ErrorText error={create.error} />
+        <div className="form-actions">
+          <Button variant="quiet" onPress={() => onOpenChange(false)}>
+            {t('actions.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" isDisabled={create.isPending}>
+            {t('actions.create')}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+// One meeting: its header and the tabs where the agenda is composed, the meeting recorded and
+// the documents made.
+import { useTranslation } from 'react-i18next';
+import { Link, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { href, navigate, type MeetingTab } from '../../app/router';
+import { QueryState } from '../../components/QueryState';
+import { formatLong } from '../../../src-shared/dates';
+import { AgendaTab } from './agenda/AgendaTab';
+import { MeetingDayTab } from './meetingday/MeetingDayTab';
+import { DocumentsTab } from './documents/DocumentsTab';
+
+export function MeetingScreen({ meetingId, tab }: { meetingId: string; tab: MeetingTab }) {
+  const { t, i18n } = useTranslation();
+  const meeting = useQuery({ queryKey: ['meeting-summary', meetingId], queryFn: () => api.meetings.get({ id: meetingId }) });
+  return (
+    <QueryState query={meeting}>
+      {(m) => (
+        <section className="screen screen-meeting">
+          <header className="screen-header">
+            <div>
+              <Link href={href({ view: 'committee', committeeId: m.committeeId })} className="back-link">
+                ← {t('meeting.back', { committee: m.committeeName })}
+              </Link>
+              <h1>{formatLong(m.start, i18n.language)}</h1>
+              <p className="muted">
+                {m.location ?? ''} · <span className={`badge badge-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
+              </p>
+            </div>
+          </header>
+          <Tabs selectedKey={tab} onSelectionChange={(k) => navigate({ view: 'meeting', meetingId, tab: k as MeetingTab })}>
+            <TabList aria-label={t('meeting.tabs.label')} className="tabs">
+              <Tab id="agenda" className="tab">
+                {t('meeting.tabs.agenda')}
+              </Tab>
+              <Tab id="meetingday" className="tab">
+                {t('meeting.tabs.meetingday')}
+              </Tab>
+              <Tab id="documents" className="tab">
+                {t('meeting.tabs.documents')}
+              </Tab>
+            </TabList>
+            <TabPanel id="agenda" className="tab-panel">
+              <AgendaTab meetingId={meetingId} />
+            </TabPanel>
+            <TabPanel id="meetingday" className="tab-panel">
+              <MeetingDayTab meetingId={meetingId} />
+            </TabPanel>
+            <TabPanel id="documents" className="tab-panel">
+              <DocumentsTab meetingId={meetingId} />
+            </TabPanel>
+          </Tabs>
+        </section>
+      )}
+    </QueryState>
+  );
+}

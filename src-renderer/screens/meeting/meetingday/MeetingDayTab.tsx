@@ -1,0 +1,7 @@
+// Placeholder until its issue lands.
+import { useTranslation } from 'react-i18next';
+
+export function MeetingDayTab({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  return <p className="empty" data-meeting={meetingId}>{t('soon')}</p>;
+}
