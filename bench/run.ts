@@ -1,0 +1,40 @@
+// `npm run bench`: runs every bench/*.bench.ts. Each measures its subject against a baseline
+// measured in the same run and reports ratios (a machine's speed cancels out of a ratio).
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export type BenchLine = { name: string; value: number; unit: string; target?: string; met?: boolean; note?: string };
+export type Bench = (report: (line: BenchLine) => void) => Promise<void>;
+
+const only = process.argv.slice(2);
+const dir = import.meta.dirname;
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+let missed = 0;
+for (const file of files) {
+  console.log(`\n## ${file}`);
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench };
+  await mod.default((l) => {
+    if (l.met === false) missed++;
+    const status = l.met === undefined ? '' : l.met ? '  [met]' : '  [MISSED]';
+    console.log(`${l.name.padEnd(58)} ${l.value.toFixed(l.unit === 'x' ? 2 : 1).padStart(9)} ${l.unit.padEnd(3)}${l.target ? `  target ${l.target}` : ''}${status}${l.note ? `  (${l.note})` : ''}`);
+  });
+}
+console.log(`\n${files.length} benchmark files; ${missed} target(s) missed.`);
+
+/** Median of n timed runs of fn (after warm-up runs), in milliseconds. */
+export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
