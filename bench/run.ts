@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export type BenchLine = { name: string; value: number; unit: string; target?: string; met?: boolean; note?: string };
-export type Bench = (report: (line: BenchLine) => void) => Promise<void>;
+import type { Bench } from './lib';
 
 const only = process.argv.slice(2);
 const dir = import.meta.dirname;
@@ -26,15 +25,3 @@ for (const file of files) {
 }
 console.log(`\n${files.length} benchmark files; ${missed} target(s) missed.`);
 
-/** Median of n timed runs of fn (after warm-up runs), in milliseconds. */
-export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
