@@ -1,5 +1,4 @@
 // referent export-json [--committee NAME] [--year YYYY] [--out FILE.json|FILE.referent.zip]
-import fs from 'node:fs';
 import path from 'node:path';
 import { call } from '../../core/dispatch';
 import { writeBundle } from '../../core/exchange/bundle';

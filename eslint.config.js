@@ -1,0 +1,77 @@
+// Lint, and the layer rules of STYLE.md that must not rot: core never imports electron or
+// servers, the renderer never imports src-main, src-shared imports nothing platform-specific.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'events', 'buffer'];
+const nodeBuiltinPatterns = ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'test-results/', 'playwright-report/', 'resources/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['src-main/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'core runs in plain Node: only src-main/electron may import electron.' },
+            { name: 'http', message: 'core serves nothing: servers belong to src-main/web.' },
+            { name: 'node:http', message: 'core serves nothing: servers belong to src-main/web.' },
+            { name: 'react', message: 'core has no UI.' },
+          ],
+          patterns: [{ group: ['electron/*', 'react-dom', 'react-dom/*', '**/src-renderer/**', '**/electron/**', '**/web/**'], message: 'core imports neither shells nor the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'the renderer talks to the core only through the Api client.' }],
+          patterns: [
+            { group: ['**/src-main/**', '**/src-main'], message: 'the renderer imports src-shared and its own code, never src-main.' },
+            { group: nodeBuiltinPatterns, message: 'the renderer runs sandboxed: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'src-shared is platform-free.' },
+            { name: 'react', message: 'src-shared is platform-free.' },
+            { name: 'better-sqlite3', message: 'src-shared is platform-free.' },
+            { name: 'kysely', message: 'src-shared is platform-free.' },
+          ],
+          patterns: [
+            { group: nodeBuiltinPatterns, message: 'src-shared is platform-free: no Node modules.' },
+            { group: ['**/src-main/**', '**/src-renderer/**', 'react-dom', 'react-dom/*', '@tiptap/*', 'playwright-core'], message: 'src-shared imports nothing platform-specific.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/electron/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-renderer/**'], message: 'the shell does not import the renderer.' }] }] },
+  },
+);
