@@ -2,6 +2,7 @@
 // item's number included.
 import type { CommitteeTemplate } from '../../../src-shared/domain';
 import type { ExCommittee, ReferentDocument } from '../../../src-shared/exchange';
+import { sql } from 'kysely';
 import type { Db } from '../store/database';
 import { committeesRepository } from '../committees/committees.repository';
 import { findCommittee } from '../committees/committees.service';
@@ -13,7 +14,8 @@ export type ExportFilter = { committee?: string | undefined; year?: number | und
 export async function exportDocument(db: Db, filter: ExportFilter = {}): Promise<ReferentDocument> {
   const committees = filter.committee
     ? [await committeesRepository.byId(db, (await findCommittee(db, filter.committee)).id)]
-    : await db.selectFrom('committees').selectAll().orderBy('name').execute();
+    : // In the order they were entered (an import keeps its document's order).
+      await db.selectFrom('committees').selectAll().orderBy('created_at').orderBy(sql`rowid`).execute();
   const out: ExCommittee[] = [];
   for (const c of committees) {
     if (!c) continue;
