@@ -1,0 +1,92 @@
+// The store: pragmas, migrations from an empty file and from the previous version with rows
+// kept (after a backup copy), a newer file refused, a damaged file refused.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { openStore, schemaVersion, SCHEMA_VERSION } from '../../src-main/core/store/open';
+import { MIGRATIONS } from '../../src-main/core/store/migrations';
+import { call } from '../../src-main/core/dispatch';
+import { tempDir } from '../helpers/store';
+
+describe('store', () => {
+  test('a new file is migrated to the newest schema with WAL and foreign keys on', async () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    const store = openStore(file);
+    expect(schemaVersion(store.sqlite)).toBe(SCHEMA_VERSION);
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    for (const t of ['committees', 'people', 'memberships', 'meetings', 'items', 'item_sections', 'attachments', 'files', 'attendance', 'guests', 'item_absences', 'decisions', 'votes', 'dissents', 'approvals', 'addenda', 'change_log', 'settings']) {
+      expect(tables).toContain(t);
+    }
+    // No backup is made of a file that had nothing in it.
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    await store.close();
+  });
+
+  test('migrating from the previous version keeps the rows, and copies the file first', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'referent.sqlite');
+    const previous = MIGRATIONS[MIGRATIONS.length - 2]!.version;
+    const old = openStore(file, { targetVersion: previous });
+    expect(schemaVersion(old.sqlite)).toBe(previous);
+    const ctx = { store: old, shell: 'cli' as const, version: 'test' };
+    const c = await call(ctx, 'committees.create', { name: 'Børne- og Familieudvalget', shortName: 'BFU', numbering: 'per-meeting' });
+    await call(ctx, 'meetings.create', { committeeId: c.id, start: '2026-03-03T15:00' });
+    old.sqlite.prepare("INSERT INTO items (id, meeting_id, position, title) SELECT 'item-x', id, 5, 'Skolestruktur i Vojens' FROM meetings").run();
+    await old.close();
+
+    const store = openStore(file);
+    expect(schemaVersion(store.sqlite)).toBe(SCHEMA_VERSION);
+    const meetings = await store.db.selectFrom('meetings').innerJoin('committees', 'committees.id', 'meetings.committee_id').select(['committees.name', 'meetings.start']).execute();
+    expect(meetings).toEqual([{ name: 'Børne- og Familieudvalget', start: '2026-03-03T15:00' }]);
+    // The new search index took in the rows that were there before.
+    const hits = store.sqlite.prepare("SELECT item_id FROM item_search WHERE item_search MATCH 'Vojens'").pluck().all();
+    expect(hits).toEqual(['item-x']);
+    const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(new RegExp(`^referent\\.sqlite\\.v${previous}-`));
+    const copy = new BetterSqlite3(path.join(dir, backups[0]!), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(previous);
+    expect(copy.prepare('SELECT count(*) FROM items').pluck().get()).toBe(1);
+    copy.close();
+    await store.close();
+  });
+
+  test('a failing migration leaves the file at the last good version', () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    const broken = [
+      ...MIGRATIONS,
+      { version: 99, name: '9990-broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);') },
+    ];
+    expect(() => openStore(file, { migrations: broken })).toThrow(/no such table: nowhere/);
+    const db = new BetterSqlite3(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  test('a database written by a newer Referent is refused with a clear message', () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    const db = new BetterSqlite3(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openStore(file)).toThrow(`was written by a newer Referent (schema ${SCHEMA_VERSION + 5}; this version knows up to ${SCHEMA_VERSION}). Update Referent to open it.`);
+  });
+
+  test('a file that is not a database is refused, not overwritten', () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    fs.writeFileSync(file, 'Dette er et Word-dokument, ikke en database. '.repeat(200));
+    expect(() => openStore(file)).toThrow(/not a database/);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^Dette er et Word-dokument/);
+  });
+
+  test('the change log is append-only', async () => {
+    const store = openStore(path.join(tempDir(), 'referent.sqlite'));
+    await call({ store, shell: 'cli', version: 't' }, 'committees.create', { name: 'Økonomiudvalget', numbering: 'per-meeting' });
+    expect(() => store.sqlite.exec("UPDATE change_log SET action = 'x'")).toThrow(/append-only/);
+    expect(() => store.sqlite.exec('DELETE FROM change_log')).toThrow(/append-only/);
+    await store.close();
+  });
+});

@@ -1,0 +1,94 @@
+// The browser shell's HTTP adapter: 127.0.0.1 only, the per-launch token, the Origin check,
+// and the same Results as every other adapter.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { startWebServer, type WebServer } from '../../src-main/web/server';
+import { tempDir, testContext } from '../helpers/store';
+
+let server: WebServer;
+let staticDir: string;
+
+beforeEach(async () => {
+  staticDir = tempDir('referent-static-');
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Referent</title>');
+  server = await startWebServer({ ctx: testContext(), staticDir });
+});
+afterEach(async () => server.close());
+
+/** A raw request, so that Host and Origin can be set as an attacker would. */
+function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+const post = (op: string, input: unknown, headers: Record<string, string> = {}) =>
+  request(`/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers }, body: JSON.stringify(input) });
+
+describe('HTTP adapter', () => {
+  test('prints a loopback address carrying a long random token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
+  });
+
+  test('an operation with the token answers with the same Result as IPC and the CLI', async () => {
+    const created = await post('committees.create', { name: 'Teknik- og Miljøudvalget', shortName: 'TMU', numbering: 'per-year' });
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Teknik- og Miljøudvalget', shortName: 'TMU' } });
+    const list = JSON.parse((await post('committees.list', {})).body) as { ok: true; value: { name: string }[] };
+    expect(list.value.map((c) => c.name)).toEqual(['Teknik- og Miljøudvalget']);
+  });
+
+  test('bad input is an Invalid result naming the field', async () => {
+    const r = JSON.parse((await post('meetings.create', { committeeId: crypto.randomUUID(), start: '2. juni' })).body);
+    expect(r).toEqual({ ok: false, error: { code: 'Invalid', message: 'start: must be a local date and time like 2026-06-02T14:30' } });
+  });
+
+  test('no token, or a wrong one, is refused and changes nothing', async () => {
+    const none = await request('/api/committees.create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'X', numbering: 'per-meeting' }) });
+    expect(none.status).toBe(401);
+    const wrong = await post('committees.create', { name: 'X', numbering: 'per-meeting' }, { Authorization: 'Bearer not-the-token' });
+    expect(wrong.status).toBe(401);
+    expect(JSON.parse(wrong.body).error.code).toBe('Forbidden');
+    const list = JSON.parse((await post('committees.list', {})).body) as { value: unknown[] };
+    expect(list.value).toEqual([]);
+  });
+
+  test('a request from another web page is refused even with the token', async () => {
+    const r = await post('committees.create', { name: 'X', numbering: 'per-meeting' }, { Origin: 'http://evil.example' });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body).error.message).toMatch(/other web pages/);
+    const ok = await post('committees.list', {}, { Origin: `http://127.0.0.1:${server.port}` });
+    expect(ok.status).toBe(200);
+  });
+
+  test('a rebinding Host is refused', async () => {
+    const r = await request('/api/committees.list', { method: 'POST', headers: { Host: 'evil.example', Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(r.status).toBe(421);
+  });
+
+  test('unknown operations, GET on the Api and non-JSON bodies are refused', async () => {
+    expect((await post('committees.drop', {})).status).toBe(404);
+    expect((await request('/api/committees.list', { headers: { Authorization: `Bearer ${server.token}` } })).status).toBe(405);
+    const text = await request('/api/committees.list', { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'text/plain' }, body: 'hi' });
+    expect(text.status).toBe(415);
+  });
+
+  test('serves the renderer with a strict CSP, and nothing outside its folder', async () => {
+    const index = await request('/');
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<title>Referent</title>');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).not.toContain('unsafe-eval');
+    const escape = await request('/..%2f..%2fetc%2fpasswd');
+    expect(escape.body).not.toContain('root:');
+  });
+});
