@@ -13,6 +13,9 @@ import { exportDocument } from './exchange/export';
 import { importDocument } from './exchange/import';
 import { getSettings, updateSettings } from './settings/settings.service';
 import { schemaVersion } from './store/open';
+import { addMember, endMembership, updateMember } from './committees/members.service';
+import { cancelMeeting, setMeetingStatus, updateMeeting } from './agenda/meeting-lifecycle.service';
+import { searchItems } from './search/search.service';
 
 export type { Handler, Handlers } from './handler-types';
 
@@ -25,10 +28,16 @@ export const handlers = {
   'committees.get': (ctx, { id }) => getCommittee(ctx.store.db, id),
   'committees.create': (ctx, input) => tx(ctx, (db) => createCommittee(db, input)),
   'committees.update': (ctx, { id, ...patch }) => tx(ctx, (db) => updateCommittee(db, id, patch)),
+  'committees.addMember': (ctx, { committeeId, ...member }) => tx(ctx, (db) => addMember(db, committeeId, member)),
+  'committees.updateMember': (ctx, { committeeId, key, ...patch }) => tx(ctx, (db) => updateMember(db, committeeId, key, patch)),
+  'committees.endMembership': (ctx, { committeeId, key, until }) => tx(ctx, (db) => endMembership(db, committeeId, key, until)),
 
   'meetings.list': (ctx, { committeeId, year }) => listMeetings(ctx.store.db, committeeId, year),
   'meetings.get': (ctx, { id }) => getMeetingHeader(ctx.store.db, id),
   'meetings.create': (ctx, input) => tx(ctx, (db) => createMeeting(db, input)),
+  'meetings.update': (ctx, input) => tx(ctx, (db) => updateMeeting(db, input)),
+  'meetings.cancel': (ctx, { id }) => tx(ctx, (db) => cancelMeeting(db, id)),
+  'meetings.setStatus': (ctx, { id, status }) => tx(ctx, (db) => setMeetingStatus(db, id, status)),
 
   'exchange.import': (ctx, { document }) => importDocument(ctx.store, document),
   'exchange.export': (ctx, filter) => exportDocument(ctx.store.db, filter),
@@ -37,4 +46,6 @@ export const handlers = {
   ...meetingDayHandlers,
   ...documentHandlers,
   ...calendarHandlers,
+
+  'search.items': (ctx, input) => searchItems(ctx.store.db, input),
 } satisfies Handlers;

@@ -1,4 +1,109 @@
-// Operations of the "agenda" feature (see src-shared/api.ts).
-import type { Operation } from './define';
+// Operations of the agenda editor: items, their sections, route and attachments (see src-shared/api.ts).
+import { z } from 'zod';
+import { op } from './define';
+import { Id } from './committees';
+import type { Access, ItemRole, MeetingHeader, ResolvedTemplate, SectionKind } from '../domain';
+import { AccessSchema, ItemRoleSchema, LocalDate, SectionKindSchema } from '../exchange';
 
-export const agendaOps = {} satisfies Record<string, Operation>;
+export type SectionDto = { kind: SectionKind; heading: string | null; body: string };
+export type RouteStep = { body: string; date: string | null };
+export type AttachmentDto = { id: string; title: string; access: Access; sha256: string | null; fileName: string | null; size: number | null };
+
+export type AgendaItemSummary = {
+  id: string;
+  position: number;
+  /** The effective number: stored (frozen at publication, or given) or following the committee's rule. */
+  number: number;
+  /** True when the number is stored in the item and no longer moves with the agenda. */
+  numberFrozen: boolean;
+  title: string;
+  caseNumber: string | null;
+  access: Access;
+  role: ItemRole | null;
+  supplementary: boolean;
+  attachmentCount: number;
+};
+
+export type AgendaItemDetail = AgendaItemSummary & {
+  meetingId: string;
+  sections: SectionDto[];
+  route: RouteStep[];
+  attachments: AttachmentDto[];
+};
+
+export type Agenda = {
+  meeting: MeetingHeader;
+  template: ResolvedTemplate;
+  /** The number an unfrozen first item would get: 1, or the year's count so far + 1. */
+  firstNumber: number;
+  items: AgendaItemSummary[];
+};
+
+export type AttachmentFile = { fileName: string; mime: string; base64: string };
+
+/** Numbers in agenda order: a stored number is kept, the count goes on from the highest so far. */
+export function numberInOrder(firstNumber: number, items: readonly { number: number | null }[]): number[] {
+  let counter = firstNumber - 1;
+  return items.map((i) => {
+    const n = i.number ?? counter + 1;
+    counter = Math.max(counter, n);
+    return n;
+  });
+}
+
+const Title = z.string().trim().min(1, 'Punktet skal have en titel').max(500);
+const CaseNumber = z.string().trim().max(100).nullable();
+export const SectionInput = z.strictObject({ kind: SectionKindSchema, heading: z.string().trim().max(200).nullable().optional(), body: z.string().max(2_000_000) });
+export const RouteStepInput = z.strictObject({ body: z.string().trim().min(1, 'Et led i proceduren skal have et navn').max(200), date: LocalDate.nullable().optional() });
+/** About 45 MB of file as base64, under the browser shell's request limit. */
+const Base64 = z.string().max(60_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+export const agendaOps = {
+  'agenda.get': op(z.strictObject({ meetingId: Id })).returns<Agenda>(),
+  'agenda.getItem': op(z.strictObject({ itemId: Id })).returns<AgendaItemDetail>(),
+  'agenda.addItem': op(
+    z.strictObject({
+      meetingId: Id,
+      title: Title,
+      caseNumber: CaseNumber.optional(),
+      access: AccessSchema.optional(),
+      role: ItemRoleSchema.nullable().optional(),
+      /** Agenda position; default: before the closing standard items (Gensidig orientering, Underskriftsside). */
+      position: z.number().int().min(0).optional(),
+    }),
+  ).returns<AgendaItemDetail>(),
+  'agenda.updateItem': op(
+    z.strictObject({
+      itemId: Id,
+      title: Title.optional(),
+      caseNumber: CaseNumber.optional(),
+      access: AccessSchema.optional(),
+      role: ItemRoleSchema.nullable().optional(),
+      /** Replaces the route whole. */
+      route: z.array(RouteStepInput).max(20).optional(),
+      /** Replaces the sections whole, in the order given; empty bodies are dropped. */
+      sections: z.array(SectionInput).max(50).optional(),
+    }),
+  ).returns<AgendaItemDetail>(),
+  'agenda.removeItem': op(z.strictObject({ itemId: Id })).returns<Agenda>(),
+  'agenda.reorder': op(z.strictObject({ meetingId: Id, itemIds: z.array(Id).max(2000) })).returns<Agenda>(),
+  /** Copies an item (title, case number, access, sections, attachments) from another meeting into this one. */
+  'agenda.copyItem': op(z.strictObject({ itemId: Id, meetingId: Id })).returns<AgendaItemDetail>(),
+  'agenda.moveItem': op(z.strictObject({ itemId: Id, meetingId: Id })).returns<AgendaItemDetail>(),
+
+  'agenda.addAttachment': op(
+    z.strictObject({
+      itemId: Id,
+      fileName: z.string().trim().min(1).max(255),
+      title: z.string().trim().max(500).optional(),
+      access: AccessSchema.optional(),
+      base64: Base64,
+    }),
+  ).returns<AttachmentDto>(),
+  'agenda.updateAttachment': op(
+    z.strictObject({ attachmentId: Id, title: z.string().trim().min(1, 'Bilaget skal have en titel').max(500).optional(), access: AccessSchema.optional() }),
+  ).returns<AttachmentDto>(),
+  'agenda.removeAttachment': op(z.strictObject({ attachmentId: Id })).returns<AgendaItemDetail>(),
+  'agenda.reorderAttachments': op(z.strictObject({ itemId: Id, attachmentIds: z.array(Id).max(500) })).returns<AgendaItemDetail>(),
+  'agenda.readAttachment': op(z.strictObject({ attachmentId: Id })).returns<AttachmentFile>(),
+};

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { op } from './define';
 import type { Committee, CommitteeSummary } from '../domain';
 import { LocalTime, TemplateSchema } from '../exchange';
-import { NUMBERING_RULES } from '../domain';
+import { MEMBER_ROLES, NUMBERING_RULES } from '../domain';
+import { LocalDate } from '../exchange';
 
 export const Id = z.uuid('must be an id');
 
@@ -14,6 +15,15 @@ const CommitteeFields = {
     .strictObject({ location: z.string().trim().nullable().optional(), start: LocalTime.nullable().optional(), end: LocalTime.nullable().optional() })
     .optional(),
   template: TemplateSchema.optional(),
+};
+
+const MemberFields = {
+  name: z.string().trim().min(1, 'Navnet må ikke være tomt').max(200),
+  role: z.enum(MEMBER_ROLES),
+  title: z.string().trim().max(200).nullable().optional(),
+  party: z.string().trim().max(100).nullable().optional(),
+  from: LocalDate.nullable().optional(),
+  until: LocalDate.nullable().optional(),
 };
 
 export const committeeOps = {
@@ -30,4 +40,19 @@ export const committeeOps = {
       template: CommitteeFields.template,
     }),
   ).returns<Committee>(),
+  'committees.addMember': op(z.strictObject({ committeeId: Id, ...MemberFields })).returns<Committee>(),
+  'committees.updateMember': op(
+    z.strictObject({
+      committeeId: Id,
+      key: z.string().min(1),
+      name: MemberFields.name.optional(),
+      role: MemberFields.role.optional(),
+      title: MemberFields.title,
+      party: MemberFields.party,
+      from: MemberFields.from,
+      until: MemberFields.until,
+    }),
+  ).returns<Committee>(),
+  /** The member leaves the committee; old meetings keep naming them. */
+  'committees.endMembership': op(z.strictObject({ committeeId: Id, key: z.string().min(1), until: LocalDate })).returns<Committee>(),
 };

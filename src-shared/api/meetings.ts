@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import type { MeetingHeader, MeetingSummary } from '../domain';
+import { MEETING_STATUSES, type MeetingHeader, type MeetingSummary } from '../domain';
 import { LocalDateTime } from '../exchange';
 import { Id } from './committees';
 
@@ -15,4 +15,11 @@ export const meetingOps = {
       location: z.string().trim().nullable().optional(),
     }),
   ).returns<MeetingSummary>(),
+  'meetings.update': op(
+    z.strictObject({ id: Id, start: LocalDateTime.optional(), end: LocalDateTime.nullable().optional(), location: z.string().trim().nullable().optional() }),
+  ).returns<MeetingSummary>(),
+  /** Only a meeting without items can be cancelled: move or delete them first. */
+  'meetings.cancel': op(z.strictObject({ id: Id })).returns<MeetingSummary>(),
+  /** planned <-> agenda-published <-> held, one step at a time; publishing freezes the item numbers. */
+  'meetings.setStatus': op(z.strictObject({ id: Id, status: z.enum(MEETING_STATUSES) })).returns<MeetingSummary>(),
 };

@@ -1,0 +1,114 @@
+// An item's attachments (bilag): the file stored once by its SHA-256 in the data folder, the
+// row holding its title, access and place in the item's list.
+import path from 'node:path';
+import type { AgendaItemDetail, AttachmentDto, AttachmentFile } from '../../../src-shared/api/agenda';
+import type { Access } from '../../../src-shared/domain';
+import { appendChange } from '../changelog/changelog';
+import { AppError, notFound } from '../errors';
+import { readStoredFile, storeFile } from '../files/file-store';
+import type { Db } from '../store/database';
+import { newId } from '../util/canonical';
+import { itemsRepository as repo } from './items.repository';
+import { getItem, itemAndMeeting } from './items.service';
+
+const MIME: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.xls': 'application/vnd.ms-excel',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+};
+
+export const mimeOf = (fileName: string): string => MIME[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+
+/** "Bilag - anlæg.pdf" -> "Bilag - anlæg": the title a secretary would write. */
+export const titleFromFileName = (fileName: string): string => path.basename(fileName, path.extname(fileName)).trim() || fileName;
+
+async function attachmentAndMeeting(db: Db, attachmentId: string) {
+  const a = await repo.attachmentById(db, attachmentId);
+  if (!a) throw notFound('The attachment');
+  return { attachment: a, ...(await itemAndMeeting(db, a.item_id, { leaving: true })) };
+}
+
+async function toDto(db: Db, attachmentId: string): Promise<AttachmentDto> {
+  const a = await repo.attachmentById(db, attachmentId);
+  if (!a) throw notFound('The attachment');
+  const f = a.sha256 ? await db.selectFrom('files').select('size').where('sha256', '=', a.sha256).executeTakeFirst() : undefined;
+  return { id: a.id, title: a.title, access: a.access, sha256: a.sha256, fileName: a.file_name, size: f?.size ?? null };
+}
+
+export type NewAttachment = { itemId: string; fileName: string; title?: string | undefined; access?: Access | undefined; bytes: Uint8Array };
+
+export async function addAttachment(db: Db, filesDir: string, input: NewAttachment): Promise<AttachmentDto> {
+  const { item, meeting } = await itemAndMeeting(db, input.itemId);
+  if (input.bytes.byteLength === 0) throw new AppError('Invalid', `The file "${input.fileName}" is empty.`);
+  const sha = await storeFile(db, filesDir, input.bytes);
+  const last = await db.selectFrom('attachments').select((e) => e.fn.max('position').as('p')).where('item_id', '=', item.id).executeTakeFirst();
+  const id = newId();
+  const title = input.title?.trim() || titleFromFileName(input.fileName);
+  await db
+    .insertInto('attachments')
+    .values({ id, item_id: item.id, position: last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1, title, access: input.access ?? 'open', sha256: sha, file_name: path.basename(input.fileName) })
+    .execute();
+  await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'attachment.add', payload: { itemId: item.id, attachmentId: id, title, sha256: sha } });
+  return toDto(db, id);
+}
+
+export async function updateAttachment(db: Db, input: { attachmentId: string; title?: string | undefined; access?: Access | undefined }): Promise<AttachmentDto> {
+  const { attachment, meeting } = await attachmentAndMeeting(db, input.attachmentId);
+  await db
+    .updateTable('attachments')
+    .set({ ...(input.title !== undefined ? { title: input.title } : {}), ...(input.access !== undefined ? { access: input.access } : {}) })
+    .where('id', '=', attachment.id)
+    .execute();
+  await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'attachment.update', payload: input });
+  return toDto(db, attachment.id);
+}
+
+export async function removeAttachment(db: Db, attachmentId: string): Promise<AgendaItemDetail> {
+  const { attachment, meeting } = await attachmentAndMeeting(db, attachmentId);
+  await db.deleteFrom('attachments').where('id', '=', attachment.id).execute();
+  const rest = await repo.attachments(db, attachment.item_id);
+  await writeOrder(db, attachment.item_id, rest.map((a) => a.id));
+  await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'attachment.remove', payload: { attachmentId, title: attachment.title } });
+  return getItem(db, attachment.item_id);
+}
+
+async function writeOrder(db: Db, itemId: string, ids: readonly string[]): Promise<void> {
+  await db
+    .updateTable('attachments')
+    .set((eb) => ({ position: eb(eb.neg(eb.ref('position')), '-', 1) }))
+    .where('item_id', '=', itemId)
+    .where('position', '>=', 0)
+    .execute();
+  for (const [position, id] of ids.entries()) await db.updateTable('attachments').set({ position }).where('id', '=', id).execute();
+}
+
+export async function reorderAttachments(db: Db, itemId: string, attachmentIds: readonly string[]): Promise<AgendaItemDetail> {
+  const { meeting } = await itemAndMeeting(db, itemId);
+  const current = await repo.attachments(db, itemId);
+  const known = new Set(current.map((a) => a.id));
+  if (attachmentIds.length !== current.length || new Set(attachmentIds).size !== attachmentIds.length || attachmentIds.some((id) => !known.has(id))) {
+    throw new AppError('Invalid', 'The new order must list every attachment of the item exactly once.');
+  }
+  await writeOrder(db, itemId, attachmentIds);
+  await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'attachment.reorder', payload: { itemId, attachmentIds } });
+  return getItem(db, itemId);
+}
+
+/** The file's bytes, for "open" and "download"; reading needs no unlocked meeting. */
+export async function readAttachment(db: Db, filesDir: string, attachmentId: string): Promise<AttachmentFile> {
+  const a = await repo.attachmentById(db, attachmentId);
+  if (!a) throw notFound('The attachment');
+  const fileName = a.file_name ?? `${a.title}.pdf`;
+  if (!a.sha256) throw new AppError('NotFound', `The attachment "${a.title}" has no file; it was imported without one.`);
+  const bytes = readStoredFile(filesDir, a.sha256);
+  if (!bytes) throw new AppError('NotFound', `The file of the attachment "${a.title}" is missing from the data folder.`);
+  return { fileName, mime: mimeOf(fileName), base64: bytes.toString('base64') };
+}

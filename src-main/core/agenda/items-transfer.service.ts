@@ -1,0 +1,47 @@
+// Items that travel between meetings: copied from an earlier meeting, or moved to another one
+// (postponed, or taken off a meeting that is cancelled).
+import type { AgendaItemDetail } from '../../../src-shared/api/agenda';
+import { appendChange } from '../changelog/changelog';
+import { AppError, notFound } from '../errors';
+import type { Db } from '../store/database';
+import { newId } from '../util/canonical';
+import { itemsRepository as repo } from './items.repository';
+import { assertAgendaEditable, defaultRoute, getItem, isPublished, itemAndMeeting, meetingNumbering, placeItem } from './items.service';
+import { nextFreeNumber } from './numbering';
+
+/** Copies title, case number, access, role, sections and attachments; the route starts afresh. */
+export async function copyItem(db: Db, sourceItemId: string, targetMeetingId: string): Promise<AgendaItemDetail> {
+  const source = await repo.byId(db, sourceItemId);
+  if (!source) throw notFound('The agenda item to copy');
+  const target = await assertAgendaEditable(db, targetMeetingId);
+  const id = await placeItem(db, target, { title: source.title, case_number: source.case_number, access: source.access, role: source.role });
+  const sections = await repo.sections(db, source.id);
+  await repo.replaceSections(db, id, sections.map((s) => ({ id: newId(), kind: s.kind, heading: s.heading, body: s.body })));
+  for (const a of await repo.attachments(db, source.id)) {
+    await db.insertInto('attachments').values({ id: newId(), item_id: id, position: a.position, title: a.title, access: a.access, sha256: a.sha256, file_name: a.file_name }).execute();
+  }
+  await repo.replaceRoute(db, id, await defaultRoute(db, target));
+  await appendChange(db, { meetingId: target.id, committeeId: target.committee_id, action: 'item.copy', payload: { itemId: id, from: source.id } });
+  return getItem(db, id);
+}
+
+export async function moveItem(db: Db, itemId: string, targetMeetingId: string): Promise<AgendaItemDetail> {
+  const { item, meeting: source } = await itemAndMeeting(db, itemId, { leaving: true });
+  if (source.id === targetMeetingId) throw new AppError('Invalid', 'The item is already on that meeting’s agenda.');
+  const target = await assertAgendaEditable(db, targetMeetingId);
+  const targetItems = await repo.ofMeeting(db, target.id);
+  let at = targetItems.length;
+  while (at > 0 && (targetItems[at - 1]!.role === 'mutual-information' || targetItems[at - 1]!.role === 'signature')) at--;
+  let number: number | null = null;
+  if (isPublished(target.status)) {
+    const { committee, meetings } = await meetingNumbering(db, target);
+    number = nextFreeNumber(committee.numbering, meetings, target.id);
+  }
+  await repo.openGap(db, target.id, at);
+  // Park the item outside both meetings' positions, then place it.
+  await repo.update(db, item.id, { meeting_id: target.id, position: -1_000_000, number, supplementary: number !== null ? 1 : 0 });
+  await repo.update(db, item.id, { position: at });
+  await repo.compact(db, source.id);
+  await appendChange(db, { meetingId: source.id, committeeId: source.committee_id, action: 'item.move', payload: { itemId, to: target.id } });
+  return getItem(db, item.id);
+}

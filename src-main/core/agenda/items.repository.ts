@@ -1,0 +1,91 @@
+// All SQL about agenda items, their sections, route steps and attachments.
+import type { Db, NewItemRow } from '../store/database';
+import type { NumberingMeeting } from './numbering';
+
+type ItemUpdate = Partial<Pick<NewItemRow, 'title' | 'case_number' | 'access' | 'role' | 'number' | 'supplementary' | 'meeting_id' | 'position'>>;
+
+/** Moves positions out of the way (negative) so that rewriting them never trips UNIQUE(meeting_id, position). */
+async function parkPositions(db: Db, meetingId: string): Promise<void> {
+  await db
+    .updateTable('items')
+    .set((eb) => ({ position: eb(eb.neg(eb.ref('position')), '-', 1) }))
+    .where('meeting_id', '=', meetingId)
+    .where('position', '>=', 0)
+    .execute();
+}
+
+export const itemsRepository = {
+  byId: (db: Db, id: string) => db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst(),
+  ofMeeting: (db: Db, meetingId: string) =>
+    db
+      .selectFrom('items as i')
+      .selectAll('i')
+      .select((eb) => eb.selectFrom('attachments as a').select((e) => e.fn.countAll<number>().as('n')).whereRef('a.item_id', '=', 'i.id').as('attachment_count'))
+      .where('i.meeting_id', '=', meetingId)
+      .orderBy('i.position')
+      .execute(),
+  insert: (db: Db, row: NewItemRow) => db.insertInto('items').values(row).execute(),
+  update: (db: Db, id: string, patch: ItemUpdate) => db.updateTable('items').set(patch).where('id', '=', id).execute(),
+  delete: (db: Db, id: string) => db.deleteFrom('items').where('id', '=', id).execute(),
+
+  /** Rewrites a meeting's positions to 0..n-1 in the order given. */
+  async setOrder(db: Db, meetingId: string, ids: readonly string[]): Promise<void> {
+    await parkPositions(db, meetingId);
+    for (const [position, id] of ids.entries()) await db.updateTable('items').set({ position }).where('id', '=', id).execute();
+  },
+  /** Makes room at `from`: every item at or after it moves one down. */
+  async openGap(db: Db, meetingId: string, from: number): Promise<void> {
+    const ids = (await db.selectFrom('items').select('id').where('meeting_id', '=', meetingId).orderBy('position').execute()).map((r) => r.id);
+    await parkPositions(db, meetingId);
+    for (const [i, id] of ids.entries()) await db.updateTable('items').set({ position: i >= from ? i + 1 : i }).where('id', '=', id).execute();
+  },
+  async compact(db: Db, meetingId: string): Promise<void> {
+    const ids = (await db.selectFrom('items').select('id').where('meeting_id', '=', meetingId).orderBy('position').execute()).map((r) => r.id);
+    await itemsRepository.setOrder(db, meetingId, ids);
+  },
+
+  sections: (db: Db, itemId: string) => db.selectFrom('item_sections').selectAll().where('item_id', '=', itemId).orderBy('position').execute(),
+  async replaceSections(db: Db, itemId: string, sections: readonly { id: string; kind: NewSectionKind; heading: string | null; body: string }[]): Promise<void> {
+    await db.deleteFrom('item_sections').where('item_id', '=', itemId).execute();
+    for (const [position, s] of sections.entries()) await db.insertInto('item_sections').values({ ...s, item_id: itemId, position }).execute();
+  },
+  route: (db: Db, itemId: string) => db.selectFrom('item_route_steps').selectAll().where('item_id', '=', itemId).orderBy('position').execute(),
+  async replaceRoute(db: Db, itemId: string, steps: readonly { body: string; date: string | null }[]): Promise<void> {
+    await db.deleteFrom('item_route_steps').where('item_id', '=', itemId).execute();
+    for (const [position, s] of steps.entries()) await db.insertInto('item_route_steps').values({ item_id: itemId, position, body: s.body, date: s.date }).execute();
+  },
+
+  attachments: (db: Db, itemId: string) =>
+    db
+      .selectFrom('attachments as a')
+      .leftJoin('files as f', 'f.sha256', 'a.sha256')
+      .selectAll('a')
+      .select('f.size')
+      .where('a.item_id', '=', itemId)
+      .orderBy('a.position')
+      .execute(),
+  attachmentById: (db: Db, id: string) => db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  /** A committee's meetings with their items in agenda order, for numbering; per-year counts one calendar year. */
+  async numberingMeetings(db: Db, committeeId: string, year: string | null): Promise<NumberingMeeting[]> {
+    let q = db.selectFrom('meetings').select(['id', 'start', 'status']).where('committee_id', '=', committeeId);
+    if (year !== null) q = q.where('start', 'like', `${year}-%`);
+    const meetings = await q.execute();
+    if (meetings.length === 0) return [];
+    const items = await db
+      .selectFrom('items')
+      .select(['id', 'meeting_id', 'number'])
+      .where('meeting_id', 'in', meetings.map((m) => m.id))
+      .orderBy('position')
+      .execute();
+    const by = new Map<string, { id: string; number: number | null }[]>();
+    for (const i of items) {
+      const list = by.get(i.meeting_id) ?? [];
+      list.push({ id: i.id, number: i.number });
+      by.set(i.meeting_id, list);
+    }
+    return meetings.map((m) => ({ ...m, items: by.get(m.id) ?? [] }));
+  },
+};
+
+type NewSectionKind = 'summary' | 'recommendation' | 'presentation' | 'legal' | 'economy' | 'procedure' | 'history' | 'custom';

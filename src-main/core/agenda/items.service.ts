@@ -1,0 +1,182 @@
+// The agenda of one meeting: adding, editing, removing and ordering items, with numbers that
+// follow the committee's rule until publication freezes them.
+import type { Agenda, AgendaItemDetail, AgendaItemSummary, RouteStep, SectionDto } from '../../../src-shared/api/agenda';
+import { resolveTemplate, type Access, type CommitteeTemplate, type ItemRole, type MeetingStatus, type SectionKind } from '../../../src-shared/domain';
+import { appendChange } from '../changelog/changelog';
+import { AppError, notFound } from '../errors';
+import { assertMeetingUnlocked, getMeetingHeader } from '../meetings/meetings.service';
+import type { Db, ItemRow, MeetingRow } from '../store/database';
+import { newId } from '../util/canonical';
+import { itemsRepository as repo } from './items.repository';
+import { countNumbers, nextFreeNumber } from './numbering';
+
+/** After publication the numbers stand: later items are supplementary (tillægsdagsorden). */
+export const isPublished = (status: MeetingStatus): boolean => status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
+
+/** An item's numbers are counted over the committee's year (per-year) or within the meeting. */
+export async function meetingNumbering(db: Db, meeting: Pick<MeetingRow, 'id' | 'committee_id' | 'start'>) {
+  const committee = await db.selectFrom('committees').select(['name', 'numbering', 'template']).where('id', '=', meeting.committee_id).executeTakeFirstOrThrow();
+  const year = committee.numbering === 'per-year' ? meeting.start.slice(0, 4) : null;
+  const meetings = await repo.numberingMeetings(db, meeting.committee_id, year);
+  const counted = committee.numbering === 'per-year' ? meetings : meetings.filter((m) => m.id === meeting.id);
+  return { committee, meetings: counted, ...countNumbers(committee.numbering, counted) };
+}
+
+/** The meeting may take changes to its agenda: not locked, and not cancelled (unless only items leave it). */
+export async function assertAgendaEditable(db: Db, meetingId: string, opts: { leaving?: boolean } = {}): Promise<MeetingRow> {
+  const meeting = await assertMeetingUnlocked(db, meetingId);
+  if (meeting.status === 'cancelled' && !opts.leaving) throw new AppError('Conflict', `The meeting on ${meeting.start.slice(0, 10)} is cancelled; its agenda cannot take new items.`);
+  return meeting;
+}
+
+async function itemAndMeeting(db: Db, itemId: string, opts: { leaving?: boolean } = {}): Promise<{ item: ItemRow; meeting: MeetingRow }> {
+  const item = await repo.byId(db, itemId);
+  if (!item) throw notFound('The agenda item');
+  return { item, meeting: await assertAgendaEditable(db, item.meeting_id, opts) };
+}
+
+function toSummary(row: ItemRow & { attachment_count?: number | bigint | null }, number: number): AgendaItemSummary {
+  return {
+    id: row.id,
+    position: row.position,
+    number,
+    numberFrozen: row.number !== null,
+    title: row.title,
+    caseNumber: row.case_number,
+    access: row.access,
+    role: row.role,
+    supplementary: row.supplementary === 1,
+    attachmentCount: Number(row.attachment_count ?? 0),
+  };
+}
+
+export async function getAgenda(db: Db, meetingId: string): Promise<Agenda> {
+  const header = await getMeetingHeader(db, meetingId);
+  const row = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const { committee, numbers, firstNumber } = await meetingNumbering(db, row);
+  const items = await repo.ofMeeting(db, meetingId);
+  return {
+    meeting: header,
+    template: resolveTemplate(JSON.parse(committee.template) as CommitteeTemplate),
+    firstNumber: firstNumber.get(meetingId) ?? 1,
+    items: items.map((i) => toSummary(i, numbers.get(i.id) ?? i.position + 1)),
+  };
+}
+
+export async function getItem(db: Db, itemId: string): Promise<AgendaItemDetail> {
+  const item = await repo.byId(db, itemId);
+  if (!item) throw notFound('The agenda item');
+  const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', item.meeting_id).executeTakeFirstOrThrow();
+  const { numbers } = await meetingNumbering(db, meeting);
+  const [sections, route, attachments] = await Promise.all([repo.sections(db, itemId), repo.route(db, itemId), repo.attachments(db, itemId)]);
+  return {
+    ...toSummary({ ...item, attachment_count: attachments.length }, numbers.get(item.id) ?? item.position + 1),
+    meetingId: item.meeting_id,
+    sections: sections.map((s) => ({ kind: s.kind, heading: s.heading, body: s.body })),
+    route: route.map((r) => ({ body: r.body, date: r.date })),
+    attachments: attachments.map((a) => ({ id: a.id, title: a.title, access: a.access, sha256: a.sha256, fileName: a.file_name, size: a.size ?? null })),
+  };
+}
+
+/** New items go before the closing standard items ("Gensidig orientering", "Underskriftsside"). */
+function defaultPosition(items: readonly Pick<ItemRow, 'role'>[]): number {
+  let at = items.length;
+  while (at > 0 && (items[at - 1]!.role === 'mutual-information' || items[at - 1]!.role === 'signature')) at--;
+  return at;
+}
+
+export type NewItemInput = { meetingId: string; title: string; caseNumber?: string | null | undefined; access?: Access | undefined; role?: ItemRole | null | undefined; position?: number | undefined };
+
+/** Inserts a bare item at a position of a meeting; numbered as a supplementary item once the agenda is published. */
+async function placeItem(db: Db, meeting: MeetingRow, fields: { title: string; case_number: string | null; access: Access; role: ItemRole | null }, position?: number): Promise<string> {
+  const items = await repo.ofMeeting(db, meeting.id);
+  const at = Math.min(position ?? defaultPosition(items), items.length);
+  let number: number | null = null;
+  if (isPublished(meeting.status)) {
+    const { committee, meetings } = await meetingNumbering(db, meeting);
+    number = nextFreeNumber(committee.numbering, meetings, meeting.id);
+  }
+  await repo.openGap(db, meeting.id, at);
+  const id = newId();
+  await repo.insert(db, { id, meeting_id: meeting.id, position: at, number, supplementary: number !== null ? 1 : 0, ...fields });
+  return id;
+}
+
+/** The route every new item starts with: this committee, on this meeting's date. */
+async function defaultRoute(db: Db, meeting: MeetingRow): Promise<RouteStep[]> {
+  const c = await db.selectFrom('committees').select('name').where('id', '=', meeting.committee_id).executeTakeFirstOrThrow();
+  return [{ body: c.name, date: meeting.start.slice(0, 10) }];
+}
+
+export async function addItem(db: Db, input: NewItemInput): Promise<AgendaItemDetail> {
+  const meeting = await assertAgendaEditable(db, input.meetingId);
+  const id = await placeItem(db, meeting, { title: input.title, case_number: input.caseNumber || null, access: input.access ?? 'open', role: input.role ?? null }, input.position);
+  await repo.replaceRoute(db, id, await defaultRoute(db, meeting));
+  await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'item.add', payload: { itemId: id, title: input.title } });
+  return getItem(db, id);
+}
+
+export type ItemPatch = {
+  itemId: string;
+  title?: string | undefined;
+  caseNumber?: string | null | undefined;
+  access?: Access | undefined;
+  role?: ItemRole | null | undefined;
+  route?: { body: string; date?: string | null | undefined }[] | undefined;
+  sections?: { kind: SectionKind; heading?: string | null | undefined; body: string }[] | undefined;
+};
+
+export async function updateItem(db: Db, patch: ItemPatch): Promise<AgendaItemDetail> {
+  const { item, meeting } = await itemAndMeeting(db, patch.itemId);
+  await repo.update(db, item.id, {
+    ...(patch.title !== undefined ? { title: patch.title } : {}),
+    ...(patch.caseNumber !== undefined ? { case_number: patch.caseNumber || null } : {}),
+    ...(patch.access !== undefined ? { access: patch.access } : {}),
+    ...(patch.role !== undefined ? { role: patch.role } : {}),
+  });
+  if (patch.route) await repo.replaceRoute(db, item.id, patch.route.map((r) => ({ body: r.body, date: r.date ?? null })));
+  if (patch.sections) {
+    const kept: SectionDto[] = patch.sections.filter((s) => s.body.trim() !== '').map((s) => ({ kind: s.kind, heading: s.heading?.trim() || null, body: s.body }));
+    await repo.replaceSections(db, item.id, kept.map((s) => ({ id: newId(), ...s })));
+  }
+  // The log records what changed, not the text itself: the text is in the item and in every export.
+  const changed = Object.keys(patch).filter((k) => k !== 'itemId');
+  await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'item.update', payload: { itemId: item.id, changed } });
+  return getItem(db, item.id);
+}
+
+export async function removeItem(db: Db, itemId: string): Promise<Agenda> {
+  const { item, meeting } = await itemAndMeeting(db, itemId, { leaving: true });
+  await repo.delete(db, item.id);
+  await repo.compact(db, meeting.id);
+  await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'item.remove', payload: { itemId, title: item.title } });
+  return getAgenda(db, meeting.id);
+}
+
+export async function reorderItems(db: Db, meetingId: string, itemIds: readonly string[]): Promise<Agenda> {
+  const meeting = await assertAgendaEditable(db, meetingId, { leaving: true });
+  const current = await repo.ofMeeting(db, meetingId);
+  const known = new Set(current.map((i) => i.id));
+  if (itemIds.length !== current.length || new Set(itemIds).size !== itemIds.length || itemIds.some((id) => !known.has(id))) {
+    throw new AppError('Invalid', 'The new order must list every item of the meeting exactly once.');
+  }
+  await repo.setOrder(db, meetingId, itemIds);
+  await appendChange(db, { meetingId, committeeId: meeting.committee_id, action: 'item.reorder', payload: { itemIds } });
+  return getAgenda(db, meetingId);
+}
+
+/** Publication: every item keeps the number it has now. */
+export async function freezeNumbers(db: Db, meeting: MeetingRow): Promise<void> {
+  const { numbers } = await meetingNumbering(db, meeting);
+  for (const item of await repo.ofMeeting(db, meeting.id)) {
+    const n = numbers.get(item.id);
+    if (n !== undefined && item.number !== n) await repo.update(db, item.id, { number: n });
+  }
+}
+
+/** Back to planning: numbers move with the agenda again, and nothing is supplementary any more. */
+export async function thawNumbers(db: Db, meetingId: string): Promise<void> {
+  await db.updateTable('items').set({ number: null, supplementary: 0 }).where('meeting_id', '=', meetingId).execute();
+}
+
+export { placeItem, defaultRoute, itemAndMeeting };
