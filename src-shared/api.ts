@@ -10,6 +10,7 @@ import { agendaOps } from './api/agenda';
 import { meetingDayOps } from './api/meetingday';
 import { documentOps } from './api/documents';
 import { calendarOps } from './api/calendar';
+import { searchOps } from './api/search';
 
 export const api = {
   ...systemOps,
@@ -20,6 +21,7 @@ export const api = {
   ...meetingDayOps,
   ...documentOps,
   ...calendarOps,
+  ...searchOps,
 } satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -1,8 +1,8 @@
 // The window: navigation on the left (committees, calendar, settings), the chosen screen on the right.
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { Link } from 'react-aria-components';
-import { href, useRoute, type Route } from './router';
+import { Input, Label, Link, SearchField } from 'react-aria-components';
+import { href, navigate, useRoute, type Route } from './router';
 import { useCommittees } from './queries';
 import { QueryState } from '../components/QueryState';
 import { Button } from '../components/Button';
@@ -14,6 +14,7 @@ import { CreateCommitteeDialog } from '../screens/committees/CreateCommitteeDial
 import { MeetingScreen } from '../screens/meeting/MeetingScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { SearchScreen } from '../screens/search/SearchScreen';
 
 function Screen({ route }: { route: Route }) {
   switch (route.view) {
@@ -27,11 +28,14 @@ function Screen({ route }: { route: Route }) {
       return <CalendarScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'search':
+      return <SearchScreen query={route.query} />;
   }
 }
 
 export function App() {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('search');
   const route = useRoute();
   const committees = useCommittees();
   const [creating, setCreating] = useState(false);
@@ -45,6 +49,14 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
+        <SearchField
+          className="nav-search"
+          defaultValue={route.view === 'search' ? route.query : ''}
+          onSubmit={(q) => navigate({ view: 'search', query: q })}
+        >
+          <Label className="visually-hidden">{ts('field')}</Label>
+          <Input placeholder={ts('placeholder')} />
+        </SearchField>
         <h2 className="sidebar-heading" id="nav-committees">
           {t('nav.committees')}
         </h2>

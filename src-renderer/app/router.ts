@@ -7,7 +7,8 @@ export type Route =
   | { view: 'committee'; committeeId: string }
   | { view: 'meeting'; meetingId: string; tab: MeetingTab }
   | { view: 'calendar' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'search'; query: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'calendar') return { view: 'calendar' };
   if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'search') return { view: 'search', query: decodeURIComponent(parts.slice(1).join('/')) };
   return { view: 'home' };
 }
 
@@ -33,6 +35,8 @@ export function href(route: Route): string {
       return '#/calendar';
     case 'settings':
       return '#/settings';
+    case 'search':
+      return `#/search/${encodeURIComponent(route.query)}`;
   }
 }
 
