@@ -1,0 +1,85 @@
+// Approval: each member's approval of the minutes (the signature page), the secretary's step
+// "Referat godkendt" that locks the meeting with a hash of its whole content, and dated addenda
+// to approved minutes.
+import type { ExMeeting, ExMember } from '../../../src-shared/exchange';
+import { AppError, notFound } from '../errors';
+import type { Db } from '../store/database';
+import { appendChange } from '../changelog/changelog';
+import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
+import { effectiveNumbers, readMeetings } from '../meetings/meeting-content';
+import { presenceByItem, seats } from '../meetings/presence';
+import { capital, loadForChange, loadMeeting, personId } from './meeting-context';
+
+/** Everyone who took part in at least one item, in seat order: who signs the minutes. */
+export function signatories(members: readonly ExMember[], meeting: ExMeeting): string[] {
+  const took = new Set<string>();
+  for (const p of presenceByItem(members, meeting).values()) for (const k of p.participants) took.add(k);
+  const ordered = seats(members, meeting)
+    .map((s) => s.sitting)
+    .filter((k): k is string => k !== null && (took.has(k) || meeting.items.length === 0));
+  return [...new Set(ordered)];
+}
+
+export async function approve(db: Db, meetingId: string, member: string): Promise<void> {
+  const m = await loadForChange(db, meetingId);
+  const pid = personId(m, member);
+  if (!signatories(m.members, m.meeting).includes(member)) {
+    throw new AppError('Invalid', `${m.name(member)} did not take part in ${m.label}, so has no minutes to approve.`);
+  }
+  const prior = (m.meeting.approvals ?? []).find((a) => a.member === member);
+  if (prior) throw new AppError('Conflict', `${m.name(member)} already approved the minutes (${prior.at}).`);
+  const at = nowIso();
+  await db.insertInto('approvals').values({ meeting_id: meetingId, person_id: pid, at }).execute();
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.approve', payload: { member, at } });
+}
+
+export async function withdrawApproval(db: Db, meetingId: string, member: string): Promise<void> {
+  const m = await loadForChange(db, meetingId);
+  const r = await db.deleteFrom('approvals').where('meeting_id', '=', meetingId).where('person_id', '=', personId(m, member)).executeTakeFirst();
+  if (Number(r.numDeletedRows) === 0) throw new AppError('NotFound', `${m.name(member)} has not approved the minutes.`);
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.withdrawApproval', payload: { member } });
+}
+
+/** The content hash of a meeting as its rows hold it now: sha256 of its canonical exchange form. */
+export async function contentHash(db: Db, meetingId: string): Promise<string> {
+  const [content] = await readMeetings(db, { meetingIds: [meetingId] });
+  if (!content) throw notFound('The meeting');
+  return sha256Hex(canonicalJson(content.meeting));
+}
+
+export async function approveMinutes(db: Db, meetingId: string): Promise<void> {
+  const m = await loadForChange(db, meetingId);
+  if (m.row.status !== 'held') {
+    throw new AppError('Conflict', `${capital(m.label)} must be marked as held before its minutes are approved (its status is "${m.row.status}").`);
+  }
+  for (const [index, item] of m.meeting.items.entries()) {
+    if (item.role === 'signature' || item.decision) continue;
+    throw new AppError('Invalid', `Item ${item.number ?? index + 1} (${item.title}) has no decision yet; record one before approving the minutes.`);
+  }
+  // Numbers are frozen, so a later change to an earlier meeting cannot renumber approved minutes.
+  const numbers = await effectiveNumbers(db, m.committee.id, new Set([m.row.start.slice(0, 4)]));
+  for (const id of m.itemIds) {
+    await db.updateTable('items').set({ number: numbers.get(id) ?? null }).where('id', '=', id).where('number', 'is', null).execute();
+  }
+  const lockedAt = nowIso();
+  await db.updateTable('meetings').set({ status: 'minutes-approved', updated_at: lockedAt }).where('id', '=', meetingId).execute();
+  const hash = await contentHash(db, meetingId);
+  await db.updateTable('meetings').set({ locked_at: lockedAt, content_hash: hash }).where('id', '=', meetingId).execute();
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.approveMinutes', payload: { lockedAt, contentHash: hash } });
+}
+
+export async function addAddendum(db: Db, meetingId: string, text: string): Promise<void> {
+  const m = await loadMeeting(db, meetingId);
+  if (m.row.locked_at === null) {
+    throw new AppError('Conflict', `The minutes of ${m.label} are not approved yet; correct them directly instead of adding an addendum.`);
+  }
+  // An addendum re-seals the lock, so it must never seal over content changed behind its back.
+  if ((await contentHash(db, meetingId)) !== m.row.content_hash) {
+    throw new AppError('Corrupt', `The approved minutes of ${m.label} no longer match their lock; run "referent verify" before adding an addendum.`);
+  }
+  const at = nowIso();
+  await db.insertInto('addenda').values({ id: newId(), meeting_id: meetingId, at, text: text.trim() }).execute();
+  const hash = await contentHash(db, meetingId);
+  await db.updateTable('meetings').set({ content_hash: hash, updated_at: at }).where('id', '=', meetingId).execute();
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.addAddendum', payload: { at, text: text.trim(), contentHash: hash } });
+}

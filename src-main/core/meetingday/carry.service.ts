@@ -1,0 +1,151 @@
+// Carried items: a postponed item goes to the committee's next meeting, a recommended one to the
+// next meeting of the next body on its route, as a new item linked back (postponedFrom) whose
+// "Sagens forløb" section tells the earlier treatment and decision.
+import type { CarryResult } from '../../../src-shared/api/meetingday';
+import { OUTCOME_LABEL_DA } from '../../../src-shared/domain';
+import type { ExItem, ExSection } from '../../../src-shared/exchange';
+import { formatShortDa } from '../../../src-shared/dates';
+import { AppError } from '../errors';
+import type { CommitteeRow, Db } from '../store/database';
+import { appendChange } from '../changelog/changelog';
+import { newId, nowIso } from '../util/canonical';
+import { effectiveNumbers } from '../meetings/meeting-content';
+import { assertMeetingUnlocked } from '../meetings/meetings.service';
+import { itemOf, loadMeeting, meetingOfItem, type LoadedMeeting } from './meeting-context';
+
+const TRAILING_ROLES = new Set(['mutual-information', 'signature']);
+
+const sameBody = (body: string, c: Pick<CommitteeRow, 'name' | 'short_name'>): boolean => {
+  const b = body.trim().toLowerCase();
+  return b === c.name.toLowerCase() || (c.short_name !== null && b === c.short_name.toLowerCase());
+};
+
+/** The body an item recommended by this committee goes to next, by its route; null if none. */
+export function nextBodyOnRoute(route: ExItem['route'], committee: Pick<CommitteeRow, 'name' | 'short_name'>): { body: string; date?: string | undefined } | null {
+  const steps = route ?? [];
+  const here = steps.findIndex((s) => sameBody(s.body, committee));
+  return steps.slice(here + 1).find((s) => !sameBody(s.body, committee)) ?? null;
+}
+
+export async function carryForward(db: Db, itemId: string): Promise<CarryResult> {
+  const source = await loadMeeting(db, await meetingOfItem(db, itemId));
+  const { item, number } = itemOf(source, itemId);
+  const outcome = item.decision?.outcome;
+  if (outcome !== 'postponed' && outcome !== 'recommended') {
+    const was = outcome ? `was decided "${OUTCOME_LABEL_DA[outcome]}"` : 'has no decision';
+    throw new AppError('Invalid', `Item ${number} ${was}; only an item decided "Udsat" or "Anbefales" is carried on.`);
+  }
+  const earlier = await db
+    .selectFrom('items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .innerJoin('committees as c', 'c.id', 'm.committee_id')
+    .select(['m.start', 'c.name'])
+    .where('i.postponed_from_meeting_id', '=', source.row.id)
+    .where('i.postponed_from_number', '=', number)
+    .executeTakeFirst();
+  if (earlier) throw new AppError('Conflict', `Item ${number} was already carried on to ${earlier.name} on ${formatShortDa(earlier.start)}.`);
+
+  let committee: CommitteeRow = source.committee;
+  let notBefore = source.row.start;
+  if (outcome === 'recommended') {
+    const next = nextBodyOnRoute(item.route, source.committee);
+    if (!next) throw new AppError('Invalid', `Item ${number}'s route names no body after ${source.committee.name} to recommend it to.`);
+    const found = await db
+      .selectFrom('committees')
+      .selectAll()
+      .where((eb) => eb.or([eb(eb.fn('lower', ['name']), '=', next.body.trim().toLowerCase()), eb(eb.fn('lower', ['short_name']), '=', next.body.trim().toLowerCase())]))
+      .executeTakeFirst();
+    if (!found) throw new AppError('NotFound', `No committee is called "${next.body}" (the next body on item ${number}'s route); create it before carrying the item on.`);
+    committee = found;
+    if (next.date && next.date > notBefore.slice(0, 10)) notBefore = next.date;
+  }
+  const target = await db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('committee_id', '=', committee.id)
+    .where('start', '>', notBefore)
+    .where('status', '!=', 'cancelled')
+    .where('locked_at', 'is', null)
+    .orderBy('start')
+    .executeTakeFirst();
+  if (!target) throw new AppError('NotFound', `${committee.name} has no open meeting after ${formatShortDa(notBefore)} to carry item ${number} to; create one first.`);
+  await assertMeetingUnlocked(db, target.id);
+
+  const position = await insertPosition(db, target.id);
+  const newItemId = newId();
+  await db
+    .insertInto('items')
+    .values({
+      id: newItemId,
+      meeting_id: target.id,
+      position,
+      number: null,
+      title: item.title,
+      case_number: item.caseNumber ?? null,
+      access: item.access ?? 'open',
+      role: null,
+      supplementary: target.status === 'planned' ? 0 : 1,
+      postponed_from_meeting_id: source.row.id,
+      postponed_from_number: number,
+    })
+    .execute();
+  for (const [i, r] of (item.route ?? []).entries()) {
+    await db.insertInto('item_route_steps').values({ item_id: newItemId, position: i, body: r.body, date: r.date ?? null }).execute();
+  }
+  for (const [i, s] of withHistory(item.sections ?? [], historyEntry(source, item, number)).entries()) {
+    await db.insertInto('item_sections').values({ id: newId(), item_id: newItemId, position: i, kind: s.kind, heading: s.heading || null, body: s.body }).execute();
+  }
+  for (const [i, a] of (item.attachments ?? []).entries()) {
+    await db
+      .insertInto('attachments')
+      .values({ id: newId(), item_id: newItemId, position: i, title: a.title, access: a.access ?? 'open', sha256: a.sha256 ?? null, file_name: a.file ?? null })
+      .execute();
+  }
+  await db.updateTable('meetings').set({ updated_at: nowIso() }).where('id', '=', target.id).execute();
+  const numbers = await effectiveNumbers(db, committee.id, new Set([target.start.slice(0, 4)]));
+  const newNumber = numbers.get(newItemId) ?? position + 1;
+  await appendChange(db, {
+    meetingId: target.id,
+    committeeId: committee.id,
+    action: 'meetingday.carryForward',
+    payload: { from: { meetingId: source.row.id, number }, outcome, item: newNumber, title: item.title },
+  });
+  return { meetingId: target.id, start: target.start, committeeName: committee.name, itemId: newItemId, number: newNumber };
+}
+
+/** Before the standard closing items (mutual information, signature) of a meeting whose numbers are not frozen. */
+async function insertPosition(db: Db, meetingId: string): Promise<number> {
+  const items = await db.selectFrom('items').select(['position', 'role', 'number']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+  const end = items.length === 0 ? 0 : items[items.length - 1]!.position + 1;
+  if (items.some((i) => i.number !== null)) return end;
+  let at = items.length;
+  while (at > 0 && TRAILING_ROLES.has(items[at - 1]!.role ?? '')) at--;
+  if (at === items.length) return end;
+  const from = items[at]!.position;
+  // Two steps, so that the unique (meeting_id, position) never sees two rows on one position.
+  await db.updateTable('items').set((eb) => ({ position: eb('position', '+', 1_000_000) })).where('meeting_id', '=', meetingId).where('position', '>=', from).execute();
+  await db.updateTable('items').set((eb) => ({ position: eb('position', '-', 999_999) })).where('meeting_id', '=', meetingId).where('position', '>=', 1_000_000).execute();
+  return from;
+}
+
+/** One paragraph of the case's history: where and when it was treated, and what was decided. */
+export function historyEntry(source: LoadedMeeting, item: ExItem, number: number): string {
+  const d = item.decision;
+  const decided = d ? (d.text?.trim() ? d.text.trim() : OUTCOME_LABEL_DA[d.outcome]) : '';
+  const lines = [`**${source.committee.name} den ${formatShortDa(source.row.start)}, punkt ${number}**`, '', decided];
+  for (const x of d?.dissents ?? []) lines.push('', `Protokoltilførsel fra ${source.name(x.member)}: ${x.text}`);
+  return lines.join('\n');
+}
+
+/** The sections with the history paragraph added to "Sagens forløb" (made, before the procedure, if missing). */
+export function withHistory(sections: ExSection[], entry: string): ExSection[] {
+  const out = sections.map((s) => ({ ...s }));
+  const history = out.find((s) => s.kind === 'history');
+  if (history) {
+    history.body = history.body.trim() ? `${history.body.trim()}\n\n${entry}` : entry;
+    return out;
+  }
+  const procedure = out.findIndex((s) => s.kind === 'procedure');
+  out.splice(procedure < 0 ? out.length : procedure, 0, { kind: 'history', body: entry });
+  return out;
+}

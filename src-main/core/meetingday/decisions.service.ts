@@ -1,0 +1,91 @@
+// Decisions: outcome and text per item, votes (by member or by party with a count) and dissents
+// (protokoltilførsel), each checked against who took part in the item.
+import type { Outcome } from '../../../src-shared/domain';
+import { AppError } from '../errors';
+import type { Db } from '../store/database';
+import { appendChange } from '../changelog/changelog';
+import { itemOf, loadForChange, meetingOfItem, personId } from './meeting-context';
+import { dissentFault, SIDES, voteFault, type Votes } from './vote-rules';
+
+export type DecisionInput = { outcome: Outcome | null; text?: string | null | undefined; public?: boolean | undefined };
+
+export async function setDecision(db: Db, itemId: string, input: DecisionInput): Promise<string> {
+  const meetingId = await meetingOfItem(db, itemId);
+  const m = await loadForChange(db, meetingId);
+  const { number } = itemOf(m, itemId);
+  if (input.outcome === null) {
+    await db.deleteFrom('decisions').where('item_id', '=', itemId).execute();
+  } else {
+    const text = input.text?.trim() ? input.text.trim() : null;
+    const values = { outcome: input.outcome, text, ...(input.public !== undefined ? { public: input.public ? 1 : 0 } : {}) };
+    await db
+      .insertInto('decisions')
+      .values({ item_id: itemId, ...values })
+      .onConflict((oc) => oc.column('item_id').doUpdateSet(values))
+      .execute();
+  }
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.setDecision', payload: { item: number, ...input } });
+  return meetingId;
+}
+
+export async function setVotes(db: Db, itemId: string, votes: Votes | null): Promise<string> {
+  const meetingId = await meetingOfItem(db, itemId);
+  const m = await loadForChange(db, meetingId);
+  const { item, number, presence } = itemOf(m, itemId);
+  if (!item.decision) throw new AppError('Invalid', `Item ${number} has no decision yet; record its outcome before the vote.`);
+  if (votes) {
+    const fault = voteFault(votes, presence, m);
+    if (fault) throw new AppError('Invalid', fault);
+  }
+  for (const d of item.decision.dissents ?? []) {
+    if (dissentFault(votes ?? undefined, presence, d.member, m)) {
+      throw new AppError('Conflict', `${m.name(d.member)} has a dissent recorded on item ${number}, which this vote would no longer support; remove the dissent first.`);
+    }
+  }
+  await db.deleteFrom('votes').where('item_id', '=', itemId).execute();
+  if (votes) {
+    for (const choice of SIDES) {
+      for (const [position, v] of votes[choice].entries()) {
+        await db
+          .insertInto('votes')
+          .values(
+            typeof v === 'string'
+              ? { item_id: itemId, position, choice, person_id: personId(m, v), party: null, count: null }
+              : { item_id: itemId, position, choice, person_id: null, party: v.party, count: v.count },
+          )
+          .execute();
+      }
+    }
+  }
+  await db.updateTable('decisions').set({ has_votes: votes ? 1 : 0 }).where('item_id', '=', itemId).execute();
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.setVotes', payload: { item: number, votes } });
+  return meetingId;
+}
+
+export async function addDissent(db: Db, itemId: string, member: string, text: string): Promise<string> {
+  const meetingId = await meetingOfItem(db, itemId);
+  const m = await loadForChange(db, meetingId);
+  const { item, number, presence } = itemOf(m, itemId);
+  const pid = personId(m, member);
+  if (!item.decision) throw new AppError('Invalid', `Item ${number} has no decision yet; a dissent is recorded with a decision.`);
+  const fault = dissentFault(item.decision.votes, presence, member, m);
+  if (fault) throw new AppError('Invalid', fault);
+  if ((item.decision.dissents ?? []).some((d) => d.member === member)) {
+    throw new AppError('Conflict', `${m.name(member)} already has a dissent recorded on item ${number}; remove it to record another.`);
+  }
+  const last = await db.selectFrom('dissents').select((eb) => eb.fn.max('position').as('p')).where('item_id', '=', itemId).executeTakeFirst();
+  const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
+  await db.insertInto('dissents').values({ item_id: itemId, position, person_id: pid, text: text.trim() }).execute();
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.addDissent', payload: { item: number, member, text } });
+  return meetingId;
+}
+
+export async function removeDissent(db: Db, itemId: string, member: string): Promise<string> {
+  const meetingId = await meetingOfItem(db, itemId);
+  const m = await loadForChange(db, meetingId);
+  const { number } = itemOf(m, itemId);
+  const r = await db.deleteFrom('dissents').where('item_id', '=', itemId).where('person_id', '=', personId(m, member)).executeTakeFirst();
+  if (Number(r.numDeletedRows) === 0) throw new AppError('NotFound', `${m.name(member)} has no dissent recorded on item ${number}.`);
+  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.removeDissent', payload: { item: number, member } });
+  return meetingId;
+}
