@@ -1,0 +1,75 @@
+// The PDF: the HTML writer's page printed by Chromium, twice when needed so that the table of
+// contents prints the page each chapter really starts on. The page numbers are read back from
+// the PDF's named destinations (every in-document link target gets one), not guessed.
+import type { Referat } from './build-referat';
+import { renderHtml } from './html-writer';
+import { readNamedDestinations } from './pdf-destinations';
+
+/**
+ * What prints one self-contained HTML page to PDF. Two implementations:
+ * - `playwrightPrinter` (pdf-playwright.ts): Chromium through playwright-core, for tests, the CLI and the browser shell;
+ * - the desktop shell's (src-main/electron): `webContents.printToPDF` of a hidden, sandboxed window.
+ *
+ * Contract for an implementation:
+ * - load `html` as it is (it holds everything: styles, the logo as a data: URL, no remote content) and wait for load;
+ * - print with the page's own CSS page size and margins (`preferCSSPageSize: true`), backgrounds on, and no
+ *   browser header or footer (`displayHeaderFooter: false`: the page's CSS margin boxes print "Side X af Y");
+ * - when `final` is true, make the shipped file: tagged (Electron `generateTaggedPDF: true`, Playwright
+ *   `tagged: true`) and with a bookmark outline (`generateDocumentOutline: true` / `outline: true`); when it is
+ *   false the print only measures where chapters land, so the cheaper untagged print is fine;
+ * - return the PDF bytes; prints may be asked for one after another, never concurrently on one printer.
+ */
+export interface PdfPrinter {
+  print(html: string, options: { final: boolean }): Promise<Uint8Array>;
+  /** True when final prints are tagged PDF (StructTreeRoot), as both implementations above are. */
+  readonly tagged: boolean;
+}
+
+export type PdfResult = {
+  bytes: Uint8Array;
+  /** The page each chapter starts on, by anchor: the numbers the TOC prints and the .docx reuses. */
+  pages: Map<string, number>;
+  /** How many times the page was printed (1 when the cached numbers were already right). */
+  prints: number;
+};
+
+const MAX_PRINTS = 4;
+
+/**
+ * Prints the document with a right table of contents. `knownPages` (the page cache) lets the
+ * first print be the final one; the numbers are still checked against what was printed.
+ */
+export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: ReadonlyMap<string, number>): Promise<PdfResult> {
+  const anchors = doc.chapters.map((c) => c.anchor);
+  let pages: ReadonlyMap<string, number> | undefined = knownPages && anchors.every((a) => knownPages.has(a)) ? knownPages : undefined;
+  let prints = 0;
+  // Without numbers, measure first: an untagged print with same-width placeholders.
+  if (!pages) {
+    prints++;
+    pages = chapterPages(await printer.print(renderHtml(doc), { final: false }), anchors);
+  }
+  for (;;) {
+    prints++;
+    const bytes = await printer.print(renderHtml(doc, { pages }), { final: true });
+    const printed = chapterPages(bytes, anchors);
+    if (samePages(printed, pages) || prints >= MAX_PRINTS) return { bytes, pages: printed, prints };
+    pages = printed;
+  }
+}
+
+function chapterPages(pdf: Uint8Array, anchors: string[]): Map<string, number> {
+  const dests = readNamedDestinations(pdf);
+  const out = new Map<string, number>();
+  for (const a of anchors) {
+    const page = dests.get(a);
+    if (page === undefined) throw new Error(`The printed PDF has no destination for ${a}; the table of contents cannot be numbered.`);
+    out.set(a, page);
+  }
+  return out;
+}
+
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
