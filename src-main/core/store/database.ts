@@ -129,6 +129,15 @@ export interface ChangeLogTable {
   hash: string;
 }
 
+export interface DocumentPageCacheTable {
+  meeting_id: string;
+  kind: 'agenda' | 'minutes' | 'decisions';
+  public: number;
+  content_hash: string;
+  pages: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   committees: CommitteeTable;
@@ -149,6 +158,7 @@ export interface Database {
   approvals: ApprovalTable;
   addenda: AddendumTable;
   change_log: ChangeLogTable;
+  document_page_cache: DocumentPageCacheTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
