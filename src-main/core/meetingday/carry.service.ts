@@ -50,11 +50,8 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
   if (outcome === 'recommended') {
     const next = nextBodyOnRoute(item.route, source.committee);
     if (!next) throw new AppError('Invalid', `Item ${number}'s route names no body after ${source.committee.name} to recommend it to.`);
-    const found = await db
-      .selectFrom('committees')
-      .selectAll()
-      .where((eb) => eb.or([eb(eb.fn('lower', ['name']), '=', next.body.trim().toLowerCase()), eb(eb.fn('lower', ['short_name']), '=', next.body.trim().toLowerCase())]))
-      .executeTakeFirst();
+    // Matched in JS: SQLite's lower() leaves Æ, Ø and Å as they are.
+    const found = (await db.selectFrom('committees').selectAll().execute()).find((c) => sameBody(next.body, c));
     if (!found) throw new AppError('NotFound', `No committee is called "${next.body}" (the next body on item ${number}'s route); create it before carrying the item on.`);
     committee = found;
     if (next.date && next.date > notBefore.slice(0, 10)) notBefore = next.date;
