@@ -1,4 +1,26 @@
-// Operations of the "documents" feature (see src-shared/api.ts).
-import type { Operation } from './define';
+// Operations of the "documents" feature: the in-app preview, .docx/PDF export and the
+// publication package (public PDF plus open attachments) for the municipality's website.
+import { z } from 'zod';
+import { op } from './define';
+import { Id } from './committees';
 
-export const documentOps = {} satisfies Record<string, Operation>;
+export const DOCUMENT_KINDS = ['agenda', 'minutes', 'decisions'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+const DocumentRequest = z.strictObject({
+  meetingId: Id,
+  kind: z.enum(DOCUMENT_KINDS),
+  public: z.boolean().default(false),
+});
+
+export type DocumentPreview = { title: string; html: string };
+export type ExportedDocument = { fileName: string; mime: string; base64: string; pageCount: number | null };
+export type Publication = { fileName: string; base64: string; files: string[]; missing: string[] };
+
+export const documentOps = {
+  'documents.preview': op(DocumentRequest).returns<DocumentPreview>(),
+  'documents.export': op(DocumentRequest.extend({ format: z.enum(DOCUMENT_FORMATS) })).returns<ExportedDocument>(),
+  'documents.publication': op(z.strictObject({ meetingId: Id, kind: z.enum(['minutes', 'decisions', 'agenda']).default('minutes') })).returns<Publication>(),
+};

@@ -1,12 +1,70 @@
-// referent export — lands with its issue; until then it says so.
+// referent export: the agenda, minutes or decision record of one meeting as .docx or PDF, or
+// (--publication) the public PDF with the open attachments into a folder or .zip.
+import path from 'node:path';
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentFormat, type DocumentKind } from '../../../src-shared/api/documents';
+import { LocalDate } from '../../../src-shared/exchange';
+import { printerOf } from '../../core/documents/documents.handlers';
+import { exportDocument, findMeetingOn } from '../../core/documents/documents.service';
+import { closeSharedPrinter } from '../../core/documents/pdf-playwright';
+import { buildPublication, writePublication } from '../../core/documents/publication';
+import { parse } from '../args';
+import { UsageError } from '../errors';
 import type { CliCommand } from '../types';
+import { writeFileAtomic } from '../write-file';
+
+const usage =
+  'referent export (--committee NAME --date YYYY-MM-DD | --meeting ID) --kind agenda|minutes|decisions --format docx|pdf [--public] --out FILE [--db FILE]\n' +
+  '       referent export (--committee NAME --date YYYY-MM-DD | --meeting ID) --publication --out FOLDER|FILE.zip [--kind minutes]';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'referent export --committee NAME --date YYYY-MM-DD --kind agenda|minutes|decisions --format docx|pdf [--public] --out FILE',
-  summary: 'write the agenda, minutes or decision record as .docx or PDF',
-  run: async (_args, io) => {
-    io.err('referent export: not yet available in this version of Referent.');
-    return 1;
+  usage,
+  summary: 'write the agenda, minutes or decision record as .docx or PDF (or the publication package)',
+  run: async (args, io) => {
+    const { values } = parse(
+      args,
+      {
+        committee: { type: 'string' },
+        date: { type: 'string' },
+        meeting: { type: 'string' },
+        kind: { type: 'string' },
+        format: { type: 'string' },
+        public: { type: 'boolean' },
+        publication: { type: 'boolean' },
+        out: { type: 'string' },
+      },
+      usage,
+    );
+    if (!values.out) throw new UsageError(`--out is required\nusage: ${usage}`);
+    const kind = (values.kind ?? (values.publication ? 'minutes' : undefined)) as DocumentKind | undefined;
+    if (!kind || !DOCUMENT_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}${values.kind ? `, not "${values.kind}"` : ''}`);
+    const format = values.format as DocumentFormat | undefined;
+    if (!values.publication && (!format || !DOCUMENT_FORMATS.includes(format))) {
+      throw new UsageError(`--format must be docx or pdf${values.format ? `, not "${values.format}"` : ''}`);
+    }
+    if (values.meeting === undefined && (values.committee === undefined || values.date === undefined)) {
+      throw new UsageError(`name the meeting with --committee and --date, or with --meeting\nusage: ${usage}`);
+    }
+    if (values.date !== undefined && !LocalDate.safeParse(values.date).success) throw new UsageError(`--date must be a date like 2026-06-02, not "${values.date}"`);
+
+    const out = path.resolve(io.cwd, values.out);
+    const ctx = io.open(values.db);
+    try {
+      const meetingId = values.meeting ?? (await findMeetingOn(ctx.store.db, values.committee!, values.date!));
+      if (values.publication) {
+        const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, printerOf(ctx), meetingId, kind);
+        writePublication(pkg, out);
+        io.err(`Wrote ${values.out}: ${pkg.entries.map((e) => e.name).join(', ')}`);
+        for (const m of pkg.missing) io.err(`Not included (the file is not stored): ${m}`);
+        return 0;
+      }
+      const r = await exportDocument(ctx.store.db, printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true });
+      writeFileAtomic(out, r.bytes);
+      io.err(`Wrote ${values.out}${r.pageCount !== null ? ` (${r.pageCount} pages)` : ''}`);
+      return 0;
+    } finally {
+      await closeSharedPrinter();
+      await ctx.store.close();
+    }
   },
 };

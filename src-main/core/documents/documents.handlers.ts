@@ -1,5 +1,26 @@
-// Handlers of the "documents" operations (src-shared/api/documents.ts).
+// Handlers of the "documents" operations (src-shared/api/documents.ts). Reading only: the page
+// cache they fill is derived data, not a change to a meeting.
 import type { documentOps } from '../../../src-shared/api/documents';
+import type { CoreContext } from '../context';
 import type { FeatureHandlers } from '../handler-types';
+import { exportDocument, previewHtml } from './documents.service';
+import type { PdfPrinter } from './pdf';
+import { sharedPlaywrightPrinter } from './pdf-playwright';
+import { buildPublication, publicationZip } from './publication';
 
-export const documentHandlers: FeatureHandlers<typeof documentOps> = {};
+/** The shell's printer (Electron's printToPDF in the desktop app), else Chromium via playwright-core. */
+export const printerOf = (ctx: CoreContext): PdfPrinter => ctx.printer ?? sharedPlaywrightPrinter();
+
+const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+export const documentHandlers: FeatureHandlers<typeof documentOps> = {
+  'documents.preview': (ctx, input) => previewHtml(ctx.store.db, input),
+  'documents.export': async (ctx, input) => {
+    const r = await exportDocument(ctx.store.db, printerOf(ctx), input);
+    return { fileName: r.fileName, mime: r.mime, base64: base64(r.bytes), pageCount: r.pageCount };
+  },
+  'documents.publication': async (ctx, { meetingId, kind }) => {
+    const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, printerOf(ctx), meetingId, kind);
+    return { fileName: `${pkg.baseName}.zip`, base64: base64(publicationZip(pkg)), files: pkg.entries.map((e) => e.name), missing: pkg.missing };
+  },
+};

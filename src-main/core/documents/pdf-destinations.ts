@@ -4,6 +4,11 @@
 const latin1 = new TextDecoder('latin1');
 
 export function readNamedDestinations(pdf: Uint8Array): Map<string, number> {
+  return readPdfLayout(pdf).destinations;
+}
+
+/** The named destinations (name -> page, from 1) and the number of pages. */
+export function readPdfLayout(pdf: Uint8Array): { destinations: Map<string, number>; pageCount: number } {
   const text = latin1.decode(pdf);
   const offsets = xrefOffsets(text);
   const object = (n: number): string => {
@@ -19,7 +24,7 @@ export function readNamedDestinations(pdf: Uint8Array): Map<string, number> {
   const pagesRoot = ref(catalog, 'Pages');
   const destsRef = ref(catalog, 'Dests');
   const out = new Map<string, number>();
-  if (pagesRoot === null || destsRef === null) return out;
+  if (pagesRoot === null) return { destinations: out, pageCount: 0 };
 
   const pageIndex = new Map<number, number>();
   const walk = (n: number): void => {
@@ -32,12 +37,13 @@ export function readNamedDestinations(pdf: Uint8Array): Map<string, number> {
     }
   };
   walk(pagesRoot);
+  if (destsRef === null) return { destinations: out, pageCount: pageIndex.size };
 
   for (const m of object(destsRef).matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
     const page = pageIndex.get(Number(m[2]));
     if (page !== undefined) out.set(decodeName(m[1]!), page);
   }
-  return out;
+  return { destinations: out, pageCount: pageIndex.size };
 }
 
 function xrefOffsets(text: string): Map<number, number> {

@@ -3,7 +3,7 @@
 // the PDF's named destinations (every in-document link target gets one), not guessed.
 import type { Referat } from './build-referat';
 import { renderHtml } from './html-writer';
-import { readNamedDestinations } from './pdf-destinations';
+import { readPdfLayout } from './pdf-destinations';
 
 /**
  * What prints one self-contained HTML page to PDF. Two implementations:
@@ -31,6 +31,7 @@ export type PdfResult = {
   pages: Map<string, number>;
   /** How many times the page was printed (1 when the cached numbers were already right). */
   prints: number;
+  pageCount: number;
 };
 
 const MAX_PRINTS = 4;
@@ -52,13 +53,13 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
     prints++;
     const bytes = await printer.print(renderHtml(doc, { pages }), { final: true });
     const printed = chapterPages(bytes, anchors);
-    if (samePages(printed, pages) || prints >= MAX_PRINTS) return { bytes, pages: printed, prints };
+    if (samePages(printed, pages) || prints >= MAX_PRINTS) return { bytes, pages: printed, prints, pageCount: readPdfLayout(bytes).pageCount };
     pages = printed;
   }
 }
 
 function chapterPages(pdf: Uint8Array, anchors: string[]): Map<string, number> {
-  const dests = readNamedDestinations(pdf);
+  const dests = readPdfLayout(pdf).destinations;
   const out = new Map<string, number>();
   for (const a of anchors) {
     const page = dests.get(a);

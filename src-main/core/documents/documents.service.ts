@@ -1,0 +1,108 @@
+// Documents of one meeting: reads it whole from the store, builds the tree, and hands it to a
+// writer. The page numbers come from the PDF layout of the same tree, cached per version.
+import { resolveTemplate } from '../../../src-shared/domain';
+import type { DocumentFormat } from '../../../src-shared/api/documents';
+import type { ExMember } from '../../../src-shared/exchange';
+import { findCommittee, getCommittee } from '../committees/committees.service';
+import { AppError, notFound } from '../errors';
+import { readMeetings } from '../meetings/meeting-content';
+import { getSettings } from '../settings/settings.service';
+import type { Db } from '../store/database';
+import { canonicalJson, sha256Hex } from '../util/canonical';
+import { buildReferat, type DocumentKind, type Referat, type ReferatInput } from './build-referat';
+import { renderDocx } from './docx-writer';
+import { renderHtml } from './html-writer';
+import { LAYOUT } from './layout';
+import { cachedPages, storePages, type PageKey } from './page-cache';
+import { renderPdf, type PdfPrinter } from './pdf';
+
+export type DocumentRequest = { meetingId: string; kind: DocumentKind; public: boolean };
+export type LoadedReferat = { doc: Referat; input: ReferatInput; shortName: string; meetingId: string };
+
+export async function loadReferatInput(db: Db, meetingId: string): Promise<ReferatInput & { shortName: string }> {
+  const [content] = await readMeetings(db, { meetingIds: [meetingId] });
+  if (!content) throw notFound('The meeting');
+  const committee = await getCommittee(db, content.row.committee_id);
+  const settings = await getSettings(db);
+  const members: ExMember[] = committee.members.map((m) => ({
+    key: m.key,
+    name: m.name,
+    role: m.role,
+    ...(m.title ? { title: m.title } : {}),
+    ...(m.party ? { party: m.party } : {}),
+    ...(m.from ? { from: m.from } : {}),
+    ...(m.until ? { until: m.until } : {}),
+  }));
+  return {
+    committee: { name: committee.name, shortName: committee.shortName, template: resolveTemplate(committee.template), members },
+    meeting: content.meeting,
+    organization: { name: settings.name, logo: settings.logo },
+    shortName: committee.shortName || committee.name,
+  };
+}
+
+export async function loadReferat(db: Db, req: DocumentRequest): Promise<LoadedReferat> {
+  const input = await loadReferatInput(db, req.meetingId);
+  return { doc: buildReferat(input, req.kind, { public: req.public }), input, shortName: input.shortName, meetingId: req.meetingId };
+}
+
+/** The version of a document: what it prints and how it is laid out. */
+export function documentHash(doc: Referat): string {
+  return sha256Hex(canonicalJson({ doc, layout: LAYOUT, v: 1 }));
+}
+
+export async function previewHtml(db: Db, req: DocumentRequest): Promise<{ title: string; html: string }> {
+  const { doc, meetingId } = await loadReferat(db, req);
+  const pages = (await cachedPages(db, pageKey(meetingId, req, doc))) ?? undefined;
+  return { title: doc.title, html: renderHtml(doc, { pages, preview: pages === undefined }) };
+}
+
+const KIND_NAME: Record<DocumentKind, string> = { agenda: 'Dagsorden', minutes: 'Referat', decisions: 'Beslutningsprotokol' };
+const MIME: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** "2026-06-02 OBU Referat.pdf": dated first, so a folder of them sorts by meeting. */
+export function documentFileName(loaded: Pick<LoadedReferat, 'input' | 'shortName'>, kind: DocumentKind, isPublic: boolean, ext: string): string {
+  return safeFileName(`${loaded.input.meeting.start.slice(0, 10)} ${loaded.shortName} ${KIND_NAME[kind]}${isPublic ? ' - offentlig' : ''}.${ext}`);
+}
+
+export const safeFileName = (name: string): string => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim();
+
+export type ExportResult = { bytes: Uint8Array; fileName: string; mime: string; pageCount: number | null };
+
+export async function exportDocument(db: Db, printer: PdfPrinter, req: DocumentRequest & { format: DocumentFormat }): Promise<ExportResult> {
+  const loaded = await loadReferat(db, req);
+  const { doc } = loaded;
+  const key = pageKey(req.meetingId, req, doc);
+  const cached = await cachedPages(db, key);
+  const fileName = documentFileName(loaded, req.kind, req.public, req.format);
+  if (req.format === 'docx' && cached) {
+    return { bytes: await renderDocx(doc, { pages: cached }), fileName, mime: MIME.docx, pageCount: null };
+  }
+  const pdf = await renderPdf(doc, printer, cached ?? undefined);
+  if (!cached || !sameMap(cached, pdf.pages)) await storePages(db, key, pdf.pages);
+  if (req.format === 'pdf') return { bytes: pdf.bytes, fileName, mime: MIME.pdf, pageCount: pdf.pageCount };
+  return { bytes: await renderDocx(doc, { pages: pdf.pages }), fileName, mime: MIME.docx, pageCount: null };
+}
+
+function pageKey(meetingId: string, req: DocumentRequest, doc: Referat): PageKey {
+  return { meetingId, kind: req.kind, public: req.public, hash: documentHash(doc) };
+}
+
+function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+/** The one meeting a committee (by name or short name) holds on a date, for `referent export`. */
+export async function findMeetingOn(db: Db, committee: string, date: string): Promise<string> {
+  const c = await findCommittee(db, committee);
+  const rows = await db.selectFrom('meetings').select(['id', 'start']).where('committee_id', '=', c.id).where('start', 'like', `${date}T%`).orderBy('start').execute();
+  if (rows.length === 0) throw new AppError('NotFound', `${c.name} has no meeting on ${date}.`);
+  if (rows.length > 1) {
+    const which = rows.map((r) => `${r.start.slice(11)}: --meeting ${r.id}`).join(', ');
+    throw new AppError('Invalid', `${c.name} has ${rows.length} meetings on ${date} (${which}); name one with --meeting.`);
+  }
+  return rows[0]!.id;
+}

@@ -1,0 +1,29 @@
+// The page each chapter starts on, per meeting, kind and public flag, valid for one exact
+// document (content hash): the .docx TOC reuses the PDF's numbers, computed once per version.
+import type { Db } from '../store/database';
+import { nowIso } from '../util/canonical';
+import type { DocumentKind } from './build-referat';
+
+export type PageKey = { meetingId: string; kind: DocumentKind; public: boolean; hash: string };
+
+export async function cachedPages(db: Db, key: PageKey): Promise<Map<string, number> | null> {
+  const row = await db
+    .selectFrom('document_page_cache')
+    .select(['content_hash', 'pages'])
+    .where('meeting_id', '=', key.meetingId)
+    .where('kind', '=', key.kind)
+    .where('public', '=', key.public ? 1 : 0)
+    .executeTakeFirst();
+  if (!row || row.content_hash !== key.hash) return null;
+  return new Map(Object.entries(JSON.parse(row.pages) as Record<string, number>));
+}
+
+/** Keeps only the newest version per meeting, kind and flag: older numbers are never asked for again. */
+export async function storePages(db: Db, key: PageKey, pages: ReadonlyMap<string, number>): Promise<void> {
+  const values = { content_hash: key.hash, pages: JSON.stringify(Object.fromEntries(pages)), created_at: nowIso() };
+  await db
+    .insertInto('document_page_cache')
+    .values({ meeting_id: key.meetingId, kind: key.kind, public: key.public ? 1 : 0, ...values })
+    .onConflict((oc) => oc.columns(['meeting_id', 'kind', 'public']).doUpdateSet(values))
+    .execute();
+}

@@ -1,0 +1,71 @@
+// The publication package: the public PDF and the open attachments of the open items, named for
+// the municipality's website, into a folder or a .zip. Nothing of a closed item goes in.
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { readStoredFile } from '../files/file-store';
+import type { Db } from '../store/database';
+import type { DocumentKind } from './build-referat';
+import { exportDocument, loadReferatInput, safeFileName } from './documents.service';
+import type { PdfPrinter } from './pdf';
+
+export type PublicationEntry = { name: string; bytes: Uint8Array };
+export type PublicationPackage = { baseName: string; entries: PublicationEntry[]; missing: string[] };
+
+export async function buildPublication(db: Db, filesDir: string, printer: PdfPrinter, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
+  const pdf = await exportDocument(db, printer, { meetingId, kind, public: true, format: 'pdf' });
+  const input = await loadReferatInput(db, meetingId);
+  const prefix = `${input.meeting.start.slice(0, 10)} ${input.shortName}`;
+  const entries: PublicationEntry[] = [{ name: pdf.fileName, bytes: pdf.bytes }];
+  const missing: string[] = [];
+  input.meeting.items.forEach((item, index) => {
+    if (item.access === 'closed') return;
+    const number = item.number ?? index + 1;
+    const open = (item.attachments ?? []).filter((a) => a.access !== 'closed');
+    open.forEach((a, i) => {
+      const ext = extensionOf(a.file) ?? extensionOf(a.title);
+      const title = ext && a.title.toLowerCase().endsWith(`.${ext}`) ? a.title.slice(0, -(ext.length + 1)) : a.title;
+      const name = safeFileName(`${prefix} Punkt ${number} Bilag ${i + 1} - ${title}${ext ? `.${ext}` : ''}`);
+      const bytes = a.sha256 ? readStoredFile(filesDir, a.sha256) : null;
+      if (bytes) entries.push({ name, bytes: new Uint8Array(bytes) });
+      else missing.push(`Punkt ${number}: ${a.title}`);
+    });
+  });
+  return { baseName: safeFileName(`${prefix} ${kind === 'agenda' ? 'Dagsorden' : kind === 'decisions' ? 'Beslutningsprotokol' : 'Referat'} - publicering`), entries, missing };
+}
+
+function extensionOf(name: string | undefined): string | null {
+  const m = name ? /\.([A-Za-z0-9]{1,5})$/.exec(name.trim()) : null;
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+export function publicationZip(pkg: PublicationPackage): Uint8Array {
+  const files: Zippable = {};
+  for (const e of pkg.entries) files[e.name] = e.bytes;
+  return zipSync(files);
+}
+
+/** Writes the package into `target`: a .zip file, or a folder (created; files written whole or not at all). */
+export function writePublication(pkg: PublicationPackage, target: string): string[] {
+  if (target.toLowerCase().endsWith('.zip')) {
+    writeAtomic(target, publicationZip(pkg));
+    return [target];
+  }
+  fs.mkdirSync(target, { recursive: true });
+  return pkg.entries.map((e) => {
+    const file = path.join(target, e.name);
+    writeAtomic(file, e.bytes);
+    return file;
+  });
+}
+
+function writeAtomic(target: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
