@@ -1,0 +1,113 @@
+// Roll-forward over the store: reads year N's meetings, proposes year N+1 (rollForwardCalendar),
+// and creates the meetings the secretary accepted, all in the caller's one transaction.
+import type { RollForwardProposal } from '../../../src-shared/api/calendar';
+import type { ExBlockedPeriods } from '../../../src-shared/exchange';
+import { AppError } from '../errors';
+import type { Db } from '../store/database';
+import { createMeeting } from '../meetings/meetings.service';
+import { getBlockedPeriods, setBlockedPeriods } from '../settings/settings.service';
+import { blockedDays } from './blocked-periods';
+import { rollForwardCalendar, type SourceMeeting } from './roll-forward';
+
+export const DEFAULT_BLOCKED: Required<ExBlockedPeriods> = { winterWeek: 7, extra: [] };
+
+export async function readBlockedPeriods(db: Db): Promise<Required<ExBlockedPeriods>> {
+  const stored = await getBlockedPeriods(db);
+  return { winterWeek: stored?.winterWeek ?? DEFAULT_BLOCKED.winterWeek, extra: stored?.extra ?? [] };
+}
+
+export async function writeBlockedPeriods(db: Db, value: ExBlockedPeriods): Promise<Required<ExBlockedPeriods>> {
+  for (const [i, e] of (value.extra ?? []).entries()) {
+    if (e.until < e.from) throw new AppError('Invalid', `extra[${i}]: the period "${e.reason}" ends (${e.until}) before it begins (${e.from}).`);
+  }
+  await setBlockedPeriods(db, { winterWeek: value.winterWeek ?? 7, extra: value.extra ?? [] });
+  return readBlockedPeriods(db);
+}
+
+/** A year's meetings, cancelled ones left out, with their committee's name. */
+export async function readYear(db: Db, year: number, committeeId?: string): Promise<SourceMeeting[]> {
+  let q = db
+    .selectFrom('meetings as m')
+    .innerJoin('committees as c', 'c.id', 'm.committee_id')
+    .select(['m.committee_id', 'c.name', 'm.start', 'm.end', 'm.location'])
+    .where('m.start', '>=', `${year}-01-01`)
+    .where('m.start', '<', `${year + 1}-01-01`)
+    .where('m.status', '!=', 'cancelled');
+  if (committeeId !== undefined) q = q.where('m.committee_id', '=', committeeId);
+  const rows = await q.orderBy('m.start').execute();
+  return rows.map((r) => ({ committeeId: r.committee_id, committee: r.name, start: r.start, end: r.end, location: r.location }));
+}
+
+export async function proposeRollForward(db: Db, input: { fromYear: number; toYear: number; committeeId?: string | undefined }): Promise<RollForwardProposal> {
+  const { fromYear, toYear, committeeId } = input;
+  if (toYear !== fromYear + 1) throw new AppError('Invalid', `A calendar rolls forward one year at a time: --to must be ${fromYear + 1}, not ${toYear}.`);
+  if (committeeId !== undefined && !(await db.selectFrom('committees').select('id').where('id', '=', committeeId).executeTakeFirst())) {
+    throw new AppError('NotFound', 'The committee was not found.');
+  }
+  const settings = await readBlockedPeriods(db);
+  const blocked = blockedDays(toYear, settings);
+  const meetings = await readYear(db, fromYear, committeeId);
+  const existingRows = await readYear(db, toYear, committeeId);
+  const taken = new Map<string, Set<string>>();
+  for (const m of existingRows) {
+    const s = taken.get(m.committeeId) ?? new Set<string>();
+    s.add(m.start.slice(0, 10));
+    taken.set(m.committeeId, s);
+  }
+  const proposals = rollForwardCalendar({ meetings, toYear, blocked, taken });
+  const ids = new Set([...meetings, ...existingRows].map((m) => m.committeeId));
+  let cq = db.selectFrom('committees').select(['id', 'name', 'short_name']).orderBy('name');
+  if (committeeId !== undefined) cq = cq.where('id', '=', committeeId);
+  const committees = (await cq.execute()).filter((c) => committeeId !== undefined || ids.has(c.id)).map((c) => ({ id: c.id, name: c.name, shortName: c.short_name }));
+  return {
+    fromYear,
+    toYear,
+    proposals: proposals.map((p) => ({
+      committeeId: p.committeeId,
+      committee: p.committee,
+      source: p.start,
+      sourceEnd: p.end,
+      location: p.location,
+      ruleDay: p.ruleDay,
+      proposed: p.proposed,
+      proposedEnd: p.proposedEnd,
+      moved: p.moved,
+      blockedBy: p.blockedBy,
+      reason: p.reason,
+    })),
+    blockedDays: [...blocked].map(([day, b]) => ({ day, kind: b.kind, label: b.label })).sort((a, b) => (a.day < b.day ? -1 : 1)),
+    existing: existingRows.map((m) => ({ committeeId: m.committeeId, start: m.start })),
+    committees,
+  };
+}
+
+export type AcceptedMeeting = { committeeId: string; start: string; end: string | null; location: string | null };
+
+/**
+ * Creates the accepted meetings through createMeeting, so each gets its committee template's
+ * standard items as a meeting made by hand would. A meeting that already exists at the same
+ * committee and start is left as it is (applying twice adds nothing).
+ */
+export async function applyRollForward(db: Db, input: { toYear: number; meetings: AcceptedMeeting[] }): Promise<{ created: number; unchanged: number }> {
+  const seen = new Map<string, number>();
+  for (const [i, m] of input.meetings.entries()) {
+    if (!m.start.startsWith(`${input.toYear}-`)) throw new AppError('Invalid', `meetings[${i}]: ${m.start.replace('T', ' ')} is not in ${input.toYear}.`);
+    if (m.end !== null && m.end <= m.start) throw new AppError('Invalid', `meetings[${i}]: the meeting of ${m.start.replace('T', ' ')} must end after it starts.`);
+    const key = `${m.committeeId}|${m.start.slice(0, 10)}`;
+    const prior = seen.get(key);
+    if (prior !== undefined) throw new AppError('Invalid', `meetings[${i}]: the committee already has meetings[${prior}] on ${m.start.slice(0, 10)}.`);
+    seen.set(key, i);
+  }
+  let created = 0;
+  let unchanged = 0;
+  for (const m of input.meetings) {
+    const exists = await db.selectFrom('meetings').select('id').where('committee_id', '=', m.committeeId).where('start', '=', m.start).executeTakeFirst();
+    if (exists) {
+      unchanged++;
+      continue;
+    }
+    await createMeeting(db, { committeeId: m.committeeId, start: m.start, end: m.end, location: m.location });
+    created++;
+  }
+  return { created, unchanged };
+}
