@@ -1,0 +1,111 @@
+// The public version leaks nothing of a closed item: every XML part of the .docx, and the PDF's
+// text, bookmarks, link targets and metadata are searched for every closed string. The same
+// search over the internal version must find them, or the search itself would prove nothing.
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDocument } from '../../src-main/core/documents/documents.service';
+import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
+import { buildPublication, publicationZip, writePublication } from '../../src-main/core/documents/publication';
+import { storeFile } from '../../src-main/core/files/file-store';
+import { tempDir, tempStore } from '../helpers/store';
+import { docxParts, importFixture, pdfObjectsText, pdfPages, RICH, squash, writeTemp } from './documents-helpers';
+
+const CLOSED_STRINGS = [
+  'Salg af areal ved Vestermarken',
+  'Vestermarken',
+  'SAG-LUKKET-777',
+  'SAG-LUKKET-888',
+  'Ørnebjerg',
+  'Hemmelig',
+  'Personalesag Kvistgård',
+  'Kvistgård',
+  'Fortrolig',
+  'Lukket købsaftale',
+  'Lukket beslutningstekst',
+];
+
+const printer = playwrightPrinter();
+const store = tempStore();
+let meetingId = '';
+
+beforeAll(async () => {
+  meetingId = await importFixture(store, RICH);
+});
+afterAll(async () => {
+  await printer.close();
+  await store.close();
+});
+
+function leaks(text: string): string[] {
+  const lower = text.toLowerCase();
+  return CLOSED_STRINGS.filter((s) => lower.includes(s.toLowerCase()));
+}
+
+describe('the public version', () => {
+  for (const kind of ['minutes', 'decisions', 'agenda'] as const) {
+    it(`${kind}: no XML part of the .docx holds a closed string`, async () => {
+      const pub = await exportDocument(store.db, printer, { meetingId, kind, public: true, format: 'docx' });
+      const parts = docxParts(pub.bytes);
+      expect(Object.keys(parts)).toEqual(expect.arrayContaining(['word/document.xml', 'docProps/core.xml', 'word/settings.xml']));
+      for (const [name, xml] of Object.entries(parts)) expect({ part: name, leaks: leaks(xml) }).toEqual({ part: name, leaks: [] });
+      const body = parts['word/document.xml']!;
+      expect(body).toContain('Punkt 3: Lukket punkt');
+      expect(body).toContain('Punkt 4: Lukket punkt');
+      if (kind !== 'agenda') expect(body).toContain('Udvalget tiltrådte indstillingen.');
+
+      // The internal version holds them: the search above can see what it looks for.
+      const internal = docxParts((await exportDocument(store.db, printer, { meetingId, kind, public: false, format: 'docx' })).bytes);
+      expect(leaks(Object.values(internal).join('\n'))).toEqual(expect.arrayContaining(['Vestermarken', 'SAG-LUKKET-777', 'Kvistgård']));
+    });
+  }
+
+  it('minutes: the PDF text, bookmarks, link targets and metadata hold no closed string', async () => {
+    const pub = await exportDocument(store.db, printer, { meetingId, kind: 'minutes', public: true, format: 'pdf' });
+    const file = writeTemp('public.pdf', pub.bytes);
+    const text = pdfPages(file).join('\n');
+    expect(leaks(text)).toEqual([]);
+    expect(leaks(pdfObjectsText(file))).toEqual([]);
+    expect(squash(text)).toContain('Punkt 3: Lukket punkt');
+    expect(squash(text)).toContain('Udvalget tiltrådte indstillingen.');
+    // The public decision of a closed item is there; its votes and dissents are not.
+    expect(text).not.toContain('Protokoltilførsel fra Carsten Dyhre Hansen: Hemmelig');
+    // Closed attachments of open items are left out; open ones stay.
+    expect(text).toContain('Budgetnotat marts 2026.pdf');
+    expect(text).not.toContain('leverandørpriser');
+
+    const internal = writeTemp('internal.pdf', (await exportDocument(store.db, printer, { meetingId, kind: 'minutes', public: false, format: 'pdf' })).bytes);
+    // Bookmarks carry item titles: the object search sees the closed ones in the internal version.
+    expect(leaks(pdfObjectsText(internal))).toEqual(expect.arrayContaining(['Salg af areal ved Vestermarken', 'Personalesag Kvistgård']));
+    expect(pdfPages(internal).join('\n')).toContain('leverandørpriser');
+  });
+
+  it('the publication package holds the public PDF and the open attachments only, in a .zip or a folder', async () => {
+    const budget = await storeFile(store.db, store.filesDir, new TextEncoder().encode('%PDF-1.4 budgetnotat'));
+    const secret = await storeFile(store.db, store.filesDir, new TextEncoder().encode('Kvistgård leverandørpriser'));
+    const items = await store.db.selectFrom('items').select(['id', 'title']).where('meeting_id', '=', meetingId).execute();
+    const rich = items.find((i) => i.title === 'Budgetopfølgning og rige formater')!;
+    await store.db.updateTable('attachments').set({ sha256: budget }).where('item_id', '=', rich.id).where('access', '=', 'open').execute();
+    await store.db.updateTable('attachments').set({ sha256: secret }).where('access', '=', 'closed').execute();
+
+    const pkg = await buildPublication(store.db, store.filesDir, printer, meetingId);
+    expect(pkg.entries.map((e) => e.name)).toEqual([
+      '2026-03-10 OBU Referat - offentlig.pdf',
+      '2026-03-10 OBU Punkt 2 Bilag 1 - Budgetnotat marts 2026.pdf',
+    ]);
+    expect(pkg.missing).toEqual([]);
+
+    const zip = unzipSync(publicationZip(pkg));
+    expect(Object.keys(zip).sort()).toEqual(pkg.entries.map((e) => e.name).sort());
+    for (const [name, data] of Object.entries(zip)) {
+      expect(leaks(name)).toEqual([]);
+      if (!name.endsWith('offentlig.pdf')) expect(strFromU8(data)).toBe('%PDF-1.4 budgetnotat');
+    }
+    const pdf = writeTemp('pub.pdf', zip['2026-03-10 OBU Referat - offentlig.pdf']!);
+    expect(leaks(pdfObjectsText(pdf))).toEqual([]);
+
+    const folder = `${tempDir()}/site`;
+    writePublication(pkg, folder);
+    expect(fs.readdirSync(folder).sort()).toEqual(pkg.entries.map((e) => e.name).sort());
+  });
+});
