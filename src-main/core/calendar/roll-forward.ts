@@ -103,7 +103,7 @@ export function rollForwardCalendar(input: RollForwardInput): Proposal[] {
         proposedEnd: null,
         moved: true,
         blockedBy,
-        reason: `konflikt: ${shortDayDa(day)} er blokeret (${blockedBy.label}), og der er ingen ledige ${WEEKDAYS_PLURAL_DA[weekdayOf(day)]} i ${months.join(' eller ')}`,
+        reason: `konflikt: ${shortDayDa(day)} er blokeret (${blockedBy.label}), og der er ingen ledige ${WEEKDAYS_PLURAL_DA[weekdayOf(day)]} i ${months.length > 1 ? `${months.slice(0, -1).join(', ')} eller ${months.at(-1)}` : months[0]}`,
       };
       return;
     }
