@@ -1,0 +1,22 @@
+// What the preload exposes to the page as window.referent (the ReferentBridge shape the
+// renderer's transport expects): one invoke that forwards known operation names and nothing else.
+import { ipcChannel, isOpName } from '../../src-shared/api';
+import type { Result } from '../../src-shared/result';
+
+export type ReferentBridge = { invoke: (name: string, input: unknown) => Promise<Result<unknown>> };
+
+/** The IPC channel for an operation name from the page, or null when there is no such operation. */
+export function allowedChannel(name: unknown): string | null {
+  return isOpName(name) ? ipcChannel(name) : null;
+}
+
+/** `send` is ipcRenderer.invoke; the page never gets ipcRenderer itself. */
+export function createBridge(send: (channel: string, input: unknown) => Promise<unknown>): ReferentBridge {
+  return Object.freeze({
+    invoke: async (name: string, input: unknown): Promise<Result<unknown>> => {
+      const channel = allowedChannel(name);
+      if (!channel) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${String(name)}".` } };
+      return (await send(channel, input)) as Result<unknown>;
+    },
+  });
+}

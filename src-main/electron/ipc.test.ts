@@ -1,0 +1,109 @@
+// The IPC adapter against a real temporary database: every operation of the contract has its
+// channel, only the app's own main frame is served, and quitting waits for calls in flight.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ipcChannel, OP_NAMES } from '../../src-shared/api';
+import type { Result } from '../../src-shared/result';
+import { tempStore, testContext } from '../../tests/helpers/store';
+import type { CoreContext } from '../core/context';
+import { createCallTracker, isTrustedSender, registerIpc } from './ipc';
+
+const appUrl = 'file:///opt/Referent/resources/app.asar/out/renderer/index.html';
+
+describe('isTrustedSender', () => {
+  test('the app page in the main frame, built or from the dev server', () => {
+    expect(isTrustedSender(`${appUrl}#/committee/7`, appUrl, true)).toBe(true);
+    expect(isTrustedSender('http://localhost:5173/#/', 'http://localhost:5173/', true)).toBe(true);
+  });
+
+  test('never a sub-frame, another page, another file or an unknown frame', () => {
+    expect(isTrustedSender(appUrl, appUrl, false)).toBe(false);
+    expect(isTrustedSender('https://evil.example/', appUrl, true)).toBe(false);
+    expect(isTrustedSender('file:///tmp/downloaded.html', appUrl, true)).toBe(false);
+    expect(isTrustedSender('http://localhost:5174/', 'http://localhost:5173/', true)).toBe(false);
+    expect(isTrustedSender(undefined, appUrl, true)).toBe(false);
+  });
+});
+
+type Handler = (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unknown>> | Result<unknown>;
+
+function fakeIpcMain(): { ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>; handlers: Map<string, Handler> } {
+  const handlers = new Map<string, Handler>();
+  return {
+    handlers,
+    ipcMain: {
+      handle: (channel: string, listener: Handler) => void handlers.set(channel, listener),
+      removeHandler: (channel: string) => void handlers.delete(channel),
+    } as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>,
+  };
+}
+
+const fromFrame = (url: string, main = true): IpcMainInvokeEvent => ({ senderFrame: { url, parent: main ? null : {} } }) as unknown as IpcMainInvokeEvent;
+
+let ctx: CoreContext;
+afterEach(async () => ctx?.store.close());
+
+describe('registerIpc', () => {
+  test('registers one channel per operation of the contract, and removes them again', () => {
+    ctx = testContext(tempStore());
+    const { ipcMain, handlers } = fakeIpcMain();
+    const unregister = registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    expect([...handlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
+    unregister();
+    expect(handlers.size).toBe(0);
+  });
+
+  test('the app’s window creates a committee and lists it back', async () => {
+    ctx = testContext(tempStore());
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    const created = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: 'Børne- og Familieudvalget', numbering: 'per-year' });
+    expect(created).toMatchObject({ ok: true, value: { name: 'Børne- og Familieudvalget' } });
+    const list = (await handlers.get('api:committees.list')!(fromFrame(`${appUrl}#/`), {})) as { ok: true; value: { name: string }[] };
+    expect(list.value.map((c) => c.name)).toEqual(['Børne- og Familieudvalget']);
+  });
+
+  test('a sub-frame or a foreign page is refused and nothing is written', async () => {
+    ctx = testContext(tempStore());
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    const create = handlers.get('api:committees.create')!;
+    for (const event of [fromFrame(appUrl, false), fromFrame('https://evil.example/'), { senderFrame: null } as unknown as IpcMainInvokeEvent]) {
+      expect(await create(event, { name: 'Indsmuglet', numbering: 'per-year' })).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    }
+    const rows = await ctx.store.db.selectFrom('committees').select('name').execute();
+    expect(rows).toEqual([]);
+  });
+
+  test('bad input is an Invalid result naming the field, as in the other adapters', async () => {
+    ctx = testContext(tempStore());
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    const r = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: '', numbering: 'per-year' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'Invalid' } });
+    expect(JSON.stringify(r)).toContain('name');
+  });
+});
+
+describe('createCallTracker', () => {
+  test('drain waits for calls in flight, then refuses new ones', async () => {
+    ctx = testContext(tempStore());
+    const tracker = createCallTracker();
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, { ctx, appUrl, tracker });
+    let release!: () => void;
+    const slow = tracker.track(new Promise<string>((resolve) => (release = () => resolve('done'))));
+    let drained = false;
+    const draining = tracker.drain().then(() => (drained = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(drained).toBe(false);
+    expect(tracker.closing).toBe(true);
+    release();
+    await draining;
+    expect(await slow).toBe('done');
+    expect(drained).toBe(true);
+    const late = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: 'For sent', numbering: 'per-year' });
+    expect(late).toMatchObject({ ok: false, error: { code: 'Internal' } });
+    expect(await ctx.store.db.selectFrom('committees').select('name').execute()).toEqual([]);
+  });
+});
