@@ -1,0 +1,27 @@
+// Where the desktop app finds its page, its database and its Electron-ABI SQLite module, as pure
+// functions of what Electron reports (app.isPackaged, app.getAppPath(), process.resourcesPath).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DB_FILE_NAME } from '../core/paths';
+
+/** The file scripts/build-electron-native.mjs writes, and electron-builder ships as an extra resource. */
+export const NATIVE_BINDING_FILE = 'better_sqlite3.node';
+
+/** The page the window loads: the electron-vite dev server in development, else the built index.html. */
+export function appPageUrl(input: { devServerUrl: string | undefined; mainDir: string }): string {
+  if (input.devServerUrl) return new URL(input.devServerUrl).href;
+  return pathToFileURL(path.join(input.mainDir, '..', 'renderer', 'index.html')).href;
+}
+
+/** $REFERENT_DB (as for the CLI) or referent.sqlite in the user-data folder. */
+export function desktopDbFile(userData: string, env: NodeJS.ProcessEnv): string {
+  return env.REFERENT_DB ?? path.join(userData, DB_FILE_NAME);
+}
+
+/**
+ * The Electron-ABI build of better-sqlite3: beside the app's resources when packaged, in out/native
+ * when started from the source tree by `npm start`. node_modules holds the Node build the tests use.
+ */
+export function nativeBindingPath(input: { isPackaged: boolean; appPath: string; resourcesPath: string }): string {
+  return input.isPackaged ? path.join(input.resourcesPath, 'native', NATIVE_BINDING_FILE) : path.join(input.appPath, 'out', 'native', NATIVE_BINDING_FILE);
+}

@@ -1,0 +1,69 @@
+// Saving through the OS dialog: written only where the user chose, whole or not at all.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { tempDir } from '../../tests/helpers/store';
+import { openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog, writeFileAtomic } from './dialogs';
+
+const filters = [{ name: 'JSON', extensions: ['json'] }];
+
+describe('saveDialogOptions', () => {
+  test('asks before replacing a file on every system (GTK needs the flag)', () => {
+    const options = saveDialogOptions({ title: 'Eksportér JSON', defaultPath: 'referent.json', filters });
+    expect(options.properties).toContain('showOverwriteConfirmation');
+    expect(options).toMatchObject({ title: 'Eksportér JSON', defaultPath: 'referent.json', filters });
+  });
+
+  test('open picks one file', () => {
+    expect(openDialogOptions({ title: 'Importér', filters }).properties).toEqual(['openFile']);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  test('replaces the target whole and leaves no temp file behind', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'referat.json');
+    fs.writeFileSync(target, 'old');
+    await writeFileAtomic(target, '{"format":"referent/v1"}');
+    expect(fs.readFileSync(target, 'utf8')).toBe('{"format":"referent/v1"}');
+    expect(fs.readdirSync(dir)).toEqual(['referat.json']);
+  });
+
+  test('a failed write leaves the old file as it was', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'is-a-folder');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'keep.txt'), 'keep');
+    await expect(writeFileAtomic(target, 'new')).rejects.toThrow();
+    expect(fs.readFileSync(path.join(target, 'keep.txt'), 'utf8')).toBe('keep');
+    expect(fs.readdirSync(dir)).toEqual(['is-a-folder']);
+  });
+});
+
+describe('saveWithDialog', () => {
+  test('writes what produce made at the chosen path', async () => {
+    const target = path.join(tempDir(), 'udvalg.json');
+    const written = await saveWithDialog(async () => ({ canceled: false, filePath: target }), saveDialogOptions({ title: 't', defaultPath: 'x.json', filters }), async (p) => `chosen ${path.basename(p)}`);
+    expect(written).toBe(target);
+    expect(fs.readFileSync(target, 'utf8')).toBe('chosen udvalg.json');
+  });
+
+  test('cancelled: nothing is produced and nothing written', async () => {
+    const dir = tempDir();
+    let produced = false;
+    const written = await saveWithDialog(async () => ({ canceled: true, filePath: path.join(dir, 'x.json') }), {}, async () => {
+      produced = true;
+      return 'x';
+    });
+    expect(written).toBeNull();
+    expect(produced).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+test('openWithDialog reads the chosen file, or gives null when cancelled', async () => {
+  const file = path.join(tempDir(), 'in.json');
+  fs.writeFileSync(file, '{}');
+  expect(await openWithDialog(async () => ({ canceled: false, filePaths: [file] }), {})).toEqual({ filePath: file, bytes: Buffer.from('{}') });
+  expect(await openWithDialog(async () => ({ canceled: true, filePaths: [] }), {})).toBeNull();
+});

@@ -1,0 +1,65 @@
+// Save and open dialogs for exports and imports. A file is only ever written at a path the user
+// chose in the OS dialog (which asks before replacing a file), and appears whole or not at all.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+
+/** dialog.showSaveDialog / showOpenDialog bound to the window, injected so this file stays testable. */
+export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string }>;
+export type ShowOpenDialog = (options: OpenDialogOptions) => Promise<{ canceled: boolean; filePaths: string[] }>;
+
+export function saveDialogOptions(input: { title: string; defaultPath: string; filters: FileFilter[] }): SaveDialogOptions {
+  return {
+    title: input.title,
+    defaultPath: input.defaultPath,
+    filters: input.filters,
+    // macOS and Windows always ask before replacing; GTK only with this.
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  };
+}
+
+export function openDialogOptions(input: { title: string; filters: FileFilter[] }): OpenDialogOptions {
+  return { title: input.title, filters: input.filters, properties: ['openFile'] };
+}
+
+/** Temp file beside the target (same volume, so the rename is atomic), flushed, then renamed over it. */
+export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.open(tmp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Asks where to save, then writes there. `produce` runs only once a place is chosen, and gets
+ * the chosen path (its extension may decide the format). Null when the user cancelled.
+ */
+export async function saveWithDialog(
+  showSave: ShowSaveDialog,
+  options: SaveDialogOptions,
+  produce: (filePath: string) => Promise<Uint8Array | string>,
+): Promise<string | null> {
+  const choice = await showSave(options);
+  if (choice.canceled || !choice.filePath) return null;
+  await writeFileAtomic(choice.filePath, await produce(choice.filePath));
+  return choice.filePath;
+}
+
+/** Asks for one file and reads it. Null when the user cancelled. */
+export async function openWithDialog(showOpen: ShowOpenDialog, options: OpenDialogOptions): Promise<{ filePath: string; bytes: Buffer } | null> {
+  const choice = await showOpen(options);
+  const filePath = choice.filePaths[0];
+  if (choice.canceled || !filePath) return null;
+  return { filePath, bytes: await fs.readFile(filePath) };
+}

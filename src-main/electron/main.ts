@@ -1,0 +1,116 @@
+// The desktop app's main process: one instance, one secure window, the store in the user-data
+// folder, the contract over IPC, the Danish menu; on quit, calls in flight finish and the store closes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MessageBoxOptions } from 'electron';
+import type { CoreContext } from '../core/context';
+import { APP_NAME, defaultDataDir } from '../core/paths';
+import { openStore, type Store } from '../core/store/open';
+import { VERSION } from '../core/version';
+import { appPageUrl, desktopDbFile, nativeBindingPath } from './app-paths';
+import { exportJson, importExchange, type ExchangeMenuDeps } from './exchange-menu';
+import { hardenSession, hardenWebContents } from './harden';
+import { createCallTracker, registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { browserWindowOptions } from './window';
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const dev = devServerUrl !== undefined;
+const appUrl = appPageUrl({ devServerUrl, mainDir: import.meta.dirname });
+
+// The same folder the CLI's defaultDataDir() names, whatever the package name says.
+app.setName(APP_NAME);
+app.setPath('userData', defaultDataDir());
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  const tracker = createCallTracker();
+  let store: Store | null = null;
+  let window: BrowserWindow | null = null;
+  let closed = false;
+  const dbFile = desktopDbFile(app.getPath('userData'), process.env);
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { appUrl, dev, openExternal: (url) => shell.openExternal(url) }));
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (store && BrowserWindow.getAllWindows().length === 0) window = createWindow();
+  });
+
+  // Quit waits: writes already under way finish, then the database is closed cleanly.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    void (async () => {
+      await tracker.drain();
+      await store?.close();
+      closed = true;
+      app.quit();
+    })();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, { appUrl, dev });
+    const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+    try {
+      store = openStore(dbFile, fs.existsSync(binding) ? { nativeBinding: binding } : {});
+    } catch (e) {
+      dialog.showErrorBox('Referent kan ikke åbne sin database', `${dbFile}\n\n${(e as Error).message}`);
+      closed = true;
+      app.exit(1);
+      return;
+    }
+    const ctx: CoreContext = { store, shell: 'electron', version: VERSION };
+    registerIpc(ipcMain, { ctx, appUrl, tracker });
+
+    const messageBox = (options: MessageBoxOptions): Promise<unknown> => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+    const deps: ExchangeMenuDeps = {
+      ctx,
+      tracker,
+      showOpen: (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
+      showSave: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
+      notify: (n) => messageBox({ type: n.kind === 'error' ? 'error' : 'info', title: n.title, message: n.title, detail: n.message }),
+      refresh: () => window?.webContents.reload(),
+      today: () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' }),
+    };
+    const about = (): void =>
+      void messageBox({
+        type: 'info',
+        title: 'Om Referent',
+        message: `Referent ${VERSION}`,
+        detail: `Dagsordener, referater og mødekalendere for udvalgssekretærer.\n\nDatabase: ${dbFile}`,
+      });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate({ platform: process.platform, dev, actions: { importExchange: () => void importExchange(deps), exportJson: () => void exportJson(deps), about } })),
+    );
+    window = createWindow();
+  });
+
+  function createWindow(): BrowserWindow {
+    const win = new BrowserWindow(browserWindowOptions({ preloadPath: path.join(import.meta.dirname, '..', 'preload', 'index.cjs'), platform: process.platform }));
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (window === win) window = null;
+    });
+    void win.loadURL(appUrl);
+    return win;
+  }
+}
