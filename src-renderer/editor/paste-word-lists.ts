@@ -26,7 +26,7 @@ type Entry = { level: number; list: string; ordered: boolean; start: number | nu
 function markerText(node: Element): string | null {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    if (styleOf(child).includes('mso-list:ignore')) return textOf(child);
+    if (/mso-list: ?ignore/.test(styleOf(child))) return textOf(child);
     const inner = markerText(child);
     if (inner !== null) return inner;
   }

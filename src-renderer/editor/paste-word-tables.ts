@@ -44,10 +44,17 @@ export function cleanTable(table: Element, ctx: CleanContext): Element {
   const trs = grid.map((row, r) =>
     el(
       'tr',
-      Array.from({ length: width }, (_, c) => el(r === 0 ? 'th' : 'td', row[c] ?? [])),
+      // The header row is printed bold anyway; Word's explicit bold there would only double it in Markdown.
+      Array.from({ length: width }, (_, c) => (r === 0 ? el('th', withoutBold(row[c] ?? [])) : el('td', row[c] ?? []))),
     ),
   );
   return el('table', trs);
+}
+
+function withoutBold(nodes: ElementContent[]): ElementContent[] {
+  return nodes.flatMap((n) =>
+    n.type !== 'element' ? [n] : n.tagName === 'strong' ? withoutBold(n.children) : [{ ...n, children: withoutBold(n.children) }],
+  );
 }
 
 function isBlank(nodes: ElementContent[]): boolean {

@@ -48,7 +48,8 @@ export function textOf(node: RootContent | HastRoot): string {
 
 export function styleOf(node: Element): string {
   const s = node.properties.style;
-  return typeof s === 'string' ? s.toLowerCase() : '';
+  // Word wraps long attribute values over several lines, even inside a declaration.
+  return typeof s === 'string' ? s.toLowerCase().replace(/\s+/g, ' ') : '';
 }
 
 function findElement(node: HastRoot | Element, tagName: string): Element | null {
@@ -135,8 +136,8 @@ function clean(node: RootContent, ctx: CleanContext): ElementContent[] {
   }
   // Word's own elements: <o:p> closes each paragraph, v:/w: hold drawings and settings; others (st1:) wrap text.
   if (/^[ovw]:/.test(tag)) return [];
-  if (DROP.has(tag) || style.includes('mso-hide:all') || /display:\s*none/.test(style)) return [];
-  if (style.includes('mso-list:ignore')) return [];
+  if (DROP.has(tag) || /mso-hide: ?all/.test(style) || /display:\s*none/.test(style)) return [];
+  if (/mso-list: ?ignore/.test(style)) return [];
 
   if (tag === 'table') return [cleanTable(node, ctx)];
   if (tag === 'br') return /page-break/.test(style) ? [] : [el('br', [])];
@@ -161,8 +162,9 @@ function clean(node: RootContent, ctx: CleanContext): ElementContent[] {
   let children = inner();
   // Bold and italic come as <b>/<i> from Word and as styles from web pages and Google Docs
   // (which wraps everything in <b style="font-weight:normal">).
-  const weight = /font-weight:\s*([a-z0-9]+)/.exec(style)?.[1];
-  const fontStyle = /font-style:\s*([a-z]+)/.exec(style)?.[1];
+  // Anchored at a declaration start: Word's "mso-bidi-font-weight:normal" says nothing about this text.
+  const weight = /(?:^|;)\s*font-weight:\s*([a-z0-9]+)/.exec(style)?.[1];
+  const fontStyle = /(?:^|;)\s*font-style:\s*([a-z]+)/.exec(style)?.[1];
   const bold = weight ? weight === 'bold' || weight === 'bolder' || Number(weight) >= 600 : tag === 'b' || tag === 'strong';
   const italic = fontStyle ? fontStyle === 'italic' || fontStyle === 'oblique' : tag === 'i' || tag === 'em';
   if (italic) children = [el('em', children)];

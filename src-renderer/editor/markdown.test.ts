@@ -1,0 +1,82 @@
+// The stored Markdown's house style: equal content is one string, and text never turns into syntax.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { docToMarkdown, markdownToDoc, normalizeMarkdown } from './markdown';
+
+const p = (...content: object[]) => ({ type: 'paragraph', content });
+const text = (t: string, ...marks: string[]) => (marks.length ? { type: 'text', text: t, marks: marks.map((type) => ({ type })) } : { type: 'text', text: t });
+
+describe('docToMarkdown', () => {
+  it('escapes what the secretary typed so it does not become a list or emphasis on reload', () => {
+    const md = docToMarkdown({
+      type: 'doc',
+      content: [p(text('2. juni 2026 holdt udvalget møde.')), p(text('- ikke en liste')), p(text('5 * 3 og **ikke fed**'))],
+    });
+    expect(md).toBe('2\\. juni 2026 holdt udvalget møde.\n\n\\- ikke en liste\n\n5 \\* 3 og \\*\\*ikke fed\\*\\*\n');
+    const back = markdownToDoc(md);
+    expect(back.content?.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    expect(docToMarkdown(back)).toBe(md);
+  });
+
+  it('moves spaces at the edge of bold and italic outside the marks, where CommonMark needs them', () => {
+    const md = docToMarkdown({ type: 'doc', content: [p(text('Udvalget '), text('godkender ', 'bold'), text('budgettet'), text(' i dag', 'italic'))] });
+    expect(md).toBe('Udvalget **godkender** budgettet *i dag*\n');
+  });
+
+  it('keeps a link around formatted text as one link', () => {
+    const link = { type: 'link', attrs: { href: 'https://haderslev.dk' } };
+    const md = docToMarkdown({
+      type: 'doc',
+      content: [p({ type: 'text', text: 'Haderslev', marks: [link, { type: 'bold' }] }, { type: 'text', text: ' Kommune', marks: [link] })],
+    });
+    expect(md).toBe('[**Haderslev** Kommune](https://haderslev.dk)\n');
+  });
+
+  it('writes an empty document as the empty string and drops empty paragraphs', () => {
+    expect(docToMarkdown({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe('');
+    expect(docToMarkdown({ type: 'doc', content: [p(text('a')), { type: 'paragraph' }, { type: 'paragraph' }, p(text('b'))] })).toBe('a\n\nb\n');
+  });
+
+  it('puts a line break inside a table cell as a space, since a GFM row is one line', () => {
+    const cell = (type: string, ...content: object[]) => ({ type, content: [p(...content)] });
+    const md = docToMarkdown({
+      type: 'doc',
+      content: [
+        {
+          type: 'table',
+          content: [
+            { type: 'tableRow', content: [cell('tableHeader', text('Navn')), cell('tableHeader', text('Parti'))] },
+            { type: 'tableRow', content: [cell('tableCell', text('Jens'), { type: 'hardBreak' }, text('Hansen')), cell('tableCell', text('A'))] },
+          ],
+        },
+      ],
+    });
+    expect(md).toBe('| Navn        | Parti |\n| ----------- | ----- |\n| Jens Hansen | A     |\n');
+  });
+});
+
+describe('normalizeMarkdown', () => {
+  it('brings other spellings of the same content to the house style', () => {
+    expect(normalizeMarkdown('* a\n* b\n\n__fed__ og _kursiv_\n')).toBe('- a\n- b\n\n**fed** og *kursiv*\n');
+    expect(normalizeMarkdown('- løs\n\n- liste\n')).toBe('- løs\n- liste\n');
+    expect(normalizeMarkdown('Se [her][kl].\n\n[kl]: https://www.kl.dk\n')).toBe('Se [her](https://www.kl.dk).\n');
+  });
+
+  it('keeps text it has no formatting for instead of dropping it', () => {
+    expect(normalizeMarkdown('![Logo](logo.png) og <u>html</u>\n')).toBe('Logo og \\<u>html\\</u>\n');
+  });
+
+  it('is idempotent on any mix of Markdown syntax and Danish text', () => {
+    const token = fc.constantFrom(
+      'æøå', 'Direktøren', ' ', '\n', '\n\n', '- ', '  - ', '1. ', '2) ', '* ', '**', '*', '_', '__', '`', '#', '> ', '|', ' | ', '---',
+      '[link](https://haderslev.dk)', '<https://kl.dk>', '\\', '&amp;', '2. juni', '\n| a | b |\n| - | - |\n| c | d |\n', '~~', '    ', '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 30 }), (tokens) => {
+        const once = normalizeMarkdown(tokens.join(''));
+        expect(normalizeMarkdown(once)).toBe(once);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
