@@ -1,7 +1,69 @@
-// Placeholder until its issue lands.
+// The meeting-day tab ("Mødeafvikling"): roll call, meeting mode (one item at a time), and the
+// approval of the minutes with the lock, over one view of the meeting from the core.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { QueryState } from '../../../components/QueryState';
+import type { MeetingDayView } from '../../../../src-shared/api/meetingday';
+import { isLocked, useMeetingDayView } from './useMeetingDay';
+import { RollCall } from './RollCall';
+import { MeetingMode } from './MeetingMode';
+import { Approvals } from './Approvals';
+import { formatStamp } from './format';
+import './meetingday.css';
+
+type Part = 'rollcall' | 'mode' | 'approval';
 
 export function MeetingDayTab({ meetingId }: { meetingId: string }) {
-  const { t } = useTranslation();
-  return <p className="empty" data-meeting={meetingId}>{t('soon')}</p>;
+  const view = useMeetingDayView(meetingId);
+  return <QueryState query={view}>{(v) => <MeetingDay view={v} />}</QueryState>;
+}
+
+function MeetingDay({ view }: { view: MeetingDayView }) {
+  const { t } = useTranslation('meetingday');
+  const recorded = view.seats.some((s) => s.status !== 'unrecorded');
+  const [part, setPart] = useState<Part>(isLocked(view) ? 'approval' : recorded ? 'mode' : 'rollcall');
+  const [itemIndex, setItemIndex] = useState(0);
+  return (
+    <div className="meetingday">
+      <LockBanner view={view} />
+      <Tabs selectedKey={part} onSelectionChange={(k) => setPart(k as Part)}>
+        <TabList aria-label={t('parts.label')} className="md-subtabs">
+          <Tab id="rollcall" className="md-subtab">
+            {t('parts.rollcall')}
+          </Tab>
+          <Tab id="mode" className="md-subtab">
+            {t('parts.mode')}
+          </Tab>
+          <Tab id="approval" className="md-subtab">
+            {t('parts.approval')}
+          </Tab>
+        </TabList>
+        <TabPanel id="rollcall" className="md-panel">
+          <RollCall view={view} />
+        </TabPanel>
+        <TabPanel id="mode" className="md-panel">
+          <MeetingMode view={view} index={Math.min(itemIndex, Math.max(0, view.items.length - 1))} onIndex={setItemIndex} />
+        </TabPanel>
+        <TabPanel id="approval" className="md-panel">
+          <Approvals view={view} />
+        </TabPanel>
+      </Tabs>
+    </div>
+  );
+}
+
+function LockBanner({ view }: { view: MeetingDayView }) {
+  const { t, i18n } = useTranslation('meetingday');
+  if (!view.meeting.lockedAt) return null;
+  return (
+    <div className="md-lock" role="status">
+      <span aria-hidden="true">🔒</span>
+      <div>
+        <strong>{t('lock.title')}</strong>
+        <p>{t('lock.body', { at: formatStamp(view.meeting.lockedAt, i18n.language) })}</p>
+        <p className="md-hash">{t('lock.hash', { hash: view.meeting.contentHash ?? '' })}</p>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,35 @@
+// Data of the meeting-day tab: the view (TanStack Query), and mutations that put the answer
+// straight back into it; names and parties of members by key.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MeetingDayView } from '../../../../src-shared/api/meetingday';
+import { api } from '../../../api/client';
+
+export const meetingDayKey = (meetingId: string) => ['meetingday', meetingId] as const;
+
+export const useMeetingDayView = (meetingId: string) => useQuery({ queryKey: meetingDayKey(meetingId), queryFn: () => api.meetingday.get({ meetingId }) });
+
+/** A change whose answer is the whole view again; other screens showing meetings are refreshed too. */
+export function useDayMutation<I>(meetingId: string, fn: (input: I) => Promise<MeetingDayView | unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (answer) => {
+      if (answer && typeof answer === 'object' && 'seats' in answer) qc.setQueryData(meetingDayKey(meetingId), answer as MeetingDayView);
+      else await qc.invalidateQueries({ queryKey: meetingDayKey(meetingId) });
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['meeting-summary'] }),
+        qc.invalidateQueries({ queryKey: ['agenda'] }),
+        qc.invalidateQueries({ queryKey: ['meetings'] }),
+      ]);
+    },
+  });
+}
+
+export type People = { name: (key: string) => string; party: (key: string) => string | null };
+
+export function people(view: MeetingDayView): People {
+  const byKey = new Map(view.members.map((m) => [m.key, m]));
+  return { name: (k) => byKey.get(k)?.name ?? k, party: (k) => byKey.get(k)?.party ?? null };
+}
+
+export const isLocked = (view: MeetingDayView): boolean => view.meeting.lockedAt !== null;
