@@ -29,7 +29,7 @@ export function writeTemp(name: string, bytes: Uint8Array): string {
 
 /** The text of each page (pdftotext, reading order). */
 export function pdfPages(file: string): string[] {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   const pages = text.split('\f');
   if (pages[pages.length - 1]!.trim() === '') pages.pop();
   return pages;
@@ -41,8 +41,9 @@ export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 export function headingPages(pages: string[], headings: string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const h of headings) {
-    // The first page after the table of contents whose lines include the heading.
-    const at = pages.findIndex((p, i) => i > 0 && p.split('\n').some((l) => squash(l).startsWith(h)));
+    // The first page past the table of contents that prints the heading (a long one wraps, so
+    // lines are joined first).
+    const at = pages.findIndex((p) => !p.includes('Indholdsfortegnelse') && squash(p).includes(h));
     if (at >= 0) out.set(h, at + 1);
   }
   return out;

@@ -1,0 +1,80 @@
+// The PDF as shipped: every TOC number is the page its item's heading is printed on, "Side X af Y"
+// on every page, fonts embedded with æøå, tagged (StructTreeRoot) with bookmarks, A4; and the
+// page cache lets an unchanged document print once.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDocument, loadReferat } from '../../src-main/core/documents/documents.service';
+import type { PdfPrinter } from '../../src-main/core/documents/pdf';
+import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
+import { tempStore } from '../helpers/store';
+import { headingPages, importFixture, pdfObjectsText, pdfPages, REFERENCE, RICH, squash, tocEntries, writeTemp } from './documents-helpers';
+
+const inner = playwrightPrinter();
+let prints = 0;
+const printer: PdfPrinter = { tagged: true, print: (html, o) => (prints++, inner.print(html, o)) };
+const store = tempStore();
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  ids.reference = await importFixture(store, REFERENCE);
+  ids.rich = await importFixture(store, RICH);
+});
+afterAll(async () => {
+  await inner.close();
+  await store.close();
+});
+
+describe('the PDF', () => {
+  for (const fixture of ['reference', 'rich'] as const) {
+    it(`${fixture}: each TOC number is the page the item's heading is printed on`, async () => {
+      const meetingId = ids[fixture]!;
+      const { doc } = await loadReferat(store.db, { meetingId, kind: 'minutes', public: false });
+      const r = await exportDocument(store.db, printer, { meetingId, kind: 'minutes', public: false, format: 'pdf' });
+      const pages = pdfPages(writeTemp('m.pdf', r.bytes));
+      expect(pages.length).toBe(r.pageCount);
+
+      const toc = tocEntries(pages, doc.chapters.map((c) => c.tocTitle));
+      const printed = headingPages(pages, doc.chapters.map((c) => c.heading));
+      expect(toc.size).toBe(doc.chapters.length);
+      for (const c of doc.chapters) expect({ chapter: c.heading, toc: toc.get(c.tocTitle) }).toEqual({ chapter: c.heading, toc: printed.get(c.heading) });
+      pages.forEach((p, i) => expect(squash(p)).toContain(`Side ${i + 1} af ${pages.length}`));
+    });
+  }
+
+  it('is A4, tagged, has bookmarks per item, and embeds its fonts with æøå intact', async () => {
+    const r = await exportDocument(store.db, printer, { meetingId: ids.reference!, kind: 'minutes', public: false, format: 'pdf' });
+    const file = writeTemp('ref.pdf', r.bytes);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const objects = pdfObjectsText(file);
+    expect(objects).toContain('/StructTreeRoot');
+    expect(objects).toContain('/Lang (da)');
+    for (const n of [42, 45, 52]) expect(objects).toContain(`"title":"Punkt ${n}: `);
+
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) {
+      expect(line).toMatch(/LiberationSans/);
+      expect(line).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, with a Unicode map
+    }
+    expect(pdfPages(file).join('\n')).toContain('Databeskyttelsesrådgiverens årsberetning for 2025');
+  });
+
+  it('prints once when the page numbers of the same version are cached, twice after a change', async () => {
+    const meetingId = ids.rich!;
+    await exportDocument(store.db, printer, { meetingId, kind: 'decisions', public: true, format: 'pdf' });
+    prints = 0;
+    await exportDocument(store.db, printer, { meetingId, kind: 'decisions', public: true, format: 'pdf' });
+    expect(prints).toBe(1);
+    prints = 0;
+    await exportDocument(store.db, printer, { meetingId, kind: 'decisions', public: true, format: 'docx' });
+    expect(prints).toBe(0);
+
+    await store.db.updateTable('items').set({ title: 'Gensidig orientering og eventuelt' }).where('meeting_id', '=', meetingId).where('title', '=', 'Gensidig orientering').execute();
+    prints = 0;
+    const r = await exportDocument(store.db, printer, { meetingId, kind: 'decisions', public: true, format: 'pdf' });
+    expect(prints).toBe(2);
+    expect(squash(pdfPages(writeTemp('d.pdf', r.bytes))[0]!)).toContain('Gensidig orientering og eventuelt');
+  });
+});
