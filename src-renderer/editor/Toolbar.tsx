@@ -15,6 +15,11 @@ const TOGGLES = ['bold', 'italic', 'bulletList', 'orderedList', 'link'] as const
 type ToggleId = (typeof TOGGLES)[number];
 const ACTIONS = ['indent', 'outdent', 'insertTable', 'addRow', 'addColumn', 'deleteRow', 'deleteColumn', 'deleteTable', 'undo', 'redo'] as const;
 
+/** react-aria passes only the ARIA props it knows to the DOM, and aria-keyshortcuts is not one of them. */
+function keyShortcuts(value: string) {
+  return (element: HTMLButtonElement | null) => element?.setAttribute('aria-keyshortcuts', value);
+}
+
 function active(editor: Editor, id: ToggleId): boolean {
   return editor.isActive(id);
 }
@@ -45,7 +50,7 @@ export function Toolbar({ editor, label, onLink }: Props) {
       <ToggleButton
         className="rte-button"
         aria-label={t(`toolbar.${id}`)}
-        aria-keyshortcuts={ariaShortcut(id)}
+        ref={keyShortcuts(ariaShortcut(id))}
         isSelected={state.active[id]}
         isDisabled={!state.editable}
         preventFocusOnPress
@@ -61,7 +66,7 @@ export function Toolbar({ editor, label, onLink }: Props) {
       <Button
         className="rte-button"
         aria-label={t(`toolbar.${id}`)}
-        aria-keyshortcuts={ariaShortcut(id)}
+        ref={keyShortcuts(ariaShortcut(id))}
         isDisabled={!state.editable || !state.enabled[id]}
         preventFocusOnPress
         onPress={() => runCommand(editor, id)}

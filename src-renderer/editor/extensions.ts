@@ -140,22 +140,27 @@ const Behaviour = Extension.create<BehaviourOptions>({
       new Plugin({
         key: new PluginKey('referentPaste'),
         props: {
-          handlePaste(view, event) {
-            const html = event.clipboardData?.getData('text/html');
-            // Content copied inside the editor carries ProseMirror's own slice marker; it is already clean.
-            if (!html || html.includes('data-pm-slice')) return false;
-            const { doc, notices } = cleanPastedHtml(html);
-            let slice: Slice;
-            try {
-              const node = view.state.schema.nodeFromJSON(doc);
-              node.check();
-              slice = Slice.maxOpen(node.content);
-            } catch {
-              return false;
-            }
-            view.dispatch(view.state.tr.replaceSelection(slice).scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'));
-            if (notices.length > 0) options.onPasteNotices(notices);
-            return true;
+          handleDOMEvents: {
+            // Before ProseMirror's own paste: Word's HTML is parsed once, by us, and never reaches the schema raw.
+            paste(view, event) {
+              const html = event.clipboardData?.getData('text/html');
+              // Content copied inside the editor carries ProseMirror's own slice marker; it is already clean.
+              if (!view.editable || !html || html.includes('data-pm-slice')) return false;
+              const { doc, notices } = cleanPastedHtml(html);
+              let slice: Slice;
+              try {
+                const node = view.state.schema.nodeFromJSON(doc);
+                node.check();
+                slice = Slice.maxOpen(node.content);
+              } catch {
+                return false;
+              }
+              event.preventDefault();
+              // No 'paste' uiEvent: Tiptap's paste rules would turn literal asterisks in the text into emphasis.
+              view.dispatch(view.state.tr.replaceSelection(slice).scrollIntoView());
+              if (notices.length > 0) options.onPasteNotices(notices);
+              return true;
+            },
           },
         },
       }),

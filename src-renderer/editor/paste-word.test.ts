@@ -1,11 +1,11 @@
 // Paste cleaning on HTML exactly as Word puts it on the clipboard (tests/fixtures/word-paste/*.html).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeMarkdown } from './markdown';
 import { cleanPastedHtml } from './paste-word';
+import { wordFixture } from './test-fixtures';
 
 function paste(fixture: string) {
-  const result = cleanPastedHtml(readFileSync(new URL(`../../tests/fixtures/word-paste/${fixture}.html`, import.meta.url), 'utf8'));
+  const result = cleanPastedHtml(wordFixture(fixture));
   // What paste produces is already what the editor stores: no second save after loading it again.
   expect(normalizeMarkdown(result.markdown)).toBe(result.markdown);
   return result;

@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+// The component as the secretary meets it: named controls, formatted text, Markdown out, paste notices.
+import type { Editor } from '@tiptap/core';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import i18n from '../i18n';
+import { RichTextEditor } from './RichTextEditor';
+import { wordFixture } from './test-fixtures';
+
+beforeAll(async () => {
+  await i18n.changeLanguage('da');
+});
+afterEach(cleanup);
+
+function editorOf(box: HTMLElement): Editor {
+  // Tiptap hangs the editor on its root element; the tests use it only to place the cursor.
+  const editor = (box as HTMLElement & { editor?: Editor }).editor;
+  if (!editor) throw new Error('no editor on the text box');
+  return editor;
+}
+
+function setup(value: string, extra: { onNotice?: (m: string) => void; readOnly?: boolean } = {}) {
+  const changes: string[] = [];
+  const utils = render(<RichTextEditor label="Sagsresume" value={value} onChange={(m) => changes.push(m)} {...extra} />);
+  const box = screen.getByRole('textbox', { name: 'Sagsresume' });
+  return { ...utils, changes, box, editor: editorOf(box) };
+}
+
+function pasteHtml(target: HTMLElement, html: string) {
+  const data = new DataTransfer();
+  data.setData('text/html', html);
+  data.setData('text/plain', 'plain');
+  const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: DataTransfer };
+  Object.defineProperty(event, 'clipboardData', { value: data });
+  act(() => {
+    target.dispatchEvent(event);
+  });
+}
+
+describe('RichTextEditor', () => {
+  it('shows the stored Markdown as formatted text in a text box named by its label', () => {
+    const { box, changes } = setup('Direktøren indstiller, at\n\n- dagsorden **godkendes**.\n');
+    expect(box.querySelector('p')?.textContent).toBe('Direktøren indstiller, at');
+    expect(box.querySelector('li strong')?.textContent).toBe('godkendes');
+    expect(box.getAttribute('aria-multiline')).toBe('true');
+    expect(screen.getByText('Sagsresume').id).toBe(box.getAttribute('aria-labelledby'));
+    // Loading is not a change: nothing to save.
+    expect(changes).toEqual([]);
+  });
+
+  it('has a toolbar where every control has a name and a keyboard shortcut', () => {
+    setup('');
+    const toolbar = screen.getByRole('toolbar', { name: 'Formatering: Sagsresume' });
+    const names = [...toolbar.querySelectorAll('button')].map((b) => [b.getAttribute('aria-label'), b.getAttribute('aria-keyshortcuts')]);
+    expect(names).toEqual([
+      ['Fed', 'Control+B'],
+      ['Kursiv', 'Control+I'],
+      ['Punktopstilling', 'Control+Shift+8'],
+      ['Nummereret liste', 'Control+Shift+7'],
+      ['Ryk ud', 'Shift+Tab Control+['],
+      ['Ryk ind', 'Tab Control+]'],
+      ['Indsæt tabel', 'Control+Alt+T'],
+      ['Tilføj række', 'Control+Alt+R'],
+      ['Tilføj kolonne', 'Control+Alt+K'],
+      ['Slet række', 'Control+Alt+Shift+R'],
+      ['Slet kolonne', 'Control+Alt+Shift+K'],
+      ['Slet tabel', 'Control+Alt+Shift+T'],
+      ['Link', 'Control+K'],
+      ['Fortryd', 'Control+Z'],
+      ['Gentag', 'Control+Shift+Z Control+Y'],
+    ]);
+    // Table row and column buttons wait until the cursor is in a table.
+    expect(screen.getByRole('button', { name: 'Tilføj række' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('makes the selection bold from the toolbar and reports the new Markdown', () => {
+    const { editor, changes } = setup('Sagen godkendes.\n');
+    act(() => {
+      editor.commands.setTextSelection({ from: 7, to: 16 });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Fed' }));
+    expect(changes.at(-1)).toBe('Sagen **godkendes**.\n');
+    expect(screen.getByRole('button', { name: 'Fed' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('inserts a table with a header row from the toolbar, then adds a row', () => {
+    const { editor, changes } = setup('Budget:\n');
+    act(() => {
+      editor.commands.setTextSelection(8);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Indsæt tabel' }));
+    expect(changes.at(-1)).toBe('Budget:\n\n|   |   |   |\n| - | - | - |\n|   |   |   |\n|   |   |   |\n');
+    fireEvent.click(screen.getByRole('button', { name: 'Tilføj række' }));
+    expect(changes.at(-1)?.split('\n').filter((l) => l.startsWith('|'))).toHaveLength(5);
+  });
+
+  it('cleans a Word paste, stores it as Markdown and tells what it had to simplify', () => {
+    const notices: string[] = [];
+    const { box, changes } = setup('', { onNotice: (m) => notices.push(m) });
+    pasteHtml(box, wordFixture('table-merged'));
+    expect(changes.at(-1)).toContain('| Digitalisering          | 12.450 (uændret begge år) |                             |');
+    expect(box.querySelectorAll('th')).toHaveLength(3);
+    expect(notices).toEqual([
+      'Teksten er indsat, men tabellen kunne ikke bevares helt: flettede celler er delt op, og teksten står i den første celle; lister i tabelceller er skrevet på én linje, adskilt af semikolon; celler med flere afsnit er samlet til ét afsnit.',
+    ]);
+  });
+
+  it('shows the notice itself when the caller does not take it', () => {
+    const { box } = setup('');
+    pasteHtml(box, wordFixture('bold-italic'));
+    expect(screen.getByRole('status').textContent).toContain('Billeder kan ikke indsættes her og er udeladt.');
+    expect(box.querySelector('strong')?.textContent).toBe('Resume og sagens baggrund');
+  });
+
+  it('keeps what was typed when the caller echoes an older saved value, and loads a genuinely new one', () => {
+    const { editor, changes, rerender, box } = setup('Første\n');
+    act(() => {
+      editor.commands.setTextSelection(7);
+      editor.commands.insertContent(' udkast');
+    });
+    act(() => {
+      editor.commands.insertContent(' til indstilling');
+    });
+    expect(changes).toEqual(['Første udkast\n', 'Første udkast til indstilling\n']);
+    // The caller's save of the first change comes back late: it must not undo the second.
+    rerender(<RichTextEditor label="Sagsresume" value={'Første udkast\n'} onChange={(m) => changes.push(m)} />);
+    expect(box.textContent).toBe('Første udkast til indstilling');
+    // Another item's text (or a reload) replaces the content, without reporting a change.
+    rerender(<RichTextEditor label="Sagsresume" value={'Andet punkt\n'} onChange={(m) => changes.push(m)} />);
+    expect(box.textContent).toBe('Andet punkt');
+    expect(changes).toHaveLength(2);
+  });
+
+  it('is read-only without a toolbar when the minutes are approved', () => {
+    const { box } = setup('Godkendt\n', { readOnly: true });
+    expect(box.getAttribute('contenteditable')).toBe('false');
+    expect(box.getAttribute('aria-readonly')).toBe('true');
+    expect(screen.queryByRole('toolbar')).toBeNull();
+  });
+
+  it('speaks English when the UI does', async () => {
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+    setup('');
+    expect(screen.getByRole('toolbar', { name: 'Formatting: Sagsresume' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Bulleted list' })).toBeTruthy();
+    await act(async () => {
+      await i18n.changeLanguage('da');
+    });
+  });
+});
