@@ -58,6 +58,8 @@ export type RollProposal = {
   blockedBy: { kind: string; label: string } | null;
   /** Danish, as the CLI prints it: "flyttet fra 18. feb.: uge 7 er vinterferie". */
   reason: string;
+  /** The proposed meeting is already in the target year's calendar (applied before). */
+  planned: boolean;
 };
 
 export type BlockedDay = { day: string; kind: string; label: string };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { call } from '../../core/dispatch';
 import { AppError } from '../../core/errors';
-import { committeesRepository } from '../../core/committees/committees.repository';
+import { committeeByName } from '../../core/calendar/calendar.service';
 import { parse, yearArg } from '../args';
 import { UsageError } from '../errors';
 import type { CliCommand, CliIO } from '../types';
@@ -46,7 +46,7 @@ async function rollForward(args: string[], io: CliIO): Promise<number> {
   try {
     let committeeId: string | undefined;
     if (values.committee) {
-      const c = await committeesRepository.byNameOrShort(ctx.store.db, values.committee);
+      const c = await committeeByName(ctx.store.db, values.committee);
       if (!c) throw new AppError('Invalid', `There is no committee called "${values.committee}" (give its name or short name).`);
       committeeId = c.id;
     }

@@ -5,7 +5,6 @@ import type { CalendarImportPreview, CalendarImportResult, CalendarImportRow, Co
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
-import { committeesRepository } from '../committees/committees.repository';
 import { newId, nowIso } from '../util/canonical';
 import { badFile, type CalendarRow, type ParsedCalendar } from './calendar-row';
 import { parseIcs } from './import-ics';
@@ -61,6 +60,16 @@ export function matchCommittee(source: string, aliases: string[], committees: Co
   return null;
 }
 
+/**
+ * `--committee` by name or short name, case-insensitively. Compared here rather than with SQLite's
+ * lower(), which folds ASCII only, so "øu" would not find "ØU".
+ */
+export async function committeeByName(db: Db, name: string): Promise<CommitteeLite | null> {
+  const all: CommitteeLite[] = await db.selectFrom('committees').select(['id', 'name', 'short_name', 'default_start']).execute();
+  const n = norm(name);
+  return all.find((c) => norm(c.name) === n) ?? all.find((c) => c.short_name !== null && norm(c.short_name) === n) ?? null;
+}
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Existing = { id: string; committee_id: string; start: string; end: string | null; location: string | null; calendar_uid: string | null; locked_at: string | null };
@@ -74,7 +83,7 @@ async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImpo
   const committees: CommitteeLite[] = await db.selectFrom('committees').select(['id', 'name', 'short_name', 'default_start']).orderBy('name').execute();
   let forced: CommitteeLite | null = null;
   if (req.committee !== undefined) {
-    const c = await committeesRepository.byNameOrShort(db, req.committee);
+    const c = await committeeByName(db, req.committee);
     if (!c) throw new AppError('Invalid', `There is no committee called "${req.committee}" (give its name or short name).`);
     forced = c;
   }

@@ -7,7 +7,7 @@ import type { Db } from '../store/database';
 import { createMeeting } from '../meetings/meetings.service';
 import { getBlockedPeriods, setBlockedPeriods } from '../settings/settings.service';
 import { blockedDays } from './blocked-periods';
-import { rollForwardCalendar, type SourceMeeting } from './roll-forward';
+import { rollForwardCalendar, type Proposal, type SourceMeeting } from './roll-forward';
 
 export const DEFAULT_BLOCKED: Required<ExBlockedPeriods> = { winterWeek: 7, extra: [] };
 
@@ -48,13 +48,7 @@ export async function proposeRollForward(db: Db, input: { fromYear: number; toYe
   const blocked = blockedDays(toYear, settings);
   const meetings = await readYear(db, fromYear, committeeId);
   const existingRows = await readYear(db, toYear, committeeId);
-  const taken = new Map<string, Set<string>>();
-  for (const m of existingRows) {
-    const s = taken.get(m.committeeId) ?? new Set<string>();
-    s.add(m.start.slice(0, 10));
-    taken.set(m.committeeId, s);
-  }
-  const proposals = rollForwardCalendar({ meetings, toYear, blocked, taken });
+  const proposals = proposeAgainst(meetings, existingRows, toYear, settings);
   const ids = new Set([...meetings, ...existingRows].map((m) => m.committeeId));
   let cq = db.selectFrom('committees').select(['id', 'name', 'short_name']).orderBy('name');
   if (committeeId !== undefined) cq = cq.where('id', '=', committeeId);
@@ -62,7 +56,7 @@ export async function proposeRollForward(db: Db, input: { fromYear: number; toYe
   return {
     fromYear,
     toYear,
-    proposals: proposals.map((p) => ({
+    proposals: proposals.map(({ proposal: p, planned }) => ({
       committeeId: p.committeeId,
       committee: p.committee,
       source: p.start,
@@ -74,11 +68,34 @@ export async function proposeRollForward(db: Db, input: { fromYear: number; toYe
       moved: p.moved,
       blockedBy: p.blockedBy,
       reason: p.reason,
+      planned,
     })),
     blockedDays: [...blocked].map(([day, b]) => ({ day, kind: b.kind, label: b.label })).sort((a, b) => (a.day < b.day ? -1 : 1)),
     existing: existingRows.map((m) => ({ committeeId: m.committeeId, start: m.start })),
     committees,
   };
+}
+
+/**
+ * A source meeting whose proposal is already in the target year (an earlier apply) is shown as
+ * planned, not moved again; every meeting of the target year still blocks its day for the rest.
+ */
+function proposeAgainst(meetings: SourceMeeting[], existing: SourceMeeting[], toYear: number, settings: ExBlockedPeriods): { proposal: Proposal; planned: boolean }[] {
+  const blocked = blockedDays(toYear, settings);
+  const existingStarts = new Set(existing.map((m) => `${m.committeeId}|${m.start}`));
+  const free = rollForwardCalendar({ meetings, toYear, blocked });
+  const planned = free.filter((p) => p.proposed !== null && existingStarts.has(`${p.committeeId}|${p.proposed}`));
+  const plannedSources = new Set(planned.map((p) => `${p.committeeId}|${p.start}`));
+  const taken = new Map<string, Set<string>>();
+  for (const m of existing) {
+    const s = taken.get(m.committeeId) ?? new Set<string>();
+    s.add(m.start.slice(0, 10));
+    taken.set(m.committeeId, s);
+  }
+  const rest = rollForwardCalendar({ meetings: meetings.filter((m) => !plannedSources.has(`${m.committeeId}|${m.start}`)), toYear, blocked, taken });
+  return [...planned.map((proposal) => ({ proposal, planned: true })), ...rest.map((proposal) => ({ proposal, planned: false }))].sort((a, b) =>
+    a.proposal.start < b.proposal.start ? -1 : a.proposal.start > b.proposal.start ? 1 : a.proposal.committee.localeCompare(b.proposal.committee, 'da'),
+  );
 }
 
 export type AcceptedMeeting = { committeeId: string; start: string; end: string | null; location: string | null };

@@ -44,7 +44,9 @@ const scenario = fc.integer({ min: 2024, max: 2040 }).chain((toYear) =>
   }),
 );
 
-function setup(s: fc.Infer<typeof scenario>) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function setup(s: Scenario) {
   const extra = s.extra
     ? [{ from: `${s.toYear}-${pad(s.extra.month)}-${pad(s.extra.from)}`, until: `${s.toYear}-${pad(s.extra.month)}-${pad(Math.min(s.extra.from + s.extra.len, 28))}`, reason: 'budgetseminar' }]
     : [];
