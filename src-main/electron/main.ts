@@ -12,6 +12,7 @@ import { exportJson, importExchange, type ExchangeMenuDeps } from './exchange-me
 import { hardenSession, hardenWebContents } from './harden';
 import { createCallTracker, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { createElectronPrinter } from './print-to-pdf';
 import { browserWindowOptions } from './window';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -78,7 +79,7 @@ function run(): void {
       app.exit(1);
       return;
     }
-    const ctx: CoreContext = { store, shell: 'electron', version: VERSION };
+    const ctx: CoreContext = { store, shell: 'electron', version: VERSION, printer: createElectronPrinter() };
     registerIpc(ipcMain, { ctx, appUrl, tracker });
 
     const messageBox = (options: MessageBoxOptions): Promise<unknown> => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));

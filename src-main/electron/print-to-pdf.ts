@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type PrintToPDFOptions, type WebPreferences } from 'electron';
+import type { PdfPrinter } from '../core/documents/pdf';
 
 /** An in-memory session of its own, so the print window shares nothing with the app's page. */
 const PRINT_PARTITION = 'referent-print';
@@ -69,8 +70,8 @@ export async function printHtmlToPdf(html: string, options: PrintToPDFOptions): 
   }
 }
 
-/** Satisfies PdfPrinter structurally; prints run one after another, never at once. */
-export function createElectronPrinter(): { print: (html: string, options: { final: boolean }) => Promise<Uint8Array>; readonly tagged: boolean } {
+/** The desktop app's PdfPrinter (ctx.printer); prints run one after another, never at once. */
+export function createElectronPrinter(): PdfPrinter {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     tagged: true,
