@@ -204,13 +204,16 @@ function attendanceLines(number: number, ctx: ItemContext): string[] {
   if (!p) return [];
   const names = (keys: string[]): string => keys.map(ctx.nameOf).join(', ');
   const lines: string[] = [];
-  // Those away from the whole meeting are named in the header already.
-  const meetingAbsent = new Set((ctx.meeting.attendance ?? []).filter((a) => a.status !== 'present' && !a.substitute).map((a) => a.member));
+  // A member who sent apologies stays "Afbud" even when a substitute took the seat.
+  const apologies = (ctx.meeting.attendance ?? []).filter((a) => a.status === 'apologies').map((a) => a.member);
+  const absentAll = new Set((ctx.meeting.attendance ?? []).filter((a) => a.status === 'absent' && !a.substitute).map((a) => a.member));
+  const absent = p.absent.filter((k) => !apologies.includes(k));
   if (ctx.template.attendanceUnderItems) {
-    if (p.apologies.length) lines.push(`Afbud: ${names(p.apologies)}`);
-    if (p.absent.length) lines.push(`Fraværende: ${names(p.absent)}`);
+    if (apologies.length) lines.push(`Afbud: ${names(apologies)}`);
+    if (absent.length) lines.push(`Fraværende: ${names(absent)}`);
   } else {
-    const itemOnly = p.absent.filter((k) => !meetingAbsent.has(k));
+    // Those away from the whole meeting are named in the header already.
+    const itemOnly = absent.filter((k) => !absentAll.has(k));
     if (itemOnly.length) lines.push(`Fraværende: ${names(itemOnly)}`);
   }
   if (p.disqualified.length) lines.push(`Inhabil: ${names(p.disqualified)}`);

@@ -68,7 +68,13 @@ export function documentFileName(loaded: Pick<LoadedReferat, 'input' | 'shortNam
   return safeFileName(`${loaded.input.meeting.start.slice(0, 10)} ${loaded.shortName} ${KIND_NAME[kind]}${isPublic ? ' - offentlig' : ''}.${ext}`);
 }
 
-export const safeFileName = (name: string): string => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim();
+// Characters Windows, macOS or a web server refuse in a file name (control characters too).
+export const safeFileName = (name: string): string =>
+  [...name]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '-' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export type ExportResult = { bytes: Uint8Array; fileName: string; mime: string; pageCount: number | null };
 
