@@ -131,6 +131,28 @@ describe('RichTextEditor', () => {
     expect(changes).toHaveLength(2);
   });
 
+  it('indents a list item with Tab, and lets Tab leave the editor after Escape', () => {
+    const { box, editor, changes } = setup('- dagsorden godkendes\n- orienteringen tages til efterretning\n');
+    act(() => {
+      editor.commands.setTextSelection(30);
+    });
+    const tab = () => {
+      const event = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+      act(() => {
+        box.dispatchEvent(event);
+      });
+      return event;
+    };
+    expect(tab().defaultPrevented).toBe(true);
+    expect(changes.at(-1)).toBe('- dagsorden godkendes\n  - orienteringen tages til efterretning\n');
+    act(() => {
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    // Not prevented: the browser moves focus on; and the list is left as it was.
+    expect(tab().defaultPrevented).toBe(false);
+    expect(changes).toHaveLength(1);
+  });
+
   it('is read-only without a toolbar when the minutes are approved', () => {
     const { box } = setup('Godkendt\n', { readOnly: true });
     expect(box.getAttribute('contenteditable')).toBe('false');

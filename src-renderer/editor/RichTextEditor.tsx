@@ -46,6 +46,7 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
   const generated = useId();
   const editorId = id ?? `rte${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const labelId = `${editorId}-label`;
+  const hintId = `${editorId}-hint`;
   const [linkOpen, setLinkOpen] = useState(false);
   const [inlineNotice, setInlineNotice] = useState<string | null>(null);
 
@@ -77,6 +78,7 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': labelId,
+          'aria-describedby': hintId,
           class: 'rte-content',
           spellcheck: 'true',
           lang: document.documentElement.lang || 'da',
@@ -116,6 +118,9 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
     <div className={`rte${readOnly ? ' rte-readonly' : ''}${empty ? ' rte-empty' : ''}`}>
       <div id={labelId} className={labelHidden ? 'rte-visually-hidden' : 'rte-label'} onClick={() => editor.commands.focus()}>
         {label}
+      </div>
+      <div id={hintId} className="rte-visually-hidden">
+        {t('keyboardHint')}
       </div>
       <div className="rte-frame">
         {!readOnly && <Toolbar editor={editor} label={label} onLink={() => setLinkOpen(true)} />}

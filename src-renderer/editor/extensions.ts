@@ -136,11 +136,23 @@ const Behaviour = Extension.create<BehaviourOptions>({
   },
   addProseMirrorPlugins() {
     const options = this.options;
+    let escaped = false;
     return [
       new Plugin({
         key: new PluginKey('referentPaste'),
         props: {
           handleDOMEvents: {
+            // Tab indents in lists and moves between table cells; after Escape it leaves the editor instead
+            // (returning true without preventDefault skips the editor's keymaps and keeps the browser's focus move).
+            keydown(_view, event) {
+              if (event.key === 'Escape') {
+                escaped = true;
+                return false;
+              }
+              const leave = escaped && event.key === 'Tab';
+              escaped = false;
+              return leave;
+            },
             // Before ProseMirror's own paste: Word's HTML is parsed once, by us, and never reaches the schema raw.
             paste(view, event) {
               const html = event.clipboardData?.getData('text/html');
