@@ -1,6 +1,6 @@
 // The WYSIWYG editor for an item's sections: the secretary sees formatted text, the caller gets Markdown.
 // Emits only real changes (equal content is always the same string), so the caller never saves spuriously.
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type UseEditorOptions } from '@tiptap/react';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,41 +60,41 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
   const emitted = useRef<string[]>([]);
   known.current ??= normalizeMarkdown(value);
 
-  const editor = useEditor(
-    {
-      extensions: editorExtensions({
-        onLinkShortcut: () => setLinkOpen(true),
-        onPasteNotices: (notices) => {
-          const message = pasteNoticeMessage(latest.current.t, notices);
-          if (latest.current.onNotice) latest.current.onNotice(message);
-          else setInlineNotice(message);
-        },
-      }),
-      content: markdownToDoc(value),
-      editable: !readOnly,
-      editorProps: {
-        attributes: {
-          id: editorId,
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-labelledby': labelId,
-          'aria-describedby': hintId,
-          class: 'rte-content',
-          spellcheck: 'true',
-          lang: document.documentElement.lang || 'da',
-          ...(placeholder ? { 'data-placeholder': placeholder } : {}),
-        },
+  // Built once: Tiptap compares the options on every render and would re-apply changed ones (and parse
+  // `content` again on each keystroke); later changes arrive through the effects below instead.
+  const [options] = useState<UseEditorOptions>(() => ({
+    extensions: editorExtensions({
+      onLinkShortcut: () => setLinkOpen(true),
+      onPasteNotices: (notices) => {
+        const message = pasteNoticeMessage(latest.current.t, notices);
+        if (latest.current.onNotice) latest.current.onNotice(message);
+        else setInlineNotice(message);
       },
-      onUpdate: ({ editor: e }) => {
-        const markdown = docToMarkdown(e.getJSON());
-        if (markdown === known.current) return;
-        known.current = markdown;
-        emitted.current = [...emitted.current.slice(-(ECHO_MEMORY - 1)), markdown];
-        latest.current.onChange(markdown);
+    }),
+    content: markdownToDoc(value),
+    editable: !readOnly,
+    editorProps: {
+      attributes: {
+        id: editorId,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+        'aria-describedby': hintId,
+        class: 'rte-content',
+        spellcheck: 'true',
+        lang: document.documentElement.lang || 'da',
+        ...(placeholder ? { 'data-placeholder': placeholder } : {}),
       },
     },
-    [],
-  );
+    onUpdate: ({ editor: e }) => {
+      const markdown = docToMarkdown(e.getJSON());
+      if (markdown === known.current) return;
+      known.current = markdown;
+      emitted.current = [...emitted.current.slice(-(ECHO_MEMORY - 1)), markdown];
+      latest.current.onChange(markdown);
+    },
+  }));
+  const editor = useEditor(options, []);
 
   // A new value from outside (another item, a reload) replaces the content; an echo of what the editor
   // itself emitted (the caller's saved copy, possibly older than what has been typed since) never does.
