@@ -1,0 +1,162 @@
+// The main process run against a stand-in for Electron (the real binary cannot run here): it
+// opens the store, builds a secure window on the app page, serves the contract over IPC to that
+// page only, sets the Danish menu and the CSP, and on quit waits, closes the store and exits.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { ipcChannel, OP_NAMES } from '../../src-shared/api';
+import { contentSecurityPolicy } from '../../src-shared/csp';
+import { tempDir } from '../../tests/helpers/store';
+import { openStore } from '../core/store/open';
+
+type Handler = (event: unknown, input: unknown) => unknown;
+
+const fake = vi.hoisted(() => {
+  const state = {
+    windows: [] as { options: BrowserWindowConstructorOptions; url: string | null; shown: boolean }[],
+    handlers: new Map<string, Handler>(),
+    menu: null as MenuItemConstructorOptions[] | null,
+    headersListener: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+    permissionHandler: null as null | ((wc: unknown, permission: string, cb: (allowed: boolean) => void) => void),
+    paths: new Map<string, string>(),
+    exited: false,
+    quitPrevented: 0,
+    sandboxed: false,
+    name: '',
+  };
+  return { state };
+});
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const { state } = fake;
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    setName: (n: string) => void (state.name = n),
+    setPath: (k: string, v: string) => void state.paths.set(k, v),
+    getPath: (k: string) => state.paths.get(k) ?? '/nowhere',
+    getAppPath: () => '/nonexistent-app-path',
+    enableSandbox: () => void (state.sandboxed = true),
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    quit: () => {
+      const event = { prevented: false, preventDefault: () => void (event.prevented = true) };
+      app.emit('will-quit', event);
+      if (event.prevented) state.quitPrevented++;
+      else state.exited = true;
+    },
+    exit: () => void (state.exited = true),
+  });
+  class BrowserWindow extends Emitter {
+    static all: BrowserWindow[] = [];
+    static getAllWindows = (): BrowserWindow[] => BrowserWindow.all;
+    record: { options: BrowserWindowConstructorOptions; url: string | null; shown: boolean };
+    webContents = { reload: () => undefined };
+    constructor(options: BrowserWindowConstructorOptions) {
+      super();
+      this.record = { options, url: null, shown: false };
+      state.windows.push(this.record);
+      BrowserWindow.all.push(this);
+    }
+    loadURL(url: string): Promise<void> {
+      this.record.url = url;
+      this.emit('ready-to-show');
+      return Promise.resolve();
+    }
+    show(): void {
+      this.record.shown = true;
+    }
+    isMinimized = (): boolean => false;
+    focus = (): void => undefined;
+    restore = (): void => undefined;
+  }
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (h: typeof state.permissionHandler) => void (state.permissionHandler = h),
+      setPermissionCheckHandler: () => undefined,
+      webRequest: { onHeadersReceived: (l: typeof state.headersListener) => void (state.headersListener = l) },
+    },
+    fromPartition: () => ({ setPermissionRequestHandler: () => undefined, webRequest: { onBeforeRequest: () => undefined } }),
+  };
+  return {
+    app,
+    BrowserWindow,
+    session,
+    ipcMain: { handle: (c: string, h: Handler) => void state.handlers.set(c, h), removeHandler: (c: string) => void state.handlers.delete(c) },
+    Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (m: MenuItemConstructorOptions[]) => void (state.menu = m) },
+    dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+    shell: { openExternal: async () => undefined },
+  };
+});
+
+const dbFile = path.join(tempDir(), 'referent.sqlite');
+const previousDb = process.env.REFERENT_DB;
+process.env.REFERENT_DB = dbFile;
+delete process.env.ELECTRON_RENDERER_URL;
+afterAll(() => {
+  if (previousDb === undefined) delete process.env.REFERENT_DB;
+  else process.env.REFERENT_DB = previousDb;
+});
+
+const { state } = fake;
+const electron = await import('electron');
+await import('./main');
+await new Promise((r) => setTimeout(r, 0));
+const appUrl = state.windows[0]?.url ?? '';
+
+describe('the main process', () => {
+  test('names the app Referent, uses the shared data folder, and sandboxes every renderer', () => {
+    expect(state.name).toBe('Referent');
+    expect(state.paths.get('userData')).toMatch(/Referent$/);
+    expect(state.sandboxed).toBe(true);
+  });
+
+  test('opens one secure window on the built page, shown once painted', () => {
+    expect(state.windows).toHaveLength(1);
+    const { options, shown } = state.windows[0]!;
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(options.webPreferences?.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+    expect(appUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(shown).toBe(true);
+  });
+
+  test('serves every operation to the app page, and refuses other pages', async () => {
+    expect([...state.handlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
+    const create = state.handlers.get('api:committees.create')!;
+    const ok = await create({ senderFrame: { url: appUrl, parent: null } }, { name: 'Social- og Sundhedsudvalget', numbering: 'per-year' });
+    expect(ok).toMatchObject({ ok: true, value: { name: 'Social- og Sundhedsudvalget' } });
+    const refused = await create({ senderFrame: { url: 'https://evil.example/', parent: null } }, { name: 'X', numbering: 'per-year' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+  });
+
+  test('puts the CSP on the app page and refuses permission requests', () => {
+    let answer: unknown;
+    state.headersListener!({ url: appUrl, responseHeaders: {} }, (r) => (answer = r));
+    expect(answer).toEqual({ responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy({ dev: false })] } });
+    let allowed: boolean | undefined;
+    state.permissionHandler!(null, 'media', (a) => (allowed = a));
+    expect(allowed).toBe(false);
+  });
+
+  test('sets the Danish menu', () => {
+    expect(state.menu?.map((m) => m.label)).toEqual(process.platform === 'darwin' ? ['Referent', 'Filer', 'Rediger', 'Vis', 'Vindue', 'Hjælp'] : ['Filer', 'Rediger', 'Vis', 'Hjælp']);
+  });
+
+  test('on quit, finishes, closes the store, then exits; what was written is kept', async () => {
+    electron.app.quit();
+    expect(state.quitPrevented).toBe(1);
+    for (let i = 0; i < 50 && !state.exited; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(state.exited).toBe(true);
+    expect(fs.existsSync(dbFile)).toBe(true);
+    // SQLite removes the write-ahead log when the last connection closes cleanly.
+    expect(fs.existsSync(`${dbFile}-wal`)).toBe(false);
+    const store = openStore(dbFile);
+    try {
+      const rows = await store.db.selectFrom('committees').select('name').execute();
+      expect(rows.map((r) => r.name)).toEqual(['Social- og Sundhedsudvalget']);
+    } finally {
+      await store.close();
+    }
+  });
+});
