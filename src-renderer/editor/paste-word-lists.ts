@@ -1,5 +1,6 @@
 // Word puts a list on the clipboard as flat paragraphs (`class=MsoListParagraph`, `style="mso-list:l0 level2 lfo1"`)
-// with the bullet or number as text in a `mso-list:Ignore` span; this rebuilds real nested <ul>/<ol>.
+// with the bullet or number as text in a `mso-list:Ignore` span; Word for the web as one flat <ul>/<ol> per level
+// with `data-aria-level` on each item. Both are rebuilt here as real nested <ul>/<ol>.
 import type { Element, ElementContent, RootContent } from 'hast';
 import { cleanChildren, el, styleOf, textOf, type CleanContext } from './paste-word';
 
@@ -17,11 +18,42 @@ export function readListStyles(css: string): ListStyles {
 
 const MSO_LIST = /mso-list:\s*(l\d+)\s+level(\d+)/;
 
-export function wordListParagraph(node: Element): boolean {
+function wordListParagraph(node: Element): boolean {
   return (node.tagName === 'p' || /^h[1-6]$/.test(node.tagName)) && MSO_LIST.test(styleOf(node));
 }
 
-type Entry = { level: number; list: string; ordered: boolean; start: number | null; content: ElementContent[] };
+type Entry = { level: number; list: string; ordered: boolean; start: number | null; blocks: ElementContent[] };
+
+function elements(nodes: readonly RootContent[]): Element[] {
+  return nodes.filter((n): n is Element => n.type === 'element');
+}
+
+/** Word for the web: `div.ListContainerWrapper > ul|ol > li[data-aria-level]`, or the list without its wrapper. */
+function webListItems(node: Element): { li: Element; list: Element }[] | null {
+  const isList = (n: Element) => n.tagName === 'ul' || n.tagName === 'ol';
+  const lists = isList(node) ? [node] : node.tagName === 'div' ? elements(node.children) : [];
+  if (lists.length === 0 || !lists.every(isList)) return null;
+  const items = lists.flatMap((list) => elements(list.children).map((li) => ({ li, list })));
+  return items.length > 0 && items.every(({ li }) => li.tagName === 'li' && li.properties.dataAriaLevel !== undefined) ? items : null;
+}
+
+/** The list entries a node stands for, or null when it is not part of a flat Word list. */
+export function flatListEntries(node: RootContent, ctx: CleanContext): Entry[] | null {
+  if (node.type !== 'element') return null;
+  if (wordListParagraph(node)) return [entry(node, ctx)];
+  const web = webListItems(node);
+  if (!web) return null;
+  return web.map(({ li, list }) => {
+    const start = Number(list.properties.start);
+    return {
+      level: Math.max(1, Number(li.properties.dataAriaLevel) || 1),
+      list: String(li.properties.dataListid ?? ''),
+      ordered: list.tagName === 'ol',
+      start: list.tagName === 'ol' && start > 1 ? start : null,
+      blocks: cleanChildren(li.children, ctx),
+    };
+  });
+}
 
 function markerText(node: Element): string | null {
   for (const child of node.children) {
@@ -42,17 +74,16 @@ function entry(node: Element, ctx: CleanContext): Entry {
   // Without Word's style sheet, the marker tells: "1." "a)" "iv." are numbers; "·" "o" "§" "•" are bullets.
   const ordered = format !== undefined ? format !== 'bullet' && format !== 'image' && format !== 'none' : /^\(?([0-9]+|[a-z]{1,4})[.)]$/i.test(marker);
   const number = /^(\d+)[.)]$/.exec(marker)?.[1];
-  return { level, list, ordered, start: ordered && number ? Number(number) : null, content: cleanChildren(node.children, ctx) };
+  return { level, list, ordered, start: ordered && number ? Number(number) : null, blocks: [el('p', cleanChildren(node.children, ctx))] };
 }
 
 type Open = { element: Element; level: number; list: string; ordered: boolean };
 
-/** Consecutive list paragraphs -> nested lists; a change of list or of bullet/number at one level starts a new list. */
-export function buildLists(paragraphs: Element[], ctx: CleanContext): Element[] {
+/** Consecutive list entries -> nested lists; a change of list or of bullet/number at one level starts a new list. */
+export function buildLists(entries: Entry[]): Element[] {
   const roots: Element[] = [];
   const stack: Open[] = [];
-  for (const p of paragraphs) {
-    const e = entry(p, ctx);
+  for (const e of entries) {
     while (stack.length > 0 && stack[stack.length - 1]!.level > e.level) stack.pop();
     const top = stack[stack.length - 1];
     if (top && top.level === e.level && (top.ordered !== e.ordered || (e.level === 1 && top.list !== e.list))) stack.pop();
@@ -71,7 +102,7 @@ export function buildLists(paragraphs: Element[], ctx: CleanContext): Element[] 
       current = { element: list, level: e.level, list: e.list, ordered: e.ordered };
       stack.push(current);
     }
-    current.element.children.push(el('li', [el('p', e.content)]));
+    current.element.children.push(el('li', e.blocks));
   }
   return roots;
 }

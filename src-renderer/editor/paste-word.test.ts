@@ -37,6 +37,23 @@ describe('paste from Word', () => {
     expect(notices).toEqual([]);
   });
 
+  it('nests the flat per-level lists of Word for the web (data-aria-level)', () => {
+    const { markdown, notices } = paste('word-online-list');
+    expect(markdown).toBe(
+      [
+        'Direktøren for Arbejdsmarked og Borgerservice indstiller, at',
+        '',
+        '- orienteringen tages til efterretning,',
+        '- handleplanen **godkendes**, herunder',
+        '  - digital inklusion',
+        '  - dataetik',
+        '- strategien offentliggøres.',
+        '',
+      ].join('\n'),
+    );
+    expect(notices).toEqual([]);
+  });
+
   it('tells numbers from bullets by the marker when Word left out its list styles, and keeps the start number', () => {
     const { markdown } = paste('list-without-styles');
     expect(markdown).toBe('3. udvalget godkender det tekniske budget\n4. udvalget godkender det supplerende budget\n');

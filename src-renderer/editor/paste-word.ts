@@ -8,7 +8,7 @@ import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
 import { docToMarkdown } from './markdown';
 import { mdastToDoc } from './mdast-to-doc';
-import { buildLists, readListStyles, wordListParagraph, type ListStyles } from './paste-word-lists';
+import { buildLists, flatListEntries, readListStyles, type ListStyles } from './paste-word-lists';
 import { cleanTable } from './paste-word-tables';
 
 /** What a paste had to simplify; the component words it for the secretary. */
@@ -71,24 +71,26 @@ function styleText(node: HastRoot | Element): string {
   return out;
 }
 
-/** Cleans a run of siblings; consecutive Word list paragraphs become one real (nested) list. */
+/** Cleans a run of siblings; consecutive items of a flat Word list become one real (nested) list. */
 export function cleanChildren(nodes: readonly RootContent[], ctx: CleanContext): ElementContent[] {
   const out: ElementContent[] = [];
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.type === 'element' && wordListParagraph(node)) {
-      const run: Element[] = [];
-      let j = i;
-      for (; j < nodes.length; j++) {
-        const n = nodes[j]!;
-        if (n.type === 'element' && wordListParagraph(n)) run.push(n);
-        else if (!(n.type === 'comment' || (n.type === 'text' && !n.value.trim()))) break;
-      }
-      out.push(...buildLists(run, ctx));
-      i = j - 1;
+    const first = flatListEntries(nodes[i]!, ctx);
+    if (!first) {
+      out.push(...clean(nodes[i]!, ctx));
       continue;
     }
-    out.push(...clean(node, ctx));
+    const entries = [...first];
+    let j = i + 1;
+    for (; j < nodes.length; j++) {
+      const n = nodes[j]!;
+      if (n.type === 'comment' || (n.type === 'text' && !n.value.trim())) continue;
+      const more = flatListEntries(n, ctx);
+      if (!more) break;
+      entries.push(...more);
+    }
+    out.push(...buildLists(entries));
+    i = j - 1;
   }
   return out;
 }
