@@ -17,6 +17,17 @@ function cspMeta(): Plugin {
   };
 }
 
+/** The sandboxed preload; exported so a test can build exactly this and run it as Electron would. */
+export function preloadConfig(root: string) {
+  return {
+    build: {
+      // A sandboxed preload can require nothing but electron, so everything it uses is bundled in.
+      externalizeDeps: false,
+      rolldownOptions: { input: { index: resolve(root, 'src-main/electron/preload.ts') }, output: { format: 'cjs' as const, entryFileNames: '[name].cjs' } },
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -25,13 +36,7 @@ export default defineConfig({
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/main.ts') } },
     },
   },
-  preload: {
-    build: {
-      // A sandboxed preload can require nothing but electron, so everything it uses is bundled in.
-      externalizeDeps: false,
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/preload.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
-    },
-  },
+  preload: preloadConfig(import.meta.dirname),
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
     plugins: [react(), cspMeta()],
