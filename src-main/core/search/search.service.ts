@@ -56,6 +56,10 @@ export async function searchItems(db: Db, input: { query: string; committeeId?: 
   }));
 }
 
+// FTS5 marks the match with characters no Markdown contains, so the clean-up cannot eat them.
+const MARK_START = String.fromCharCode(2);
+const MARK_END = String.fromCharCode(3);
+
 /** The index holds Markdown; the snippet shows text: emphasis, table rules and link targets go. */
 export function plainSnippet(raw: string): string {
   return raw
@@ -66,7 +70,7 @@ export function plainSnippet(raw: string): string {
     .replace(/\s*\|\s*/g, ' ')
     .replace(/^\s*(#+|>|-|\d+\.)\s+/gm, '')
     .replace(/\s+/g, ' ')
-    .replace(/\u0002/g, '[[')
-    .replace(/\u0003/g, ']]')
+    .replaceAll(MARK_START, '[[')
+    .replaceAll(MARK_END, ']]')
     .trim();
 }
