@@ -129,6 +129,12 @@ describe('RichTextEditor', () => {
     rerender(<RichTextEditor label="Sagsresume" value={'Andet punkt\n'} onChange={(m) => changes.push(m)} />);
     expect(box.textContent).toBe('Andet punkt');
     expect(changes).toHaveLength(2);
+    // Undo does not reach back into the previous item's text.
+    expect(screen.getByRole('button', { name: 'Fortryd' }).hasAttribute('disabled')).toBe(true);
+    act(() => {
+      editor.commands.undo();
+    });
+    expect(box.textContent).toBe('Andet punkt');
   });
 
   it('indents a list item with Tab, and lets Tab leave the editor after Escape', () => {

@@ -1,6 +1,7 @@
 // The WYSIWYG editor for an item's sections: the secretary sees formatted text, the caller gets Markdown.
 // Emits only real changes (equal content is always the same string), so the caller never saves spuriously.
 import { EditorContent, useEditor, useEditorState, type UseEditorOptions } from '@tiptap/react';
+import { EditorState } from '@tiptap/pm/state';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,7 +103,11 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
     if (value === known.current || emitted.current.includes(value)) return;
     const normalized = normalizeMarkdown(value);
     if (normalized === known.current) return;
-    editor.chain().setMeta('addToHistory', false).setContent(markdownToDoc(value), { emitUpdate: false }).run();
+    // A fresh state, so Undo cannot step back into the previous text.
+    const doc = editor.schema.nodeFromJSON(markdownToDoc(value));
+    editor.view.updateState(EditorState.create({ schema: editor.schema, doc, plugins: editor.state.plugins }));
+    // An empty transaction tells the toolbar (which listens to transactions) about the new state.
+    editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
     known.current = normalized;
     emitted.current = [];
   }, [editor, value]);
