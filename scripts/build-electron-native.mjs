@@ -1,7 +1,8 @@
 // Builds better-sqlite3 for Electron's ABI into out/native/better_sqlite3.node, from a copy of
 // the package's sources, so node_modules keeps the Node build that vitest and the CLI load.
-// The desktop app passes the file to better-sqlite3 as `nativeBinding`; electron-builder ships it.
-//   node scripts/build-electron-native.mjs [--force] [--target ELECTRON_VERSION] [--arch ARCH] [--headers DIR]
+// better-sqlite3's prebuilt binary for this Electron is taken when it can be downloaded; else
+// node-gyp compiles it. The desktop app passes the file to better-sqlite3 as `nativeBinding`.
+//   node scripts/build-electron-native.mjs [--force] [--from-source] [--target VERSION] [--arch ARCH] [--headers DIR]
 /* global process, console */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,12 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { copiedForBuild, nativeBuildEnv, nativeBuildNeeded, nativeStamp, nodeGypArgs } from './lib/start-plan.mjs';
+import { copiedForBuild, nativeBuildEnv, nativeBuildNeeded, nativeStamp, nodeGypArgs, prebuildArgs } from './lib/start-plan.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const { values } = parseArgs({
-  options: { force: { type: 'boolean' }, target: { type: 'string' }, arch: { type: 'string' }, headers: { type: 'string' } },
+  options: { force: { type: 'boolean' }, 'from-source': { type: 'boolean' }, target: { type: 'string' }, arch: { type: 'string' }, headers: { type: 'string' } },
 });
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -37,23 +38,42 @@ if (!values.force && !needed) {
   process.exit(0);
 }
 
-console.log(`Building better-sqlite3 ${betterSqliteVersion} for Electron ${electronVersion} (${process.platform}-${arch})…`);
+console.log(`Making better-sqlite3 ${betterSqliteVersion} for Electron ${electronVersion} (${process.platform}-${arch})…`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'referent-native-'));
+let built;
 try {
-  fs.cpSync(packageDir, work, { recursive: true, filter: (src) => copiedForBuild(path.relative(packageDir, src)) });
-  const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const args = nodeGypArgs({ electronVersion, arch, ...(values.headers ? { headersDir: path.resolve(values.headers) } : {}) });
-  const result = spawnSync(process.execPath, [nodeGyp, ...args], { cwd: work, stdio: 'inherit', env: nativeBuildEnv(process.env) });
-  if (result.status !== 0) {
-    console.error('Building better-sqlite3 for Electron failed (node-gyp needs Python 3, a C++ compiler and, without --headers, internet access for Electron\'s headers).');
-    process.exit(1);
+  built = buildIn(work);
+  if (built) {
+    fs.mkdirSync(outDir, { recursive: true });
+    // Copy then rename, so a half-copied module is never taken for a finished one.
+    fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), `${binding}.tmp`);
+    fs.renameSync(`${binding}.tmp`, binding);
+    fs.writeFileSync(stampFile, `${wantedStamp}\n`);
+    console.log(`Built ${path.relative(root, binding)}.`);
   }
-  fs.mkdirSync(outDir, { recursive: true });
-  // Copy then rename, so a half-copied module is never taken for a finished one.
-  fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), `${binding}.tmp`);
-  fs.renameSync(`${binding}.tmp`, binding);
-  fs.writeFileSync(stampFile, `${wantedStamp}\n`);
-  console.log(`Built ${path.relative(root, binding)}.`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
+}
+if (!built) {
+  console.error("Building better-sqlite3 for Electron failed (node-gyp needs Python 3, a C++ compiler and, without --headers, internet access for Electron's headers).");
+  process.exitCode = 1;
+}
+
+/** The package's sources copied into `dir`, then the prebuilt binary fetched or the module compiled there. */
+function buildIn(dir) {
+  fs.cpSync(packageDir, dir, { recursive: true, filter: (src) => copiedForBuild(path.relative(packageDir, src)) });
+  const env = nativeBuildEnv(process.env);
+  const headersDir = values.headers ? path.resolve(values.headers) : undefined;
+  const prebuild = prebuildArgs({ electronVersion, arch, headersDir, fromSource: values['from-source'] });
+  if (prebuild) {
+    const bin = createRequire(path.join(packageDir, 'package.json')).resolve('prebuild-install/bin.js');
+    const fetched = spawnSync(process.execPath, [bin, ...prebuild], { cwd: dir, stdio: 'ignore', env, timeout: 120_000 });
+    if (fetched.status === 0) {
+      console.log("Took better-sqlite3's prebuilt binary for this Electron.");
+      return true;
+    }
+    console.log('No prebuilt binary could be fetched; compiling with node-gyp (about a minute and a half)…');
+  }
+  const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
+  return spawnSync(process.execPath, [nodeGyp, ...nodeGypArgs({ electronVersion, arch, headersDir })], { cwd: dir, stdio: 'inherit', env }).status === 0;
 }

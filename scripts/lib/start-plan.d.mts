@@ -18,6 +18,8 @@ export declare function nativeStamp(input: { electronVersion: string; betterSqli
 
 export declare function nativeBuildNeeded(input: { bindingExists: boolean; stampText: string | null; wantedStamp: string }): boolean;
 
+export declare function prebuildArgs(input: { electronVersion: string; arch: string; headersDir?: string; fromSource?: boolean }): string[] | null;
+
 export declare function nodeGypArgs(input: { electronVersion: string; arch: string; headersDir?: string }): string[];
 
 export declare function nativeBuildEnv(env: Env): Record<string, string>;

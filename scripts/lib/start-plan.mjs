@@ -42,7 +42,17 @@ export function nativeBuildNeeded({ bindingExists, stampText, wantedStamp }) {
 }
 
 /**
- * node-gyp against Electron's headers (their ABI differs from Node's), never Node's own: fetched
+ * First choice: better-sqlite3's own prebuilt binary for this Electron (published on its GitHub
+ * releases), fetched by prebuild-install, so that no C++ compiler is needed. Null when that must
+ * not be tried: building offline from local headers, or asked to build from source.
+ */
+export function prebuildArgs({ electronVersion, arch, headersDir, fromSource }) {
+  if (headersDir || fromSource) return null;
+  return ['--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`];
+}
+
+/**
+ * Otherwise: node-gyp against Electron's headers (their ABI differs from Node's), never Node's own: fetched
  * from electronjs.org, or taken from an unpacked headers folder (`headersDir`) on an offline machine.
  */
 export function nodeGypArgs({ electronVersion, arch, headersDir }) {

@@ -10,6 +10,7 @@ import {
   nativeBuildNeeded,
   nativeStamp,
   nodeGypArgs,
+  prebuildArgs,
   shouldTryElectronDownload,
   WEB_FALLBACK_NOTICE,
 } from '../../scripts/lib/start-plan.mjs';
@@ -69,7 +70,13 @@ describe('the Electron-ABI better-sqlite3 build', () => {
     expect(nativeBuildNeeded({ bindingExists: true, stampText: null, wantedStamp: stamp })).toBe(true);
   });
 
-  test('node-gyp builds against Electron’s headers, from the net or a local folder', () => {
+  test('first tries better-sqlite3’s prebuilt binary for this Electron, so no compiler is needed', () => {
+    expect(prebuildArgs({ electronVersion: '45.4.1', arch: 'x64' })).toEqual(['--runtime=electron', '--target=45.4.1', '--arch=x64']);
+    expect(prebuildArgs({ electronVersion: '45.4.1', arch: 'x64', fromSource: true })).toBeNull();
+    expect(prebuildArgs({ electronVersion: '45.4.1', arch: 'x64', headersDir: '/opt/h' })).toBeNull();
+  });
+
+  test('else node-gyp builds against Electron’s headers, from the net or a local folder', () => {
     expect(nodeGypArgs({ electronVersion: '45.4.1', arch: 'x64' })).toEqual(['rebuild', '--release', '--target=45.4.1', '--arch=x64', '--dist-url=https://electronjs.org/headers']);
     expect(nodeGypArgs({ electronVersion: '45.4.1', arch: 'arm64', headersDir: '/opt/h' }).slice(-2)).toEqual(['--arch=arm64', '--nodedir=/opt/h']);
   });
