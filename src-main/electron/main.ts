@@ -63,6 +63,8 @@ function run(): void {
     void (async () => {
       await tracker.drain();
       await store?.close();
+      // kysely closes only a connection it has used; after a session without a query the handle is still open.
+      if (store?.sqlite.open) store.sqlite.close();
       closed = true;
       app.quit();
     })();
