@@ -24,7 +24,7 @@ function step(command, args, label) {
 
 const nodeBin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
-function findElectron() {
+async function findElectron() {
   const electronDir = path.dirname(require.resolve('electron/package.json'));
   const find = () => electronBinaryPath({ electronDir, env: process.env, exists: fs.existsSync, readText: (f) => fs.readFileSync(f, 'utf8') });
   const found = find();
@@ -32,9 +32,13 @@ function findElectron() {
   // Electron 42+ fetches its binary on first use. Say so only if it takes a while: where there is
   // no network it fails at once and the single fallback line below is all the user sees.
   const slow = setTimeout(() => console.log('Fetching the Electron binary (first start only)…'), 2000);
-  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore' });
+  const installed = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore' });
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  });
   clearTimeout(slow);
-  return result.status === 0 ? find() : null;
+  return installed ? find() : null;
 }
 
 /** Runs a long-lived child in the foreground and leaves with its exit code; Ctrl+C reaches it too. */
@@ -45,7 +49,7 @@ function foreground(command, args, env = process.env) {
 }
 
 step(process.execPath, [nodeBin('electron-vite', 'bin/electron-vite.js'), 'build', '--logLevel', 'warn'], 'electron-vite build');
-const electron = findElectron();
+const electron = await findElectron();
 
 if (chooseShell({ electronBinaryExists: electron !== null, env: process.env }) === 'electron' && electron) {
   const native = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build-electron-native.mjs')], { cwd: root, stdio: 'inherit' });
