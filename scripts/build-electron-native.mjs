@@ -3,7 +3,7 @@
 // better-sqlite3's prebuilt binary for this Electron is taken when it can be downloaded; else
 // node-gyp compiles it. The desktop app passes the file to better-sqlite3 as `nativeBinding`.
 //   node scripts/build-electron-native.mjs [--force] [--from-source] [--target VERSION] [--arch ARCH] [--headers DIR]
-/* global process, console */
+
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 // `npm start`: build the app and open it. The desktop app when the Electron binary can be had
 // (the first start downloads it); otherwise one line says so and the browser shell serves the app.
-/* global process, console, setTimeout, clearTimeout */
+
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -13,3 +13,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** What the Electron preload exposes to the page as `window.referent`. */
+export type ReferentBridge = { invoke: (name: string, input: unknown) => Promise<Result<unknown>> };

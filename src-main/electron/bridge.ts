@@ -1,9 +1,9 @@
 // What the preload exposes to the page as window.referent (the ReferentBridge shape the
 // renderer's transport expects): one invoke that forwards known operation names and nothing else.
 import { ipcChannel, isOpName } from '../../src-shared/api';
-import type { Result } from '../../src-shared/result';
+import type { ReferentBridge, Result } from '../../src-shared/result';
 
-export type ReferentBridge = { invoke: (name: string, input: unknown) => Promise<Result<unknown>> };
+export type { ReferentBridge };
 
 /** The IPC channel for an operation name from the page, or null when there is no such operation. */
 export function allowedChannel(name: unknown): string | null {

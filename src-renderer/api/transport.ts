@@ -1,10 +1,7 @@
 // The renderer's one way to the core: IPC through the preload in Electron, fetch in the browser
 // shell. Both carry the same Result; a failure becomes an ApiError the UI branches on.
 import { httpRoute, type OpName, type Transport } from '../../src-shared/api';
-import { ApiError, type Result } from '../../src-shared/result';
-
-/** What the Electron preload exposes (src-main/electron/preload.ts). */
-export type ReferentBridge = { invoke: (name: string, input: unknown) => Promise<Result<unknown>> };
+import { ApiError, type ReferentBridge, type Result } from '../../src-shared/result';
 
 declare global {
   interface Window {

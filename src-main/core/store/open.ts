@@ -53,6 +53,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     filesDir,
     close: async () => {
       await db.destroy();
+      // kysely closes only a connection it used; a store that ran no query is closed here.
+      if (sqlite.open) sqlite.close();
     },
   };
 }
