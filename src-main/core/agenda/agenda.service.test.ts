@@ -83,6 +83,10 @@ describe('the agenda of a meeting', () => {
       route: [{ body: OBU, date: '2026-06-02' }, { body: 'Kommunalbestyrelsen', date: '2026-06-23' }],
     });
     expect(updated.sections.map((s) => s.kind)).toEqual(['summary', 'recommendation']);
+    // A change of the text alone (the autosave's usual patch) touches no item column.
+    const textOnly = await call(ctx, 'agenda.updateItem', { itemId: item.id, sections: [{ kind: 'summary', body: 'Kort.' }] });
+    expect(textOnly.sections).toEqual([{ kind: 'summary', heading: null, body: 'Kort.' }]);
+    await call(ctx, 'agenda.updateItem', { itemId: item.id, sections: updated.sections });
     const [content] = await readMeetings(ctx.store.db, { meetingIds: [juneId] });
     const stored = content!.meeting.items.find((i) => i.title === 'KL’s Baseline 2026')!;
     expect(stored.access).toBe('closed');

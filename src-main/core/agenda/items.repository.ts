@@ -25,7 +25,9 @@ export const itemsRepository = {
       .orderBy('i.position')
       .execute(),
   insert: (db: Db, row: NewItemRow) => db.insertInto('items').values(row).execute(),
-  update: (db: Db, id: string, patch: ItemUpdate) => db.updateTable('items').set(patch).where('id', '=', id).execute(),
+  async update(db: Db, id: string, patch: ItemUpdate): Promise<void> {
+    if (Object.keys(patch).length > 0) await db.updateTable('items').set(patch).where('id', '=', id).execute();
+  },
   delete: (db: Db, id: string) => db.deleteFrom('items').where('id', '=', id).execute(),
 
   /** Rewrites a meeting's positions to 0..n-1 in the order given. */

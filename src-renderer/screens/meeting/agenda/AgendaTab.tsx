@@ -1,7 +1,103 @@
-// Placeholder until its issue lands.
+// The "Dagsorden" tab: the agenda's items in order on the left (live numbers, drag and drop,
+// keyboard reordering), the chosen item's editor on the right.
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { numberInOrder, type Agenda } from '../../../../src-shared/api/agenda';
+import { api } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { ErrorText, QueryState } from '../../../components/QueryState';
+import { ItemSaver } from './autosave';
+import { ItemList } from './ItemList';
+import { ItemEditor } from './ItemEditor';
+import { CopyItemDialog, NewItemDialog } from './AgendaDialogs';
+import { SaveIndicator, StatusControl } from './AgendaStatus';
+import { agendaKeys } from './queries';
+import './agenda.css';
 
 export function AgendaTab({ meetingId }: { meetingId: string }) {
-  const { t } = useTranslation();
-  return <p className="empty" data-meeting={meetingId}>{t('soon')}</p>;
+  const agenda = useQuery({ queryKey: agendaKeys.agenda(meetingId), queryFn: () => api.agenda.get({ meetingId }) });
+  return <QueryState query={agenda}>{(a) => <AgendaEditor agenda={a} />}</QueryState>;
+}
+
+const selectedKey = (meetingId: string): string => `referent.agenda.selected.${meetingId}`;
+
+function AgendaEditor({ agenda }: { agenda: Agenda }) {
+  const { t } = useTranslation('agenda');
+  const qc = useQueryClient();
+  const meetingId = agenda.meeting.id;
+  const [selected, setSelected] = useState<string | null>(() => sessionStorage.getItem(selectedKey(meetingId)));
+  const [dialog, setDialog] = useState<'new' | 'copy' | null>(null);
+  const [unlocked, setUnlocked] = useState(false);
+  const status = agenda.meeting.status;
+  const published = status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
+  const locked = agenda.meeting.locked;
+  const editable = !locked && status !== 'cancelled' && (!published || unlocked);
+
+  const current = agenda.items.find((i) => i.id === selected) ?? agenda.items[0] ?? null;
+  useEffect(() => {
+    if (current) sessionStorage.setItem(selectedKey(meetingId), current.id);
+  }, [current, meetingId]);
+  const numbers = useMemo(() => numberInOrder(agenda.firstNumber, agenda.items.map((i) => ({ number: i.numberFrozen ? i.number : null }))), [agenda]);
+  const currentNumber = current ? (numbers[agenda.items.indexOf(current)] ?? current.number) : 0;
+
+  const reorder = useMutation({
+    mutationFn: async (ids: string[]) => {
+      await ItemSaver.flushAll();
+      return api.agenda.reorder({ meetingId, itemIds: ids });
+    },
+    onMutate: (ids) => {
+      // Numbers follow the new order at once; the core's answer confirms them.
+      const byId = new Map(agenda.items.map((i) => [i.id, i]));
+      qc.setQueryData<Agenda>(agendaKeys.agenda(meetingId), (a) => (a ? { ...a, items: ids.map((id, position) => ({ ...byId.get(id)!, position })) } : a));
+    },
+    onSuccess: (a) => qc.setQueryData(agendaKeys.agenda(meetingId), a),
+    onError: () => void qc.invalidateQueries({ queryKey: agendaKeys.agenda(meetingId) }),
+  });
+
+  const select = (id: string): void => {
+    void ItemSaver.flushAll();
+    setSelected(id);
+  };
+
+  return (
+    <div className="agenda">
+      <div className="agenda-toolbar">
+        <div className="agenda-toolbar-start">
+          <Button variant="primary" isDisabled={!editable} onPress={() => setDialog('new')}>
+            + {published ? t('toolbar.newSupplementary') : t('toolbar.new')}
+          </Button>
+          <Button isDisabled={!editable} onPress={() => setDialog('copy')}>
+            {t('toolbar.copy')}
+          </Button>
+        </div>
+        <div className="agenda-toolbar-end">
+          <SaveIndicator />
+          <StatusControl agenda={agenda} />
+        </div>
+      </div>
+      {locked && <p className="banner">{t('banner.locked')}</p>}
+      {!locked && published && !unlocked && (
+        <div className="banner banner-published">
+          <p>{t('banner.published')}</p>
+          <Button onPress={() => setUnlocked(true)}>{t('banner.editAnyway')}</Button>
+        </div>
+      )}
+      {status === 'cancelled' && <p className="banner">{t('banner.cancelled')}</p>}
+      <ErrorText error={reorder.error} />
+      {agenda.items.length === 0 ? (
+        <p className="empty">{t('empty')}</p>
+      ) : (
+        <div className="agenda-body">
+          <nav className="agenda-list-panel" aria-label={t('list.panel')}>
+            <ItemList items={agenda.items} firstNumber={agenda.firstNumber} selectedId={current?.id ?? null} canMove={editable} onSelect={select} onReorder={(ids) => reorder.mutate(ids)} />
+            <p className="muted agenda-hint">{editable ? t('list.hint') : ''}</p>
+          </nav>
+          <div className="agenda-editor-panel">{current && <ItemEditor key={current.id} itemId={current.id} agenda={agenda} readOnly={!editable} number={currentNumber} />}</div>
+        </div>
+      )}
+      <NewItemDialog agenda={agenda} isOpen={dialog === 'new'} onOpenChange={(o) => setDialog(o ? 'new' : null)} onAdded={(i) => setSelected(i.id)} />
+      <CopyItemDialog agenda={agenda} isOpen={dialog === 'copy'} onOpenChange={(o) => setDialog(o ? 'copy' : null)} onAdded={(i) => setSelected(i.id)} />
+    </div>
+  );
 }

@@ -1,0 +1,141 @@
+// Adding to the agenda: a new item (title and case number), or a copy of an item from an
+// earlier meeting of the committee.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form, ListBox, ListBoxItem } from 'react-aria-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
+import { formatLong } from '../../../../src-shared/dates';
+import { api } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorText, QueryState } from '../../../components/QueryState';
+import { Select } from '../../../components/Select';
+import { TextField } from '../../../components/TextField';
+import { ItemSaver } from './autosave';
+import { agendaKeys, putItem, refreshMeetings } from './queries';
+import { useOtherMeetings } from './ItemActions';
+
+type DialogProps = { agenda: Agenda; isOpen: boolean; onOpenChange: (open: boolean) => void; onAdded: (item: AgendaItemDetail) => void };
+
+export function NewItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogProps) {
+  const { t } = useTranslation('agenda');
+  const qc = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [caseNumber, setCaseNumber] = useState('');
+  const add = useMutation({
+    mutationFn: async () => {
+      await ItemSaver.flushAll();
+      return api.agenda.addItem({ meetingId: agenda.meeting.id, title, caseNumber: caseNumber || null });
+    },
+    onSuccess: async (item) => {
+      putItem(qc, item);
+      await qc.invalidateQueries({ queryKey: agendaKeys.agenda(agenda.meeting.id) });
+      await refreshMeetings(qc);
+      setTitle('');
+      setCaseNumber('');
+      onOpenChange(false);
+      onAdded(item);
+    },
+  });
+  const published = agenda.meeting.status !== 'planned';
+  return (
+    <Dialog title={published ? t('new.titleSupplementary') : t('new.title')} isOpen={isOpen} onOpenChange={onOpenChange}>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        {published && <p className="notice">{t('new.supplementaryExplain')}</p>}
+        <TextField label={t('editor.title')} value={title} onChange={setTitle} isRequired autoFocus />
+        <TextField label={t('editor.caseNumber')} value={caseNumber} onChange={setCaseNumber} placeholder="26/4881" />
+        <ErrorText error={add.error} />
+        <div className="form-actions">
+          <Button variant="quiet" onPress={() => onOpenChange(false)}>
+            {t('actions.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" isDisabled={add.isPending || title.trim() === ''}>
+            {t('new.create')}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}
+
+export function CopyItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogProps) {
+  const { t, i18n } = useTranslation('agenda');
+  const qc = useQueryClient();
+  const meetings = useOtherMeetings(agenda);
+  const [source, setSource] = useState('');
+  const [itemId, setItemId] = useState<string | null>(null);
+  const sourceAgenda = useQuery({ queryKey: agendaKeys.agenda(source), queryFn: () => api.agenda.get({ meetingId: source }), enabled: source !== '' });
+  const copy = useMutation({
+    mutationFn: async () => {
+      await ItemSaver.flushAll();
+      return api.agenda.copyItem({ itemId: itemId ?? '', meetingId: agenda.meeting.id });
+    },
+    onSuccess: async (item) => {
+      putItem(qc, item);
+      await refreshMeetings(qc);
+      setItemId(null);
+      onOpenChange(false);
+      onAdded(item);
+    },
+  });
+  return (
+    <Dialog title={t('copy.title')} isOpen={isOpen} onOpenChange={onOpenChange} wide>
+      <div className="form">
+        <QueryState query={meetings}>
+          {(list) => (
+            <Select
+              label={t('copy.from')}
+              value={source}
+              onChange={(v) => {
+                setSource(v);
+                setItemId(null);
+              }}
+              options={[...list].reverse().map((m) => ({ id: m.id, label: formatLong(m.start, i18n.language) }))}
+            />
+          )}
+        </QueryState>
+        {source !== '' && (
+          <QueryState query={sourceAgenda}>
+            {(a) =>
+              a.items.length === 0 ? (
+                <p className="empty">{t('copy.noItems')}</p>
+              ) : (
+                <ListBox
+                  aria-label={t('copy.items')}
+                  className="listbox copy-list"
+                  selectionMode="single"
+                  selectedKeys={itemId ? [itemId] : []}
+                  onSelectionChange={(keys) => setItemId(keys === 'all' ? null : ((Array.from(keys)[0] as string | undefined) ?? null))}
+                  items={a.items}
+                >
+                  {(i) => (
+                    <ListBoxItem id={i.id} className="listbox-item" textValue={`${i.number} ${i.title}`}>
+                      <span className="agenda-number">{t('list.number', { number: i.number })}</span> {i.title}
+                      {i.caseNumber && <span className="muted"> · {i.caseNumber}</span>}
+                    </ListBoxItem>
+                  )}
+                </ListBox>
+              )
+            }
+          </QueryState>
+        )}
+        <ErrorText error={copy.error} />
+        <div className="form-actions">
+          <Button variant="quiet" onPress={() => onOpenChange(false)}>
+            {t('actions.cancel')}
+          </Button>
+          <Button variant="primary" isDisabled={!itemId || copy.isPending} onPress={() => copy.mutate()}>
+            {t('copy.confirm')}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

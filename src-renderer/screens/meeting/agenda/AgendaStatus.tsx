@@ -1,0 +1,74 @@
+// The meeting's step (planned -> agenda published -> held, and back) and the save indicator.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MeetingStatus } from '../../../../src-shared/domain';
+import type { Agenda } from '../../../../src-shared/api/agenda';
+import { api } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorText } from '../../../components/QueryState';
+import { ItemSaver, useSaveState } from './autosave';
+import { refreshMeetings } from './queries';
+
+export function SaveIndicator() {
+  const { t } = useTranslation('agenda');
+  const s = useSaveState();
+  const text = s.status === 'saved' ? t('save.saved') : s.status === 'pending' || s.status === 'saving' ? t('save.saving') : s.status === 'error' ? t('save.error', { message: s.message }) : '';
+  return (
+    <span className={`save-state save-${s.status}`} role="status" aria-live="polite">
+      {text}
+    </span>
+  );
+}
+
+const NEXT: Partial<Record<MeetingStatus, { to: MeetingStatus; key: string; primary?: boolean }[]>> = {
+  planned: [{ to: 'agenda-published', key: 'publish', primary: true }],
+  'agenda-published': [
+    { to: 'held', key: 'markHeld', primary: true },
+    { to: 'planned', key: 'unpublish' },
+  ],
+  held: [{ to: 'agenda-published', key: 'unhold' }],
+  cancelled: [{ to: 'planned', key: 'reopen' }],
+};
+
+export function StatusControl({ agenda }: { agenda: Agenda }) {
+  const { t } = useTranslation('agenda');
+  const qc = useQueryClient();
+  const [asking, setAsking] = useState<{ to: MeetingStatus; key: string } | null>(null);
+  const step = useMutation({
+    mutationFn: async (to: MeetingStatus) => {
+      await ItemSaver.flushAll();
+      return api.meetings.setStatus({ id: agenda.meeting.id, status: to });
+    },
+    onSuccess: async () => {
+      setAsking(null);
+      await refreshMeetings(qc);
+    },
+  });
+  if (agenda.meeting.locked) return null;
+  const steps = NEXT[agenda.meeting.status] ?? [];
+  return (
+    <div className="status-control">
+      {steps.map((s) => (
+        <Button key={s.key} variant={s.primary ? 'primary' : 'quiet'} onPress={() => setAsking(s)}>
+          {t(`status.action.${s.key}`)}
+        </Button>
+      ))}
+      <Dialog title={asking ? t(`status.action.${asking.key}`) : ''} isOpen={asking !== null} onOpenChange={(o) => !o && setAsking(null)}>
+        <div className="form">
+          <p>{asking ? t(`status.explain.${asking.key}`) : ''}</p>
+          <ErrorText error={step.error} />
+          <div className="form-actions">
+            <Button variant="quiet" onPress={() => setAsking(null)}>
+              {t('actions.cancel')}
+            </Button>
+            <Button variant="primary" isDisabled={step.isPending} onPress={() => asking && step.mutate(asking.to)}>
+              {asking ? t(`status.action.${asking.key}`) : ''}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

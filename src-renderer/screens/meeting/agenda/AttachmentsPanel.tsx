@@ -1,0 +1,174 @@
+// An item's attachments (bilag): add by file dialog or by dropping files, title and open/closed
+// edited in place, reorder, open (download) and remove.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DropZone, FileTrigger, Switch } from 'react-aria-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AgendaItemDetail, AttachmentDto } from '../../../../src-shared/api/agenda';
+import { api } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { ErrorText } from '../../../components/QueryState';
+import { TextField } from '../../../components/TextField';
+import { ItemSaver } from './autosave';
+import { putItem } from './queries';
+
+/** File bytes as base64, read by the browser itself (fast for large files). */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+export async function openAttachment(id: string): Promise<void> {
+  const file = await api.agenda.readAttachment({ attachmentId: id });
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const formatSize = (n: number | null): string => (n === null ? '' : n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+function AttachmentRow({ a, index, count, readOnly, onMove, onRemove }: { a: AttachmentDto; index: number; count: number; readOnly: boolean; onMove: (delta: number) => void; onRemove: () => void }) {
+  const { t } = useTranslation('agenda');
+  const [title, setTitle] = useState(a.title);
+  const [closed, setClosed] = useState(a.access === 'closed');
+  const [error, setError] = useState<Error | null>(null);
+  const saver = useMemo(
+    () =>
+      new ItemSaver<{ title?: string; access?: 'open' | 'closed' }>(`attachment:${a.id}`, async (patch) => {
+        try {
+          await api.agenda.updateAttachment({ attachmentId: a.id, ...patch });
+          setError(null);
+        } catch (e) {
+          setError(e as Error);
+          throw e;
+        }
+      }),
+    [a.id],
+  );
+  useEffect(() => {
+    saver.attach();
+    return () => void saver.dispose();
+  }, [saver]);
+  return (
+    <li className="attachment">
+      <span className="attachment-index" aria-hidden="true">
+        {index + 1}
+      </span>
+      <div className="attachment-main">
+        <TextField
+          label={t('attachments.title', { n: index + 1 })}
+          value={title}
+          isReadOnly={readOnly}
+          onChange={(v) => {
+            setTitle(v);
+            if (v.trim()) saver.change({ title: v.trim() });
+          }}
+        />
+        <span className="muted attachment-file">
+          {a.fileName} {formatSize(a.size)}
+        </span>
+        <ErrorText error={error} />
+      </div>
+      <Switch
+        className="switch"
+        isSelected={closed}
+        isReadOnly={readOnly}
+        onChange={(v) => {
+          setClosed(v);
+          saver.change({ access: v ? 'closed' : 'open' });
+        }}
+      >
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+        {t('attachments.closed', { title })}
+      </Switch>
+      <div className="attachment-actions">
+        <Button variant="quiet" isDisabled={!a.sha256} onPress={() => void openAttachment(a.id).catch((e: unknown) => setError(e as Error))} aria-label={t('attachments.open', { title })}>
+          {t('attachments.openShort')}
+        </Button>
+        {!readOnly && (
+          <>
+            <Button variant="quiet" isDisabled={index === 0} onPress={() => onMove(-1)} aria-label={t('attachments.up', { title })}>
+              ↑
+            </Button>
+            <Button variant="quiet" isDisabled={index === count - 1} onPress={() => onMove(1)} aria-label={t('attachments.down', { title })}>
+              ↓
+            </Button>
+            <Button variant="quiet" onPress={onRemove} aria-label={t('attachments.remove', { title })}>
+              ✕
+            </Button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; readOnly: boolean }) {
+  const { t } = useTranslation('agenda');
+  const qc = useQueryClient();
+  const add = useMutation({
+    mutationFn: async (files: File[]) => {
+      for (const file of files) await api.agenda.addAttachment({ itemId: item.id, fileName: file.name, base64: await readBase64(file) });
+      return api.agenda.getItem({ itemId: item.id });
+    },
+    onSuccess: (d) => putItem(qc, d),
+  });
+  const change = useMutation({
+    mutationFn: (op: () => Promise<AgendaItemDetail>) => op(),
+    onSuccess: (d) => putItem(qc, d),
+  });
+  const ids = item.attachments.map((a) => a.id);
+  const move = (i: number, delta: number): void => {
+    const next = [...ids];
+    const [x] = next.splice(i, 1);
+    next.splice(i + delta, 0, x!);
+    change.mutate(() => api.agenda.reorderAttachments({ itemId: item.id, attachmentIds: next }));
+  };
+  const addFiles = (files: File[]): void => {
+    if (files.length > 0) add.mutate(files);
+  };
+
+  return (
+    <section className="item-section attachments" aria-labelledby={`att-${item.id}`}>
+      <h3 className="section-heading" id={`att-${item.id}`}>
+        {t('attachments.heading')}
+      </h3>
+      {item.attachments.length > 0 && (
+        <ol className="attachment-list">
+          {item.attachments.map((a, i) => (
+            <AttachmentRow key={a.id} a={a} index={i} count={item.attachments.length} readOnly={readOnly} onMove={(d) => move(i, d)} onRemove={() => change.mutate(() => api.agenda.removeAttachment({ attachmentId: a.id }))} />
+          ))}
+        </ol>
+      )}
+      {!readOnly && (
+        <DropZone
+          className="dropzone"
+          aria-label={t('attachments.dropzone')}
+          onDrop={async (e) => {
+            const files: File[] = [];
+            for (const it of e.items) if (it.kind === 'file') files.push(await it.getFile());
+            addFiles(files);
+          }}
+        >
+          <span className="muted">{add.isPending ? t('attachments.adding') : t('attachments.dropHint')}</span>
+          <FileTrigger allowsMultiple onSelect={(list) => addFiles(list ? Array.from(list) : [])}>
+            <Button>{t('attachments.add')}</Button>
+          </FileTrigger>
+        </DropZone>
+      )}
+      <ErrorText error={add.error ?? change.error} />
+    </section>
+  );
+}

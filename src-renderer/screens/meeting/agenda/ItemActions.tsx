@@ -1,0 +1,99 @@
+// What can happen to a whole item: move it to another meeting, or delete it (after asking).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
+import { formatLong } from '../../../../src-shared/dates';
+import { api } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorText, QueryState } from '../../../components/QueryState';
+import { Select } from '../../../components/Select';
+import { ItemSaver } from './autosave';
+import { refreshMeetings } from './queries';
+
+/** Meetings of the committee that can take an item: not this one, not cancelled, not locked. */
+export function useOtherMeetings(agenda: Agenda) {
+  return useQuery({
+    queryKey: ['meetings', agenda.meeting.committeeId, 'all'],
+    queryFn: () => api.meetings.list({ committeeId: agenda.meeting.committeeId }),
+    select: (list) => list.filter((m) => m.id !== agenda.meeting.id),
+  });
+}
+
+export function ItemActions({ item, agenda, title }: { item: AgendaItemDetail; agenda: Agenda; title: string }) {
+  const { t, i18n } = useTranslation('agenda');
+  const qc = useQueryClient();
+  const [dialog, setDialog] = useState<'move' | 'delete' | null>(null);
+  const [target, setTarget] = useState('');
+  const meetings = useOtherMeetings(agenda);
+  const move = useMutation({
+    mutationFn: async () => {
+      await ItemSaver.flushAll();
+      return api.agenda.moveItem({ itemId: item.id, meetingId: target });
+    },
+    onSuccess: async () => {
+      setDialog(null);
+      await refreshMeetings(qc);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: async () => {
+      await ItemSaver.flushAll();
+      return api.agenda.removeItem({ itemId: item.id });
+    },
+    onSuccess: async () => {
+      setDialog(null);
+      await refreshMeetings(qc);
+    },
+  });
+  return (
+    <div className="item-actions">
+      <Button variant="quiet" onPress={() => setDialog('move')}>
+        {t('actions.move')}
+      </Button>
+      <Button variant="danger" onPress={() => setDialog('delete')}>
+        {t('actions.delete')}
+      </Button>
+      <Dialog title={t('move.title', { title })} isOpen={dialog === 'move'} onOpenChange={(o) => setDialog(o ? 'move' : null)}>
+        <div className="form">
+          <p className="muted">{t('move.explain')}</p>
+          <QueryState query={meetings}>
+            {(list) => {
+              const open = list.filter((m) => m.status !== 'cancelled' && !m.locked);
+              return open.length === 0 ? (
+                <p className="empty">{t('move.none')}</p>
+              ) : (
+                <Select label={t('move.target')} value={target} onChange={setTarget} options={open.map((m) => ({ id: m.id, label: `${formatLong(m.start, i18n.language)}${m.status !== 'planned' ? ` (${t(`status.${m.status}`)})` : ''}` }))} />
+              );
+            }}
+          </QueryState>
+          <ErrorText error={move.error} />
+          <div className="form-actions">
+            <Button variant="quiet" onPress={() => setDialog(null)}>
+              {t('actions.cancel')}
+            </Button>
+            <Button variant="primary" isDisabled={!target || move.isPending} onPress={() => move.mutate()}>
+              {t('move.confirm')}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+      <Dialog title={t('delete.title')} isOpen={dialog === 'delete'} onOpenChange={(o) => setDialog(o ? 'delete' : null)}>
+        <div className="form">
+          <p>{t('delete.question', { title })}</p>
+          {item.attachments.length > 0 && <p className="muted">{t('delete.attachments', { count: item.attachments.length })}</p>}
+          <ErrorText error={remove.error} />
+          <div className="form-actions">
+            <Button variant="quiet" onPress={() => setDialog(null)}>
+              {t('actions.cancel')}
+            </Button>
+            <Button variant="danger" isDisabled={remove.isPending} onPress={() => remove.mutate()}>
+              {t('delete.confirm')}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// One item of the agenda, edited in place: no save button, every change is stored within about
+// a second (autosave.ts), and pending changes are written before another item is shown.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Switch } from 'react-aria-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
+import { api } from '../../../api/client';
+import { QueryState } from '../../../components/QueryState';
+import { Select } from '../../../components/Select';
+import { TextField } from '../../../components/TextField';
+import { ItemSaver, listenForPageExit } from './autosave';
+import { applyPatch, draftOf, routeOf, sectionsOf, type Draft, type ItemPatch } from './draft';
+import { agendaKeys, putItem } from './queries';
+import { ItemSections } from './ItemSections';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { ItemActions } from './ItemActions';
+
+export function ItemEditor({ itemId, agenda, readOnly, number }: { itemId: string; agenda: Agenda; readOnly: boolean; number: number }) {
+  const item = useQuery({ queryKey: agendaKeys.item(itemId), queryFn: () => api.agenda.getItem({ itemId }), staleTime: Infinity });
+  return (
+    <QueryState query={item}>
+      {(data) => <LoadedItemEditor key={data.id} item={data} agenda={agenda} readOnly={readOnly} number={number} />}
+    </QueryState>
+  );
+}
+
+function LoadedItemEditor({ item, agenda, readOnly, number }: { item: AgendaItemDetail; agenda: Agenda; readOnly: boolean; number: number }) {
+  const { t } = useTranslation('agenda');
+  const qc = useQueryClient();
+  const order = agenda.template.order;
+  const [draft, setDraft] = useState<Draft>(() => {
+    const unsaved = ItemSaver.unsaved<ItemPatch>(item.id);
+    return unsaved ? applyPatch(draftOf(item), unsaved) : draftOf(item);
+  });
+  const saver = useMemo(
+    () =>
+      new ItemSaver<ItemPatch>(item.id, async (patch) => {
+        const saved = await api.agenda.updateItem({ itemId: item.id, ...patch });
+        putItem(qc, saved);
+      }),
+    [item.id, qc],
+  );
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+
+  useEffect(() => {
+    listenForPageExit();
+    saver.attach();
+    // A change that an earlier page never got stored is written now.
+    const unsaved = ItemSaver.unsaved<ItemPatch>(item.id);
+    if (unsaved) saver.change(unsaved);
+    return () => void saver.dispose();
+  }, [saver, item.id]);
+
+  const update = (next: Draft, fields: (keyof ItemPatch)[]): void => {
+    setDraft(next);
+    const patch: ItemPatch = {};
+    for (const f of fields) {
+      if (f === 'title' && next.title.trim() !== '') patch.title = next.title.trim();
+      if (f === 'caseNumber') patch.caseNumber = next.caseNumber.trim() || null;
+      if (f === 'access') patch.access = next.access;
+      if (f === 'role') patch.role = next.role;
+      if (f === 'sections') patch.sections = sectionsOf(next, order);
+      if (f === 'route') patch.route = routeOf(next);
+    }
+    saver.change(patch);
+  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K], field: keyof ItemPatch): void => update({ ...draftRef.current, [key]: value }, [field]);
+
+  return (
+    <article className="item-editor" aria-label={t('editor.label', { number, title: draft.title })}>
+      <header className="item-editor-header">
+        <div className="item-editor-heading">
+          <span className="item-number">{t('list.number', { number })}</span>
+          {item.supplementary && <span className="tag tag-supplementary">{t('list.supplementary')}</span>}
+          {draft.access === 'closed' && <span className="tag tag-closed">{t('list.closed')}</span>}
+        </div>
+        {!readOnly && <ItemActions item={item} agenda={agenda} title={draft.title} />}
+      </header>
+      <div className="item-fields">
+        <TextField label={t('editor.title')} value={draft.title} onChange={(v) => set('title', v, 'title')} isReadOnly={readOnly} isRequired errorMessage={t('editor.titleRequired')} isInvalid={draft.title.trim() === ''} />
+        <div className="item-fields-row">
+          <TextField label={t('editor.caseNumber')} value={draft.caseNumber} onChange={(v) => set('caseNumber', v, 'caseNumber')} isReadOnly={readOnly} placeholder="26/4881" />
+          <Select
+            label={t('editor.role')}
+            value={draft.role ?? 'none'}
+            isDisabled={readOnly}
+            onChange={(v) => set('role', v === 'none' ? null : (v as Draft['role']), 'role')}
+            options={[
+              { id: 'none', label: t('role.none') },
+              { id: 'agenda-approval', label: t('role.agenda-approval') },
+              { id: 'mutual-information', label: t('role.mutual-information') },
+              { id: 'signature', label: t('role.signature') },
+            ]}
+          />
+          <Switch className="switch" isSelected={draft.access === 'closed'} isReadOnly={readOnly} onChange={(closed) => set('access', closed ? 'closed' : 'open', 'access')}>
+            <span className="switch-track" aria-hidden="true">
+              <span className="switch-thumb" />
+            </span>
+            {t('editor.closed')}
+          </Switch>
+        </div>
+      </div>
+      <ItemSections draft={draft} order={order} headings={agenda.template.headings} readOnly={readOnly} update={update} meetingStart={agenda.meeting.start} committeeName={agenda.meeting.committeeName} />
+      <AttachmentsPanel item={item} readOnly={readOnly} />
+    </article>
+  );
+}

@@ -1,0 +1,138 @@
+// "Never lose a keystroke": edits of an item are written through the Api within about a second
+// of typing, one write at a time, and kept in localStorage until the core has them, so that a
+// reload or a crash in between replays them on the next load.
+import { useSyncExternalStore } from 'react';
+
+export type SaveState = { status: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message: string | null };
+
+const DEBOUNCE_MS = 500;
+const BACKUP_PREFIX = 'referent.agenda.unsaved.';
+
+let state: SaveState = { status: 'idle', message: null };
+const listeners = new Set<() => void>();
+function setState(next: SaveState): void {
+  state = next;
+  for (const l of listeners) l();
+}
+
+/** The save status of the agenda editor, for the "Gemt" indicator. */
+export function useSaveState(): SaveState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+type Writer<P> = (patch: P) => Promise<unknown>;
+
+/**
+ * Pending changes of one item: fields are merged into one patch, written after a short pause,
+ * and the writes of all items run one after another so they land in the order typed.
+ */
+export class ItemSaver<P extends Record<string, unknown>> {
+  private pending: Partial<P> = {};
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private static chain: Promise<void> = Promise.resolve();
+  private static savers = new Set<ItemSaver<Record<string, unknown>>>();
+
+  constructor(
+    readonly itemId: string,
+    private readonly write: Writer<Partial<P>>,
+    private readonly onSaved?: (patch: Partial<P>) => void,
+  ) {}
+
+  /** Counted among the writes that a page exit flushes (call when the editor mounts). */
+  attach(): void {
+    ItemSaver.savers.add(this as unknown as ItemSaver<Record<string, unknown>>);
+  }
+
+  /** The unsaved patch from an earlier page, if the core never confirmed it. */
+  static unsaved<P>(itemId: string): Partial<P> | null {
+    try {
+      const raw = localStorage.getItem(BACKUP_PREFIX + itemId);
+      return raw ? (JSON.parse(raw) as Partial<P>) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  change(patch: Partial<P>): void {
+    this.pending = { ...this.pending, ...patch };
+    this.backup();
+    setState({ status: 'pending', message: null });
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+  }
+
+  private backup(): void {
+    try {
+      localStorage.setItem(BACKUP_PREFIX + this.itemId, JSON.stringify(this.pending));
+    } catch {
+      // Storage full or refused: the debounced write still carries the change.
+    }
+  }
+
+  get dirty(): boolean {
+    return Object.keys(this.pending).length > 0;
+  }
+
+  /** Writes what is pending now; resolves when it is stored (or failed). */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (!this.dirty) return ItemSaver.chain;
+    const patch = this.pending;
+    this.pending = {};
+    const run = async (): Promise<void> => {
+      setState({ status: 'saving', message: null });
+      try {
+        await this.write(patch);
+        if (!this.dirty) localStorage.removeItem(BACKUP_PREFIX + this.itemId);
+        this.onSaved?.(patch);
+        setState(ItemSaver.anyDirty() ? { status: 'pending', message: null } : { status: 'saved', message: null });
+      } catch (e) {
+        // Keep the patch (and its backup) so the next edit or flush tries again.
+        this.pending = { ...patch, ...this.pending };
+        this.backup();
+        setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    };
+    ItemSaver.chain = ItemSaver.chain.then(run);
+    return ItemSaver.chain;
+  }
+
+  dispose(): Promise<void> {
+    const done = this.flush();
+    ItemSaver.savers.delete(this as unknown as ItemSaver<Record<string, unknown>>);
+    return done;
+  }
+
+  static anyDirty(): boolean {
+    for (const s of ItemSaver.savers) if (s.dirty) return true;
+    return false;
+  }
+
+  /** Before the page goes away, and before anything that reads the agenda back. */
+  static flushAll(): Promise<void> {
+    for (const s of ItemSaver.savers) void s.flush();
+    return ItemSaver.chain;
+  }
+}
+
+let listening = false;
+/** Flush on pagehide/beforeunload; the localStorage backup covers a write the browser cuts off. */
+export function listenForPageExit(): void {
+  if (listening || typeof window === 'undefined') return;
+  listening = true;
+  const flush = (): void => void ItemSaver.flushAll();
+  window.addEventListener('pagehide', flush);
+  window.addEventListener('beforeunload', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+}

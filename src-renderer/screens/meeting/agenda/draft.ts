@@ -1,0 +1,79 @@
+// The editor's working copy of an item, and how it maps to the Api's sections and route.
+import type { AgendaItemDetail, RouteStep, SectionDto } from '../../../../src-shared/api/agenda';
+import type { Access, ItemRole, SectionKind } from '../../../../src-shared/domain';
+
+export type FixedKind = Exclude<SectionKind, 'custom'>;
+export type CustomSection = { key: string; heading: string; body: string };
+export type Draft = {
+  title: string;
+  caseNumber: string;
+  access: Access;
+  role: ItemRole | null;
+  bodies: Partial<Record<FixedKind, string>>;
+  custom: CustomSection[];
+  route: RouteStep[];
+};
+
+/** What the saver sends: only the fields that changed (sections and route whole). */
+export type ItemPatch = {
+  title?: string;
+  caseNumber?: string | null;
+  access?: Access;
+  role?: ItemRole | null;
+  sections?: { kind: SectionKind; heading?: string | null; body: string }[];
+  route?: { body: string; date?: string | null }[];
+};
+
+let keySeq = 0;
+export const newKey = (): string => `c${++keySeq}`;
+
+export function draftOf(item: AgendaItemDetail): Draft {
+  const bodies: Partial<Record<FixedKind, string>> = {};
+  const custom: CustomSection[] = [];
+  for (const s of item.sections) {
+    if (s.kind === 'custom') custom.push({ key: newKey(), heading: s.heading ?? '', body: s.body });
+    else bodies[s.kind] = bodies[s.kind] ? `${bodies[s.kind]}\n\n${s.body}` : s.body;
+  }
+  return { title: item.title, caseNumber: item.caseNumber ?? '', access: item.access, role: item.role, bodies, custom, route: item.route };
+}
+
+export function sectionsOf(draft: Draft, order: readonly SectionKind[]): SectionDto[] {
+  const out: SectionDto[] = [];
+  for (const kind of order) {
+    if (kind === 'custom') for (const c of draft.custom) out.push({ kind, heading: c.heading || null, body: c.body });
+    else if (draft.bodies[kind]?.trim()) out.push({ kind, heading: null, body: draft.bodies[kind] });
+  }
+  return out;
+}
+
+export const routeOf = (draft: Draft): { body: string; date: string | null }[] => draft.route.filter((r) => r.body.trim() !== '').map((r) => ({ body: r.body.trim(), date: r.date || null }));
+
+/** Applies a saved-but-unconfirmed patch from an earlier page onto the draft. */
+export function applyPatch(draft: Draft, patch: ItemPatch): Draft {
+  const next = { ...draft };
+  if (patch.title !== undefined) next.title = patch.title;
+  if (patch.caseNumber !== undefined) next.caseNumber = patch.caseNumber ?? '';
+  if (patch.access !== undefined) next.access = patch.access;
+  if (patch.role !== undefined) next.role = patch.role;
+  if (patch.route !== undefined) next.route = patch.route.map((r) => ({ body: r.body, date: r.date ?? null }));
+  if (patch.sections !== undefined) {
+    const fake = draftOf({ sections: patch.sections.map((s) => ({ kind: s.kind, heading: s.heading ?? null, body: s.body })) } as AgendaItemDetail);
+    next.bodies = fake.bodies;
+    next.custom = fake.custom;
+  }
+  return next;
+}
+
+const LIST_START = /^\s*([-*+]|\d+[.)])\s/;
+
+/** "Direktøren … indstiller, at" and the bullets under it, as the reference prints them. */
+export function splitRecommendation(body: string): { intro: string; points: string } {
+  const text = body.replace(/\r\n/g, '\n');
+  if (text.trim() === '') return { intro: '', points: '' };
+  const cut = text.indexOf('\n\n');
+  const first = cut < 0 ? text : text.slice(0, cut);
+  if (LIST_START.test(first) || first.includes('\n')) return { intro: '', points: text };
+  return { intro: first.trim(), points: cut < 0 ? '' : text.slice(cut + 2) };
+}
+
+export const joinRecommendation = (intro: string, points: string): string => [intro.trim(), points.trim()].filter(Boolean).join('\n\n');
