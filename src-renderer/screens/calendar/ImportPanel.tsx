@@ -1,0 +1,150 @@
+// Import a calendar file: preview its rows and the committee each name matched, let the
+// secretary confirm or change the mapping, then apply it all at once.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Checkbox, FileTrigger } from 'react-aria-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CalendarImportPreview } from '../../../src-shared/api/calendar';
+import { api } from '../../api/client';
+import { useCommittees } from '../../app/queries';
+import { Button } from '../../components/Button';
+import { ErrorText } from '../../components/QueryState';
+import { Select } from '../../components/Select';
+import { fileToBase64, shortDateTime } from './files';
+
+const SKIP = 'skip';
+const NONE = 'none';
+
+export function ImportPanel() {
+  const { t } = useTranslation('calendar');
+  const qc = useQueryClient();
+  const committees = useCommittees();
+  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [allDay, setAllDay] = useState(false);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+
+  const preview = useMutation({
+    mutationFn: (input: { fileName: string; base64: string; includeAllDay: boolean }) => api.calendar.previewImport(input),
+    onSuccess: (p: CalendarImportPreview) => setMapping(Object.fromEntries(p.matches.map((m) => [m.source, m.committeeId ?? (m.by === 'skip' ? SKIP : NONE)]))),
+  });
+  const apply = useMutation({
+    mutationFn: () =>
+      api.calendar.applyImport({
+        ...file!,
+        includeAllDay: allDay,
+        mapping: Object.fromEntries(Object.entries(mapping).flatMap(([source, id]) => (id === NONE ? [] : [[source, id === SKIP ? null : id]]))),
+      }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['meetings'] });
+      await qc.invalidateQueries({ queryKey: ['committees'] });
+      await qc.invalidateQueries({ queryKey: ['calendar'] });
+    },
+  });
+
+  const choose = async (files: FileList | null): Promise<void> => {
+    const f = files?.[0];
+    if (!f) return;
+    const chosen = { fileName: f.name, base64: await fileToBase64(f) };
+    setFile(chosen);
+    apply.reset();
+    preview.mutate({ ...chosen, includeAllDay: allDay });
+  };
+  const p = preview.data;
+  const unmapped = p ? Object.values(mapping).filter((id) => id === NONE).length : 0;
+  const options = [{ id: NONE, label: t('import.choose') }, { id: SKIP, label: t('import.skip') }, ...(committees.data ?? []).map((c) => ({ id: c.id, label: c.name }))];
+  const toImport = p ? p.rows.filter((r) => (mapping[r.source] ?? NONE) !== SKIP && (mapping[r.source] ?? NONE) !== NONE).length : 0;
+
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('import.title')}</h2>
+      <p className="muted">{t('import.intro')}</p>
+      <div className="toolbar toolbar-start">
+        <FileTrigger acceptedFileTypes={['.ics', '.csv', '.xlsx', 'text/calendar', 'text/csv']} onSelect={(files) => void choose(files)}>
+          <Button variant="primary">{t('import.chooseFile')}</Button>
+        </FileTrigger>
+        <Checkbox
+          className="checkbox"
+          isSelected={allDay}
+          onChange={(v) => {
+            setAllDay(v);
+            if (file) preview.mutate({ ...file, includeAllDay: v });
+          }}
+        >
+          <span className="checkbox-box" aria-hidden="true" />
+          {t('import.allDay')}
+        </Checkbox>
+        {file && <span className="muted">{file.fileName}</span>}
+      </div>
+      <ErrorText error={preview.error} />
+      {p && !apply.isSuccess && (
+        <div className="import-preview">
+          <p role="status">{t('import.summary', { rows: p.rows.length, add: p.counts.add, update: p.counts.update, unchanged: p.counts.unchanged })}</p>
+          {p.problems.length > 0 && (
+            <ul className="notes">
+              {p.problems.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          )}
+          <table className="data-table" aria-label={t('import.mappingTable')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.source')}</th>
+                <th scope="col">{t('import.rows')}</th>
+                <th scope="col">{t('import.committee')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.matches.map((m) => (
+                <tr key={m.source} className={mapping[m.source] === NONE ? 'row-warn' : undefined}>
+                  <td>{m.source}</td>
+                  <td>{m.rows}</td>
+                  <td>
+                    <Select label={t('import.committeeFor', { source: m.source })} value={mapping[m.source] ?? NONE} options={options} onChange={(id) => setMapping((x) => ({ ...x, [m.source]: id }))} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <details>
+            <summary>{t('import.showRows', { count: p.rows.length })}</summary>
+            <table className="data-table" aria-label={t('import.rowsTable')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.line')}</th>
+                  <th scope="col">{t('import.source')}</th>
+                  <th scope="col">{t('import.start')}</th>
+                  <th scope="col">{t('import.location')}</th>
+                  <th scope="col">{t('import.action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.rows.map((r) => (
+                  <tr key={`${r.line}-${r.start}`}>
+                    <td>{r.line}</td>
+                    <td>{r.source}</td>
+                    <td>{shortDateTime(r.start)}</td>
+                    <td>{r.location ?? ''}</td>
+                    <td>{t(`import.actions.${r.action}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+          <ErrorText error={apply.error} />
+          <div className="form-actions form-actions-start">
+            <Button variant="primary" isDisabled={unmapped > 0 || apply.isPending} onPress={() => apply.mutate()}>
+              {t('import.apply', { count: toImport })}
+            </Button>
+            {unmapped > 0 && <span className="muted">{t('import.mapFirst', { count: unmapped })}</span>}
+          </div>
+        </div>
+      )}
+      {apply.data && (
+        <p role="status" className="success">
+          {t('import.done', { file: apply.data.fileName, added: apply.data.added, updated: apply.data.updated, unchanged: apply.data.unchanged })}
+        </p>
+      )}
+    </section>
+  );
+}

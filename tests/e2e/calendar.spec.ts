@@ -1,0 +1,73 @@
+// The calendar screen end to end: import a Danish .csv, roll 2026 forward, move one meeting by
+// hand, apply, and export .ics; the exported file is read back with ical.js.
+import fs from 'node:fs';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { call } from '../../src-main/core/dispatch';
+import { expect, test } from './fixtures';
+
+const csv = path.resolve(import.meta.dirname, '../fixtures/calendar/excel-da-2026.csv');
+
+test('import a .csv, roll forward, move a meeting by hand, apply, export .ics', async ({ page, app }) => {
+  await call(app.ctx, 'committees.create', { name: 'Økonomiudvalget', shortName: 'ØU', numbering: 'per-year' });
+  await call(app.ctx, 'committees.create', { name: 'Social- og Ældreudvalget', shortName: 'SÆU', numbering: 'per-meeting' });
+  await app.open(page);
+  await page.getByRole('navigation', { name: 'Hovednavigation' }).getByRole('link', { name: 'Mødekalender' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mødekalender' })).toBeVisible();
+
+  // Import
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Vælg fil …' }).click()]);
+  await chooser.setFiles(csv);
+  await expect(page.getByText('22 møder i filen: 22 nye, 0 ændrede, 0 findes allerede.')).toBeVisible();
+  const mapping = page.getByRole('table', { name: 'Udvalg i filen' });
+  await expect(mapping.getByRole('row')).toHaveCount(3);
+  await expect(mapping.getByRole('button', { name: /Udvalg for »Økonomiudvalget«/ })).toContainText('Økonomiudvalget');
+  await page.getByRole('button', { name: 'Indlæs 22 møder' }).click();
+  await expect(page.getByText('excel-da-2026.csv er indlæst: 22 nye, 0 ændrede, 0 uændrede.')).toBeVisible();
+
+  // Roll forward
+  const roll = page.getByRole('region', { name: 'Næste års mødekalender' });
+  await roll.getByRole('button', { name: /Fra år/ }).click();
+  await page.getByRole('option', { name: '2026' }).click();
+  await roll.getByRole('button', { name: 'Foreslå 2027' }).click();
+  const year = page.getByRole('table', { name: 'Forslag til mødekalender 2027' });
+  await expect(year).toBeVisible();
+  await expect(roll.getByText('22 møder foreslået; 4 flyttet; 0 konflikter.')).toBeVisible();
+  const february = year.getByRole('row', { name: /^Februar/ });
+  await expect(february.getByLabel('Ny dato for Økonomiudvalget (19-02-2026)')).toHaveValue('2027-02-25');
+  await expect(february.getByText('flyttet fra 18. feb.: uge 7 er vinterferie')).toBeVisible();
+
+  // Move one meeting by hand; a day in week 42 is flagged, then a free one is chosen.
+  const september = year.getByLabel('Ny dato for Økonomiudvalget (17-09-2026)');
+  await september.fill('2027-10-21');
+  await expect(year.getByText('Bemærk: uge 42 er efterårsferie')).toBeVisible();
+  await september.fill('2027-09-09');
+  await expect(year.getByText('rettet i hånden (forslag: 16-09-2027)')).toBeVisible();
+  await expect(year.getByText('Bemærk: uge 42 er efterårsferie')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/calendar-proposal.png', fullPage: true });
+  await roll.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
+  await expect(roll.getByText('22 møder er oprettet i 2027 (0 fandtes allerede).')).toBeVisible();
+
+  // Export .ics and read it back
+  const exp = page.getByRole('region', { name: 'Eksportér kalender' });
+  await exp.getByRole('button', { name: /År/ }).click();
+  await page.getByRole('option', { name: '2027' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Hent .ics' }).click()]);
+  expect(download.suggestedFilename()).toBe('moedekalender-2027.ics');
+  const text = fs.readFileSync((await download.path())!, 'utf8');
+  const cal = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
+  const events = cal.getAllSubcomponents('vevent');
+  expect(events).toHaveLength(22);
+  const byStart = new Map(events.map((e) => [`${String(e.getFirstPropertyValue('summary'))} ${String(e.getFirstPropertyValue('dtstart'))}`, e]));
+  for (const e of events) {
+    expect(e.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Copenhagen');
+    expect(e.getFirstPropertyValue('uid')).toBeTruthy();
+  }
+  expect(cal.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Copenhagen');
+  expect(byStart.has('Økonomiudvalget 2027-09-09T16:00:00')).toBe(true);
+  expect(byStart.has('Økonomiudvalget 2027-09-16T16:00:00')).toBe(false);
+  expect(byStart.has('Økonomiudvalget 2027-02-25T16:00:00')).toBe(true);
+  expect(byStart.get('Social- og Ældreudvalget 2027-03-02T14:30:00')?.getFirstPropertyValue('location')).toBe('Rådhuset, Indg. A, 3. sal, lokale "Nørre Vilstrup"');
+  await expect(exp.getByText('moedekalender-2027.ics er hentet.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/calendar.png', fullPage: true });
+});
