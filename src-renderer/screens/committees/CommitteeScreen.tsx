@@ -1,25 +1,24 @@
-// One committee: its meetings of a year, newest plans first, and a new meeting.
+// One committee: its meetings by year, its members, its house style (template) and settings.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-aria-components';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { keys, useCommittee } from '../../app/queries';
-import { href } from '../../app/router';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useCommittee } from '../../app/queries';
 import { QueryState } from '../../components/QueryState';
 import { Button } from '../../components/Button';
-import { Select } from '../../components/Select';
-import { formatLong } from '../../../src-shared/dates';
 import { CreateMeetingDialog } from './CreateMeetingDialog';
+import { MeetingsPanel } from './MeetingsPanel';
+import { MembersPanel } from './MembersPanel';
+import { TemplatePanel } from './TemplatePanel';
+import { GeneralPanel } from './GeneralPanel';
+import './committees.css';
 
 export function CommitteeScreen({ committeeId }: { committeeId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('committees');
   const committee = useCommittee(committeeId);
-  const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
-  const meetings = useQuery({ queryKey: keys.meetings(committeeId, year), queryFn: () => api.meetings.list({ committeeId, year }) });
+  const [year, setYear] = useState(new Date().getFullYear());
   const [creating, setCreating] = useState(false);
-  const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+  const [tab, setTab] = useState<string>('meetings');
 
   return (
     <QueryState query={committee}>
@@ -37,30 +36,34 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
               + {t('meeting.new')}
             </Button>
           </header>
-          <div className="toolbar">
-            <h2 id="meetings-heading">{t('committee.meetingsIn', { year })}</h2>
-            <Select label={t('committee.year')} value={String(year)} onChange={(v) => setYear(Number(v))} options={years.map((y) => ({ id: String(y), label: String(y) }))} />
-          </div>
-          <QueryState query={meetings}>
-            {(list) =>
-              list.length === 0 ? (
-                <p className="empty">{t('committee.noMeetings', { year })}</p>
-              ) : (
-                <ul className="meeting-list" aria-labelledby="meetings-heading">
-                  {list.map((m) => (
-                    <li key={m.id} className={`meeting-row status-${m.status}`}>
-                      <Link href={href({ view: 'meeting', meetingId: m.id, tab: 'agenda' })} className="meeting-link">
-                        <span className="meeting-date">{formatLong(m.start, i18n.language)}</span>
-                        <span className="meeting-place">{m.location ?? ''}</span>
-                      </Link>
-                      <span className="meeting-items">{t('meeting.items', { count: m.itemCount })}</span>
-                      <span className={`badge badge-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </QueryState>
+          <Tabs selectedKey={tab} onSelectionChange={(k) => setTab(String(k))}>
+            <TabList aria-label={tc('tabs.label')} className="tabs">
+              <Tab id="meetings" className="tab">
+                {tc('tabs.meetings')}
+              </Tab>
+              <Tab id="members" className="tab">
+                {tc('tabs.members')}
+              </Tab>
+              <Tab id="template" className="tab">
+                {tc('tabs.template')}
+              </Tab>
+              <Tab id="general" className="tab">
+                {tc('tabs.general')}
+              </Tab>
+            </TabList>
+            <TabPanel id="meetings" className="tab-panel">
+              <MeetingsPanel committee={c} year={year} onYear={setYear} />
+            </TabPanel>
+            <TabPanel id="members" className="tab-panel">
+              <MembersPanel committee={c} />
+            </TabPanel>
+            <TabPanel id="template" className="tab-panel">
+              <TemplatePanel key={JSON.stringify(c.template)} committee={c} />
+            </TabPanel>
+            <TabPanel id="general" className="tab-panel">
+              <GeneralPanel key={c.id + c.name} committee={c} />
+            </TabPanel>
+          </Tabs>
           <CreateMeetingDialog committee={c} isOpen={creating} onOpenChange={setCreating} onCreated={(start) => setYear(Number(start.slice(0, 4)))} />
         </section>
       )}

@@ -1,0 +1,58 @@
+// Edit a meeting's date, start and end time, and place.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-aria-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MeetingSummary } from '../../../src-shared/domain';
+import { api } from '../../api/client';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ErrorText } from '../../components/QueryState';
+import { TextField } from '../../components/TextField';
+import { refreshCommittee } from './MeetingsPanel';
+
+export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: MeetingSummary; onClose: () => void; onSaved: (start: string) => void }) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('committees');
+  const qc = useQueryClient();
+  const [date, setDate] = useState(meeting.start.slice(0, 10));
+  const [start, setStart] = useState(meeting.start.slice(11, 16));
+  const [end, setEnd] = useState(meeting.end?.slice(11, 16) ?? '');
+  const [location, setLocation] = useState(meeting.location ?? '');
+  const save = useMutation({
+    mutationFn: () => api.meetings.update({ id: meeting.id, start: `${date}T${start}`, end: end ? `${date}T${end}` : null, location: location || null }),
+    onSuccess: async (m) => {
+      await refreshCommittee(qc);
+      onSaved(m.start);
+      onClose();
+    },
+  });
+  return (
+    <Dialog title={tc('meetings.editTitle')} isOpen onOpenChange={(o) => !o && onClose()}>
+      <Form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        {meeting.status !== 'planned' && <p className="notice">{tc('meetings.editPublished')}</p>}
+        <TextField label={t('meeting.date')} type="date" value={date} onChange={setDate} isRequired autoFocus />
+        <div className="form-row">
+          <TextField label={t('meeting.start')} type="time" value={start} onChange={setStart} isRequired />
+          <TextField label={t('meeting.end')} type="time" value={end} onChange={setEnd} />
+        </div>
+        <TextField label={t('meeting.location')} value={location} onChange={setLocation} />
+        <ErrorText error={save.error} />
+        <div className="form-actions">
+          <Button variant="quiet" onPress={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" isDisabled={save.isPending}>
+            {t('actions.save')}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

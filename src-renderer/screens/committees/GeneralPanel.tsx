@@ -1,0 +1,64 @@
+// The committee's name, short name, numbering rule and usual place and time.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Form } from 'react-aria-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Committee, NumberingRule } from '../../../src-shared/domain';
+import { api } from '../../api/client';
+import { keys } from '../../app/queries';
+import { Button } from '../../components/Button';
+import { ErrorText } from '../../components/QueryState';
+import { Select } from '../../components/Select';
+import { TextField } from '../../components/TextField';
+
+export function GeneralPanel({ committee }: { committee: Committee }) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('committees');
+  const qc = useQueryClient();
+  const [name, setName] = useState(committee.name);
+  const [shortName, setShortName] = useState(committee.shortName ?? '');
+  const [numbering, setNumbering] = useState<NumberingRule>(committee.numbering);
+  const [location, setLocation] = useState(committee.defaults.location ?? '');
+  const [start, setStart] = useState(committee.defaults.start ?? '');
+  const [end, setEnd] = useState(committee.defaults.end ?? '');
+  const save = useMutation({
+    mutationFn: () => api.committees.update({ id: committee.id, name, shortName: shortName || null, numbering, defaults: { location: location || null, start: start || null, end: end || null } }),
+    onSuccess: async (c) => {
+      qc.setQueryData(keys.committee(committee.id), c);
+      await Promise.all(['committees', 'agenda', 'meetings'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+    },
+  });
+  return (
+    <Form
+      className="form form-narrow"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <TextField label={t('committee.name')} value={name} onChange={setName} isRequired />
+      <TextField label={t('committee.shortName')} value={shortName} onChange={setShortName} />
+      <Select
+        label={t('committee.numbering')}
+        value={numbering}
+        onChange={(v) => setNumbering(v === 'per-year' ? 'per-year' : 'per-meeting')}
+        options={[
+          { id: 'per-meeting', label: t('committee.numberingPerMeeting') },
+          { id: 'per-year', label: t('committee.numberingPerYear') },
+        ]}
+      />
+      <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
+      <div className="form-row">
+        <TextField label={t('committee.defaultStart')} type="time" value={start} onChange={setStart} />
+        <TextField label={tc('general.defaultEnd')} type="time" value={end} onChange={setEnd} />
+      </div>
+      <ErrorText error={save.error} />
+      <div className="form-actions">
+        {save.isSuccess && <span role="status">{tc('saved')}</span>}
+        <Button variant="primary" type="submit" isDisabled={save.isPending}>
+          {t('actions.save')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
