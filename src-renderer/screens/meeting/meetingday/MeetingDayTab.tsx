@@ -58,7 +58,10 @@ function LockBanner({ view }: { view: MeetingDayView }) {
   if (!view.meeting.lockedAt) return null;
   return (
     <div className="md-lock" role="status">
-      <span aria-hidden="true">🔒</span>
+      <svg className="md-lock-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+        <rect x="4" y="10" width="16" height="11" rx="2" fill="currentColor" />
+        <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
+      </svg>
       <div>
         <strong>{t('lock.title')}</strong>
         <p>{t('lock.body', { at: formatStamp(view.meeting.lockedAt, i18n.language) })}</p>
