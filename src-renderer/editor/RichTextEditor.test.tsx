@@ -105,6 +105,24 @@ describe('RichTextEditor', () => {
     ]);
   });
 
+  it('starts pasted paragraphs on a new line when the cursor is at the end of one', () => {
+    const { box, editor, changes } = setup('Indledning:\n');
+    act(() => {
+      editor.commands.setTextSelection(12);
+    });
+    pasteHtml(box, wordFixture('list-without-styles'));
+    expect(changes.at(-1)).toBe('Indledning:\n\n3. udvalget godkender det tekniske budget\n4. udvalget godkender det supplerende budget\n');
+  });
+
+  it('pastes a single line of text into the line where the cursor is', () => {
+    const { box, editor, changes } = setup('Sagen om  behandles.\n');
+    act(() => {
+      editor.commands.setTextSelection(10);
+    });
+    pasteHtml(box, '<p class=MsoNormal><b>budgettet</b><o:p></o:p></p>');
+    expect(changes.at(-1)).toBe('Sagen om **budgettet** behandles.\n');
+  });
+
   it('shows the notice itself when the caller does not take it', () => {
     const { box } = setup('');
     pasteHtml(box, wordFixture('bold-italic'));

@@ -164,6 +164,10 @@ const Behaviour = Extension.create<BehaviourOptions>({
                 const node = view.state.schema.nodeFromJSON(doc);
                 node.check();
                 slice = Slice.maxOpen(node.content);
+                // Several blocks pasted at the end of a line start on a new line rather than joining that line's text.
+                const { $from, empty } = view.state.selection;
+                const atLineEnd = empty && $from.parent.isTextblock && $from.parent.content.size > 0 && $from.parentOffset === $from.parent.content.size;
+                if (atLineEnd && (node.childCount > 1 || node.firstChild?.type.name !== 'paragraph')) slice = new Slice(node.content, 0, slice.openEnd);
               } catch {
                 return false;
               }
