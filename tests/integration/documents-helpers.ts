@@ -49,15 +49,16 @@ export function headingPages(pages: string[], headings: string[]): Map<string, n
   return out;
 }
 
-/** The table of contents as printed: "title … N" lines of the first pages. */
-export function tocEntries(pages: string[], titles: string[]): Map<string, number> {
+/** The table of contents as printed: the number each "title … N" line ends in, in order (titles may repeat, e.g. "Lukket punkt"). */
+export function tocEntries(pages: string[], titles: string[]): (number | undefined)[] {
   const lines = pages.slice(0, 2).join('\n').split('\n').map(squash);
-  const out = new Map<string, number>();
-  for (const t of titles) {
-    const line = lines.find((l) => l.startsWith(t) && /\d+$/.test(l));
-    if (line) out.set(t, Number(/(\d+)$/.exec(line)![1]));
-  }
-  return out;
+  let from = 0;
+  return titles.map((t) => {
+    const at = lines.findIndex((l, i) => i >= from && l.startsWith(t) && /\d+$/.test(l));
+    if (at === -1) return undefined;
+    from = at + 1;
+    return Number(/(\d+)$/.exec(lines[at]!)![1]);
+  });
 }
 
 export function docxParts(bytes: Uint8Array): Record<string, string> {

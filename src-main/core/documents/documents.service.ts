@@ -53,7 +53,8 @@ export function documentHash(doc: Referat): string {
 
 export async function previewHtml(db: Db, req: DocumentRequest): Promise<{ title: string; html: string }> {
   const { doc, meetingId } = await loadReferat(db, req);
-  const pages = (await cachedPages(db, pageKey(meetingId, req, doc))) ?? undefined;
+  const cached = await cachedPages(db, pageKey(meetingId, req, doc));
+  const pages = cached?.current ? cached.pages : undefined;
   return { title: doc.title, html: renderHtml(doc, { pages, preview: pages === undefined }) };
 }
 
@@ -84,11 +85,13 @@ export async function exportDocument(db: Db, printer: PdfPrinter, req: DocumentR
   const key = pageKey(req.meetingId, req, doc);
   const cached = await cachedPages(db, key);
   const fileName = documentFileName(loaded, req.kind, req.public, req.format);
-  if (req.format === 'docx' && cached) {
-    return { bytes: await renderDocx(doc, { pages: cached }), fileName, mime: MIME.docx, pageCount: null };
+  if (req.format === 'docx' && cached?.current) {
+    return { bytes: await renderDocx(doc, { pages: cached.pages }), fileName, mime: MIME.docx, pageCount: null };
   }
-  const pdf = await renderPdf(doc, printer, cached ?? undefined);
-  if (!cached || !sameMap(cached, pdf.pages)) await storePages(db, key, pdf.pages);
+  // The numbers of an earlier version are a good first guess (an edit often moves no page break):
+  // renderPdf checks them against what it printed and prints again only when they were wrong.
+  const pdf = await renderPdf(doc, printer, cached?.pages);
+  if (!cached?.current || !sameMap(cached.pages, pdf.pages)) await storePages(db, key, pdf.pages);
   if (req.format === 'pdf') return { bytes: pdf.bytes, fileName, mime: MIME.pdf, pageCount: pdf.pageCount };
   return { bytes: await renderDocx(doc, { pages: pdf.pages }), fileName, mime: MIME.docx, pageCount: null };
 }

@@ -6,7 +6,9 @@ import type { DocumentKind } from './build-referat';
 
 export type PageKey = { meetingId: string; kind: DocumentKind; public: boolean; hash: string };
 
-export async function cachedPages(db: Db, key: PageKey): Promise<Map<string, number> | null> {
+export type CachedPages = { pages: Map<string, number>; /** False when they were measured for an earlier version. */ current: boolean };
+
+export async function cachedPages(db: Db, key: PageKey): Promise<CachedPages | null> {
   const row = await db
     .selectFrom('document_page_cache')
     .select(['content_hash', 'pages'])
@@ -14,8 +16,8 @@ export async function cachedPages(db: Db, key: PageKey): Promise<Map<string, num
     .where('kind', '=', key.kind)
     .where('public', '=', key.public ? 1 : 0)
     .executeTakeFirst();
-  if (!row || row.content_hash !== key.hash) return null;
-  return new Map(Object.entries(JSON.parse(row.pages) as Record<string, number>));
+  if (!row) return null;
+  return { pages: new Map(Object.entries(JSON.parse(row.pages) as Record<string, number>)), current: row.content_hash === key.hash };
 }
 
 /** Keeps only the newest version per meeting, kind and flag: older numbers are never asked for again. */

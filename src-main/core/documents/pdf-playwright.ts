@@ -1,28 +1,32 @@
 // The PdfPrinter over Chromium through playwright-core: tests, the CLI and the browser shell.
 // One browser per process, launched on first use and kept (a launch costs more than a print).
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PdfPrinter } from './pdf';
 
 export type PlaywrightPrinter = PdfPrinter & { close: () => Promise<void> };
 
 export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): PlaywrightPrinter {
   let browser: Promise<Browser> | null = null;
+  let page: Promise<Page> | null = null;
   const launch = (): Promise<Browser> =>
     (browser ??= chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] }));
+  // The documents carry no script and fetch nothing: the page runs without either.
+  const openPage = (): Promise<Page> => (page ??= launch().then(async (b) => (await b.newContext({ javaScriptEnabled: false, offline: true })).newPage()));
   // Prints run one after another (the contract of PdfPrinter), so one page is reused.
   let queue: Promise<unknown> = Promise.resolve();
   return {
     tagged: true,
     print: (html, { final }) => {
       const job = queue.then(async () => {
-        const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
         try {
-          const page = await context.newPage();
-          await page.setContent(html, { waitUntil: 'load' });
-          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
+          const p = await openPage();
+          await p.setContent(html, { waitUntil: 'load' });
+          const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
           return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-        } finally {
-          await context.close();
+        } catch (e) {
+          // A crashed page is not reused: the next print opens a fresh one.
+          page = null;
+          throw e;
         }
       });
       queue = job.catch(() => undefined);
@@ -31,6 +35,7 @@ export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? 
     close: async () => {
       const b = browser;
       browser = null;
+      page = null;
       if (b) await (await b).close();
     },
   };

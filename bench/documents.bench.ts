@@ -1,0 +1,70 @@
+// Documents: a generated 60-item meeting (~48,000 words, one table per 10 items). The .docx writer
+// (page numbers supplied) against pandoc converting the same content as Markdown; the PDF as
+// shipped (tagged, outline, TOC numbers right; browser already running) against LibreOffice
+// converting our .docx. Baselines run in this same run, so the ratios hold on any machine.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Referat } from '../src-main/core/documents/build-referat';
+import { renderDocx } from '../src-main/core/documents/docx-writer';
+import { renderPdf } from '../src-main/core/documents/pdf';
+import { playwrightPrinter } from '../src-main/core/documents/pdf-playwright';
+import { generatedReferat } from './documents-data';
+import { medianMs, type Bench } from './lib';
+
+/** The same content as Markdown, as pandoc's input. */
+function asMarkdown(doc: Referat): string {
+  const out = [`**${doc.title}**`, ...doc.facts.map((f) => `**${f.label}** ${f.value}`)];
+  for (const c of doc.chapters) {
+    out.push(`# ${c.heading}`);
+    for (const b of c.blocks) {
+      if (b.type === 'heading') out.push(`## ${b.text}`);
+      else if (b.type === 'markdown') out.push(b.source);
+      else if (b.type === 'lines') out.push(b.lines.join('\n\n'));
+    }
+  }
+  return out.join('\n\n');
+}
+
+const bench: Bench = async (report) => {
+  const doc = generatedReferat();
+  const markdown = asMarkdown(doc);
+  const wordCount = markdown.split(/\s+/).filter(Boolean).length;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referent-bench-'));
+  const printer = playwrightPrinter();
+  try {
+    // The PDF first: its page numbers are the .docx writer's input.
+    const first = await renderPdf(doc, printer);
+    const pages = first.pages;
+    report({ name: `generated meeting: 60 items, ${wordCount} words, ${first.pageCount} PDF pages`, value: wordCount, unit: 'w' });
+
+    const docxMs = await medianMs(() => renderDocx(doc, { pages }), 9, 3);
+    const docx = await renderDocx(doc, { pages });
+    const docxFile = path.join(dir, 'bench.docx');
+    fs.writeFileSync(docxFile, docx);
+    const mdFile = path.join(dir, 'bench.md');
+    fs.writeFileSync(mdFile, markdown);
+    const pandocMs = await medianMs(() => execFileSync('pandoc', ['-f', 'gfm', '-t', 'docx', '-o', path.join(dir, 'pandoc.docx'), mdFile]), 5, 1);
+    report({ name: '.docx writer, warm, in-process (page numbers given)', value: docxMs, unit: 'ms', target: '<= 60 ms', met: docxMs <= 60 });
+    report({ name: 'pandoc, Markdown -> .docx (same content)', value: pandocMs, unit: 'ms' });
+    report({ name: '.docx writer vs pandoc', value: pandocMs / docxMs, unit: 'x', target: '>= 10x', met: pandocMs / docxMs >= 10 });
+
+    const pdfMs = await medianMs(() => renderPdf(doc, printer), 5, 1);
+    const cachedMs = await medianMs(() => renderPdf(doc, printer, pages), 5, 1);
+    const profile = path.join(dir, 'lo-profile');
+    const soffice = (): Buffer =>
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxFile], { stdio: 'ignore', timeout: 180_000 });
+    const loMs = await medianMs(soffice, 3, 1);
+    report({ name: 'PDF as shipped (two prints: measure, then tagged + outline)', value: pdfMs, unit: 'ms', target: '<= 1000 ms', met: pdfMs <= 1000 });
+    report({ name: 'PDF, page numbers cached for this version (one print)', value: cachedMs, unit: 'ms', note: 'what a repeated export costs' });
+    report({ name: 'LibreOffice, our .docx -> PDF (warm profile)', value: loMs, unit: 'ms' });
+    report({ name: 'PDF as shipped vs LibreOffice', value: loMs / pdfMs, unit: 'x', target: '>= 1.5x', met: loMs / pdfMs >= 1.5 });
+    report({ name: 'PDF with cached page numbers vs LibreOffice', value: loMs / cachedMs, unit: 'x' });
+  } finally {
+    await printer.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+export default bench;
