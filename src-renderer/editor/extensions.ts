@@ -1,7 +1,8 @@
 // The editor's schema and behaviour: only what Markdown (CommonMark + GFM tables) can hold.
 // Table cells hold one paragraph (a GFM cell is one line), underline is off (Markdown has none).
-import { Extension, type Editor, type Extensions } from '@tiptap/core';
+import { Extension, wrappingInputRule, type Editor, type Extensions } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
+import { OrderedList } from '@tiptap/extension-list';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -29,6 +30,16 @@ const HeaderCell = TableHeader.extend({
   content: 'paragraph',
   addAttributes() {
     return { ...this.parent?.(), ...alignAttribute };
+  },
+});
+
+/**
+ * "1. " at the start of a line begins a numbered list; "2. juni" or "23. juni" stays text. Danish minutes
+ * often open a paragraph with a date, and Tiptap's own rule would turn any "<number>. " into a list.
+ */
+const NumberedList = OrderedList.extend({
+  addInputRules() {
+    return [wrappingInputRule({ find: /^\s*1\.\s$/, type: this.type, getAttributes: () => ({ start: 1 }), joinPredicate: () => false })];
   },
 });
 
@@ -189,8 +200,10 @@ export function editorExtensions(options: BehaviourOptions): Extensions {
     StarterKit.configure({
       underline: false,
       link: false,
+      orderedList: false,
       heading: { levels: [1, 2, 3, 4, 5, 6] },
     }),
+    NumberedList,
     Link.configure({
       openOnClick: false,
       autolink: true,

@@ -122,6 +122,27 @@ describe('Markdown survives loading into the editor and serializing', () => {
     );
   });
 
+  it('starts a numbered list when "1. " is typed, but leaves "2. juni" as text', () => {
+    const editor = load('');
+    const type = (text: string) => {
+      // Typed character by character, so the input rules see it as the secretary's keystrokes.
+      for (const ch of text) {
+        const { from, to } = editor.state.selection;
+        const handled = editor.view.someProp('handleTextInput', (f) => f(editor.view, from, to, ch, () => editor.state.tr.insertText(ch, from, to)));
+        if (!handled) editor.view.dispatch(editor.state.tr.insertText(ch, from, to));
+      }
+    };
+    type('2. juni holdt udvalget møde.');
+    expect(docToMarkdown(editor.getJSON())).toBe('2\\. juni holdt udvalget møde.\n');
+    editor.commands.splitBlock();
+    type('1. punkt');
+    expect(docToMarkdown(editor.getJSON())).toBe('2\\. juni holdt udvalget møde.\n\n1. punkt\n');
+    editor.commands.splitListItem('listItem');
+    editor.commands.liftListItem('listItem');
+    type('- punkt');
+    expect(docToMarkdown(editor.getJSON())).toBe('2\\. juni holdt udvalget møde.\n\n1. punkt\n\n- punkt\n');
+  });
+
   it('undoes and redoes a change', () => {
     const editor = load('Godkendt\n');
     editor.commands.setTextSelection(9);
