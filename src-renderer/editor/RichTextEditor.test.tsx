@@ -94,6 +94,33 @@ describe('RichTextEditor', () => {
     expect(changes.at(-1)?.split('\n').filter((l) => l.startsWith('|'))).toHaveLength(5);
   });
 
+  it('links the selected words through the link dialog, adding https:// to a bare address', async () => {
+    const { editor, changes } = setup('Se kommunens hjemmeside.\n');
+    act(() => {
+      editor.commands.setTextSelection({ from: 4, to: 24 });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Link' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Link' });
+    const address = screen.getByRole('textbox', { name: 'Webadresse' });
+    fireEvent.change(address, { target: { value: 'www.haderslev.dk' } });
+    fireEvent.submit(dialog.querySelector('form')!);
+    expect(changes.at(-1)).toBe('Se [kommunens hjemmeside](https://www.haderslev.dk).\n');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('refuses an address that is not a web or mail address', async () => {
+    const { editor, changes } = setup('Se bilaget.\n');
+    act(() => {
+      editor.commands.setTextSelection({ from: 4, to: 11 });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Link' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Link' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Webadresse' }), { target: { value: 'javascript:alert(1)' } });
+    fireEvent.submit(dialog.querySelector('form')!);
+    expect(await screen.findByText('Skriv en webadresse, der begynder med https://, http:// eller mailto:.')).toBeTruthy();
+    expect(changes).toEqual([]);
+  });
+
   it('cleans a Word paste, stores it as Markdown and tells what it had to simplify', () => {
     const notices: string[] = [];
     const { box, changes } = setup('', { onNotice: (m) => notices.push(m) });
