@@ -172,3 +172,35 @@ describe('broken files fail cleanly: one sentence naming file and line, and noth
     });
   }
 });
+
+describe('importing an ESDH .ics', () => {
+  test('a zone only the file defines, a Windows zone without definition, the committee named by the event category', async () => {
+    const ctx = testContext();
+    const ids = await addCommittees(ctx);
+    const preview = await call(ctx, 'calendar.previewImport', fixture('esdh-2026.ics'));
+    expect(preview.matches.map((m) => [m.source, m.committeeName, m.by, m.rows])).toEqual([
+      ['Teknik- og Miljøudvalget', 'Teknik- og Miljøudvalget', 'alias', 2],
+      ['Social- og Ældreudvalget', 'Social- og Ældreudvalget', 'alias', 2],
+    ]);
+    await call(ctx, 'calendar.applyImport', fixture('esdh-2026.ics'));
+    expect((await meetingsOf(ctx, ids.TMU!)).map((m) => [m.start, m.end])).toEqual([
+      ['2026-03-10T09:00', '2026-03-10T12:00'],
+      ['2026-06-09T09:00', '2026-06-09T12:00'],
+    ]);
+    // 15:00 in London is 16:00 in Copenhagen.
+    expect((await meetingsOf(ctx, ids.SÆU!)).map((m) => [m.start, m.location])).toEqual([
+      ['2026-06-16T13:00', 'Rådhuset, mødelokale 2'],
+      ['2026-09-15T16:00', 'Studietur, London'],
+    ]);
+  });
+
+  test('an unknown zone with no definition in the file fails and names the line', async () => {
+    const ctx = testContext();
+    await addCommittees(ctx);
+    const text = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Mars Standard Time:20260915T150000\r\nSUMMARY:Økonomiudvalget\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    await expect(call(ctx, 'calendar.applyImport', { fileName: 'mars.ics', base64: b64(text) })).rejects.toThrow(
+      'mars.ics, line 3 (event "Økonomiudvalget"): the time zone "Mars Standard Time" is neither a known zone nor defined in the file',
+    );
+    expect(await meetingCount(ctx)).toBe(0);
+  });
+});

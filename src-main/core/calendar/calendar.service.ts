@@ -42,17 +42,13 @@ type CommitteeLite = { id: string; name: string; short_name: string | null; defa
 
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Name, short name, an event category, or a committee name inside the text ("Møde i Økonomiudvalget"). */
-export function matchCommittee(source: string, aliases: string[], committees: CommitteeLite[]): { committee: CommitteeLite; by: CommitteeMatch['by'] } | null {
+/** Name, short name, or a committee's name or short name inside the text ("Møde i Økonomiudvalget"). */
+export function matchCommittee(source: string, committees: CommitteeLite[]): { committee: CommitteeLite; by: CommitteeMatch['by'] } | null {
   const s = norm(source);
   const byName = committees.find((c) => norm(c.name) === s);
   if (byName) return { committee: byName, by: 'name' };
   const byShort = committees.find((c) => c.short_name !== null && norm(c.short_name) === s);
   if (byShort) return { committee: byShort, by: 'shortName' };
-  for (const a of aliases.map(norm)) {
-    const hit = committees.find((c) => norm(c.name) === a || (c.short_name !== null && norm(c.short_name) === a));
-    if (hit) return { committee: hit, by: 'alias' };
-  }
   const inside = committees
     .filter((c) => s.includes(norm(c.name)) || (c.short_name !== null && new RegExp(`(^|[^\\p{L}])${escape(norm(c.short_name))}([^\\p{L}]|$)`, 'u').test(s)))
     .sort((a, b) => b.name.length - a.name.length);
@@ -92,8 +88,17 @@ async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImpo
   const byId = new Map(committees.map((c) => [c.id, c]));
 
   const matches = new Map<string, CommitteeMatch>();
+  /** The name a row goes by: its summary or column, or the event category that names a committee. */
+  const sourceOf = (row: CalendarRow): string => {
+    if (row.committee && matchCommittee(row.committee, committees)) return row.committee;
+    const alias = row.aliases.find((a) => {
+      const hit = matchCommittee(a, committees);
+      return hit !== null && hit.by !== 'contains';
+    });
+    return alias ?? row.committee ?? row.aliases[0] ?? '';
+  };
   const matchOf = (row: CalendarRow): CommitteeMatch => {
-    const source = row.committee ?? '';
+    const source = sourceOf(row);
     const key = forced ? `\u0000${forced.id}` : source;
     let m = matches.get(key);
     if (!m) {
@@ -104,8 +109,9 @@ async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImpo
         if (id !== null && !c) throw new AppError('Invalid', `The mapping for "${source}" names a committee that does not exist.`);
         m = { source, committeeId: c?.id ?? null, committeeName: c?.name ?? null, by: c ? 'mapping' : 'skip', rows: 0 };
       } else {
-        const hit = source ? matchCommittee(source, row.aliases, committees) : null;
-        m = { source, committeeId: hit?.committee.id ?? null, committeeName: hit?.committee.name ?? null, by: hit?.by ?? null, rows: 0 };
+        const hit = source ? matchCommittee(source, committees) : null;
+        const by = hit && source !== row.committee && row.aliases.includes(source) ? 'alias' : (hit?.by ?? null);
+        m = { source, committeeId: hit?.committee.id ?? null, committeeName: hit?.committee.name ?? null, by, rows: 0 };
       }
       matches.set(key, m);
     }

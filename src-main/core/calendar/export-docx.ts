@@ -45,7 +45,7 @@ export async function buildDocx(meetings: ExportMeeting[], year: number, organiz
   columns.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const title = `Politisk mødekalender ${year}`;
   const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })];
-  if (organization) body.push(new Paragraph({ children: [new TextRun({ text: organization, color: '5B6472' })] }));
+  if (organization) body.push(new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: organization, color: '5B6472' })] }));
   if (columns.length === 0) body.push(new Paragraph(`Der er ingen møder i ${year}.`));
   for (let i = 0; i < columns.length; i += COLUMNS_PER_TABLE) {
     if (i > 0) body.push(new Paragraph({ pageBreakBefore: true, children: [] }));
