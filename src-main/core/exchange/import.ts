@@ -13,6 +13,7 @@ import { readMeetings, stripUndefined } from '../meetings/meeting-content';
 import { setBlockedPeriods } from '../settings/settings.service';
 import { writeMeetingContent } from '../meetings/meeting-write';
 import { normalizeMeeting } from './normalize';
+import { freezeItemNumbers } from '../meetingday/approval.service';
 
 export type ImportOptions = {
   /** Attachment bytes carried beside the document (a .referent.zip bundle), by SHA-256. */
@@ -161,6 +162,7 @@ async function importMeeting(db: Db, committeeId: string, committeeName: string,
   report.items += await writeMeetingContent(db, id, m, personIds, at);
   if (m.status === 'minutes-approved') {
     // An approved meeting arrives locked, with the hash of what it holds.
+    await freezeItemNumbers(db, id);
     const [content] = await readMeetings(db, { meetingIds: [id] });
     await db.updateTable('meetings').set({ locked_at: now, content_hash: sha256Hex(canonicalJson(content!.meeting)) }).where('id', '=', id).execute();
   }

@@ -47,6 +47,18 @@ export async function contentHash(db: Db, meetingId: string): Promise<string> {
   return sha256Hex(canonicalJson(content.meeting));
 }
 
+/**
+ * Stores every item's effective number in the item, so that a later change to an earlier meeting
+ * of the year cannot renumber approved minutes (and break their content hash).
+ */
+export async function freezeItemNumbers(db: Db, meetingId: string): Promise<void> {
+  const row = await db.selectFrom('meetings').select(['committee_id', 'start']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const items = await db.selectFrom('items').select('id').where('meeting_id', '=', meetingId).where('number', 'is', null).execute();
+  if (items.length === 0) return;
+  const numbers = await effectiveNumbers(db, row.committee_id, new Set([row.start.slice(0, 4)]));
+  for (const { id } of items) await db.updateTable('items').set({ number: numbers.get(id) ?? null }).where('id', '=', id).execute();
+}
+
 export async function approveMinutes(db: Db, meetingId: string): Promise<void> {
   const m = await loadForChange(db, meetingId);
   if (m.row.status !== 'held') {
@@ -56,11 +68,7 @@ export async function approveMinutes(db: Db, meetingId: string): Promise<void> {
     if (item.role === 'signature' || item.decision) continue;
     throw new AppError('Invalid', `Item ${item.number ?? index + 1} (${item.title}) has no decision yet; record one before approving the minutes.`);
   }
-  // Numbers are frozen, so a later change to an earlier meeting cannot renumber approved minutes.
-  const numbers = await effectiveNumbers(db, m.committee.id, new Set([m.row.start.slice(0, 4)]));
-  for (const id of m.itemIds) {
-    await db.updateTable('items').set({ number: numbers.get(id) ?? null }).where('id', '=', id).where('number', 'is', null).execute();
-  }
+  await freezeItemNumbers(db, meetingId);
   const lockedAt = nowIso();
   await db.updateTable('meetings').set({ status: 'minutes-approved', updated_at: lockedAt }).where('id', '=', meetingId).execute();
   const hash = await contentHash(db, meetingId);

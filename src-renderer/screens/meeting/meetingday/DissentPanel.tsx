@@ -25,7 +25,7 @@ export function DissentPanel({ view, item }: { view: MeetingDayView; item: ItemV
   const add = useDayMutation(view.meeting.id, () => api.meetingday.addDissent({ itemId: item.id, member, text }));
   const remove = useDayMutation(view.meeting.id, (m: string) => api.meetingday.removeDissent({ itemId: item.id, member: m }));
   const dissents = item.decision?.dissents ?? [];
-  if (!item.decision) return null;
+  if (!item.decision || (locked && dissents.length === 0)) return null;
   return (
     <section className="md-dissent" aria-labelledby="md-dissent-h">
       <h3 id="md-dissent-h">{t('dissent.title')}</h3>

@@ -58,6 +58,7 @@ export function VotesPanel({ view, item }: { view: MeetingDayView; item: ItemVie
   };
   const counts = countVotes(draft());
   const disabled = locked || !item.decision || save.isPending;
+  if (locked && !votes) return null;
 
   return (
     <section className="md-votes" aria-labelledby="md-votes-h">
