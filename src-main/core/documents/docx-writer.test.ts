@@ -9,6 +9,7 @@ import type { ReferentDocument } from '../../../src-shared/exchange';
 import { buildReferat } from './build-referat';
 import { renderDocx } from './docx-writer';
 import { referatInputFromExchange } from './exchange-input';
+import { renderHtml } from './html-writer';
 
 const doc = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../tests/fixtures/documents/rich-meeting.json'), 'utf8')) as ReferentDocument;
 const committee = doc.committees[0]!;
@@ -98,5 +99,22 @@ describe('the .docx writer', () => {
     expect(p['docProps/core.xml']).toContain('<dc:title>REFERAT Organisations- og Beredskabsudvalget d. 10-03-2026</dc:title>');
     // A link of the text keeps its target; the TOC and the headings use bookmarks only.
     expect(p['word/_rels/document.xml.rels']).toContain('Target="https://www.haderslev.dk/politik"');
+  });
+
+  it('puts the municipality logo at the head of the first page in both writers, the name in the running header', async () => {
+    // A 2 x 1 pixel PNG.
+    const logo = { mime: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwyBDAAv3QP9ZO5/RwAAAABJRU5ErkJggg==' };
+    const withLogo = { ...referat, organization: { name: 'Haderslev Kommune', logo } };
+    const files = unzipSync(await renderDocx(withLogo, { pages }));
+    expect(Object.keys(files).filter((k) => k.startsWith('word/media/'))).toHaveLength(1);
+    const body = strFromU8(files['word/document.xml']!);
+    expect(body.indexOf('<w:drawing>')).toBeLessThan(body.indexOf('REFERAT Organisations'));
+    expect(body).toMatch(/<wp:docPr [^>]*descr="Haderslev Kommune"/);
+    const header = Object.entries(files).find(([k]) => /^word\/header\d*\.xml$/.test(k))![1];
+    expect(paragraphsOf(strFromU8(header))).toEqual(['Haderslev Kommune']);
+
+    const html = renderHtml(withLogo);
+    expect(html).toContain(`<img class="logo" alt="Haderslev Kommune" src="data:image/png;base64,${logo.base64}">`);
+    expect(html).toContain('@top-left { content: "Haderslev Kommune"');
   });
 });

@@ -41,6 +41,9 @@ const half = (pt: number): number => Math.round(pt * 2);
 
 export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
   const body: FileChild[] = [];
+  const logo = logoRun(doc);
+  // The logo heads the first page, as in the PDF; the running header carries the name only.
+  if (logo) body.push(new Paragraph({ spacing: { after: ptToTwip(LAYOUT.afterPt), line: 240, lineRule: LineRuleType.AUTO }, children: [logo] }));
   body.push(new Paragraph({ style: 'DocTitle', children: [new TextRun(doc.title)] }));
   body.push(factsTable(doc));
   if (doc.chapters.length > 0) {
@@ -103,20 +106,19 @@ export async function renderDocx(doc: Referat, options: DocxOptions = {}): Promi
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-function header(doc: Referat): Header {
-  const children: (TextRun | ImageRun)[] = [];
+function logoRun(doc: Referat): ImageRun | null {
   const logo = doc.organization.logo;
-  if (logo && (logo.mime === 'image/png' || logo.mime === 'image/jpeg')) {
-    const data = Buffer.from(logo.base64, 'base64');
-    const size = imageSize(data);
-    if (size) {
-      const height = Math.round((LAYOUT.logoHeightMm / 25.4) * 96);
-      children.push(new ImageRun({ type: logo.mime === 'image/png' ? 'png' : 'jpg', data, transformation: { height, width: Math.round((size.width / size.height) * height) } }));
-      children.push(new TextRun('  '));
-    }
-  }
-  if (doc.organization.name) children.push(new TextRun(doc.organization.name));
-  return new Header({ children: [new Paragraph({ style: 'Small', children })] });
+  if (!logo || (logo.mime !== 'image/png' && logo.mime !== 'image/jpeg')) return null;
+  const data = Buffer.from(logo.base64, 'base64');
+  const size = imageSize(data);
+  if (!size) return null;
+  const height = Math.round((LAYOUT.logoHeightMm / 25.4) * 96);
+  const altText = { name: 'Logo', title: doc.organization.name ?? 'Logo', description: doc.organization.name ?? 'Logo' };
+  return new ImageRun({ type: logo.mime === 'image/png' ? 'png' : 'jpg', data, altText, transformation: { height, width: Math.round((size.width / size.height) * height) } });
+}
+
+function header(doc: Referat): Header {
+  return new Header({ children: [new Paragraph({ style: 'Small', children: doc.organization.name ? [new TextRun(doc.organization.name)] : [] })] });
 }
 
 function factsTable(doc: Referat): Table {

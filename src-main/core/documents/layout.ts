@@ -4,8 +4,10 @@ export const LAYOUT = {
   font: 'Liberation Sans',
   marginTopMm: 25,
   marginBottomMm: 25,
-  marginLeftMm: 22,
-  marginRightMm: 22,
+  // 25.4 mm (1 inch) each side leaves Word's default text width, 9026 twips, where the TOC's
+  // right tab stop (docx's default for cached entries) sits.
+  marginLeftMm: 25.4,
+  marginRightMm: 25.4,
   /** Distance of the running header and footer from the paper's edge (.docx). */
   headerMm: 12,
   footerMm: 12,
