@@ -12,24 +12,28 @@ import { headingPages, importFixture, pdfObjectsText, pdfPages, REFERENCE, RICH,
 const inner = playwrightPrinter();
 let prints = 0;
 const printer: PdfPrinter = { tagged: true, print: (html, o) => (prints++, inner.print(html, o)) };
-const store = tempStore();
+// Both fixtures are the same committee with different templates: each gets its own store.
+const stores = { reference: tempStore(), rich: tempStore() };
+const store = stores.rich;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  ids.reference = await importFixture(store, REFERENCE);
-  ids.rich = await importFixture(store, RICH);
+  ids.reference = await importFixture(stores.reference, REFERENCE);
+  ids.rich = await importFixture(stores.rich, RICH);
 });
 afterAll(async () => {
   await inner.close();
-  await store.close();
+  await stores.reference.close();
+  await stores.rich.close();
 });
 
 describe('the PDF', () => {
   for (const fixture of ['reference', 'rich'] as const) {
     it(`${fixture}: each TOC number is the page the item's heading is printed on`, async () => {
       const meetingId = ids[fixture]!;
-      const { doc } = await loadReferat(store.db, { meetingId, kind: 'minutes', public: false });
-      const r = await exportDocument(store.db, printer, { meetingId, kind: 'minutes', public: false, format: 'pdf' });
+      const db = stores[fixture].db;
+      const { doc } = await loadReferat(db, { meetingId, kind: 'minutes', public: false });
+      const r = await exportDocument(db, printer, { meetingId, kind: 'minutes', public: false, format: 'pdf' });
       const pages = pdfPages(writeTemp('m.pdf', r.bytes));
       expect(pages.length).toBe(r.pageCount);
 
@@ -42,7 +46,7 @@ describe('the PDF', () => {
   }
 
   it('is A4, tagged, has bookmarks per item, and embeds its fonts with æøå intact', async () => {
-    const r = await exportDocument(store.db, printer, { meetingId: ids.reference!, kind: 'minutes', public: false, format: 'pdf' });
+    const r = await exportDocument(stores.reference.db, printer, { meetingId: ids.reference!, kind: 'minutes', public: false, format: 'pdf' });
     const file = writeTemp('ref.pdf', r.bytes);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);

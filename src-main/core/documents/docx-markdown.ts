@@ -44,7 +44,7 @@ export function NUMBERING(count: number): { reference: string; levels: ILevelsOp
 }
 
 type State = { next: number };
-type Inline = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
+type Inline = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean; link?: boolean };
 
 export function markdownToDocx(source: string, numbering: State): FileChild[] {
   return parseMarkdown(source).children.flatMap((n) => blockNode(n, numbering, null));
@@ -116,7 +116,7 @@ function inlines(nodes: PhrasingContent[], style: Inline): ParagraphChild[] {
         return [new TextRun({ break: 1 })];
       case 'link': {
         const href = safeHref(n.url);
-        const children = inlines(n.children, style) as TextRun[];
+        const children = inlines(n.children, href ? { ...style, link: true } : style) as TextRun[];
         return href ? [new ExternalHyperlink({ link: href, children: children.map((c) => c) })] : children;
       }
       default:
@@ -131,6 +131,7 @@ function run(text: string, style: Inline): TextRun {
     bold: style.bold,
     italics: style.italics,
     strike: style.strike,
+    ...(style.link ? { style: 'Hyperlink' } : {}),
     ...(style.code ? { font: 'Liberation Mono' } : {}),
   });
 }
@@ -154,7 +155,13 @@ function tableNode(node: MdTable): Table {
             const cell = row.children[c];
             return new TableCell({
               width: { size: width, type: WidthType.DXA },
-              children: [new Paragraph({ spacing: { after: 0 }, children: cell ? inlines(cell.children, r === 0 ? { bold: true } : {}) : [] })],
+              children: [
+                new Paragraph({
+                  spacing: { after: 0 },
+                  alignment: node.align?.[c] === 'right' ? AlignmentType.RIGHT : node.align?.[c] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+                  children: cell ? inlines(cell.children, r === 0 ? { bold: true } : {}) : [],
+                }),
+              ],
             });
           }),
         }),
