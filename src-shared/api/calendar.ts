@@ -42,7 +42,15 @@ export type CalendarImportPreview = {
   counts: Record<ImportAction, number>;
 };
 
-export type CalendarImportResult = { fileName: string; added: number; updated: number; unchanged: number; skipped: number };
+export type CalendarImportResult = {
+  fileName: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  /** What was left out and why (all-day or cancelled events, a series without end). */
+  notes: string[];
+};
 
 export type RollProposal = {
   committeeId: string;

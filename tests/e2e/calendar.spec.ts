@@ -1,6 +1,7 @@
 // The calendar screen end to end: import a Danish .csv, roll 2026 forward, move one meeting by
 // hand, apply, and export .ics; the exported file is read back with ical.js.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { call } from '../../src-main/core/dispatch';
@@ -70,4 +71,36 @@ test('import a .csv, roll forward, move a meeting by hand, apply, export .ics', 
   expect(byStart.get('Social- og Ældreudvalget 2027-03-02T14:30:00')?.getFirstPropertyValue('location')).toBe('Rådhuset, Indg. A, 3. sal, lokale "Nørre Vilstrup"');
   await expect(exp.getByText('moedekalender-2027.ics er hentet.')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/calendar.png', fullPage: true });
+});
+
+test('an unknown committee name is mapped in the preview; a broken file is refused with its line', async ({ page, app }) => {
+  await call(app.ctx, 'committees.create', { name: 'Teknik- og Miljøudvalget', shortName: 'TMU', numbering: 'per-meeting' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referent-cal-'));
+  const plan = path.join(dir, 'plan-2026.csv');
+  fs.writeFileSync(plan, '\uFEFFUdvalg;Dato;Tidspunkt;Sted\r\nPlan- og Udviklingsudvalget;05-03-2026;17:00;Byrådssalen\r\nTMU;10.03.2026;09:00;Mødelokale 2\r\n');
+  const broken = path.join(dir, 'forkert.csv');
+  fs.writeFileSync(broken, 'Udvalg;Dato;Tidspunkt\r\nTMU;05-03-2026;17:00\r\nTMU;30-02-2026;17:00\r\n');
+  await app.open(page);
+  await page.getByRole('link', { name: 'Mødekalender' }).click();
+
+  const choose = async (file: string): Promise<void> => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Vælg fil …' }).click()]);
+    await chooser.setFiles(file);
+  };
+  await choose(broken);
+  await expect(page.getByRole('alert')).toHaveText('forkert.csv, line 3: "30-02-2026" is not a date (write it like 19-02-2026, 19.02.2026, 19/2/2026 or 2026-02-19)');
+
+  await choose(plan);
+  await expect(page.getByText('"Plan- og Udviklingsudvalget" matches no committee (1 row); choose one or skip it.')).toBeVisible();
+  await expect(page.getByText('Vælg et udvalg for 1 navn, eller spring det over.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Indlæs 1 møde' })).toBeDisabled();
+  await page.getByRole('button', { name: /Udvalg for »Plan- og Udviklingsudvalget«/ }).click();
+  await page.getByRole('option', { name: 'Teknik- og Miljøudvalget' }).click();
+  await page.getByRole('button', { name: 'Indlæs 2 møder' }).click();
+  await expect(page.getByText('plan-2026.csv er indlæst: 2 nye, 0 ændrede, 0 uændrede.')).toBeVisible();
+  const tmu = (await call(app.ctx, 'committees.list', {}))[0]!;
+  expect((await call(app.ctx, 'meetings.list', { committeeId: tmu.id })).map((m) => [m.start, m.location])).toEqual([
+    ['2026-03-05T17:00', 'Byrådssalen'],
+    ['2026-03-10T09:00', 'Mødelokale 2'],
+  ]);
 });

@@ -204,3 +204,26 @@ describe('importing an ESDH .ics', () => {
     expect(await meetingCount(ctx)).toBe(0);
   });
 });
+
+describe('approved minutes are locked', () => {
+  test('an import that would move a locked meeting fails, naming the line, and changes nothing', async () => {
+    const ctx = testContext();
+    const ids = await addCommittees(ctx);
+    const first = await call(ctx, 'calendar.applyImport', fixture('outlook-2026.ics'));
+    expect(first.notes).toEqual(['1 all-day event(s) were left out.', '2 cancelled event(s) were skipped.']);
+    await ctx.store.db.updateTable('meetings').set({ locked_at: '2026-03-01T10:00:00Z', status: 'minutes-approved' }).where('committee_id', '=', ids.ØU!).where('start', '=', '2026-03-19T16:00').execute();
+    const text = Buffer.from(fixture('outlook-2026.ics').base64, 'base64').toString('utf8');
+    const moved = text.replace('DTEND;TZID=Romance Standard Time:20260219T180000', 'DTEND;TZID=Romance Standard Time:20260219T190000').replace('DTSTART;TZID=Romance Standard Time:20260319T160000', 'DTSTART;TZID=Romance Standard Time:20260319T170000');
+    const input = { fileName: 'outlook-2026.ics', base64: b64(moved) };
+    const preview = await call(ctx, 'calendar.previewImport', input);
+    expect(preview.counts).toMatchObject({ update: 2, unchanged: 16 });
+    expect(preview.problems).toContain('Line 40: the meeting of 2026-03-19 16:00 has approved minutes and cannot be changed by an import.');
+    const err = await call(ctx, 'calendar.applyImport', input).catch((e: unknown) => e as AppError);
+    expect(err).toMatchObject({ code: 'Locked', message: 'outlook-2026.ics, line 40: the meeting of 2026-03-19 16:00 has approved minutes and cannot be changed by an import.' });
+    // the February change before it in the file was rolled back with it: all or nothing
+    expect((await meetingsOf(ctx, ids.ØU!)).slice(0, 2).map((m) => [m.start, m.end])).toEqual([
+      ['2026-02-19T16:00', '2026-02-19T18:00'],
+      ['2026-03-19T16:00', '2026-03-19T18:00'],
+    ]);
+  });
+});

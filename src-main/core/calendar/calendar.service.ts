@@ -75,7 +75,7 @@ type Planned = CalendarImportRow & { existing: Existing | null; committeeName: s
 const REFERENT_UID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@referent$/i;
 
 /** Reads, matches and decides each row's fate; touches nothing. */
-async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImportPreview; planned: Planned[] }> {
+async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImportPreview; planned: Planned[]; notes: string[] }> {
   const committees: CommitteeLite[] = await db.selectFrom('committees').select(['id', 'name', 'short_name', 'default_start']).orderBy('name').execute();
   let forced: CommitteeLite | null = null;
   if (req.committee !== undefined) {
@@ -155,7 +155,7 @@ async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImpo
   const counts: Record<ImportAction, number> = { add: 0, update: 0, unchanged: 0, duplicate: 0, skip: 0, unmatched: 0 };
   for (const p of planned) counts[p.action]++;
   const rows = planned.map(({ existing: _e, committeeName: _n, ...r }) => r);
-  return { preview: { fileName: req.fileName, format: parsed.format, rows, matches: [...matches.values()], problems, counts }, planned };
+  return { preview: { fileName: req.fileName, format: parsed.format, rows, matches: [...matches.values()], problems, counts }, planned, notes: parsed.notes };
 }
 
 export async function previewCalendarImport(db: Db, req: ImportRequest): Promise<CalendarImportPreview> {
@@ -164,10 +164,10 @@ export async function previewCalendarImport(db: Db, req: ImportRequest): Promise
 
 /** Writes the plan; call inside one transaction so a fault on any row leaves nothing behind. */
 export async function applyCalendarImport(db: Db, req: ImportRequest): Promise<CalendarImportResult> {
-  const { planned } = await plan(db, req);
+  const { planned, notes } = await plan(db, req);
   const unmatched = planned.find((p) => p.action === 'unmatched');
   if (unmatched) throw badFile(req.fileName, `line ${unmatched.line}`, `the committee "${unmatched.source}" matches no committee; choose one in the preview or skip it`);
-  const result: CalendarImportResult = { fileName: req.fileName, added: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const result: CalendarImportResult = { fileName: req.fileName, added: 0, updated: 0, unchanged: 0, skipped: 0, notes };
   const now = nowIso();
   for (const p of planned) {
     if (p.action === 'skip' || p.action === 'duplicate') result.skipped++;

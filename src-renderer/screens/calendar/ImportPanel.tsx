@@ -141,9 +141,18 @@ export function ImportPanel() {
         </div>
       )}
       {apply.data && (
-        <p role="status" className="success">
-          {t('import.done', { file: apply.data.fileName, added: apply.data.added, updated: apply.data.updated, unchanged: apply.data.unchanged })}
-        </p>
+        <>
+          <p role="status" className="success">
+            {t('import.done', { file: apply.data.fileName, added: apply.data.added, updated: apply.data.updated, unchanged: apply.data.unchanged })}
+          </p>
+          {apply.data.notes.length > 0 && (
+            <ul className="notes">
+              {apply.data.notes.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
   );
