@@ -161,6 +161,23 @@ describe('referent verify', () => {
     await expect(call(ctx, 'meetingday.addAddendum', { meetingId: MEETING, text: 'x' })).rejects.toThrow(/no longer match their lock/);
   });
 
+  test('a lock taken off in the file is still caught by the change log', async () => {
+    rawSql(`UPDATE meetings SET locked_at = NULL, content_hash = NULL, status = 'held' WHERE id = '${MEETING}';`);
+    const r = await verifyCli();
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `referent verify: FAULT: the minutes of Organisations- og Beredskabsudvalget on 02-06-2026 (meeting ${MEETING}) were approved and locked, but the lock has been removed\n`,
+    );
+  });
+
+  test('--json reports the figures; stray arguments are bad input', async () => {
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: () => undefined, open: (db: string | undefined) => ({ store: openStore(db!), shell: 'cli' as const, version: 'test' }), cwd: process.cwd() };
+    expect(await runCli(['verify', '--json', '--db', ctx.store.file], io)).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ ok: true, lockedMeetings: 1, fault: null });
+    expect(await runCli(['verify', 'extra', '--db', ctx.store.file], io)).toBe(2);
+  });
+
   test('rows and the stored hash edited together are still caught by the change log', async () => {
     rawSql(`UPDATE votes SET choice = 'abstained' WHERE person_id = (SELECT id FROM people WHERE key = 'js');`);
     const [content] = await readMeetings(ctx.store.db, { meetingIds: [MEETING] });

@@ -21,28 +21,43 @@ export async function verifyStore(db: Db): Promise<VerifyReport> {
   if (chain.fault) return report(chain.fault.message);
 
   const contents = new Map((await readMeetings(db, { meetingIds: locked.map((m) => m.id) })).map((c) => [c.row.id, c.meeting]));
+  const sealed = await sealedHashes(db);
   for (const m of locked) {
     const what = `the approved minutes of ${m.name} on ${formatShortDa(m.start)} (meeting ${m.id})`;
     if (m.status !== 'minutes-approved') return report(`${what} are locked but their status is "${m.status}"`);
     const content = contents.get(m.id);
     if (!m.content_hash || !content) return report(`${what} have no content hash`);
     if (sha256Hex(canonicalJson(content)) !== m.content_hash) return report(`${what} were changed after approval: their content no longer matches the hash stored by the lock`);
-    const sealed = await lastSealedHash(db, m.id);
-    if (sealed !== null && sealed !== m.content_hash) return report(`${what} carry a content hash that differs from the one the change log recorded when they were sealed`);
+    const seal = sealed.get(m.id);
+    if (seal !== undefined && seal !== m.content_hash) return report(`${what} carry a content hash that differs from the one the change log recorded when they were sealed`);
+  }
+  // A lock taken off in the file (locked_at cleared) or a meeting deleted is found by its seal in the log.
+  for (const meetingId of sealed.keys()) {
+    if (locked.some((m) => m.id === meetingId)) continue;
+    const row = await db
+      .selectFrom('meetings as m')
+      .innerJoin('committees as c', 'c.id', 'm.committee_id')
+      .select(['m.start', 'c.name'])
+      .where('m.id', '=', meetingId)
+      .executeTakeFirst();
+    if (!row) return report(`the approved minutes of meeting ${meetingId} are recorded in the change log, but the meeting is gone`);
+    return report(`the minutes of ${row.name} on ${formatShortDa(row.start)} (meeting ${meetingId}) were approved and locked, but the lock has been removed`);
   }
   return report(null);
 }
 
-/** The hash the latest lock or addendum wrote into the change log for this meeting, if any. */
-async function lastSealedHash(db: Db, meetingId: string): Promise<string | null> {
+/** Per meeting, the hash its latest lock or addendum wrote into the change log. */
+async function sealedHashes(db: Db): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('change_log')
-    .select('payload')
-    .where('meeting_id', '=', meetingId)
+    .select(['meeting_id', 'payload'])
     .where('action', 'in', ['meetingday.approveMinutes', 'meetingday.addAddendum'])
-    .orderBy('seq', 'desc')
-    .limit(1)
+    .orderBy('seq')
     .execute();
-  const payload = rows[0] ? (JSON.parse(rows[0].payload) as { contentHash?: unknown }) : null;
-  return typeof payload?.contentHash === 'string' ? payload.contentHash : null;
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const payload = JSON.parse(r.payload) as { contentHash?: unknown };
+    if (r.meeting_id !== null && typeof payload.contentHash === 'string') out.set(r.meeting_id, payload.contentHash);
+  }
+  return out;
 }
