@@ -50,6 +50,14 @@ const bench: Bench = async (report) => {
     report({ name: 'pandoc, Markdown -> .docx (same content)', value: pandocMs, unit: 'ms' });
     report({ name: '.docx writer vs pandoc', value: pandocMs / docxMs, unit: 'x', target: '>= 10x', met: pandocMs / docxMs >= 10 });
 
+    // The numbers are right: each chapter heading is printed on the page the TOC gives it.
+    const shipped = await renderPdf(doc, printer);
+    const pdfFile = path.join(dir, 'bench.pdf');
+    fs.writeFileSync(pdfFile, shipped.bytes);
+    const pageTexts = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').map((p) => p.replace(/\s+/g, ' '));
+    const right = doc.chapters.filter((c) => pageTexts[(shipped.pages.get(c.anchor) ?? 0) - 1]?.includes(c.heading)).length;
+    report({ name: 'TOC numbers checked against pdftotext per page', value: right, unit: `/${doc.chapters.length}`, target: 'all', met: right === doc.chapters.length });
+
     const pdfMs = await medianMs(() => renderPdf(doc, printer), 5, 1);
     const cachedMs = await medianMs(() => renderPdf(doc, printer, pages), 5, 1);
     const profile = path.join(dir, 'lo-profile');
