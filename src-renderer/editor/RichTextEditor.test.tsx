@@ -150,6 +150,21 @@ describe('RichTextEditor', () => {
     expect(changes.at(-1)).toBe('Sagen om **budgettet** behandles.\n');
   });
 
+  it('pastes a Word list into a table cell as one line, and says so', () => {
+    const notices: string[] = [];
+    const { box, editor, changes } = setup('| Indsats | Status |\n| - | - |\n| NIS2 | |\n', { onNotice: (m) => notices.push(m) });
+    act(() => {
+      // The cursor in the empty Status cell of the body row.
+      const cells = box.querySelectorAll('td');
+      editor.commands.setTextSelection(editor.view.posAtDOM(cells[1]!, 0) + 1);
+    });
+    pasteHtml(box, wordFixture('list-without-styles'));
+    const rows = changes.at(-1)?.split('\n') ?? [];
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toBe('| NIS2    | udvalget godkender det tekniske budget; udvalget godkender det supplerende budget |');
+    expect(notices).toEqual(['Teksten er indsat, men tabellen kunne ikke bevares helt: lister i tabelceller er skrevet på én linje, adskilt af semikolon.']);
+  });
+
   it('shows the notice itself when the caller does not take it', () => {
     const { box } = setup('');
     pasteHtml(box, wordFixture('bold-italic'));

@@ -6,7 +6,7 @@ import { OrderedList } from '@tiptap/extension-list';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { Slice } from '@tiptap/pm/model';
+import { pastedSlice } from './paste-slice';
 import { cleanPastedHtml, type PasteNotice } from './paste-word';
 import { SHORTCUTS, type ShortcutId } from './shortcuts';
 
@@ -170,18 +170,8 @@ const Behaviour = Extension.create<BehaviourOptions>({
               // Content copied inside the editor carries ProseMirror's own slice marker; it is already clean.
               if (!view.editable || !html || html.includes('data-pm-slice')) return false;
               const { doc, notices } = cleanPastedHtml(html);
-              let slice: Slice;
-              try {
-                const node = view.state.schema.nodeFromJSON(doc);
-                node.check();
-                slice = Slice.maxOpen(node.content);
-                // Several blocks pasted at the end of a line start on a new line rather than joining that line's text.
-                const { $from, empty } = view.state.selection;
-                const atLineEnd = empty && $from.parent.isTextblock && $from.parent.content.size > 0 && $from.parentOffset === $from.parent.content.size;
-                if (atLineEnd && (node.childCount > 1 || node.firstChild?.type.name !== 'paragraph')) slice = new Slice(node.content, 0, slice.openEnd);
-              } catch {
-                return false;
-              }
+              const slice = pastedSlice(view.state, doc, notices);
+              if (!slice) return false;
               event.preventDefault();
               // No 'paste' uiEvent: Tiptap's paste rules would turn literal asterisks in the text into emphasis.
               view.dispatch(view.state.tr.replaceSelection(slice).scrollIntoView());
