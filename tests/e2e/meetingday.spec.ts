@@ -176,3 +176,43 @@ test('record a meeting in meeting mode with the keyboard, approve it, and find i
   expect(carried.sections!.find((s) => s.kind === 'history')!.body).toBe('**Organisations- og Beredskabsudvalget den 02-06-2026, punkt 6**\n\nUdsat');
   expect((await call(app.ctx, 'meetingday.verify', {})).ok).toBe(true);
 });
+
+test('a vote by party, a disqualified member and a guest of one item, from meeting mode', async ({ page, app }) => {
+  await call(app.ctx, 'exchange.import', { document: meetingDayDocument() });
+  await call(app.ctx, 'meetingday.setAttendance', {
+    meetingId: MEETING,
+    entries: ['hm', 'fl', 'cdh', 'js', 'mbi'].map((member) => ({ member, status: 'present' as const })),
+  });
+  await app.open(page);
+  await page.evaluate((id) => (window.location.hash = `#/meeting/${id}/meetingday`), MEETING);
+  await page.getByRole('listbox', { name: 'Punkter' }).getByRole('option', { name: /^3\./ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Punkt 3: Informationssikkerhedspolitik 2026' })).toBeVisible();
+
+  await choose(page, 'Medlem, hvis fremmøde ændres', 'Mette Baltersen Isen');
+  await press(page, 'Inhabil i punktet');
+  const presence = page.getByRole('complementary', { name: 'Fremmøde under punkt 3' });
+  await expect(presence).toContainText('Mette Baltersen Isen er markeret inhabil i punktet.');
+  await page.getByRole('textbox', { name: 'Gæst i punktet' }).fill('Chefen for IT og Digitalisering');
+  await page.keyboard.press('Enter');
+  await expect(presence).toContainText('Chefen for IT og Digitalisering');
+
+  await page.getByRole('textbox', { name: 'Beslutningstekst' }).focus();
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('status').filter({ hasText: /^Beslutning:/ })).toHaveText('Beslutning: Anbefales');
+  await page.getByRole('switch', { name: 'Afstemning pr. parti' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('spinbutton', { name: 'For, parti A' }).fill('2');
+  await page.getByRole('spinbutton', { name: 'Imod, parti V' }).fill('2');
+  await expect(page.getByText('For: 2 · Imod: 2 · Undlod: 0')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Imod, parti V' }).fill('3');
+  await press(page, 'Gem afstemning');
+  await expect(page.getByRole('alert')).toHaveText('The vote on item 3 counts 3 from party V, but only 2 of its members took part in the item.');
+  await page.getByRole('spinbutton', { name: 'Imod, parti V' }).fill('1');
+  await press(page, 'Gem afstemning');
+  await expect(page.getByRole('button', { name: 'Fjern afstemning' })).toBeVisible();
+
+  const m = (await call(app.ctx, 'exchange.export', { committee: 'OBU' })).committees[0]!.meetings.find((x) => x.id === MEETING)!;
+  expect(m.items[2]!.absences).toEqual([{ member: 'mbi', reason: 'disqualified' }]);
+  expect(m.items[2]!.decision).toEqual({ outcome: 'recommended', votes: { for: [{ party: 'A', count: 2 }], against: [{ party: 'V', count: 1 }], abstained: [] } });
+  expect(m.guests).toEqual([{ name: 'Chefen for IT og Digitalisering', items: [3] }]);
+});
