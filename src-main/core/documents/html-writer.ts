@@ -19,6 +19,12 @@ export type HtmlOptions = {
   pageDigits?: number | undefined;
   /** The in-app preview: no page numbers are known, so the slots stay empty. */
   preview?: boolean | undefined;
+  /**
+   * A print that only measures where chapters land: their text is laid out but not drawn
+   * (visibility keeps the layout, so the pages break exactly as in the real print), which
+   * makes the print several times cheaper. The TOC stays drawn: its links make the destinations.
+   */
+  measureOnly?: boolean | undefined;
 };
 
 export const escapeHtml = (s: string): string =>
@@ -28,7 +34,8 @@ const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"
 export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const digits = options.pageDigits ?? 3;
   const out: string[] = [];
-  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${css(doc, digits)}</style></head><body>`);
+  const measure = options.measureOnly ? '.chapter { visibility: hidden; } @page { @top-left { content: none; } @bottom-center { content: none; } }' : '';
+  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${css(doc, digits)}${measure}</style></head><body>`);
   out.push('<header class="masthead">');
   if (doc.organization.logo) {
     out.push(`<img class="logo" alt="${escapeHtml(doc.organization.name ?? 'Logo')}" src="data:${escapeHtml(doc.organization.logo.mime)};base64,${doc.organization.logo.base64}">`);

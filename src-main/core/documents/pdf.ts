@@ -44,10 +44,11 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   const anchors = doc.chapters.map((c) => c.anchor);
   let pages: ReadonlyMap<string, number> | undefined = knownPages && anchors.every((a) => knownPages.has(a)) ? knownPages : undefined;
   let prints = 0;
-  // Without numbers, measure first: an untagged print with same-width placeholders.
+  // Without numbers, measure first: an untagged print with same-width placeholders whose
+  // chapters are laid out but not drawn.
   if (!pages) {
     prints++;
-    pages = chapterPages(await printer.print(renderHtml(doc), { final: false }), anchors);
+    pages = chapterPages(await printer.print(renderHtml(doc, { measureOnly: true }), { final: false }), anchors);
   }
   for (;;) {
     prints++;
