@@ -123,7 +123,7 @@ export async function applyRollForward(db: Db, input: { toYear: number; meetings
       unchanged++;
       continue;
     }
-    await createMeeting(db, { committeeId: m.committeeId, start: m.start, end: m.end, location: m.location });
+    await createMeeting(db, { committeeId: m.committeeId, start: m.start, end: m.end, location: m.location || null });
     created++;
   }
   return { created, unchanged };

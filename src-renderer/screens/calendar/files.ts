@@ -22,9 +22,6 @@ export function downloadBase64(file: { fileName: string; mime: string; base64: s
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
 /** "19-02-2026 16:00" */
 export const shortDateTime = (v: string): string => `${v.slice(8, 10)}-${v.slice(5, 7)}-${v.slice(0, 4)} ${v.slice(11, 16)}`;
 export const shortDate = (v: string): string => `${v.slice(8, 10)}-${v.slice(5, 7)}-${v.slice(0, 4)}`;
-export const dayMonth = (v: string, months: string[]): string => `${Number(v.slice(8, 10))}. ${months[Number(v.slice(5, 7)) - 1]}`;
-export { pad };
