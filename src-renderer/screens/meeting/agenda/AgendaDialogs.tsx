@@ -68,7 +68,7 @@ export function NewItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogP
 export function CopyItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogProps) {
   const { t, i18n } = useTranslation('agenda');
   const qc = useQueryClient();
-  const meetings = useOtherMeetings(agenda);
+  const meetings = useOtherMeetings(agenda.meeting);
   const [source, setSource] = useState('');
   const [itemId, setItemId] = useState<string | null>(null);
   const sourceAgenda = useQuery({ queryKey: agendaKeys.agenda(source), queryFn: () => api.agenda.get({ meetingId: source }), enabled: source !== '' });

@@ -1,13 +1,13 @@
 // The "Dagsorden" tab: the agenda's items in order on the left (live numbers, drag and drop,
 // keyboard reordering), the chosen item's editor on the right.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { numberInOrder, type Agenda } from '../../../../src-shared/api/agenda';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ErrorText, QueryState } from '../../../components/QueryState';
-import { ItemSaver } from './autosave';
+import { ItemSaver, trackSave } from './autosave';
 import { ItemList } from './ItemList';
 import { ItemEditor } from './ItemEditor';
 import { CopyItemDialog, NewItemDialog } from './AgendaDialogs';
@@ -42,10 +42,7 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
   const currentNumber = current ? (numbers[agenda.items.indexOf(current)] ?? current.number) : 0;
 
   const reorder = useMutation({
-    mutationFn: async (ids: string[]) => {
-      await ItemSaver.flushAll();
-      return api.agenda.reorder({ meetingId, itemIds: ids });
-    },
+    mutationFn: (ids: string[]) => trackSave(() => api.agenda.reorder({ meetingId, itemIds: ids })),
     onMutate: (ids) => {
       // Numbers follow the new order at once; the core's answer confirms them.
       const byId = new Map(agenda.items.map((i) => [i.id, i]));
@@ -55,10 +52,11 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
     onError: () => void qc.invalidateQueries({ queryKey: agendaKeys.agenda(meetingId) }),
   });
 
-  const select = (id: string): void => {
+  const select = useCallback((id: string): void => {
     void ItemSaver.flushAll();
     setSelected(id);
-  };
+  }, []);
+  const { mutate: reorderTo } = reorder;
 
   return (
     <div className="agenda">
@@ -90,10 +88,10 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
       ) : (
         <div className="agenda-body">
           <nav className="agenda-list-panel" aria-label={t('list.panel')}>
-            <ItemList items={agenda.items} firstNumber={agenda.firstNumber} selectedId={current?.id ?? null} canMove={editable} onSelect={select} onReorder={(ids) => reorder.mutate(ids)} />
+            <ItemList items={agenda.items} firstNumber={agenda.firstNumber} selectedId={current?.id ?? null} canMove={editable} onSelect={select} onReorder={reorderTo} />
             <p className="muted agenda-hint">{editable ? t('list.hint') : ''}</p>
           </nav>
-          <div className="agenda-editor-panel">{current && <ItemEditor key={current.id} itemId={current.id} agenda={agenda} readOnly={!editable} number={currentNumber} />}</div>
+          <div className="agenda-editor-panel">{current && <ItemEditor key={current.id} itemId={current.id} meeting={agenda.meeting} template={agenda.template} readOnly={!editable} number={currentNumber} />}</div>
         </div>
       )}
       <NewItemDialog agenda={agenda} isOpen={dialog === 'new'} onOpenChange={(o) => setDialog(o ? 'new' : null)} onAdded={(i) => setSelected(i.id)} />

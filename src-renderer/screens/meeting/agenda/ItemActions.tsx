@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
+import type { AgendaItemDetail } from '../../../../src-shared/api/agenda';
+import type { MeetingHeader } from '../../../../src-shared/domain';
 import { formatLong } from '../../../../src-shared/dates';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
@@ -13,20 +14,20 @@ import { ItemSaver } from './autosave';
 import { refreshMeetings } from './queries';
 
 /** Meetings of the committee that can take an item: not this one, not cancelled, not locked. */
-export function useOtherMeetings(agenda: Agenda) {
+export function useOtherMeetings(meeting: MeetingHeader) {
   return useQuery({
-    queryKey: ['meetings', agenda.meeting.committeeId, 'all'],
-    queryFn: () => api.meetings.list({ committeeId: agenda.meeting.committeeId }),
-    select: (list) => list.filter((m) => m.id !== agenda.meeting.id),
+    queryKey: ['meetings', meeting.committeeId, 'all'],
+    queryFn: () => api.meetings.list({ committeeId: meeting.committeeId }),
+    select: (list) => list.filter((m) => m.id !== meeting.id),
   });
 }
 
-export function ItemActions({ item, agenda, title }: { item: AgendaItemDetail; agenda: Agenda; title: string }) {
+export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; meeting: MeetingHeader; title: string }) {
   const { t, i18n } = useTranslation('agenda');
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<'move' | 'delete' | null>(null);
   const [target, setTarget] = useState('');
-  const meetings = useOtherMeetings(agenda);
+  const meetings = useOtherMeetings(meeting);
   const move = useMutation({
     mutationFn: async () => {
       await ItemSaver.flushAll();

@@ -1,10 +1,11 @@
 // One item of the agenda, edited in place: no save button, every change is stored within about
 // a second (autosave.ts), and pending changes are written before another item is shown.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Switch } from 'react-aria-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
+import type { AgendaItemDetail } from '../../../../src-shared/api/agenda';
+import type { MeetingHeader, ResolvedTemplate } from '../../../../src-shared/domain';
 import { api } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
 import { Select } from '../../../components/Select';
@@ -16,19 +17,22 @@ import { ItemSections } from './ItemSections';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ItemActions } from './ItemActions';
 
-export function ItemEditor({ itemId, agenda, readOnly, number }: { itemId: string; agenda: Agenda; readOnly: boolean; number: number }) {
+type EditorProps = { meeting: MeetingHeader; template: ResolvedTemplate; readOnly: boolean; number: number };
+
+/** Memoised: a reorder of the list re-renders the list, not the open editor. */
+export const ItemEditor = memo(function ItemEditor({ itemId, ...props }: EditorProps & { itemId: string }) {
   const item = useQuery({ queryKey: agendaKeys.item(itemId), queryFn: () => api.agenda.getItem({ itemId }), staleTime: Infinity });
   return (
     <QueryState query={item}>
-      {(data) => <LoadedItemEditor key={data.id} item={data} agenda={agenda} readOnly={readOnly} number={number} />}
+      {(data) => <LoadedItemEditor key={data.id} item={data} {...props} />}
     </QueryState>
   );
-}
+});
 
-function LoadedItemEditor({ item, agenda, readOnly, number }: { item: AgendaItemDetail; agenda: Agenda; readOnly: boolean; number: number }) {
+function LoadedItemEditor({ item, meeting, template, readOnly, number }: EditorProps & { item: AgendaItemDetail }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
-  const order = agenda.template.order;
+  const order = template.order;
   const [draft, setDraft] = useState<Draft>(() => {
     const unsaved = ItemSaver.unsaved<ItemPatch>(item.id);
     return unsaved ? applyPatch(draftOf(item), unsaved) : draftOf(item);
@@ -76,7 +80,7 @@ function LoadedItemEditor({ item, agenda, readOnly, number }: { item: AgendaItem
           {item.supplementary && <span className="tag tag-supplementary">{t('list.supplementary')}</span>}
           {draft.access === 'closed' && <span className="tag tag-closed">{t('list.closed')}</span>}
         </div>
-        {!readOnly && <ItemActions item={item} agenda={agenda} title={draft.title} />}
+        {!readOnly && <ItemActions item={item} meeting={meeting} title={draft.title} />}
       </header>
       <div className="item-fields">
         <TextField label={t('editor.title')} value={draft.title} onChange={(v) => set('title', v, 'title')} isReadOnly={readOnly} isRequired errorMessage={t('editor.titleRequired')} isInvalid={draft.title.trim() === ''} />
@@ -102,7 +106,7 @@ function LoadedItemEditor({ item, agenda, readOnly, number }: { item: AgendaItem
           </Switch>
         </div>
       </div>
-      <ItemSections draft={draft} order={order} headings={agenda.template.headings} readOnly={readOnly} update={update} meetingStart={agenda.meeting.start} committeeName={agenda.meeting.committeeName} />
+      <ItemSections draft={draft} order={order} headings={template.headings} readOnly={readOnly} update={update} meetingStart={meeting.start} committeeName={meeting.committeeName} />
       <AttachmentsPanel item={item} readOnly={readOnly} />
     </article>
   );

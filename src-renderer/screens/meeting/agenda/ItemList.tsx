@@ -1,6 +1,6 @@
 // The agenda's items in order, with live numbers: drag a handle, or lift it with Space and move
 // it with the arrow keys (dnd-kit); Alt+↑/↓ on a selected item moves it one place.
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type Announcements } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -10,7 +10,16 @@ import type { AgendaItemSummary } from '../../../../src-shared/api/agenda';
 
 type Row = AgendaItemSummary & { liveNumber: number };
 
-const ItemRow = memo(function ItemRow({ item, selected, canMove, onSelect, onMove }: { item: Row; selected: boolean; canMove: boolean; onSelect: (id: string) => void; onMove: (id: string, delta: number) => void }) {
+const sameRow = (a: RowProps, b: RowProps): boolean =>
+  a.selected === b.selected &&
+  a.canMove === b.canMove &&
+  a.onSelect === b.onSelect &&
+  a.onMove === b.onMove &&
+  (['id', 'liveNumber', 'title', 'caseNumber', 'access', 'supplementary', 'attachmentCount'] as const).every((k) => a.item[k] === b.item[k]);
+
+type RowProps = { item: Row; selected: boolean; canMove: boolean; onSelect: (id: string) => void; onMove: (id: string, delta: number) => void };
+
+const ItemRow = memo(function ItemRow({ item, selected, canMove, onSelect, onMove }: RowProps) {
   const { t } = useTranslation('agenda');
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canMove });
   const style = { transform: CSS.Transform.toString(transform), transition };
@@ -51,7 +60,7 @@ const ItemRow = memo(function ItemRow({ item, selected, canMove, onSelect, onMov
       </button>
     </li>
   );
-});
+}, sameRow);
 
 export function ItemList({
   items,
@@ -87,14 +96,20 @@ export function ItemList({
     onDragEnd: ({ active, over }) => t('list.announce.end', { title: titleOf(active.id), position: positionOf(over?.id ?? active.id), count: ids.length }),
     onDragCancel: ({ active }) => t('list.announce.cancel', { title: titleOf(active.id) }),
   };
-  const move = (id: string, delta: number): void => {
+  const idsRef = useRef(ids);
+  idsRef.current = ids;
+  const reorderRef = useRef(onReorder);
+  reorderRef.current = onReorder;
+  const move = useCallback((id: string, delta: number): void => {
+    const ids = idsRef.current;
+    const onReorder = reorderRef.current;
     const from = ids.indexOf(id);
     const to = from + delta;
     if (from < 0 || to < 0 || to >= ids.length) return;
     onReorder(arrayMove(ids, from, to));
     // Keep the keyboard focus on the item that moved.
     requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-item-id="${id}"] .agenda-row-main`)?.focus());
-  };
+  }, []);
   const onDragEnd = ({ active, over }: DragEndEvent): void => {
     if (!over || active.id === over.id) return;
     onReorder(arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id))));

@@ -26,6 +26,17 @@ export function useSaveState(): SaveState {
   );
 }
 
+/** Shows another write (a reorder, say) in the same indicator, queued behind pending edits. */
+export function trackSave<T>(write: () => Promise<T>): Promise<T> {
+  setState({ status: 'saving', message: null });
+  const result = ItemSaver.flushAll().then(write);
+  result.then(
+    () => setState(ItemSaver.anyDirty() ? { status: 'pending', message: null } : { status: 'saved', message: null }),
+    (e: unknown) => setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+  );
+  return result;
+}
+
 type Writer<P> = (patch: P) => Promise<unknown>;
 
 /**
