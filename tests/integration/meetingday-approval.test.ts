@@ -63,6 +63,8 @@ describe('member approvals', () => {
     expect(view.approvals.map((a) => a.member)).toEqual(['hm', 'sr']);
     expect(view.approvals[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     expect(view.missingApprovals).toEqual(['fl', 'cdh', 'js']);
+    view = await call(ctx, 'meetingday.withdrawApproval', { meetingId: MEETING, member: 'sr' });
+    expect(view.missingApprovals).toEqual(['fl', 'cdh', 'js', 'sr']);
   });
 
   test('a member who did not take part has nothing to approve; nobody approves twice', async () => {
@@ -111,6 +113,8 @@ describe('"Referat godkendt" locks the meeting', () => {
     await expect(call(ctx, 'meetingday.setGuests', { meetingId: MEETING, guests: [] })).rejects.toThrow(locked);
     await expect(call(ctx, 'meetingday.approve', { meetingId: MEETING, member: 'cdh' })).rejects.toThrow(locked);
     await expect(call(ctx, 'meetingday.withdrawApproval', { meetingId: MEETING, member: 'hm' })).rejects.toThrow(locked);
+    await expect(call(ctx, 'meetingday.approveMinutes', { meetingId: MEETING })).rejects.toThrow(locked);
+    await expect(call(ctx, 'meetings.setStatus', { id: MEETING, status: 'held' })).rejects.toThrow(locked);
     const changed = meetingDayDocument();
     changed.committees[0]!.meetings[0]!.items[1]!.title = 'Ændret titel';
     await expect(call(ctx, 'exchange.import', { document: changed })).rejects.toThrow(/is approved and locked/);
