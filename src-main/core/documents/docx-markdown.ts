@@ -6,6 +6,7 @@ import {
   BorderStyle,
   ExternalHyperlink,
   LevelFormat,
+  LineRuleType,
   Paragraph,
   Table,
   TableCell,
@@ -61,7 +62,8 @@ function blockNode(node: RootContent, numbering: State, list: ListCtx): FileChil
     case 'list':
       return listNode(node, numbering, list ? list.level + 1 : 0, list === null || list.last);
     case 'table':
-      return [tableNode(node)];
+      // Word tables take no space after; an empty 6 pt line gives the gap the PDF's margin gives.
+      return [tableNode(node), new Paragraph({ spacing: { after: 0, line: AFTER, lineRule: LineRuleType.EXACT }, children: [] })];
     case 'blockquote':
       return node.children.flatMap((c) => blockNode(c, numbering, list)).map((p) => p);
     case 'code':

@@ -130,7 +130,8 @@ h3, h4, h5, h6 { font-size: ${L.bodyPt}pt; margin: 0 0 ${L.afterPt}pt 0; padding
 .doc-title { font-size: ${L.titlePt}pt; font-weight: bold; margin: 0 0 ${L.h1AfterPt}pt 0; }
 table { border-collapse: collapse; }
 .chapter table { width: 100%; table-layout: fixed; }
-th, td { border: 0.5pt solid #000; padding: 1pt 4pt; text-align: left; vertical-align: top; }
+th, td { border: 0.5pt solid #000; padding: 1pt 4pt; vertical-align: top; }
+th:not([align]) { text-align: left; }
 table.facts th, table.facts td { border: none; padding: 0 6mm ${L.afterPt}pt 0; }
 table.facts th { font-weight: bold; white-space: nowrap; }
 .toc-heading { font-size: ${L.h2Pt}pt; font-weight: bold; margin: ${L.h2BeforePt}pt 0 ${L.afterPt}pt 0; }
