@@ -58,10 +58,10 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
               <MembersPanel committee={c} />
             </TabPanel>
             <TabPanel id="template" className="tab-panel">
-              <TemplatePanel key={JSON.stringify(c.template)} committee={c} />
+              <TemplatePanel key={c.id} committee={c} />
             </TabPanel>
             <TabPanel id="general" className="tab-panel">
-              <GeneralPanel key={c.id + c.name} committee={c} />
+              <GeneralPanel key={c.id} committee={c} />
             </TabPanel>
           </Tabs>
           <CreateMeetingDialog committee={c} isOpen={creating} onOpenChange={setCreating} onCreated={(start) => setYear(Number(start.slice(0, 4)))} />
