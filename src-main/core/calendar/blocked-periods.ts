@@ -63,7 +63,8 @@ export function blockedDays(year: number, settings: ExBlockedPeriods | null = nu
   for (let d = 1; d <= 31; d++) set(dayOf(year, 1, d), { kind: 'january', label: 'januar er mødefri' });
   for (let d = 1; d <= 31; d++) set(dayOf(year, 7, d), { kind: 'july', label: 'juli er sommerferie' });
   const winterWeek = settings?.winterWeek ?? 7;
-  const easter = danishHolidays(year).find((h) => h.name === 'påskedag');
+  const holidays = danishHolidays(year);
+  const easter = holidays.find((h) => h.name === 'påskedag');
   if (easter) {
     for (let d = addDays(easter.day, -6); d <= addDays(easter.day, 1); d = addDays(d, 1)) set(d, { kind: 'easter', label: 'påskeugen er mødefri' });
   }
@@ -79,7 +80,7 @@ export function blockedDays(year: number, settings: ExBlockedPeriods | null = nu
   if (isElectionYear(year)) {
     for (let d = 1; d <= 15; d++) set(dayOf(year, 12, d), { kind: 'election', label: '1.–15. december er der kommunalvalg' });
   }
-  for (const h of danishHolidays(year)) set(h.day, { kind: 'holiday', label: `${h.name} er helligdag`, name: h.name });
+  for (const h of holidays) set(h.day, { kind: 'holiday', label: `${h.name} er helligdag`, name: h.name });
   cache.set(key, map);
   return map;
 }

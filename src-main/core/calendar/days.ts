@@ -23,13 +23,18 @@ export function addDays(day: Day, n: number): Day {
   return fromUtc(d);
 }
 
-/** 0 = Sunday … 6 = Saturday. */
-export const weekdayOf = (day: Day): number => toUtc(day).getUTCDay();
+/** Days since 1970-01-01; plain arithmetic, no Date object (roll-forward calls this in its inner loop). */
+const epochDay = (day: Day): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
-export const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export const weekdayOf = (day: Day): number => (((epochDay(day) + 4) % 7) + 7) % 7;
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+export const daysInMonth = (y: number, m: number): number => (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
 
 /** Whole days from a to b (positive when b is later). */
-export const daysBetween = (a: Day, b: Day): number => Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+export const daysBetween = (a: Day, b: Day): number => epochDay(b) - epochDay(a);
 
 /** ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeek(day: Day): { year: number; week: number } {
@@ -42,11 +47,9 @@ export function isoWeek(day: Day): { year: number; week: number } {
 
 /** Every day with the given weekday in a month, in order. */
 export function weekdaysInMonth(y: number, m: number, weekday: number): Day[] {
+  const first = 1 + ((weekday - weekdayOf(dayOf(y, m, 1)) + 7) % 7);
   const out: Day[] = [];
-  for (let d = 1; d <= daysInMonth(y, m); d++) {
-    const day = dayOf(y, m, d);
-    if (weekdayOf(day) === weekday) out.push(day);
-  }
+  for (let d = first; d <= daysInMonth(y, m); d += 7) out.push(dayOf(y, m, d));
   return out;
 }
 
