@@ -52,4 +52,10 @@ test('preview, public version and export of the minutes to .docx and PDF', async
   expect(text).not.toContain('Vestermarken');
   await expect(page.getByRole('status').filter({ hasText: /Gemt som 2026-03-10 OBU Beslutningsprotokol - offentlig\.pdf \(\d+ sider\)/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/documents-decisions-public.png' });
+
+  // The publication package: the public PDF (the fixture stores no attachment files).
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Publiceringspakke til hjemmesiden (.zip)' }).click()]);
+  expect(zip.suggestedFilename()).toBe('2026-03-10 OBU Beslutningsprotokol - publicering.zip');
+  expect(Object.keys(unzipSync(fs.readFileSync(await zip.path())))).toEqual(['2026-03-10 OBU Beslutningsprotokol - offentlig.pdf']);
+  await expect(page.getByRole('status').filter({ hasText: /1 fil; 1 bilag mangler deres fil/ })).toBeVisible();
 });
