@@ -52,13 +52,13 @@ export const exportCommand: CliCommand = {
     try {
       const meetingId = values.meeting ?? (await findMeetingOn(ctx.store.db, values.committee!, values.date!));
       if (values.publication) {
-        const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, printerOf(ctx), meetingId, kind);
+        const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId, kind);
         writePublication(pkg, out);
         io.err(`Wrote ${values.out}: ${pkg.entries.map((e) => e.name).join(', ')}`);
         for (const m of pkg.missing) io.err(`Not included (the file is not stored): ${m}`);
         return 0;
       }
-      const r = await exportDocument(ctx.store.db, printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true });
+      const r = await exportDocument(ctx.store.db, await printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true });
       writeFileAtomic(out, r.bytes);
       io.err(`Wrote ${values.out}${r.pageCount !== null ? ` (${r.pageCount} pages)` : ''}`);
       return 0;

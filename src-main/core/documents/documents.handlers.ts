@@ -5,22 +5,28 @@ import type { CoreContext } from '../context';
 import type { FeatureHandlers } from '../handler-types';
 import { exportDocument, previewHtml } from './documents.service';
 import type { PdfPrinter } from './pdf';
-import { sharedPlaywrightPrinter } from './pdf-playwright';
 import { buildPublication, publicationZip } from './publication';
 
-/** The shell's printer (Electron's printToPDF in the desktop app), else Chromium via playwright-core. */
-export const printerOf = (ctx: CoreContext): PdfPrinter => ctx.printer ?? sharedPlaywrightPrinter();
+/**
+ * The shell's printer (Electron's printToPDF in the desktop app), else Chromium via playwright-core,
+ * loaded only then so that the desktop bundle never needs it.
+ */
+export async function printerOf(ctx: CoreContext): Promise<PdfPrinter> {
+  if (ctx.printer) return ctx.printer;
+  const { sharedPlaywrightPrinter } = await import('./pdf-playwright');
+  return sharedPlaywrightPrinter();
+}
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 export const documentHandlers: FeatureHandlers<typeof documentOps> = {
   'documents.preview': (ctx, input) => previewHtml(ctx.store.db, input),
   'documents.export': async (ctx, input) => {
-    const r = await exportDocument(ctx.store.db, printerOf(ctx), input);
+    const r = await exportDocument(ctx.store.db, await printerOf(ctx), input);
     return { fileName: r.fileName, mime: r.mime, base64: base64(r.bytes), pageCount: r.pageCount };
   },
   'documents.publication': async (ctx, { meetingId, kind }) => {
-    const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, printerOf(ctx), meetingId, kind);
+    const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId, kind);
     return { fileName: `${pkg.baseName}.zip`, base64: base64(publicationZip(pkg)), files: pkg.entries.map((e) => e.name), missing: pkg.missing };
   },
 };
