@@ -96,4 +96,19 @@ describe('the PDF', () => {
     expect(printed.get('Punkt 2: Budgetopfølgning og rige formater')).toBeGreaterThan(2);
     doc.chapters.forEach((c, i) => expect({ chapter: c.heading, toc: toc[i] }).toEqual({ chapter: c.heading, toc: printed.get(c.heading) }));
   });
+
+  it('a planned meeting without items still makes an agenda: the header, no table of contents', async () => {
+    const db = stores.rich.db;
+    const committee = await db.selectFrom('committees').select('id').executeTakeFirstOrThrow();
+    const { call } = await import('../../src-main/core/dispatch');
+    const ctx = { store: stores.rich, shell: 'cli' as const, version: 'test' };
+    const meeting = await call(ctx, 'meetings.create', { committeeId: committee.id, start: '2026-09-01T14:30', location: 'Rådhuset' });
+    const pdf = await exportDocument(db, printer, { meetingId: meeting.id, kind: 'agenda', public: false, format: 'pdf' });
+    const pages = pdfPages(writeTemp('empty.pdf', pdf.bytes));
+    expect(pages).toHaveLength(1);
+    expect(squash(pages[0]!)).toContain('DAGSORDEN Organisations- og Beredskabsudvalget d. 01-09-2026');
+    expect(squash(pages[0]!)).not.toContain('Indholdsfortegnelse');
+    const docx = await exportDocument(db, printer, { meetingId: meeting.id, kind: 'agenda', public: false, format: 'docx' });
+    expect(docx.fileName).toBe('2026-09-01 OBU Dagsorden.docx');
+  });
 });
