@@ -3,6 +3,7 @@
 // page cache lets an unchanged document print once.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../src-main/core/dispatch';
 import { exportDocument, loadReferat } from '../../src-main/core/documents/documents.service';
 import type { PdfPrinter } from '../../src-main/core/documents/pdf';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
@@ -100,7 +101,6 @@ describe('the PDF', () => {
   it('a planned meeting without items still makes an agenda: the header, no table of contents', async () => {
     const db = stores.rich.db;
     const committee = await db.selectFrom('committees').select('id').executeTakeFirstOrThrow();
-    const { call } = await import('../../src-main/core/dispatch');
     const ctx = { store: stores.rich, shell: 'cli' as const, version: 'test' };
     const meeting = await call(ctx, 'meetings.create', { committeeId: committee.id, start: '2026-09-01T14:30', location: 'Rådhuset' });
     const pdf = await exportDocument(db, printer, { meetingId: meeting.id, kind: 'agenda', public: false, format: 'pdf' });
