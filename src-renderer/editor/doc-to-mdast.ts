@@ -43,11 +43,10 @@ function block(node: JSONContent): RootContent | null {
     case 'bulletList':
     case 'orderedList': {
       const ordered = node.type === 'orderedList';
-      const items: ListItem[] = (node.content ?? []).map((item) => ({
-        type: 'listItem',
-        spread: false,
-        children: blocks(item.content ?? []) as BlockContent[],
-      }));
+      // An empty bullet (Enter pressed, nothing typed yet) is not stored, like an empty paragraph.
+      const items: ListItem[] = (node.content ?? [])
+        .map((item): ListItem => ({ type: 'listItem', spread: false, children: blocks(item.content ?? []) as BlockContent[] }))
+        .filter((item) => item.children.length > 0);
       if (items.length === 0) return null;
       const start = ordered ? Number(node.attrs?.start ?? 1) || 1 : null;
       return { type: 'list', ordered, start, spread: false, children: items };
@@ -114,16 +113,30 @@ function markNode(mark: Mark): MarkNode {
   }
 }
 
-/** Inline nodes with flat marks -> nested mdast phrasing, opening and closing marks as runs change. */
+/**
+ * Inline content for a paragraph, heading or cell. Spaces at its edges and around line breaks mean nothing in a
+ * document, and a line break at either edge cannot be written in Markdown at all ("a\\" reads back as a backslash).
+ */
 function phrasing(nodes: JSONContent[], inCell: boolean): PhrasingContent[] {
+  const out = nest(nodes, inCell);
+  const blank = (n: PhrasingContent | undefined) => n !== undefined && (n.type === 'break' || (n.type === 'text' && !n.value.trim()));
+  while (blank(out[0])) out.shift();
+  while (blank(out[out.length - 1])) out.pop();
+  out.forEach((n, i) => {
+    if (n.type !== 'text') return;
+    if (i === 0 || out[i - 1]?.type === 'break') n.value = n.value.replace(/^\s+/, '');
+    if (i === out.length - 1 || out[i + 1]?.type === 'break') n.value = n.value.replace(/\s+$/, '');
+  });
+  return out.filter((n) => n.type !== 'text' || n.value !== '');
+}
+
+/** Inline nodes with flat marks -> nested mdast phrasing, opening and closing marks as runs change. */
+function nest(nodes: JSONContent[], inCell: boolean): PhrasingContent[] {
   const root: PhrasingContent[] = [];
   const stack: { key: string; children: PhrasingContent[] }[] = [{ key: '', children: root }];
   for (const node of nodes) {
-    if (node.type === 'hardBreak') {
-      // A GFM table row is one line; a line break in a cell becomes a space.
-      stack[stack.length - 1]!.children.push(inCell ? { type: 'text', value: ' ' } : { type: 'break' });
-      continue;
-    }
+    // A line break sits inside exactly the marks it carries itself, like text, so that reading the Markdown back
+    // groups the runs on either side of it the same way.
     const marks = (node.marks ?? [])
       .filter((m) => MARK_ORDER.includes(m.type))
       .sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
@@ -134,6 +147,11 @@ function phrasing(nodes: JSONContent[], inCell: boolean): PhrasingContent[] {
       const m = markNode(mark);
       stack[stack.length - 1]!.children.push(m);
       stack.push({ key: markKey(mark), children: m.children as PhrasingContent[] });
+    }
+    if (node.type === 'hardBreak') {
+      // A GFM table row is one line; a line break in a cell becomes a space.
+      stack[stack.length - 1]!.children.push(inCell ? { type: 'text', value: ' ' } : { type: 'break' });
+      continue;
     }
     const value = node.type === 'text' ? (node.text ?? '') : plainText(node);
     if (!value) continue;
@@ -149,46 +167,50 @@ function phrasing(nodes: JSONContent[], inCell: boolean): PhrasingContent[] {
  */
 function tidy(children: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
-  const pushText = (value: string) => {
-    if (!value) return;
+  const push = (node: PhrasingContent) => {
     const last = out[out.length - 1];
-    if (last?.type === 'text') last.value += value;
-    else out.push({ type: 'text', value });
+    if (node.type === 'text' && !node.value) return;
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else out.push(node);
   };
   for (const child of children) {
-    if (child.type === 'text') {
-      pushText(child.value);
+    if (child.type !== 'strong' && child.type !== 'emphasis' && child.type !== 'delete' && child.type !== 'link') {
+      push(child.type === 'text' ? { ...child } : child);
       continue;
     }
-    if (child.type === 'strong' || child.type === 'emphasis' || child.type === 'delete' || child.type === 'link') {
-      const inner = tidy(child.children as PhrasingContent[]);
-      let lead = '';
-      let trail = '';
-      if (child.type !== 'link') {
-        const first = inner[0];
-        if (first?.type === 'text') {
-          lead = /^\s*/.exec(first.value)?.[0] ?? '';
-          first.value = first.value.slice(lead.length);
-          if (!first.value) inner.shift();
-        }
-        const last = inner[inner.length - 1];
-        if (last?.type === 'text') {
-          trail = /\s*$/.exec(last.value)?.[0] ?? '';
-          last.value = last.value.slice(0, last.value.length - trail.length);
-          if (!last.value) inner.pop();
-        }
-      }
-      pushText(lead);
-      if (inner.length > 0) {
-        const prev = out[out.length - 1];
-        // Two adjacent runs with the same mark (e.g. split by a hoisted space that vanished) become one.
-        if (prev && prev.type === child.type && prev.type !== 'link') (prev.children as PhrasingContent[]).push(...inner);
-        else out.push({ ...child, children: inner } as PhrasingContent);
-      }
-      pushText(trail);
-      continue;
+    const inner = tidy(child.children as PhrasingContent[]);
+    // Line breaks, and for bold/italic also spaces, at a mark's edges move outside it.
+    const spaces = child.type !== 'link';
+    const before: PhrasingContent[] = [];
+    const after: PhrasingContent[] = [];
+    for (;;) {
+      const first = inner[0];
+      if (first?.type === 'break') before.push(inner.shift()!);
+      else if (spaces && first?.type === 'text' && /^\s/.test(first.value)) {
+        const lead = /^\s+/.exec(first.value)![0];
+        before.push({ type: 'text', value: lead });
+        first.value = first.value.slice(lead.length);
+        if (!first.value) inner.shift();
+      } else break;
     }
-    out.push(child);
+    for (;;) {
+      const last = inner[inner.length - 1];
+      if (last?.type === 'break') after.unshift(inner.pop()!);
+      else if (spaces && last?.type === 'text' && /\s$/.test(last.value)) {
+        const trail = /\s+$/.exec(last.value)![0];
+        after.unshift({ type: 'text', value: trail });
+        last.value = last.value.slice(0, last.value.length - trail.length);
+        if (!last.value) inner.pop();
+      } else break;
+    }
+    before.forEach(push);
+    if (inner.length > 0) {
+      const prev = out[out.length - 1];
+      // Two adjacent runs with the same mark (e.g. split by a hoisted space that vanished) become one.
+      if (prev && prev.type === child.type && prev.type !== 'link') (prev.children as PhrasingContent[]).push(...inner);
+      else out.push({ ...child, children: inner } as PhrasingContent);
+    }
+    after.forEach(push);
   }
   return out;
 }

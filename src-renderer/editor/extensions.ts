@@ -136,6 +136,9 @@ const Behaviour = Extension.create<BehaviourOptions>({
       // Tab and Shift-Tab are already bound by the list item (and the table, to move between cells).
       for (const key of SHORTCUTS[id].filter((k) => !k.includes('Tab'))) bindings[key] = () => runCommand(this.editor, id);
     }
+    // With nothing left to undo, Tiptap leaves the key to the browser, whose own undo would edit the page behind
+    // ProseMirror's back; this extension comes after the history's keymap, so it only sees unhandled presses.
+    for (const key of [...SHORTCUTS.undo, ...SHORTCUTS.redo]) bindings[key] = () => true;
     for (const key of SHORTCUTS.link) {
       bindings[key] = () => {
         if (!this.editor.isEditable) return false;
