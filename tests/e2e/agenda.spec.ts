@@ -152,4 +152,6 @@ test('compose the reference agenda through the UI: Punkt 42..52 in order, format
   await list.getByRole('button', { name: /^Punkt 43 Databeskyttelses/ }).click();
   await expect(editor(page, 'Sagsresume')).toContainText('opdatering af oplysningspligten');
   await page.screenshot({ path: 'test-results/screens/agenda-editor.png', fullPage: false });
+  await page.getByRole('heading', { name: 'Bilag' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/agenda-editor-attachments.png', fullPage: false });
 });

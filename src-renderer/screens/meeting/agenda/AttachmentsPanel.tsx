@@ -81,6 +81,7 @@ function AttachmentRow({ a, index, count, readOnly, onMove, onRemove }: { a: Att
       </div>
       <Switch
         className="switch"
+        aria-label={t('attachments.closed', { title })}
         isSelected={closed}
         isReadOnly={readOnly}
         onChange={(v) => {
@@ -91,7 +92,7 @@ function AttachmentRow({ a, index, count, readOnly, onMove, onRemove }: { a: Att
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
         </span>
-        {t('attachments.closed', { title })}
+        {t('attachments.closedShort')}
       </Switch>
       <div className="attachment-actions">
         <Button variant="quiet" isDisabled={!a.sha256} onPress={() => void openAttachment(a.id).catch((e: unknown) => setError(e as Error))} aria-label={t('attachments.open', { title })}>

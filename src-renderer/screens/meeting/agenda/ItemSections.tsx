@@ -47,9 +47,17 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
             setBody('recommendation', joinRecommendation(i, p));
           };
           return (
-            <section key={kind} className="item-section" aria-label={headings.recommendation}>
+            <section key={kind} className="item-section section-group" aria-label={headings.recommendation}>
               <h3 className="section-heading">{headings.recommendation}</h3>
-              <TextField label={t('editor.recommendationIntro')} value={intro} onChange={(v) => setParts(v, points)} isReadOnly={readOnly} placeholder={t('editor.recommendationIntroPlaceholder')} />
+              <TextField
+                label={t('editor.recommendationIntro')}
+                multiline
+                value={intro}
+                // One line in the documents: a line break here would end the opening sentence.
+                onChange={(v) => setParts(v.replace(/\s*\n+\s*/g, ' '), points)}
+                isReadOnly={readOnly}
+                placeholder={t('editor.recommendationIntroPlaceholder')}
+              />
               {!readOnly && !intro && lastIntro && (
                 <Button variant="quiet" className="suggestion" onPress={() => setParts(lastIntro, points)}>
                   {t('editor.useIntro', { intro: lastIntro })}
@@ -61,7 +69,7 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
         }
         if (kind === 'procedure') {
           return (
-            <section key={kind} className="item-section" aria-label={headings.procedure}>
+            <section key={kind} className="item-section section-group" aria-label={headings.procedure}>
               <h3 className="section-heading">{headings.procedure}</h3>
               <RouteEditor route={draft.route} readOnly={readOnly} onChange={(route) => update({ ...draft, route }, ['route'])} meetingStart={meetingStart} committeeName={committeeName} />
               {draft.bodies.procedure?.trim() && (
