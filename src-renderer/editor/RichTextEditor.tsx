@@ -1,7 +1,6 @@
 // The WYSIWYG editor for an item's sections: the secretary sees formatted text, the caller gets Markdown.
 // Emits only real changes (equal content is always the same string), so the caller never saves spuriously.
-import { EditorContent, useEditor, useEditorState, type UseEditorOptions } from '@tiptap/react';
-import { EditorState } from '@tiptap/pm/state';
+import { EditorContent, useEditor, useEditorState, type Editor, type UseEditorOptions } from '@tiptap/react';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +31,24 @@ export type RichTextEditorProps = {
 
 /** How many of its own recent outputs the editor recognises when the caller echoes them back as `value`. */
 const ECHO_MEMORY = 50;
+
+/**
+ * Starts a fresh undo history, so Undo cannot step back into the previous text: the history plugin is taken
+ * out of the state and put back, which re-initialises its state (prosemirror-history has no reset command).
+ * Found by its state's shape, since prosemirror-history does not export its plugin key.
+ */
+function forgetHistory(editor: Editor): void {
+  const { state } = editor.view;
+  const history = state.plugins.find((plugin) => {
+    const s: unknown = plugin.getState(state);
+    return typeof s === 'object' && s !== null && 'done' in s && 'undone' in s;
+  });
+  if (!history) return;
+  editor.view.updateState(state.reconfigure({ plugins: state.plugins.filter((p) => p !== history) }));
+  editor.view.updateState(editor.view.state.reconfigure({ plugins: state.plugins }));
+  // An empty transaction tells the toolbar (which listens to transactions) that Undo is no longer possible.
+  editor.view.dispatch(editor.view.state.tr.setMeta('addToHistory', false));
+}
 
 /** One sentence (or two) telling what a paste had to simplify. */
 export function pasteNoticeMessage(t: TFunction<'editor'>, notices: readonly PasteNotice[]): string {
@@ -103,11 +120,8 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
     if (value === known.current || emitted.current.includes(value)) return;
     const normalized = normalizeMarkdown(value);
     if (normalized === known.current) return;
-    // A fresh state, so Undo cannot step back into the previous text.
-    const doc = editor.schema.nodeFromJSON(markdownToDoc(value));
-    editor.view.updateState(EditorState.create({ schema: editor.schema, doc, plugins: editor.state.plugins }));
-    // An empty transaction tells the toolbar (which listens to transactions) about the new state.
-    editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
+    editor.chain().setMeta('addToHistory', false).setContent(markdownToDoc(value), { emitUpdate: false }).run();
+    forgetHistory(editor);
     known.current = normalized;
     emitted.current = [];
   }, [editor, value]);
