@@ -65,7 +65,7 @@ function blockNode(node: RootContent, numbering: State, list: ListCtx): FileChil
       // Word tables take no space after; an empty 6 pt line gives the gap the PDF's margin gives.
       return [tableNode(node), new Paragraph({ spacing: { after: 0, line: AFTER, lineRule: LineRuleType.EXACT }, children: [] })];
     case 'blockquote':
-      return node.children.flatMap((c) => blockNode(c, numbering, list)).map((p) => p);
+      return node.children.flatMap((c) => blockNode(c, numbering, list));
     case 'code':
       return node.value.split('\n').map((line) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: line, font: 'Liberation Mono' })] }));
     case 'thematicBreak':
@@ -119,7 +119,7 @@ function inlines(nodes: PhrasingContent[], style: Inline): ParagraphChild[] {
       case 'link': {
         const href = safeHref(n.url);
         const children = inlines(n.children, href ? { ...style, link: true } : style) as TextRun[];
-        return href ? [new ExternalHyperlink({ link: href, children: children.map((c) => c) })] : children;
+        return href ? [new ExternalHyperlink({ link: href, children })] : children;
       }
       default:
         return 'children' in n ? inlines(n.children as PhrasingContent[], style) : [];
