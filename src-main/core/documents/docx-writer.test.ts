@@ -91,6 +91,10 @@ describe('the .docx writer', () => {
     expect(styles).toContain('<w:lang w:val="da-DK"/>');
     expect(styles).toContain('w:ascii="Liberation Sans"');
     expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<w:pageBreakBefore\/>/);
+    // Every style the body names is defined (Word falls back silently, but a checker does not).
+    const defined = new Set([...styles.matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
+    const used = new Set([...body.matchAll(/<w:[pr]Style w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+    expect([...used].filter((s) => !defined.has(s))).toEqual([]);
 
     const footer = Object.entries(p).find(([k]) => /^word\/footer\d*\.xml$/.test(k))![1];
     expect(paragraphsOf(footer.replace(/<w:instrText[^>]*>\s*(PAGE|NUMPAGES)\s*<\/w:instrText>/g, '<w:t>{$1}</w:t>'))).toEqual(['Side {PAGE} af {NUMPAGES}']);

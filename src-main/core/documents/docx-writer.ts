@@ -212,5 +212,7 @@ function styles() {
       { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: ptToTwip(LAYOUT.tocAfterPt), ...exact(LAYOUT.bodyPt) } } },
       { id: 'Small', name: 'Referent Small', basedOn: 'Normal', run: { size: half(LAYOUT.smallPt) }, paragraph: { spacing: { after: 0, ...exact(LAYOUT.smallPt) } } },
     ],
+    // The TOC's entries are linked runs in this style (docx names it); plain text, as in the PDF.
+    characterStyles: [{ id: 'IndexLink', name: 'Index Link', run: {} }],
   };
 }
