@@ -119,6 +119,14 @@ describe('buildReferat', () => {
     expect(text(doc.chapters.at(-1)!)).toEqual(['## Tilføjet 20-03-2026', 'Rettelse: I punkt 2 skal beløbet for anlæg være **275** t.kr.']);
   });
 
+  it('without attendance under every item, prints only what differs from the header: an item-only absence and inhabil', () => {
+    const input = { ...rich.input, committee: { ...rich.input.committee, template: { ...rich.input.committee.template, attendanceUnderItems: false } } };
+    const doc = buildReferat(input, 'minutes');
+    expect(text(doc.chapters[0]!).filter((l) => /^(Afbud|Fraværende|Inhabil):/.test(l))).toEqual([]);
+    expect(text(doc.chapters[1]!).filter((l) => /^(Afbud|Fraværende|Inhabil):/.test(l))).toEqual(['Inhabil: Jørgen Smed']);
+    expect(text(doc.chapters[5]!).filter((l) => /^(Afbud|Fraværende|Inhabil):/.test(l))).toEqual(['Fraværende: Finn Lykkeskov']);
+  });
+
   it('prints the decision first, under the plain heading, when the template says so', () => {
     const input = { ...rich.input, committee: { ...rich.input.committee, template: { ...rich.input.committee.template, decisionFirst: true, decisionHeading: 'Beslutning' } } };
     const p1 = text(buildReferat(input, 'minutes').chapters[0]!);
