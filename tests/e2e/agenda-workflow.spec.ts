@@ -120,3 +120,27 @@ test('an agenda of 150 items opens and reorders without delay', async ({ page, a
   expect(opened).toBeLessThan(3000);
   expect(moved).toBeLessThan(250);
 });
+
+test('an edit whose write never reached the core is written when the agenda is opened again', async ({ page, app }) => {
+  const { juneId } = await seedJune(app, 1);
+  await app.open(page);
+  await page.evaluate((id) => (window.location.hash = `#/meeting/${id}/agenda`), juneId);
+  await page.getByRole('button', { name: /^Punkt 43 Sag 1/ }).click();
+  // The core is cut off (a crash, a closed window) while the secretary types.
+  await page.route('**/api/agenda.updateItem', (route) => route.abort());
+  await page.getByRole('textbox', { name: 'Sagsresume', exact: true }).click();
+  await page.keyboard.insertText('Skrevet lige før strømmen gik.');
+  await expect(page.getByRole('status').filter({ hasText: /Ikke gemt/ })).toBeVisible();
+  const before = await call(app.ctx, 'agenda.getItem', { itemId: (await call(app.ctx, 'agenda.get', { meetingId: juneId })).items[1]!.id });
+  expect(before.sections).toEqual([]);
+
+  await page.unroute('**/api/agenda.updateItem');
+  await app.open(page);
+  await page.evaluate((id) => (window.location.hash = `#/meeting/${id}/agenda`), juneId);
+  await expect(page.getByRole('navigation', { name: 'Dagsordenens punkter' })).toBeVisible();
+  await expect
+    .poll(async () => (await call(app.ctx, 'agenda.getItem', { itemId: before.id })).sections.map((s) => s.body.trim()))
+    .toEqual(['Skrevet lige før strømmen gik.']);
+  await page.getByRole('button', { name: /^Punkt 43 Sag 1/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Sagsresume', exact: true })).toHaveText('Skrevet lige før strømmen gik.');
+});

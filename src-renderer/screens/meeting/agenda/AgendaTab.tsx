@@ -7,7 +7,7 @@ import { numberInOrder, type Agenda } from '../../../../src-shared/api/agenda';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ErrorText, QueryState } from '../../../components/QueryState';
-import { ItemSaver, trackSave } from './autosave';
+import { ItemSaver, replayUnsaved, trackSave } from './autosave';
 import { ItemList } from './ItemList';
 import { ItemEditor } from './ItemEditor';
 import { CopyItemDialog, NewItemDialog } from './AgendaDialogs';
@@ -15,8 +15,20 @@ import { SaveIndicator, StatusControl } from './AgendaStatus';
 import { agendaKeys } from './queries';
 import './agenda.css';
 
+/** Unconfirmed edits of an earlier page go to the core before anything is shown from it. */
+const replay = (): Promise<void> =>
+  replayUnsaved((key, patch) =>
+    key.startsWith('attachment:') ? api.agenda.updateAttachment({ attachmentId: key.slice('attachment:'.length), ...patch }) : api.agenda.updateItem({ itemId: key, ...patch }),
+  );
+
 export function AgendaTab({ meetingId }: { meetingId: string }) {
-  const agenda = useQuery({ queryKey: agendaKeys.agenda(meetingId), queryFn: () => api.agenda.get({ meetingId }) });
+  const agenda = useQuery({
+    queryKey: agendaKeys.agenda(meetingId),
+    queryFn: async () => {
+      await replay();
+      return api.agenda.get({ meetingId });
+    },
+  });
   return <QueryState query={agenda}>{(a) => <AgendaEditor agenda={a} />}</QueryState>;
 }
 

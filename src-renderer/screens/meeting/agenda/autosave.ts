@@ -47,7 +47,7 @@ export class ItemSaver<P extends Record<string, unknown>> {
   private pending: Partial<P> = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
   private static chain: Promise<void> = Promise.resolve();
-  private static savers = new Set<ItemSaver<Record<string, unknown>>>();
+  static readonly savers = new Set<ItemSaver<Record<string, unknown>>>();
 
   constructor(
     readonly itemId: string,
@@ -132,6 +132,33 @@ export class ItemSaver<P extends Record<string, unknown>> {
   static flushAll(): Promise<void> {
     for (const s of ItemSaver.savers) void s.flush();
     return ItemSaver.chain;
+  }
+}
+
+let replayed = false;
+
+/**
+ * Writes the changes an earlier page left unconfirmed (closed or crashed mid-write), whichever
+ * item they belong to; an item that no longer exists drops its change. Once per page load.
+ */
+export async function replayUnsaved(write: (key: string, patch: Record<string, unknown>) => Promise<unknown>): Promise<void> {
+  if (replayed || typeof localStorage === 'undefined') return;
+  replayed = true;
+  const live = new Set([...ItemSaver.savers].map((s) => s.itemId));
+  const keys = Object.keys(localStorage).filter((k) => k.startsWith(BACKUP_PREFIX) && !live.has(k.slice(BACKUP_PREFIX.length)));
+  for (const key of keys) {
+    const id = key.slice(BACKUP_PREFIX.length);
+    const patch = ItemSaver.unsaved<Record<string, unknown>>(id);
+    if (!patch || Object.keys(patch).length === 0) {
+      localStorage.removeItem(key);
+      continue;
+    }
+    try {
+      await write(id, patch);
+      localStorage.removeItem(key);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'NotFound') localStorage.removeItem(key);
+    }
   }
 }
 
