@@ -197,6 +197,31 @@ describe('RichTextEditor', () => {
     expect(box.textContent).toBe('Andet punkt');
   });
 
+  it('undoes and redoes with Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z', () => {
+    const { box, editor, changes } = setup('Godkendt\n');
+    act(() => {
+      editor.commands.setTextSelection(9);
+      editor.commands.insertContent(' med bemærkninger');
+    });
+    const mac = /Mac|iP(hone|[oa]d)/.test(navigator.platform);
+    const press = (key: string, shiftKey = false) => {
+      // As a browser sends it: Shift makes the key "Z", and keyCode names the physical key.
+      const event = new KeyboardEvent('keydown', { key, keyCode: 90, shiftKey, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true });
+      act(() => {
+        box.dispatchEvent(event);
+      });
+      return event;
+    };
+    press('z');
+    expect(changes.at(-1)).toBe('Godkendt\n');
+    press('Z', true);
+    expect(changes.at(-1)).toBe('Godkendt med bemærkninger\n');
+    press('z');
+    // Nothing left to undo: the key is still taken, so the browser's own undo cannot touch the text.
+    expect(press('z').defaultPrevented).toBe(true);
+    expect(box.textContent).toBe('Godkendt');
+  });
+
   it('indents a list item with Tab, and lets Tab leave the editor after Escape', () => {
     const { box, editor, changes } = setup('- dagsorden godkendes\n- orienteringen tages til efterretning\n');
     act(() => {

@@ -117,6 +117,8 @@ type BehaviourOptions = {
 /** Shortcuts StarterKit does not bind, and paste cleaning for HTML from Word and elsewhere. */
 const Behaviour = Extension.create<BehaviourOptions>({
   name: 'referentBehaviour',
+  // Below the default (100), so its keymap runs after the editor's own: it only sees presses nobody handled.
+  priority: 50,
   addOptions() {
     return { onLinkShortcut: () => {}, onPasteNotices: () => {} };
   },
@@ -137,7 +139,7 @@ const Behaviour = Extension.create<BehaviourOptions>({
       for (const key of SHORTCUTS[id].filter((k) => !k.includes('Tab'))) bindings[key] = () => runCommand(this.editor, id);
     }
     // With nothing left to undo, Tiptap leaves the key to the browser, whose own undo would edit the page behind
-    // ProseMirror's back; this extension comes after the history's keymap, so it only sees unhandled presses.
+    // ProseMirror's back; with this extension's low priority these bindings only see presses the history declined.
     for (const key of [...SHORTCUTS.undo, ...SHORTCUTS.redo]) bindings[key] = () => true;
     for (const key of SHORTCUTS.link) {
       bindings[key] = () => {
