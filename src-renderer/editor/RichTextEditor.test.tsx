@@ -185,6 +185,9 @@ describe('RichTextEditor', () => {
     // The caller's save of the first change comes back late: it must not undo the second.
     rerender(<RichTextEditor label="Sagsresume" value={'Første udkast\n'} onChange={(m) => changes.push(m)} />);
     expect(box.textContent).toBe('Første udkast til indstilling');
+    // ... also when the caller trimmed it on the way.
+    rerender(<RichTextEditor label="Sagsresume" value="Første udkast" onChange={(m) => changes.push(m)} />);
+    expect(box.textContent).toBe('Første udkast til indstilling');
     // Another item's text (or a reload) replaces the content, without reporting a change.
     rerender(<RichTextEditor label="Sagsresume" value={'Andet punkt\n'} onChange={(m) => changes.push(m)} />);
     expect(box.textContent).toBe('Andet punkt');

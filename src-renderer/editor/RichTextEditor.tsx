@@ -118,8 +118,9 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
   // itself emitted (the caller's saved copy, possibly older than what has been typed since) never does.
   useEffect(() => {
     if (value === known.current || emitted.current.includes(value)) return;
+    // Also an echo the caller reshaped on the way (trimmed, re-joined) is recognised by its normalized form.
     const normalized = normalizeMarkdown(value);
-    if (normalized === known.current) return;
+    if (normalized === known.current || emitted.current.includes(normalized)) return;
     editor.chain().setMeta('addToHistory', false).setContent(markdownToDoc(value), { emitUpdate: false }).run();
     forgetHistory(editor);
     known.current = normalized;
