@@ -110,7 +110,8 @@ test('Word paste, keyboard formatting and undo in an item section end up as clea
   expect(stored).toContain('| Digitalisering          | 12.450 (uændret begge år) |                             |');
   expect(stored).toContain('| *Informationssikkerhed* | NIS2-tiltag; uddannelse   |');
   expect(stored).not.toMatch(/mso-|<o:p>|<span|&nbsp;/);
-  await page.screenshot({ path: 'test-results/screens/editor-in-item.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/editor-in-item.png' });
+  await page.locator('.rte').filter({ has: presentation }).screenshot({ path: 'test-results/screens/editor-pasted-from-word.png' });
 
   // After a reload the same formatted text is there, and loading it does not count as a change.
   await page.reload();
