@@ -10,6 +10,11 @@ import { call } from '../../src-main/core/dispatch';
 import { tempDir } from '../helpers/store';
 
 describe('store', () => {
+  test('migrations are numbered 1..N without gaps, so none can be skipped by a later one', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => `${String(m.version * 10).padStart(4, '0')}-${m.name.slice(5)}`));
+  });
+
   test('a new file is migrated to the newest schema with WAL and foreign keys on', async () => {
     const file = path.join(tempDir(), 'referent.sqlite');
     const store = openStore(file);

@@ -1,6 +1,6 @@
 import { init } from './0010-init';
 import { search } from './0020-search';
-import { pageCache } from './0050-page-cache';
+import { pageCache } from './0030-page-cache';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */

@@ -3,8 +3,8 @@
 import type { Migration } from './types';
 
 export const pageCache: Migration = {
-  version: 5,
-  name: '0050-page-cache',
+  version: 3,
+  name: '0030-page-cache',
   up: (db) => {
     db.exec(`
       CREATE TABLE document_page_cache (
