@@ -144,3 +144,49 @@ test('an edit whose write never reached the core is written when the agenda is o
   await page.getByRole('button', { name: /^Punkt 43 Sag 1/ }).click();
   await expect(page.getByRole('textbox', { name: 'Sagsresume', exact: true })).toHaveText('Skrevet lige før strømmen gik.');
 });
+
+test('attachments arrive by drag and drop and open as the file; items move by pointer; the editor speaks English too', async ({ page, app }) => {
+  const { juneId } = await seedJune(app, 3);
+  await app.open(page);
+  await page.evaluate((id) => (window.location.hash = `#/meeting/${id}/agenda`), juneId);
+  await page.getByRole('button', { name: /^Punkt 43 Sag 1/ }).click();
+
+  // A file dropped from the desktop onto the attachment area.
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['%PDF-1.4 budgetbilag'], 'Bilag - anlæg.pdf', { type: 'application/pdf' }));
+    dt.effectAllowed = 'all';
+    return dt;
+  });
+  const zone = page.locator('.dropzone');
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('textbox', { name: 'Titel på bilag 1' })).toHaveValue('Bilag - anlæg');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Åbn bilaget Bilag - anlæg' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Bilag - anlæg.pdf');
+  const { readFile } = await import('node:fs/promises');
+  expect((await readFile((await file.path())!)).toString()).toBe('%PDF-1.4 budgetbilag');
+
+  // Drag a handle with the pointer: Sag 3 onto Sag 1's place.
+  const from = await page.getByRole('button', { name: 'Flyt punkt 45: Sag 3' }).boundingBox();
+  const to = await page.getByRole('button', { name: 'Flyt punkt 43: Sag 1' }).boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y - 10, { steps: 5 });
+  await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2 + 4, { steps: 10 });
+  await page.mouse.up();
+  await expect(rows(page).nth(1)).toHaveText(/Punkt 43\s*Sag 3/);
+  await expect.poll(async () => (await call(app.ctx, 'agenda.get', { meetingId: juneId })).items.map((i) => i.title).slice(1, 4)).toEqual(['Sag 3', 'Sag 1', 'Sag 2']);
+
+  // The same screen in English.
+  await page.getByRole('button', { name: /Sprog/ }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: '+ New item' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish agenda' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Items on the agenda' }).getByRole('listitem').first()).toHaveText(/Item 42\s*Godkendelse af dagsorden/);
+  await expect(page.getByRole('textbox', { name: 'Case number' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Attachments' })).toBeVisible();
+});

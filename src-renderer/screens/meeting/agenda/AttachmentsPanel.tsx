@@ -1,6 +1,6 @@
 // An item's attachments (bilag): add by file dialog or by dropping files, title and open/closed
 // edited in place, reorder, open (download) and remove.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DropZone, FileTrigger, Switch } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -140,6 +140,9 @@ export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; r
   const addFiles = (files: File[]): void => {
     if (files.length > 0) add.mutate(files);
   };
+  // Files dragged from some programs (a mail's attachment, say) have no file-system entry, which
+  // react-aria's drop reader skips; the native event still carries them.
+  const nativeDrop = useRef<File[]>([]);
 
   return (
     <section className="item-section attachments" aria-labelledby={`att-${item.id}`}>
@@ -154,13 +157,14 @@ export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; r
         </ol>
       )}
       {!readOnly && (
+        <div className="dropzone-frame" onDropCapture={(e) => (nativeDrop.current = Array.from(e.dataTransfer.files))}>
         <DropZone
           className="dropzone"
           aria-label={t('attachments.dropzone')}
           onDrop={async (e) => {
             const files: File[] = [];
             for (const it of e.items) if (it.kind === 'file') files.push(await it.getFile());
-            addFiles(files);
+            addFiles(files.length > 0 ? files : nativeDrop.current);
           }}
         >
           <span className="muted">{add.isPending ? t('attachments.adding') : t('attachments.dropHint')}</span>
@@ -168,6 +172,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; r
             <Button>{t('attachments.add')}</Button>
           </FileTrigger>
         </DropZone>
+        </div>
       )}
       <ErrorText error={add.error ?? change.error} />
     </section>

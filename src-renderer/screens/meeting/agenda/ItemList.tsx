@@ -120,6 +120,8 @@ export function ItemList({
       collisionDetection={closestCenter}
       modifiers={[restrictToVerticalAxis]}
       onDragEnd={onDragEnd}
+      // Only the list itself scrolls while dragging: the page around it holds the sticky list still.
+      autoScroll={{ canScroll: (element) => element.classList.contains('agenda-list-panel') }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('list.instructions') } }}
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
