@@ -1,6 +1,7 @@
 // How every Api result travels, over IPC, HTTP and inside the CLI.
 export type ApiErrorCode = 'NotFound' | 'Invalid' | 'Conflict' | 'Locked' | 'Forbidden' | 'TooNew' | 'Corrupt' | 'Internal';
-export type ApiFailure = { code: ApiErrorCode; message: string };
+/** `message` in English; `messageDa`, when the core has it, the same sentence in Danish. */
+export type ApiFailure = { code: ApiErrorCode; message: string; messageDa?: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
 
 /** Thrown by the renderer's client when the core answers `{ok:false}`; the UI branches on `code`. */

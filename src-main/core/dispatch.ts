@@ -1,17 +1,25 @@
 // The one entry for every adapter (IPC, HTTP, CLI): parse the input with the contract's zod
 // schema, run the handler, and turn the outcome into a Result. Nothing else crosses a boundary.
 import { api, isOpName, type OpName, type OpOutput } from '../../src-shared/api';
+import { z } from 'zod';
 import { describeFirstIssue } from '../../src-shared/exchange';
-import type { Result } from '../../src-shared/result';
+import type { ApiFailure, Result } from '../../src-shared/result';
 import type { CoreContext } from './context';
 import { AppError } from './errors';
 import { handlers } from './handlers';
 import type { Handler } from './handler-types';
 
+const DANISH = z.locales.da();
+
 export async function invoke(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${name}".` } };
   const parsed = api[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'Invalid', message: describeFirstIssue(parsed.error) } };
+  if (!parsed.success) {
+    // The same fault in Danish for the Danish UI: zod's own Danish texts, our paths.
+    const da = api[name].input.safeParse(rawInput ?? {}, { error: DANISH.localeError });
+    const messageDa = da.success ? undefined : describeFirstIssue(da.error);
+    return { ok: false, error: { code: 'Invalid', message: describeFirstIssue(parsed.error), ...(messageDa ? { messageDa } : {}) } };
+  }
   try {
     const handler = handlers[name] as Handler<OpName>;
     const value = await handler(ctx, parsed.data as never);
@@ -21,8 +29,8 @@ export async function invoke(ctx: CoreContext, name: string, rawInput: unknown):
   }
 }
 
-export function toFailure(e: unknown): { code: AppError['code']; message: string } {
-  if (e instanceof AppError) return { code: e.code, message: e.message };
+export function toFailure(e: unknown): ApiFailure {
+  if (e instanceof AppError) return e.da ? { code: e.code, message: e.message, messageDa: e.da } : { code: e.code, message: e.message };
   const err = e as { code?: string; message?: string };
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) return { code: 'Conflict', message: `The change conflicts with what is stored (${err.message ?? err.code}).` };
   console.error(e);
@@ -32,6 +40,6 @@ export function toFailure(e: unknown): { code: AppError['code']; message: string
 /** Typed in-process call (CLI, tests): throws the AppError instead of returning a Result. */
 export async function call<K extends OpName>(ctx: CoreContext, name: K, input: unknown): Promise<OpOutput<K>> {
   const r = await invoke(ctx, name, input);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
   return r.value as OpOutput<K>;
 }

@@ -2,17 +2,23 @@
 export const ERROR_CODES = ['NotFound', 'Invalid', 'Conflict', 'Locked', 'Forbidden', 'TooNew', 'Corrupt', 'Internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * `message` is English (the CLI, logs); `da` is the same sentence in Danish, which the Danish UI
+ * shows. A message without `da` is shown as it is.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly da?: string,
   ) {
     super(message);
     this.name = `AppError(${code})`;
   }
 }
 
-export const notFound = (what: string): AppError => new AppError('NotFound', `${what} was not found.`);
-export const invalid = (message: string): AppError => new AppError('Invalid', message);
-export const conflict = (message: string): AppError => new AppError('Conflict', message);
-export const locked = (message: string): AppError => new AppError('Locked', message);
+export const notFound = (what: string, whatDa?: string): AppError =>
+  new AppError('NotFound', `${what} was not found.`, whatDa ? `${whatDa} findes ikke.` : undefined);
+export const invalid = (message: string, da?: string): AppError => new AppError('Invalid', message, da);
+export const conflict = (message: string, da?: string): AppError => new AppError('Conflict', message, da);
+export const locked = (message: string, da?: string): AppError => new AppError('Locked', message, da);

@@ -23,7 +23,9 @@ export function readToken(): string | null {
 
 function unwrap<T>(result: Result<unknown>): T {
   if (result.ok) return result.value as T;
-  throw new ApiError(result.error.code, result.error.message);
+  // The page's language is the UI language (set by i18n); Danish gets the core's Danish sentence.
+  const danish = document.documentElement.lang !== 'en' && result.error.messageDa;
+  throw new ApiError(result.error.code, danish || result.error.message);
 }
 
 export function createTransport(): Transport {

@@ -23,12 +23,12 @@ export const committeesRepository = {
   byId: (db: Db, id: string) => db.selectFrom('committees').selectAll().where('id', '=', id).executeTakeFirst(),
   byName: (db: Db, name: string) => db.selectFrom('committees').selectAll().where('name', '=', name).executeTakeFirst(),
   /** `--committee` and imported calendars name a committee by name or short name. */
-  byNameOrShort: (db: Db, name: string) =>
-    db
-      .selectFrom('committees')
-      .selectAll()
-      .where((eb) => eb.or([eb(eb.fn('lower', ['name']), '=', name.toLowerCase()), eb(eb.fn('lower', ['short_name']), '=', name.toLowerCase())]))
-      .executeTakeFirst(),
+  // SQLite's lower() folds only A-Z, so "øu" would miss "ØU": compare in JavaScript (few rows).
+  byNameOrShort: async (db: Db, name: string) => {
+    const wanted = name.trim().toLocaleLowerCase('da');
+    const rows = await db.selectFrom('committees').selectAll().orderBy('name').execute();
+    return rows.find((r) => r.name.toLocaleLowerCase('da') === wanted) ?? rows.find((r) => r.short_name?.toLocaleLowerCase('da') === wanted);
+  },
   insert: (db: Db, row: NewCommitteeRow) => db.insertInto('committees').values(row).execute(),
   update: (db: Db, id: string, patch: CommitteeRowUpdate) => db.updateTable('committees').set(patch).where('id', '=', id).execute(),
   members: (db: Db, committeeId: string) =>

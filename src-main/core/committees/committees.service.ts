@@ -49,7 +49,7 @@ export type CommitteeInput = {
 
 async function assertNameFree(db: Db, name: string, shortName: string | null | undefined, exceptId?: string): Promise<void> {
   const clash = await repo.byNameOrShort(db, name);
-  if (clash && clash.id !== exceptId) throw new AppError('Conflict', `A committee called "${name}" already exists.`);
+  if (clash && clash.id !== exceptId) throw new AppError('Conflict', `A committee called "${name}" already exists.`, `Der findes allerede et udvalg med navnet "${name}".`);
   if (shortName) {
     const short = await repo.byNameOrShort(db, shortName);
     if (short && short.id !== exceptId) throw new AppError('Conflict', `The short name "${shortName}" is already used by "${short.name}".`);
