@@ -22,10 +22,10 @@ export function SaveIndicator() {
   );
 }
 
-const NEXT: Partial<Record<MeetingStatus, { to: MeetingStatus; key: string; primary?: boolean }[]>> = {
-  planned: [{ to: 'agenda-published', key: 'publish', primary: true }],
+const NEXT: Partial<Record<MeetingStatus, { to: MeetingStatus; key: string; forward?: boolean }[]>> = {
+  planned: [{ to: 'agenda-published', key: 'publish', forward: true }],
   'agenda-published': [
-    { to: 'held', key: 'markHeld', primary: true },
+    { to: 'held', key: 'markHeld', forward: true },
     { to: 'planned', key: 'unpublish' },
   ],
   held: [{ to: 'agenda-published', key: 'unhold' }],
@@ -51,7 +51,7 @@ export function StatusControl({ agenda }: { agenda: Agenda }) {
   return (
     <div className="status-control">
       {steps.map((s) => (
-        <Button key={s.key} variant={s.primary ? 'primary' : 'quiet'} onPress={() => setAsking(s)}>
+        <Button key={s.key} variant={s.forward ? 'secondary' : 'quiet'} onPress={() => setAsking(s)}>
           {t(`status.action.${s.key}`)}
         </Button>
       ))}
