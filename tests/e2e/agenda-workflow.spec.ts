@@ -47,6 +47,7 @@ test('reorder by keyboard, publish, add a supplementary item, move and copy item
   await page.getByRole('dialog', { name: 'Udsend dagsorden' }).getByRole('button', { name: 'Udsend dagsorden' }).click();
   await expect(page.getByText('Dagsordenen er udsendt, og punkternes numre ligger fast.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Titel' })).toHaveAttribute('readonly', '');
+  await page.screenshot({ path: 'test-results/screens/agenda-published.png' });
   await page.getByRole('button', { name: 'Ret i den udsendte dagsorden' }).click();
   await page.getByRole('button', { name: '+ Tillægspunkt' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nyt tillægspunkt' });

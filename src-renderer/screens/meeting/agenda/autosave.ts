@@ -99,6 +99,7 @@ export class ItemSaver<P extends Record<string, unknown>> {
     if (!this.dirty) return ItemSaver.chain;
     const patch = this.pending;
     this.pending = {};
+    ItemSaver.inFlight++;
     const run = async (): Promise<void> => {
       setState({ status: 'saving', message: null });
       try {
@@ -111,6 +112,8 @@ export class ItemSaver<P extends Record<string, unknown>> {
         this.pending = { ...patch, ...this.pending };
         this.backup();
         setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      } finally {
+        ItemSaver.inFlight--;
       }
     };
     ItemSaver.chain = ItemSaver.chain.then(run);
@@ -121,6 +124,13 @@ export class ItemSaver<P extends Record<string, unknown>> {
     const done = this.flush();
     ItemSaver.savers.delete(this as unknown as ItemSaver<Record<string, unknown>>);
     return done;
+  }
+
+  private static inFlight = 0;
+
+  /** Something typed is not yet confirmed by the core. */
+  static busy(): boolean {
+    return ItemSaver.inFlight > 0 || ItemSaver.anyDirty();
   }
 
   static anyDirty(): boolean {
@@ -169,7 +179,16 @@ export function listenForPageExit(): void {
   listening = true;
   const flush = (): void => void ItemSaver.flushAll();
   window.addEventListener('pagehide', flush);
-  window.addEventListener('beforeunload', flush);
+  window.addEventListener('beforeunload', (e) => {
+    const busy = ItemSaver.busy();
+    flush();
+    // In the desktop app, closing the window waits for the write and then closes it; a browser
+    // would ask "leave the page?", so there the localStorage copy is replayed on the next load.
+    if (busy && window.referent) {
+      e.preventDefault();
+      void ItemSaver.flushAll().then(() => window.close());
+    }
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush();
   });
