@@ -120,6 +120,7 @@ describe('the agenda of a meeting', () => {
     const aprilItem = await call(ctx, 'agenda.addItem', { meetingId: april.id, title: 'Digitaliseringsstrategi' });
     expect(titles(await call(ctx, 'agenda.get', { meetingId: juneId }))[0]).toBe('46 Godkendelse af dagsorden');
     await expect(call(ctx, 'meetings.cancel', { id: april.id })).rejects.toThrow(/still has 4 agenda items/);
+    await expect(call(ctx, 'meetings.cancel', { id: april.id })).rejects.toMatchObject({ da: 'Mødet den 07-04-2026 har stadig 4 punkter på dagsordenen; flyt dem til et andet møde eller slet dem, før mødet aflyses.' });
     const moved = await call(ctx, 'agenda.moveItem', { itemId: aprilItem.id, meetingId: juneId });
     expect(moved.meetingId).toBe(juneId);
     const rest = await call(ctx, 'agenda.get', { meetingId: april.id });

@@ -32,13 +32,13 @@ export const titleFromFileName = (fileName: string): string => path.basename(fil
 
 async function attachmentAndMeeting(db: Db, attachmentId: string) {
   const a = await repo.attachmentById(db, attachmentId);
-  if (!a) throw notFound('The attachment');
+  if (!a) throw notFound('The attachment', 'Bilaget');
   return { attachment: a, ...(await itemAndMeeting(db, a.item_id, { leaving: true })) };
 }
 
 async function toDto(db: Db, attachmentId: string): Promise<AttachmentDto> {
   const a = await repo.attachmentById(db, attachmentId);
-  if (!a) throw notFound('The attachment');
+  if (!a) throw notFound('The attachment', 'Bilaget');
   const f = a.sha256 ? await db.selectFrom('files').select('size').where('sha256', '=', a.sha256).executeTakeFirst() : undefined;
   return { id: a.id, title: a.title, access: a.access, sha256: a.sha256, fileName: a.file_name, size: f?.size ?? null };
 }
@@ -47,7 +47,7 @@ export type NewAttachment = { itemId: string; fileName: string; title?: string |
 
 export async function addAttachment(db: Db, filesDir: string, input: NewAttachment): Promise<AttachmentDto> {
   const { item, meeting } = await itemAndMeeting(db, input.itemId);
-  if (input.bytes.byteLength === 0) throw new AppError('Invalid', `The file "${input.fileName}" is empty.`);
+  if (input.bytes.byteLength === 0) throw new AppError('Invalid', `The file "${input.fileName}" is empty.`, `Filen "${input.fileName}" er tom.`);
   const sha = await storeFile(db, filesDir, input.bytes);
   const last = await db.selectFrom('attachments').select((e) => e.fn.max('position').as('p')).where('item_id', '=', item.id).executeTakeFirst();
   const id = newId();
@@ -95,7 +95,7 @@ export async function reorderAttachments(db: Db, itemId: string, attachmentIds: 
   const current = await repo.attachments(db, itemId);
   const known = new Set(current.map((a) => a.id));
   if (attachmentIds.length !== current.length || new Set(attachmentIds).size !== attachmentIds.length || attachmentIds.some((id) => !known.has(id))) {
-    throw new AppError('Invalid', 'The new order must list every attachment of the item exactly once.');
+    throw new AppError('Invalid', 'The new order must list every attachment of the item exactly once.', 'Den nye rækkefølge skal nævne hvert af punktets bilag præcis én gang.');
   }
   await writeOrder(db, itemId, attachmentIds);
   await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'attachment.reorder', payload: { itemId, attachmentIds } });
@@ -105,10 +105,10 @@ export async function reorderAttachments(db: Db, itemId: string, attachmentIds: 
 /** The file's bytes, for "open" and "download"; reading needs no unlocked meeting. */
 export async function readAttachment(db: Db, filesDir: string, attachmentId: string): Promise<AttachmentFile> {
   const a = await repo.attachmentById(db, attachmentId);
-  if (!a) throw notFound('The attachment');
+  if (!a) throw notFound('The attachment', 'Bilaget');
   const fileName = a.file_name ?? `${a.title}.pdf`;
-  if (!a.sha256) throw new AppError('NotFound', `The attachment "${a.title}" has no file; it was imported without one.`);
+  if (!a.sha256) throw new AppError('NotFound', `The attachment "${a.title}" has no file; it was imported without one.`, `Bilaget "${a.title}" har ingen fil; det blev indlæst uden.`);
   const bytes = readStoredFile(filesDir, a.sha256);
-  if (!bytes) throw new AppError('NotFound', `The file of the attachment "${a.title}" is missing from the data folder.`);
+  if (!bytes) throw new AppError('NotFound', `The file of the attachment "${a.title}" is missing from the data folder.`, `Filen til bilaget "${a.title}" mangler i datamappen.`);
   return { fileName, mime: mimeOf(fileName), base64: bytes.toString('base64') };
 }

@@ -12,7 +12,7 @@ import { nextFreeNumber } from './numbering';
 /** Copies title, case number, access, role, sections and attachments; the route starts afresh. */
 export async function copyItem(db: Db, sourceItemId: string, targetMeetingId: string): Promise<AgendaItemDetail> {
   const source = await repo.byId(db, sourceItemId);
-  if (!source) throw notFound('The agenda item to copy');
+  if (!source) throw notFound('The agenda item to copy', 'Punktet, der skulle kopieres,');
   const target = await assertAgendaEditable(db, targetMeetingId);
   const id = await placeItem(db, target, { title: source.title, case_number: source.case_number, access: source.access, role: source.role });
   const sections = await repo.sections(db, source.id);
@@ -27,7 +27,7 @@ export async function copyItem(db: Db, sourceItemId: string, targetMeetingId: st
 
 export async function moveItem(db: Db, itemId: string, targetMeetingId: string): Promise<AgendaItemDetail> {
   const { item, meeting: source } = await itemAndMeeting(db, itemId, { leaving: true });
-  if (source.id === targetMeetingId) throw new AppError('Invalid', 'The item is already on that meeting’s agenda.');
+  if (source.id === targetMeetingId) throw new AppError('Invalid', 'The item is already on that meeting’s agenda.', 'Punktet står allerede på det mødes dagsorden.');
   const target = await assertAgendaEditable(db, targetMeetingId);
   const targetItems = await repo.ofMeeting(db, target.id);
   let at = targetItems.length;

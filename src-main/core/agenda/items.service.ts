@@ -2,6 +2,7 @@
 // follow the committee's rule until publication freezes them.
 import type { Agenda, AgendaItemDetail, AgendaItemSummary, RouteStep, SectionDto } from '../../../src-shared/api/agenda';
 import { resolveTemplate, type Access, type CommitteeTemplate, type ItemRole, type MeetingStatus, type SectionKind } from '../../../src-shared/domain';
+import { formatShortDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
 import { assertMeetingUnlocked, getMeetingHeader } from '../meetings/meetings.service';
@@ -25,13 +26,13 @@ export async function meetingNumbering(db: Db, meeting: Pick<MeetingRow, 'id' | 
 /** The meeting may take changes to its agenda: not locked, and not cancelled (unless only items leave it). */
 export async function assertAgendaEditable(db: Db, meetingId: string, opts: { leaving?: boolean } = {}): Promise<MeetingRow> {
   const meeting = await assertMeetingUnlocked(db, meetingId);
-  if (meeting.status === 'cancelled' && !opts.leaving) throw new AppError('Conflict', `The meeting on ${meeting.start.slice(0, 10)} is cancelled; its agenda cannot take new items.`);
+  if (meeting.status === 'cancelled' && !opts.leaving) throw new AppError('Conflict', `The meeting on ${meeting.start.slice(0, 10)} is cancelled; its agenda cannot take new items.`, `Mødet den ${formatShortDa(meeting.start)} er aflyst; der kan ikke komme nye punkter på dets dagsorden.`);
   return meeting;
 }
 
 async function itemAndMeeting(db: Db, itemId: string, opts: { leaving?: boolean } = {}): Promise<{ item: ItemRow; meeting: MeetingRow }> {
   const item = await repo.byId(db, itemId);
-  if (!item) throw notFound('The agenda item');
+  if (!item) throw notFound('The agenda item', 'Punktet');
   return { item, meeting: await assertAgendaEditable(db, item.meeting_id, opts) };
 }
 
@@ -65,7 +66,7 @@ export async function getAgenda(db: Db, meetingId: string): Promise<Agenda> {
 
 export async function getItem(db: Db, itemId: string): Promise<AgendaItemDetail> {
   const item = await repo.byId(db, itemId);
-  if (!item) throw notFound('The agenda item');
+  if (!item) throw notFound('The agenda item', 'Punktet');
   const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', item.meeting_id).executeTakeFirstOrThrow();
   const { numbers } = await meetingNumbering(db, meeting);
   const [sections, route, attachments] = await Promise.all([repo.sections(db, itemId), repo.route(db, itemId), repo.attachments(db, itemId)]);
@@ -158,7 +159,7 @@ export async function reorderItems(db: Db, meetingId: string, itemIds: readonly 
   const current = await repo.ofMeeting(db, meetingId);
   const known = new Set(current.map((i) => i.id));
   if (itemIds.length !== current.length || new Set(itemIds).size !== itemIds.length || itemIds.some((id) => !known.has(id))) {
-    throw new AppError('Invalid', 'The new order must list every item of the meeting exactly once.');
+    throw new AppError('Invalid', 'The new order must list every item of the meeting exactly once.', 'Den nye rækkefølge skal nævne hvert af mødets punkter præcis én gang.');
   }
   await repo.setOrder(db, meetingId, itemIds);
   await appendChange(db, { meetingId, committeeId: meeting.committee_id, action: 'item.reorder', payload: { itemIds } });

@@ -2,6 +2,7 @@
 // published -> held and back. Publishing freezes the item numbers. The step to "minutes
 // approved" and the lock belong to the meeting-day feature.
 import type { MeetingStatus, MeetingSummary } from '../../../src-shared/domain';
+import { formatShortDa, formatLongDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
 import { AppError } from '../errors';
 import { assertMeetingUnlocked, getMeetingSummary } from '../meetings/meetings.service';
@@ -17,10 +18,10 @@ export async function updateMeeting(db: Db, patch: MeetingPatch): Promise<Meetin
   let end = patch.end !== undefined ? patch.end : meeting.end;
   // Moving the meeting to another day takes its end along, at the same time of day.
   if (patch.start !== undefined && patch.end === undefined && end !== null) end = `${start.slice(0, 10)}T${end.slice(11)}`;
-  if (end !== null && end <= start) throw new AppError('Invalid', 'The meeting must end after it starts.');
+  if (end !== null && end <= start) throw new AppError('Invalid', 'The meeting must end after it starts.', 'Mødet skal slutte, efter det begynder.');
   if (start !== meeting.start) {
     const clash = await db.selectFrom('meetings').select('id').where('committee_id', '=', meeting.committee_id).where('start', '=', start).where('id', '!=', meeting.id).executeTakeFirst();
-    if (clash) throw new AppError('Conflict', `The committee already has a meeting at ${start.replace('T', ' ')}.`);
+    if (clash) throw new AppError('Conflict', `The committee already has a meeting at ${start.replace('T', ' ')}.`, `Udvalget har allerede et møde ${formatLongDa(start)}.`);
   }
   await db
     .updateTable('meetings')
@@ -42,10 +43,12 @@ export async function updateMeeting(db: Db, patch: MeetingPatch): Promise<Meetin
 export async function cancelMeeting(db: Db, id: string): Promise<MeetingSummary> {
   const meeting = await assertMeetingUnlocked(db, id);
   if (meeting.status === 'cancelled') return getMeetingSummary(db, id);
-  if (meeting.status === 'held' || meeting.status === 'minutes-approved') throw new AppError('Conflict', `The meeting on ${meeting.start.slice(0, 10)} has been held and cannot be cancelled.`);
+  if (meeting.status === 'held' || meeting.status === 'minutes-approved') throw new AppError('Conflict', `The meeting on ${meeting.start.slice(0, 10)} has been held and cannot be cancelled.`, `Mødet den ${formatShortDa(meeting.start)} er afholdt og kan ikke aflyses.`);
   const items = await db.selectFrom('items').select((e) => e.fn.countAll<number>().as('n')).where('meeting_id', '=', id).executeTakeFirstOrThrow();
   const n = Number(items.n);
-  if (n > 0) throw new AppError('Conflict', `The meeting on ${meeting.start.slice(0, 10)} still has ${n} agenda item${n === 1 ? '' : 's'}; move them to another meeting or delete them before cancelling.`);
+  if (n > 0) throw new AppError('Conflict', `The meeting on ${meeting.start.slice(0, 10)} still has ${n} agenda item${n === 1 ? '' : 's'}; move them to another meeting or delete them before cancelling.`,
+      `Mødet den ${formatShortDa(meeting.start)} har stadig ${n} ${n === 1 ? 'punkt' : 'punkter'} på dagsordenen; flyt dem til et andet møde eller slet dem, før mødet aflyses.`,
+    );
   await db.updateTable('meetings').set({ status: 'cancelled', updated_at: nowIso() }).where('id', '=', id).execute();
   await appendChange(db, { meetingId: id, committeeId: meeting.committee_id, action: 'meeting.cancel', payload: { start: meeting.start } });
   return getMeetingSummary(db, id);
@@ -61,10 +64,12 @@ const STEPS: Partial<Record<MeetingStatus, MeetingStatus[]>> = {
 export async function setMeetingStatus(db: Db, id: string, status: MeetingStatus): Promise<MeetingSummary> {
   const meeting = await assertMeetingUnlocked(db, id);
   if (status === meeting.status) return getMeetingSummary(db, id);
-  if (status === 'minutes-approved') throw new AppError('Forbidden', 'Minutes are approved on the meeting day, where the signatures are collected; the status cannot be set directly.');
+  if (status === 'minutes-approved') throw new AppError('Forbidden', 'Minutes are approved on the meeting day, where the signatures are collected; the status cannot be set directly.', 'Referatet godkendes under mødeafviklingen, hvor underskrifterne samles; status kan ikke sættes direkte.');
   if (status === 'cancelled') return cancelMeeting(db, id);
   if (!(STEPS[meeting.status] ?? []).includes(status)) {
-    throw new AppError('Conflict', `A meeting cannot go from "${meeting.status}" to "${status}"; it moves one step at a time: planned, agenda published, held.`);
+    throw new AppError('Conflict', `A meeting cannot go from "${meeting.status}" to "${status}"; it moves one step at a time: planned, agenda published, held.`,
+      'Et møde går ét trin ad gangen: planlagt, dagsorden udsendt, afholdt.',
+    );
   }
   if (status === 'agenda-published' && meeting.status === 'planned') await freezeNumbers(db, meeting);
   if (status === 'planned' && meeting.status === 'agenda-published') await thawNumbers(db, id);

@@ -35,12 +35,12 @@ async function freeKey(db: Db, name: string): Promise<string> {
 }
 
 function checkPeriod(from: string | null | undefined, until: string | null | undefined): void {
-  if (from && until && until < from) throw new AppError('Invalid', `The membership cannot end (${until}) before it begins (${from}).`);
+  if (from && until && until < from) throw new AppError('Invalid', `The membership cannot end (${until}) before it begins (${from}).`, `Medlemskabet kan ikke slutte (${until}), før det begynder (${from}).`);
 }
 
 export async function addMember(db: Db, committeeId: string, input: MemberInput): Promise<Committee> {
   const committee = await db.selectFrom('committees').select('id').where('id', '=', committeeId).executeTakeFirst();
-  if (!committee) throw notFound('The committee');
+  if (!committee) throw notFound('The committee', 'Udvalget');
   checkPeriod(input.from, input.until);
   const person = { id: newId(), key: await freeKey(db, input.name), name: input.name };
   await db.insertInto('people').values(person).execute();
@@ -71,7 +71,7 @@ async function membership(db: Db, committeeId: string, key: string) {
     .where('ms.committee_id', '=', committeeId)
     .where('p.key', '=', key)
     .executeTakeFirst();
-  if (!row) throw new AppError('NotFound', `The committee has no member with the key "${key}".`);
+  if (!row) throw new AppError('NotFound', `The committee has no member with the key "${key}".`, `Udvalget har intet medlem med nøglen "${key}".`);
   return row;
 }
 
