@@ -92,8 +92,10 @@ test('members, template and meetings of a committee are kept through the UI', as
   await cancel.getByRole('link', { name: 'Åbn dagsordenen' }).click();
   await expect(page.getByRole('textbox', { name: 'Resume og sagens baggrund' })).toBeVisible();
   for (let n = 0; n < 2; n++) {
-    await page.getByRole('button', { name: 'Slet punkt' }).click();
-    await page.getByRole('dialog', { name: 'Slet punkt' }).getByRole('button', { name: 'Slet punktet' }).click();
+    await page.getByRole('button', { name: 'Slet punkt', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Slet punkt' });
+    await confirm.getByRole('button', { name: 'Slet punktet' }).click();
+    await expect(confirm).toBeHidden();
   }
   await expect(page.getByText('Dagsordenen har endnu ingen punkter.')).toBeVisible();
   await page.getByRole('link', { name: /Tilbage til Børne- og Familieudvalget/ }).click();
