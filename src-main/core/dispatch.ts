@@ -12,7 +12,7 @@ import type { Handler } from './handler-types';
 const DANISH = z.locales.da();
 
 export async function invoke(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
-  if (!isOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${name}".` } };
+  if (!isOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${name}".`, messageDa: `Der findes ingen handling ved navn "${name}".` } };
   const parsed = api[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     // The same fault in Danish for the Danish UI: zod's own Danish texts, our paths.
@@ -32,9 +32,13 @@ export async function invoke(ctx: CoreContext, name: string, rawInput: unknown):
 export function toFailure(e: unknown): ApiFailure {
   if (e instanceof AppError) return e.da ? { code: e.code, message: e.message, messageDa: e.da } : { code: e.code, message: e.message };
   const err = e as { code?: string; message?: string };
-  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) return { code: 'Conflict', message: `The change conflicts with what is stored (${err.message ?? err.code}).` };
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    const detail = err.message ?? err.code;
+    return { code: 'Conflict', message: `The change conflicts with what is stored (${detail}).`, messageDa: `Ændringen strider mod det, der allerede er gemt (${detail}).` };
+  }
   console.error(e);
-  return { code: 'Internal', message: `Something went wrong inside Referent: ${err?.message ?? String(e)}` };
+  const detail = err?.message ?? String(e);
+  return { code: 'Internal', message: `Something went wrong inside Referent: ${detail}`, messageDa: `Der opstod en fejl inde i Referent: ${detail}` };
 }
 
 /** Typed in-process call (CLI, tests): throws the AppError instead of returning a Result. */

@@ -22,7 +22,16 @@ export type ParsedCalendar = { rows: CalendarRow[]; notes: string[] };
 
 export type ImportOptions = { includeAllDay?: boolean };
 
-/** The one error an importer throws: names the file, the line or row, and what is wrong. */
-export function badFile(file: string, where: string | null, what: string): AppError {
-  return new AppError('Invalid', `${file}${where ? `, ${where}` : ''}: ${what}`);
+/** The one error an importer throws: names the file, the line or row, and what is wrong (in English and Danish). */
+export function badFile(file: string, where: string | null, what: string, whatDa: string): AppError {
+  return new AppError('Invalid', `${file}${where ? `, ${where}` : ''}: ${what}`, `${file}${where ? `, ${whereDa(where)}` : ''}: ${whatDa}.`);
+}
+
+/** "sheet "Ark1", row 4" / "line 12 (event "…")" as a Danish message names them. */
+export function whereDa(where: string): string {
+  return where
+    .replace(/\bsheet "/g, 'ark "')
+    .replace(/\brow (\d+|\?)/g, 'række $1')
+    .replace(/\bline (\d+|\?)/g, 'linje $1')
+    .replace(/\(event "/g, '(begivenheden "');
 }

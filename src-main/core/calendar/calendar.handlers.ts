@@ -15,7 +15,7 @@ import { applyRollForward, proposeRollForward, readBlockedPeriods, writeBlockedP
 const toBase64 = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64');
 
 function importRequest(input: { fileName: string; base64: string; committee?: string | undefined; mapping?: Record<string, string | null> | undefined; includeAllDay?: boolean | undefined }): ImportRequest {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.base64.replace(/\s+/g, ''))) throw new AppError('Invalid', `${input.fileName}: the file's bytes are not valid base64.`);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.base64.replace(/\s+/g, ''))) throw new AppError('Invalid', `${input.fileName}: the file's bytes are not valid base64.`, `${input.fileName}: filens indhold er ikke gyldig base64.`);
   return { fileName: input.fileName, bytes: new Uint8Array(Buffer.from(input.base64, 'base64')), committee: input.committee, mapping: input.mapping, includeAllDay: input.includeAllDay };
 }
 

@@ -2,11 +2,12 @@
 // or a mapping the secretary confirmed), identified by its event UID or committee + start so a
 // re-import changes nothing twice, and written all or nothing by the caller's transaction.
 import type { CalendarImportPreview, CalendarImportResult, CalendarImportRow, CommitteeMatch, ImportAction } from '../../../src-shared/api/calendar';
+import { formatLongDa } from '../../../src-shared/dates';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
-import { badFile, type CalendarRow, type ParsedCalendar } from './calendar-row';
+import { badFile, whereDa, type CalendarRow, type ParsedCalendar } from './calendar-row';
 import { parseIcs } from './import-ics';
 import { parseCsv } from './import-csv';
 import { parseXlsx } from './import-xlsx';
@@ -26,13 +27,13 @@ export function formatOf(fileName: string): Format {
   if (ext === 'ics' || ext === 'ical' || ext === 'ifb') return 'ics';
   if (ext === 'csv' || ext === 'txt') return 'csv';
   if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'xls') throw badFile(fileName, null, 'is an old Excel 97–2003 workbook; save it as .xlsx or .csv and import that');
-  throw badFile(fileName, null, 'is not a calendar file Referent reads (.ics, .csv or .xlsx)');
+  if (ext === 'xls') throw badFile(fileName, null, 'is an old Excel 97–2003 workbook; save it as .xlsx or .csv and import that', 'er en gammel Excel 97–2003-projektmappe; gem den som .xlsx eller .csv, og indlæs den');
+  throw badFile(fileName, null, 'is not a calendar file Referent reads (.ics, .csv or .xlsx)', 'er ikke en kalenderfil, som Referent kan læse (.ics, .csv eller .xlsx)');
 }
 
 export async function readCalendarFile(req: ImportRequest, committeeName: string | null): Promise<ParsedCalendar & { format: Format }> {
   const format = formatOf(req.fileName);
-  if (req.bytes.length === 0) throw badFile(req.fileName, null, 'is empty');
+  if (req.bytes.length === 0) throw badFile(req.fileName, null, 'is empty', 'er tom');
   if (format === 'ics') return { format, ...parseIcs(new TextDecoder('utf-8').decode(req.bytes), req.fileName, { includeAllDay: req.includeAllDay ?? false }) };
   if (format === 'csv') return { format, ...parseCsv(req.bytes, req.fileName, committeeName) };
   return { format, ...(await parseXlsx(req.bytes, req.fileName, committeeName)) };
@@ -80,7 +81,9 @@ async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImpo
   let forced: CommitteeLite | null = null;
   if (req.committee !== undefined) {
     const c = await committeeByName(db, req.committee);
-    if (!c) throw new AppError('Invalid', `There is no committee called "${req.committee}" (give its name or short name).`);
+    if (!c) throw new AppError('Invalid', `There is no committee called "${req.committee}" (give its name or short name).`,
+        `Der findes intet udvalg med navnet "${req.committee}" (angiv dets navn eller forkortelse).`,
+      );
     forced = c;
   }
   const parsed = await readCalendarFile(req, forced?.name ?? null);
@@ -106,7 +109,9 @@ async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImpo
       else if (req.mapping && Object.prototype.hasOwnProperty.call(req.mapping, source)) {
         const id = req.mapping[source] ?? null;
         const c = id === null ? null : byId.get(id);
-        if (id !== null && !c) throw new AppError('Invalid', `The mapping for "${source}" names a committee that does not exist.`);
+        if (id !== null && !c) throw new AppError('Invalid', `The mapping for "${source}" names a committee that does not exist.`,
+            `Tilknytningen for "${source}" nævner et udvalg, der ikke findes.`,
+          );
         m = { source, committeeId: c?.id ?? null, committeeName: c?.name ?? null, by: c ? 'mapping' : 'skip', rows: 0 };
       } else {
         const hit = source ? matchCommittee(source, committees) : null;
@@ -166,7 +171,9 @@ export async function previewCalendarImport(db: Db, req: ImportRequest): Promise
 export async function applyCalendarImport(db: Db, req: ImportRequest): Promise<CalendarImportResult> {
   const { planned, notes } = await plan(db, req);
   const unmatched = planned.find((p) => p.action === 'unmatched');
-  if (unmatched) throw badFile(req.fileName, `line ${unmatched.line}`, `the committee "${unmatched.source}" matches no committee; choose one in the preview or skip it`);
+  if (unmatched) throw badFile(req.fileName, `line ${unmatched.line}`, `the committee "${unmatched.source}" matches no committee; choose one in the preview or skip it`,
+      `udvalget "${unmatched.source}" passer ikke med noget udvalg; vælg et i forhåndsvisningen, eller spring det over`,
+    );
   const result: CalendarImportResult = { fileName: req.fileName, added: 0, updated: 0, unchanged: 0, skipped: 0, notes };
   const now = nowIso();
   for (const p of planned) {
@@ -182,7 +189,9 @@ export async function applyCalendarImport(db: Db, req: ImportRequest): Promise<C
       result.added++;
     } else {
       const e = p.existing!;
-      if (e.locked_at !== null) throw new AppError('Locked', `${req.fileName}, line ${p.line}: the meeting of ${e.start.replace('T', ' ')} has approved minutes and cannot be changed by an import.`);
+      if (e.locked_at !== null) throw new AppError('Locked', `${req.fileName}, line ${p.line}: the meeting of ${e.start.replace('T', ' ')} has approved minutes and cannot be changed by an import.`,
+          `${req.fileName}, ${whereDa(`line ${p.line}`)}: mødet ${formatLongDa(e.start).toLowerCase()} har et godkendt referat og kan ikke ændres ved en indlæsning.`,
+        );
       const referentUid = p.uid !== null && REFERENT_UID.test(p.uid);
       await db
         .updateTable('meetings')

@@ -55,7 +55,7 @@ function splitRecords(text: string, delimiter: string, file: string): Record_[] 
       recordLine = line;
     } else cell += ch;
   }
-  if (quoted) throw badFile(file, `line ${quoteLine}`, 'a quoted field is never closed; the file is truncated or damaged');
+  if (quoted) throw badFile(file, `line ${quoteLine}`, 'a quoted field is never closed; the file is truncated or damaged', 'et felt i anførselstegn bliver aldrig afsluttet; filen er afkortet eller beskadiget');
   if (cell !== '' || cells.length) {
     cells.push(cell);
     records.push({ line: recordLine, cells });
@@ -70,7 +70,7 @@ function guessDelimiter(headerLine: string): string {
 
 export function parseCsv(bytes: Uint8Array, file: string, committee: string | null = null): ParsedCalendar {
   const text = decodeText(bytes);
-  if (text.includes('\u0000')) throw badFile(file, null, 'is not a text file (it holds binary data)');
+  if (text.includes('\u0000')) throw badFile(file, null, 'is not a text file (it holds binary data)', 'er ikke en tekstfil (den indeholder binære data)');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   // Excel's "sep=;" hint line
   const sep = /^sep=(.)\s*$/i.exec(firstLine);
@@ -79,13 +79,13 @@ export function parseCsv(bytes: Uint8Array, file: string, committee: string | nu
   const records = splitRecords(body, delimiter, file).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const offset = sep ? 1 : 0;
   const header = records[0];
-  if (!header) throw badFile(file, null, 'is empty');
+  if (!header) throw badFile(file, null, 'is empty', 'er tom');
   const map = mapHeaders(header.cells, file, `line ${header.line + offset}`, committee === null);
   const rows: CalendarRow[] = [];
   for (const r of records.slice(1)) {
     const row = toRow(r.cells, map, r.line + offset, `line ${r.line + offset}`, file, committee);
     if (row) rows.push(row);
   }
-  if (rows.length === 0) throw badFile(file, null, 'holds a header but no meetings');
+  if (rows.length === 0) throw badFile(file, null, 'holds a header but no meetings', 'har en overskriftsrække, men ingen møder');
   return { rows, notes: [] };
 }

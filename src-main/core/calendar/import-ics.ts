@@ -32,7 +32,7 @@ function toLocal(t: Time, where: () => string, file: string): string {
   if (iana) return toHomeWallClock(wallClockToUtc(wall, iana));
   // A zone only this file defines ("Customized Time Zone"): ical.js reads its VTIMEZONE rules.
   if (t.zone && (t.zone as unknown as { component?: unknown }).component) return toHomeWallClock(t.toUnixTime() * 1000);
-  throw badFile(file, where(), `the time zone "${tzid}" is neither a known zone nor defined in the file`);
+  throw badFile(file, where(), `the time zone "${tzid}" is neither a known zone nor defined in the file`, `tidszonen "${tzid}" er hverken en kendt zone eller defineret i filen`);
 }
 
 const isCancelled = (c: Component): boolean => String(c.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
@@ -47,13 +47,13 @@ export function committeeFromSummary(summary: string): string {
 
 export function parseIcs(text: string, file: string, options: ImportOptions = {}): ParsedCalendar {
   const body = text.replace(/^\uFEFF/, '');
-  if (!/^BEGIN:VCALENDAR/i.test(body.trimStart())) throw badFile(file, 'line 1', 'is not an iCalendar file (it must begin with BEGIN:VCALENDAR)');
-  if (!/END:VCALENDAR\s*$/i.test(body)) throw badFile(file, `line ${body.split(/\r?\n/).length}`, 'the file ends before END:VCALENDAR; it is truncated');
+  if (!/^BEGIN:VCALENDAR/i.test(body.trimStart())) throw badFile(file, 'line 1', 'is not an iCalendar file (it must begin with BEGIN:VCALENDAR)', 'er ikke en iCalendar-fil (den skal begynde med BEGIN:VCALENDAR)');
+  if (!/END:VCALENDAR\s*$/i.test(body)) throw badFile(file, `line ${body.split(/\r?\n/).length}`, 'the file ends before END:VCALENDAR; it is truncated', 'filen slutter før END:VCALENDAR; den er afkortet');
   let root: Component;
   try {
     root = new ICAL.Component(ICAL.parse(body) as unknown as unknown[]);
   } catch (e) {
-    throw badFile(file, null, `is not a valid iCalendar file (${(e as Error).message})`);
+    throw badFile(file, null, `is not a valid iCalendar file (${(e as Error).message})`, `er ikke en gyldig iCalendar-fil (${(e as Error).message})`);
   }
   const lines = eventLines(body);
   const vevents = root.getAllSubcomponents('vevent');
@@ -80,12 +80,12 @@ export function parseIcs(text: string, file: string, options: ImportOptions = {}
     try {
       return fn();
     } catch (e) {
-      throw badFile(file, where(c), `has an unreadable date or time (${(e as Error).message})`);
+      throw badFile(file, where(c), `has an unreadable date or time (${(e as Error).message})`, `har en dato eller et klokkeslæt, der ikke kan læses (${(e as Error).message})`);
     }
   };
 
   for (const v of masters) {
-    if (!v.hasProperty('dtstart')) throw badFile(file, where(v), 'has no DTSTART');
+    if (!v.hasProperty('dtstart')) throw badFile(file, where(v), 'has no DTSTART', 'har ingen DTSTART');
     const event = new ICAL.Event(v, { exceptions: exceptions.get(String(v.getFirstPropertyValue('uid') ?? '')) ?? [], strictExceptions: false });
     if (isCancelled(v)) {
       cancelled++;
@@ -93,7 +93,7 @@ export function parseIcs(text: string, file: string, options: ImportOptions = {}
     }
     for (const name of ['dtstart', 'dtend']) {
       const raw = v.getFirstProperty(name)?.toJSON()[3];
-      if (raw !== undefined && !isRealDay(String(raw))) throw badFile(file, where(v), `${name.toUpperCase()} "${String(raw)}" is not a real date`);
+      if (raw !== undefined && !isRealDay(String(raw))) throw badFile(file, where(v), `${name.toUpperCase()} "${String(raw)}" is not a real date`, `${name.toUpperCase()} "${String(raw)}" er ikke en gyldig dato`);
     }
     const dtstart = read(v, () => event.startDate);
     if (dtstart.isDate && !options.includeAllDay) {

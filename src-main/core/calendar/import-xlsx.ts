@@ -37,10 +37,12 @@ export async function parseXlsx(bytes: Uint8Array, file: string, committee: stri
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
-    throw badFile(file, null, `is not a readable Excel workbook; it may be damaged or truncated (${(e as Error).message})`);
+    throw badFile(file, null, `is not a readable Excel workbook; it may be damaged or truncated (${(e as Error).message})`,
+      `er ikke en læsbar Excel-projektmappe; den kan være beskadiget eller afkortet (${(e as Error).message})`,
+    );
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw badFile(file, null, 'the first sheet is empty');
+  if (!sheet || sheet.actualRowCount === 0) throw badFile(file, null, 'the first sheet is empty', 'det første ark er tomt');
   let headerRow = 0;
   sheet.eachRow((row, n) => {
     if (headerRow === 0 && row.cellCount > 0) headerRow = n;
@@ -58,6 +60,6 @@ export async function parseXlsx(bytes: Uint8Array, file: string, committee: stri
     const row = toRow(cellsOf(n), map, n, `sheet "${sheet.name}", row ${n}`, file, committee);
     if (row) rows.push(row);
   }
-  if (rows.length === 0) throw badFile(file, null, 'holds a header but no meetings');
+  if (rows.length === 0) throw badFile(file, null, 'holds a header but no meetings', 'har en overskriftsrække, men ingen møder');
   return { rows, notes: [] };
 }

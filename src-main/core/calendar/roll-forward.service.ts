@@ -2,6 +2,7 @@
 // and creates the meetings the secretary accepted, all in the caller's one transaction.
 import type { RollForwardProposal } from '../../../src-shared/api/calendar';
 import type { ExBlockedPeriods } from '../../../src-shared/exchange';
+import { formatLongDa, formatShortDa } from '../../../src-shared/dates';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { createMeeting } from '../meetings/meetings.service';
@@ -18,7 +19,9 @@ export async function readBlockedPeriods(db: Db): Promise<Required<ExBlockedPeri
 
 export async function writeBlockedPeriods(db: Db, value: ExBlockedPeriods): Promise<Required<ExBlockedPeriods>> {
   for (const [i, e] of (value.extra ?? []).entries()) {
-    if (e.until < e.from) throw new AppError('Invalid', `extra[${i}]: the period "${e.reason}" ends (${e.until}) before it begins (${e.from}).`);
+    if (e.until < e.from) throw new AppError('Invalid', `extra[${i}]: the period "${e.reason}" ends (${e.until}) before it begins (${e.from}).`,
+        `extra[${i}]: perioden "${e.reason}" slutter (${formatShortDa(e.until)}), før den begynder (${formatShortDa(e.from)}).`,
+      );
   }
   await setBlockedPeriods(db, { winterWeek: value.winterWeek ?? 7, extra: value.extra ?? [] });
   return readBlockedPeriods(db);
@@ -40,9 +43,11 @@ export async function readYear(db: Db, year: number, committeeId?: string): Prom
 
 export async function proposeRollForward(db: Db, input: { fromYear: number; toYear: number; committeeId?: string | undefined }): Promise<RollForwardProposal> {
   const { fromYear, toYear, committeeId } = input;
-  if (toYear !== fromYear + 1) throw new AppError('Invalid', `A calendar rolls forward one year at a time: --to must be ${fromYear + 1}, not ${toYear}.`);
+  if (toYear !== fromYear + 1) throw new AppError('Invalid', `A calendar rolls forward one year at a time: --to must be ${fromYear + 1}, not ${toYear}.`,
+      `En kalender rulles frem ét år ad gangen: --to skal være ${fromYear + 1}, ikke ${toYear}.`,
+    );
   if (committeeId !== undefined && !(await db.selectFrom('committees').select('id').where('id', '=', committeeId).executeTakeFirst())) {
-    throw new AppError('NotFound', 'The committee was not found.');
+    throw new AppError('NotFound', 'The committee was not found.', 'Udvalget findes ikke.');
   }
   const settings = await readBlockedPeriods(db);
   const blocked = blockedDays(toYear, settings);
@@ -108,11 +113,13 @@ export type AcceptedMeeting = { committeeId: string; start: string; end: string 
 export async function applyRollForward(db: Db, input: { toYear: number; meetings: AcceptedMeeting[] }): Promise<{ created: number; unchanged: number }> {
   const seen = new Map<string, number>();
   for (const [i, m] of input.meetings.entries()) {
-    if (!m.start.startsWith(`${input.toYear}-`)) throw new AppError('Invalid', `meetings[${i}]: ${m.start.replace('T', ' ')} is not in ${input.toYear}.`);
-    if (m.end !== null && m.end <= m.start) throw new AppError('Invalid', `meetings[${i}]: the meeting of ${m.start.replace('T', ' ')} must end after it starts.`);
+    if (!m.start.startsWith(`${input.toYear}-`)) throw new AppError('Invalid', `meetings[${i}]: ${m.start.replace('T', ' ')} is not in ${input.toYear}.`, `meetings[${i}]: ${formatLongDa(m.start)} ligger ikke i ${input.toYear}.`);
+    if (m.end !== null && m.end <= m.start) throw new AppError('Invalid', `meetings[${i}]: the meeting of ${m.start.replace('T', ' ')} must end after it starts.`, `meetings[${i}]: mødet ${formatLongDa(m.start).toLowerCase()} skal slutte, efter det begynder.`);
     const key = `${m.committeeId}|${m.start.slice(0, 10)}`;
     const prior = seen.get(key);
-    if (prior !== undefined) throw new AppError('Invalid', `meetings[${i}]: the committee already has meetings[${prior}] on ${m.start.slice(0, 10)}.`);
+    if (prior !== undefined) throw new AppError('Invalid', `meetings[${i}]: the committee already has meetings[${prior}] on ${m.start.slice(0, 10)}.`,
+        `meetings[${i}]: udvalget har allerede meetings[${prior}] den ${formatShortDa(m.start)}.`,
+      );
     seen.set(key, i);
   }
   let created = 0;

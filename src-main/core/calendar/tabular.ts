@@ -31,7 +31,12 @@ export function mapHeaders(headers: string[], file: string, where: string, needC
   if (needCommittee && !map.has('committee')) missing.push('Udvalg/Committee');
   if (missing.length) {
     const found = headers.map((h) => h.trim()).filter(Boolean);
-    throw badFile(file, where, `missing the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} (found: ${found.length ? found.join(', ') : 'no headers'})`);
+    throw badFile(
+      file,
+      where,
+      `missing the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} (found: ${found.length ? found.join(', ') : 'no headers'})`,
+      `mangler kolonne${missing.length > 1 ? 'rne' : 'n'} ${missing.join(' og ')} (fundet: ${found.length ? found.join(', ') : 'ingen overskrifter'})`,
+    );
   }
   return map;
 }
@@ -88,22 +93,22 @@ export function toRow(cells: Cell[], map: Map<Field, number>, line: number, wher
     return i === undefined ? null : (cells[i] ?? null);
   };
   if (cells.every((c) => cellText(c) === '' && (c === null || typeof c === 'string'))) return null;
-  const fail = (what: string): never => {
-    throw badFile(file, where, what);
+  const fail = (what: string, whatDa: string): never => {
+    throw badFile(file, where, what, whatDa);
   };
   const dateCell = get('date');
   let day: string;
   let time: string | null = null;
   if (dateCell !== null && typeof dateCell === 'object') {
     const x = dateCell.date;
-    if (!x.hasDate) fail('the date column holds a time, not a date');
+    if (!x.hasDate) fail('the date column holds a time, not a date', 'datokolonnen indeholder et klokkeslæt, ikke en dato');
     day = `${x.y}-${pad(x.m)}-${pad(x.d)}`;
     if (x.hasTime) time = `${pad(x.h)}:${pad(x.min)}`;
   } else {
     const text = cellText(dateCell);
-    if (!text) fail('the date is empty');
+    if (!text) fail('the date is empty', 'datoen er tom');
     const parsed = parseDateText(text);
-    if (!parsed) fail(`"${text}" is not a date (write it like 19-02-2026, 19.02.2026, 19/2/2026 or 2026-02-19)`);
+    if (!parsed) fail(`"${text}" is not a date (write it like 19-02-2026, 19.02.2026, 19/2/2026 or 2026-02-19)`, `"${text}" er ikke en dato (skriv den som 19-02-2026, 19.02.2026, 19/2/2026 eller 2026-02-19)`);
     day = parsed!.day;
     time = parsed!.time;
   }
@@ -116,18 +121,18 @@ export function toRow(cells: Cell[], map: Map<Field, number>, line: number, wher
     const range = /^(.+?)\s*[-–]\s*(.+)$/.exec(text);
     if (range && f === 'start' && parseTimeText(range[1]!) && parseTimeText(range[2]!)) return parseTimeText(range[1]!);
     const t = parseTimeText(text);
-    if (t === null) fail(`"${text}" is not a time (write it like 16:00 or 16.00)`);
+    if (t === null) fail(`"${text}" is not a time (write it like 16:00 or 16.00)`, `"${text}" er ikke et klokkeslæt (skriv det som 16:00 eller 16.00)`);
     return t;
   };
   const start = timeOf('start') ?? time;
-  if (start === null) fail('the start time is missing');
+  if (start === null) fail('the start time is missing', 'starttidspunktet mangler');
   let end = timeOf('end');
   const startText = cellText(get('start'));
   const range = /^(.+?)\s*[-–]\s*(.+)$/.exec(startText);
   if (end === null && range) end = parseTimeText(range[2]!);
-  if (end !== null && end <= start!) fail(`the end time ${end} is not after the start time ${start}`);
+  if (end !== null && end <= start!) fail(`the end time ${end} is not after the start time ${start}`, `sluttidspunktet ${end} ligger ikke efter starttidspunktet ${start}`);
   const committee = committeeOverride ?? cellText(get('committee'));
-  if (!committee) fail('the committee is empty');
+  if (!committee) fail('the committee is empty', 'udvalget er tomt');
   return {
     line,
     committee,

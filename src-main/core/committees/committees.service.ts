@@ -20,7 +20,7 @@ export async function listCommittees(db: Db): Promise<CommitteeSummary[]> {
 
 export async function getCommittee(db: Db, id: string): Promise<Committee> {
   const row = await repo.byId(db, id);
-  if (!row) throw notFound('The committee');
+  if (!row) throw notFound('The committee', 'Udvalget');
   const members = await repo.members(db, id);
   return {
     id: row.id,
@@ -35,7 +35,7 @@ export async function getCommittee(db: Db, id: string): Promise<Committee> {
 
 export async function findCommittee(db: Db, nameOrShort: string): Promise<{ id: string; name: string }> {
   const row = await repo.byNameOrShort(db, nameOrShort);
-  if (!row) throw new AppError('NotFound', `No committee is called "${nameOrShort}" (by name or short name).`);
+  if (!row) throw new AppError('NotFound', `No committee is called "${nameOrShort}" (by name or short name).`, `Der findes intet udvalg med navnet eller forkortelsen "${nameOrShort}".`);
   return row;
 }
 
@@ -52,7 +52,7 @@ async function assertNameFree(db: Db, name: string, shortName: string | null | u
   if (clash && clash.id !== exceptId) throw new AppError('Conflict', `A committee called "${name}" already exists.`, `Der findes allerede et udvalg med navnet "${name}".`);
   if (shortName) {
     const short = await repo.byNameOrShort(db, shortName);
-    if (short && short.id !== exceptId) throw new AppError('Conflict', `The short name "${shortName}" is already used by "${short.name}".`);
+    if (short && short.id !== exceptId) throw new AppError('Conflict', `The short name "${shortName}" is already used by "${short.name}".`, `Forkortelsen "${shortName}" bruges allerede af "${short.name}".`);
   }
 }
 
@@ -78,7 +78,7 @@ export async function createCommittee(db: Db, input: CommitteeInput): Promise<Co
 
 export async function updateCommittee(db: Db, id: string, patch: Partial<CommitteeInput>): Promise<Committee> {
   const row = await repo.byId(db, id);
-  if (!row) throw notFound('The committee');
+  if (!row) throw notFound('The committee', 'Udvalget');
   if (patch.name !== undefined || patch.shortName) await assertNameFree(db, patch.name ?? row.name, patch.shortName, id);
   await repo.update(db, id, {
     ...(patch.name !== undefined ? { name: patch.name } : {}),

@@ -4,6 +4,7 @@ import { resolveTemplate } from '../../../src-shared/domain';
 import type { DocumentFormat } from '../../../src-shared/api/documents';
 import type { ExMember } from '../../../src-shared/exchange';
 import { findCommittee, getCommittee } from '../committees/committees.service';
+import { formatShortDa } from '../../../src-shared/dates';
 import { AppError, notFound } from '../errors';
 import { readMeetings } from '../meetings/meeting-content';
 import { getSettings } from '../settings/settings.service';
@@ -21,7 +22,7 @@ export type LoadedReferat = { doc: Referat; input: ReferatInput; shortName: stri
 
 export async function loadReferatInput(db: Db, meetingId: string): Promise<ReferatInput & { shortName: string }> {
   const [content] = await readMeetings(db, { meetingIds: [meetingId] });
-  if (!content) throw notFound('The meeting');
+  if (!content) throw notFound('The meeting', 'Mødet');
   const committee = await getCommittee(db, content.row.committee_id);
   const settings = await getSettings(db);
   const members: ExMember[] = committee.members.map((m) => ({
@@ -108,10 +109,12 @@ function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>)
 export async function findMeetingOn(db: Db, committee: string, date: string): Promise<string> {
   const c = await findCommittee(db, committee);
   const rows = await db.selectFrom('meetings').select(['id', 'start']).where('committee_id', '=', c.id).where('start', 'like', `${date}T%`).orderBy('start').execute();
-  if (rows.length === 0) throw new AppError('NotFound', `${c.name} has no meeting on ${date}.`);
+  if (rows.length === 0) throw new AppError('NotFound', `${c.name} has no meeting on ${date}.`, `${c.name} har intet møde den ${formatShortDa(date)}.`);
   if (rows.length > 1) {
     const which = rows.map((r) => `${r.start.slice(11)}: --meeting ${r.id}`).join(', ');
-    throw new AppError('Invalid', `${c.name} has ${rows.length} meetings on ${date} (${which}); name one with --meeting.`);
+    throw new AppError('Invalid', `${c.name} has ${rows.length} meetings on ${date} (${which}); name one with --meeting.`,
+      `${c.name} har ${rows.length} møder den ${formatShortDa(date)} (${which}); vælg ét med --meeting.`,
+    );
   }
   return rows[0]!.id;
 }

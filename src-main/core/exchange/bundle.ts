@@ -20,15 +20,15 @@ export function readBundle(bytes: Uint8Array, name: string): { document: unknown
   try {
     entries = unzipSync(bytes);
   } catch (e) {
-    throw new AppError('Invalid', `${name}: not a readable .referent.zip (${(e as Error).message})`);
+    throw new AppError('Invalid', `${name}: not a readable .referent.zip (${(e as Error).message})`, `${name}: er ikke en læsbar .referent.zip (${(e as Error).message}).`);
   }
   const json = entries['referent.json'];
-  if (!json) throw new AppError('Invalid', `${name}: the bundle has no referent.json`);
+  if (!json) throw new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
   let document: unknown;
   try {
     document = JSON.parse(strFromU8(json));
   } catch (e) {
-    throw new AppError('Invalid', `${name}: referent.json is not valid JSON (${(e as Error).message})`);
+    throw new AppError('Invalid', `${name}: referent.json is not valid JSON (${(e as Error).message})`, `${name}: referent.json er ikke gyldig JSON (${(e as Error).message}).`);
   }
   const files = new Map<string, Uint8Array>();
   for (const [path, data] of Object.entries(entries)) {

@@ -1,8 +1,10 @@
 // Imports a referent/v1 document: all or nothing, in one transaction. A bad document changes
 // nothing, and the error names the JSON path of its first fault.
 import fs from 'node:fs';
+import { z } from 'zod';
 import type { ImportReport } from '../../../src-shared/api/exchange';
 import { describeFirstIssue, ReferentDocumentSchema, type ExCommittee, type ExMeeting, type ReferentDocument } from '../../../src-shared/exchange';
+import { formatLongDa, formatShortDa } from '../../../src-shared/dates';
 import { AppError } from '../errors';
 import type { Store } from '../store/open';
 import type { Db } from '../store/database';
@@ -20,9 +22,16 @@ export type ImportOptions = {
   files?: Map<string, Uint8Array>;
 };
 
+const DANISH = z.locales.da();
+
 export function parseDocument(raw: unknown): ReferentDocument {
   const parsed = ReferentDocumentSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('Invalid', describeFirstIssue(parsed.error));
+  if (!parsed.success) {
+    // The same fault in Danish for the Danish UI: zod's own Danish texts, our paths.
+    const da = ReferentDocumentSchema.safeParse(raw, { error: DANISH.localeError });
+    const message = describeFirstIssue(parsed.error);
+    throw new AppError('Invalid', message, da.success ? message : describeFirstIssue(da.error));
+  }
   return parsed.data;
 }
 
@@ -30,7 +39,7 @@ export async function importDocument(store: Store, raw: unknown, options: Import
   const doc = parseDocument(raw);
   const files = options.files ?? new Map<string, Uint8Array>();
   for (const [sha, bytes] of files) {
-    if (sha256Hex(bytes) !== sha) throw new AppError('Invalid', `files/${sha}: the file's content does not match its SHA-256 name`);
+    if (sha256Hex(bytes) !== sha) throw new AppError('Invalid', `files/${sha}: the file's content does not match its SHA-256 name`, `files/${sha}: filens indhold passer ikke med dens SHA-256-navn.`);
   }
   // Blobs first (content-addressed, so harmless if the transaction then fails; new ones are removed).
   const written: string[] = [];
@@ -75,7 +84,7 @@ async function importCommittee(db: Db, c: ExCommittee, at: string, report: Impor
   let row = await db.selectFrom('committees').selectAll().where('name', '=', c.name).executeTakeFirst();
   if (c.shortName) {
     const other = await db.selectFrom('committees').select(['id', 'name']).where('short_name', '=', c.shortName).executeTakeFirst();
-    if (other && other.id !== row?.id) throw new AppError('Conflict', `${at}.shortName: "${c.shortName}" is already the short name of "${other.name}"`);
+    if (other && other.id !== row?.id) throw new AppError('Conflict', `${at}.shortName: "${c.shortName}" is already the short name of "${other.name}"`, `${at}.shortName: "${c.shortName}" er allerede forkortelsen for "${other.name}".`);
   }
   const fields = {
     numbering: c.numbering,
@@ -125,19 +134,25 @@ async function importCommittee(db: Db, c: ExCommittee, at: string, report: Impor
 
 async function importMeeting(db: Db, committeeId: string, committeeName: string, m: ExMeeting, at: string, personIds: Map<string, string>, report: ImportReport): Promise<void> {
   let existing = m.id ? await db.selectFrom('meetings').selectAll().where('id', '=', m.id).executeTakeFirst() : undefined;
-  if (existing && existing.committee_id !== committeeId) throw new AppError('Conflict', `${at}.id: the meeting ${m.id} belongs to another committee`);
+  if (existing && existing.committee_id !== committeeId) throw new AppError('Conflict', `${at}.id: the meeting ${m.id} belongs to another committee`, `${at}.id: mødet ${m.id} hører til et andet udvalg.`);
   const atStart = await db.selectFrom('meetings').selectAll().where('committee_id', '=', committeeId).where('start', '=', m.start).executeTakeFirst();
   if (!existing && atStart) {
-    if (m.id) throw new AppError('Conflict', `${at}.start: ${committeeName} already has another meeting (${atStart.id}) at ${m.start}`);
+    if (m.id) throw new AppError('Conflict', `${at}.start: ${committeeName} already has another meeting (${atStart.id}) at ${m.start}`,
+        `${at}.start: ${committeeName} har allerede et andet møde (${atStart.id}) ${formatLongDa(m.start).toLowerCase()}.`,
+      );
     existing = atStart;
   } else if (existing && atStart && atStart.id !== existing.id) {
-    throw new AppError('Conflict', `${at}.start: ${committeeName} already has another meeting at ${m.start}`);
+    throw new AppError('Conflict', `${at}.start: ${committeeName} already has another meeting at ${m.start}`,
+      `${at}.start: ${committeeName} har allerede et andet møde ${formatLongDa(m.start).toLowerCase()}.`,
+    );
   }
 
   if (existing?.locked_at) {
     const [current] = await readMeetings(db, { meetingIds: [existing.id] });
     const same = canonicalJson(normalizeMeeting(current!.meeting, m)) === canonicalJson(normalizeMeeting(stripUndefined({ ...m, id: existing.id }), m));
-    if (!same) throw new AppError('Locked', `${at}: the meeting of ${committeeName} on ${m.start.replace('T', ' ')} is approved and locked, and the document's content differs from it`);
+    if (!same) throw new AppError('Locked', `${at}: the meeting of ${committeeName} on ${m.start.replace('T', ' ')} is approved and locked, and the document's content differs from it`,
+        `${at}: mødet i ${committeeName} den ${formatShortDa(m.start)} er godkendt og låst, og dokumentets indhold afviger fra det.`,
+      );
     report.meetings.unchanged++;
     return;
   }

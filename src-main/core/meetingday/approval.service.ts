@@ -8,7 +8,8 @@ import { appendChange } from '../changelog/changelog';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
 import { effectiveNumbers, readMeetings } from '../meetings/meeting-content';
 import { presenceByItem, seats } from '../meetings/presence';
-import { capital, loadForChange, loadMeeting, personId } from './meeting-context';
+import { formatShortDa } from '../../../src-shared/dates';
+import { capital, loadForChange, loadMeeting, personId, STATUS_DA } from './meeting-context';
 
 /** Everyone who took part in at least one item, in seat order: who signs the minutes. */
 export function signatories(members: readonly ExMember[], meeting: ExMeeting): string[] {
@@ -24,10 +25,10 @@ export async function approve(db: Db, meetingId: string, member: string): Promis
   const m = await loadForChange(db, meetingId);
   const pid = personId(m, member);
   if (!signatories(m.members, m.meeting).includes(member)) {
-    throw new AppError('Invalid', `${m.name(member)} did not take part in ${m.label}, so has no minutes to approve.`);
+    throw new AppError('Invalid', `${m.name(member)} did not take part in ${m.label}, so has no minutes to approve.`, `${m.name(member)} deltog ikke i ${m.labelDa} og har derfor intet referat at godkende.`);
   }
   const prior = (m.meeting.approvals ?? []).find((a) => a.member === member);
-  if (prior) throw new AppError('Conflict', `${m.name(member)} already approved the minutes (${prior.at}).`);
+  if (prior) throw new AppError('Conflict', `${m.name(member)} already approved the minutes (${prior.at}).`, `${m.name(member)} har allerede godkendt referatet (${formatShortDa(prior.at)}).`);
   const at = nowIso();
   await db.insertInto('approvals').values({ meeting_id: meetingId, person_id: pid, at }).execute();
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.approve', payload: { member, at } });
@@ -36,14 +37,14 @@ export async function approve(db: Db, meetingId: string, member: string): Promis
 export async function withdrawApproval(db: Db, meetingId: string, member: string): Promise<void> {
   const m = await loadForChange(db, meetingId);
   const r = await db.deleteFrom('approvals').where('meeting_id', '=', meetingId).where('person_id', '=', personId(m, member)).executeTakeFirst();
-  if (Number(r.numDeletedRows) === 0) throw new AppError('NotFound', `${m.name(member)} has not approved the minutes.`);
+  if (Number(r.numDeletedRows) === 0) throw new AppError('NotFound', `${m.name(member)} has not approved the minutes.`, `${m.name(member)} har ikke godkendt referatet.`);
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.withdrawApproval', payload: { member } });
 }
 
 /** The content hash of a meeting as its rows hold it now: sha256 of its canonical exchange form. */
 export async function contentHash(db: Db, meetingId: string): Promise<string> {
   const [content] = await readMeetings(db, { meetingIds: [meetingId] });
-  if (!content) throw notFound('The meeting');
+  if (!content) throw notFound('The meeting', 'Mødet');
   return sha256Hex(canonicalJson(content.meeting));
 }
 
@@ -62,11 +63,15 @@ export async function freezeItemNumbers(db: Db, meetingId: string): Promise<void
 export async function approveMinutes(db: Db, meetingId: string): Promise<void> {
   const m = await loadForChange(db, meetingId);
   if (m.row.status !== 'held') {
-    throw new AppError('Conflict', `${capital(m.label)} must be marked as held before its minutes are approved (its status is "${m.row.status}").`);
+    throw new AppError('Conflict', `${capital(m.label)} must be marked as held before its minutes are approved (its status is "${m.row.status}").`,
+      `${capital(m.labelDa)} skal være markeret som afholdt, før referatet kan godkendes (status er nu "${STATUS_DA[m.row.status] ?? m.row.status}").`,
+    );
   }
   for (const [index, item] of m.meeting.items.entries()) {
     if (item.role === 'signature' || item.decision) continue;
-    throw new AppError('Invalid', `Item ${item.number ?? index + 1} (${item.title}) has no decision yet; record one before approving the minutes.`);
+    throw new AppError('Invalid', `Item ${item.number ?? index + 1} (${item.title}) has no decision yet; record one before approving the minutes.`,
+      `Punkt ${item.number ?? index + 1} (${item.title}) har endnu ingen beslutning; registrér en, før referatet godkendes.`,
+    );
   }
   await freezeItemNumbers(db, meetingId);
   const lockedAt = nowIso();
@@ -79,11 +84,15 @@ export async function approveMinutes(db: Db, meetingId: string): Promise<void> {
 export async function addAddendum(db: Db, meetingId: string, text: string): Promise<void> {
   const m = await loadMeeting(db, meetingId);
   if (m.row.locked_at === null) {
-    throw new AppError('Conflict', `The minutes of ${m.label} are not approved yet; correct them directly instead of adding an addendum.`);
+    throw new AppError('Conflict', `The minutes of ${m.label} are not approved yet; correct them directly instead of adding an addendum.`,
+      `Referatet af ${m.labelDa} er ikke godkendt endnu; ret det direkte i stedet for at tilføje et tillæg.`,
+    );
   }
   // An addendum re-seals the lock, so it must never seal over content changed behind its back.
   if ((await contentHash(db, meetingId)) !== m.row.content_hash) {
-    throw new AppError('Corrupt', `The approved minutes of ${m.label} no longer match their lock; run "referent verify" before adding an addendum.`);
+    throw new AppError('Corrupt', `The approved minutes of ${m.label} no longer match their lock; run "referent verify" before adding an addendum.`,
+      `Det godkendte referat af ${m.labelDa} passer ikke længere med sin låsning; kør "referent verify", før der tilføjes et tillæg.`,
+    );
   }
   const at = nowIso();
   await db.insertInto('addenda').values({ id: newId(), meeting_id: meetingId, at, text: text.trim() }).execute();

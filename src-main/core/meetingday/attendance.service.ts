@@ -11,7 +11,7 @@ import { presenceByItem, seatHolders, seats } from '../meetings/presence';
 import { itemOf, loadForChange, meetingOfItem, personId, type LoadedMeeting } from './meeting-context';
 import { dissentFault, voteFault } from './vote-rules';
 
-const invalid = (message: string): AppError => new AppError('Invalid', message);
+const invalid = (message: string, da: string): AppError => new AppError('Invalid', message, da);
 
 export async function setAttendance(db: Db, meetingId: string, entries: AttendanceEntry[]): Promise<void> {
   const m = await loadForChange(db, meetingId);
@@ -23,24 +23,24 @@ export async function setAttendance(db: Db, meetingId: string, entries: Attendan
 
   for (const e of entries) {
     const who = m.name(e.member);
-    if (named.has(e.member)) throw invalid(`${who} is named twice in the roll call.`);
+    if (named.has(e.member)) throw invalid(`${who} is named twice in the roll call.`, `${who} er nævnt to gange i fremmødet.`);
     named.add(e.member);
-    if (!holders.has(e.member) && !attendance.has(e.member)) throw invalid(`${who} has no seat on ${m.committee.name} on ${formatShortDa(day)}.`);
+    if (!holders.has(e.member) && !attendance.has(e.member)) throw invalid(`${who} has no seat on ${m.committee.name} on ${formatShortDa(day)}.`, `${who} har ingen plads i ${m.committee.name} den ${formatShortDa(day)}.`);
     const substitute = e.substitute ?? null;
     if (substitute !== null) {
-      if (e.status === 'present') throw invalid(`${who} cannot be both present and substituted.`);
+      if (e.status === 'present') throw invalid(`${who} cannot be both present and substituted.`, `${who} kan ikke både være til stede og have en stedfortræder.`);
       const sub = m.members.find((x) => x.key === substitute);
       const inPeriod = sub && (sub.from === undefined || sub.from <= day) && (sub.until === undefined || sub.until >= day);
-      if (!sub || sub.role !== 'substitute' || !inPeriod) throw invalid(`${m.name(substitute)} is not a substitute (suppleant) of ${m.committee.name} on ${formatShortDa(day)}.`);
+      if (!sub || sub.role !== 'substitute' || !inPeriod) throw invalid(`${m.name(substitute)} is not a substitute (suppleant) of ${m.committee.name} on ${formatShortDa(day)}.`, `${m.name(substitute)} er ikke stedfortræder (suppleant) i ${m.committee.name} den ${formatShortDa(day)}.`);
     }
     for (const [field, n] of [['fromItem', e.fromItem], ['untilItem', e.untilItem]] as const) {
-      if (n !== null && n !== undefined && !numbers.has(n)) throw invalid(`${field}: the meeting has no item ${n}.`);
+      if (n !== null && n !== undefined && !numbers.has(n)) throw invalid(`${field}: the meeting has no item ${n}.`, `${field}: mødet har intet punkt ${n}.`);
     }
     const from = e.fromItem ?? null;
     const until = e.untilItem ?? null;
-    if (from !== null && until !== null && until < from) throw invalid(`${who} cannot leave after item ${until} before arriving at item ${from}.`);
+    if (from !== null && until !== null && until < from) throw invalid(`${who} cannot leave after item ${until} before arriving at item ${from}.`, `${who} kan ikke gå efter punkt ${until}, før ${who} er kommet ved punkt ${from}.`);
     if ((from !== null || until !== null) && e.status !== 'present' && substitute === null) {
-      throw invalid(`${who} is not present, so has no arrival or departure to record.`);
+      throw invalid(`${who} is not present, so has no arrival or departure to record.`, `${who} er ikke til stede, så der er intet ankomst- eller afgangstidspunkt at registrere.`);
     }
     const row: ExAttendance = { member: e.member, status: e.status };
     if (substitute !== null) row.substitute = substitute;
@@ -59,7 +59,8 @@ export async function setAttendance(db: Db, meetingId: string, entries: Attendan
     // Name the seat they already had, not the one this roll call tries to give them.
     const other = holders.find((h) => !named.has(h)) ?? holders[0]!;
     const already = other === who ? 'in their own seat' : `in place of ${m.name(other)}`;
-    throw new AppError('Conflict', `${m.name(who)} is already seated at this meeting (${already}).`);
+    const alreadyDa = other === who ? 'på sin egen plads' : `i stedet for ${m.name(other)}`;
+    throw new AppError('Conflict', `${m.name(who)} is already seated at this meeting (${already}).`, `${m.name(who)} har allerede en plads ved dette møde (${alreadyDa}).`);
   }
   assertRecordsStillHold(m, next);
 
@@ -94,9 +95,12 @@ export function assertRecordsStillHold(m: LoadedMeeting, next: ExMeeting): void 
     const d = item.decision;
     if (!p || !d) continue;
     const fault = d.votes ? voteFault(d.votes, p, m) : null;
-    if (fault) throw new AppError('Conflict', `${fault} Change the vote first.`);
+    const faultDa = d.votes ? voteFault(d.votes, p, m, 'da') : null;
+    if (fault) throw new AppError('Conflict', `${fault} Change the vote first.`, `${faultDa ?? fault} Ret afstemningen først.`);
     for (const x of d.dissents ?? []) {
-      if (dissentFault(d.votes, p, x.member, m)) throw new AppError('Conflict', `${m.name(x.member)} has a dissent recorded on item ${p.number}, so must remain present for it; remove the dissent first.`);
+      if (dissentFault(d.votes, p, x.member, m)) throw new AppError('Conflict', `${m.name(x.member)} has a dissent recorded on item ${p.number}, so must remain present for it; remove the dissent first.`,
+          `${m.name(x.member)} har en protokoltilførsel på punkt ${p.number} og skal derfor fortsat være til stede ved det; fjern protokoltilførslen først.`,
+        );
     }
   }
 }
@@ -107,7 +111,7 @@ export async function setGuests(db: Db, meetingId: string, guests: GuestInput[])
   const m = await loadForChange(db, meetingId);
   const numbers = new Set(m.meeting.items.map((i, index) => i.number ?? index + 1));
   for (const g of guests) {
-    for (const n of g.items ?? []) if (!numbers.has(n)) throw invalid(`${g.name} is listed for item ${n}, which the meeting does not have.`);
+    for (const n of g.items ?? []) if (!numbers.has(n)) throw invalid(`${g.name} is listed for item ${n}, which the meeting does not have.`, `${g.name} er opført ved punkt ${n}, som mødet ikke har.`);
   }
   await db.deleteFrom('guests').where('meeting_id', '=', meetingId).execute();
   for (const [position, g] of guests.entries()) {
@@ -124,7 +128,9 @@ export async function setItemAbsence(db: Db, itemId: string, member: string, rea
   const pid = personId(m, member);
   const marked = item.absences ?? [];
   if (reason !== null && !marked.some((a) => a.member === member) && !presence.participants.includes(member)) {
-    throw invalid(`${m.name(member)} does not take part in item ${number}, so cannot be marked ${reason === 'absent' ? 'absent' : 'disqualified'} for it.`);
+    throw invalid(`${m.name(member)} does not take part in item ${number}, so cannot be marked ${reason === 'absent' ? 'absent' : 'disqualified'} for it.`,
+      `${m.name(member)} deltager ikke i punkt ${number} og kan derfor ikke markeres som ${reason === 'absent' ? 'fraværende' : 'inhabil'} ved det.`,
+    );
   }
   const absences = marked.filter((a) => a.member !== member);
   if (reason !== null) absences.push({ member, reason });

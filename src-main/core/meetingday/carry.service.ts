@@ -33,7 +33,12 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
   const outcome = item.decision?.outcome;
   if (outcome !== 'postponed' && outcome !== 'recommended') {
     const was = outcome ? `was decided "${OUTCOME_LABEL_DA[outcome]}"` : 'has no decision';
-    throw new AppError('Invalid', `Item ${number} ${was}; only an item decided "Udsat" or "Anbefales" is carried on.`);
+    const wasDa = outcome ? `har beslutningen "${OUTCOME_LABEL_DA[outcome]}"` : 'har ingen beslutning';
+    throw new AppError(
+      'Invalid',
+      `Item ${number} ${was}; only an item decided "Udsat" or "Anbefales" is carried on.`,
+      `Punkt ${number} ${wasDa}; kun et punkt med beslutningen "Udsat" eller "Anbefales" kan føres videre.`,
+    );
   }
   const earlier = await db
     .selectFrom('items as i')
@@ -43,16 +48,22 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
     .where('i.postponed_from_meeting_id', '=', source.row.id)
     .where('i.postponed_from_number', '=', number)
     .executeTakeFirst();
-  if (earlier) throw new AppError('Conflict', `Item ${number} was already carried on to ${earlier.name} on ${formatShortDa(earlier.start)}.`);
+  if (earlier) throw new AppError('Conflict', `Item ${number} was already carried on to ${earlier.name} on ${formatShortDa(earlier.start)}.`,
+      `Punkt ${number} er allerede ført videre til ${earlier.name} den ${formatShortDa(earlier.start)}.`,
+    );
 
   let committee: CommitteeRow = source.committee;
   let notBefore = source.row.start;
   if (outcome === 'recommended') {
     const next = nextBodyOnRoute(item.route, source.committee);
-    if (!next) throw new AppError('Invalid', `Item ${number}'s route names no body after ${source.committee.name} to recommend it to.`);
+    if (!next) throw new AppError('Invalid', `Item ${number}'s route names no body after ${source.committee.name} to recommend it to.`,
+        `Punkt ${number}s sagsgang nævner intet organ efter ${source.committee.name}, som punktet kan anbefales til.`,
+      );
     // Matched in JS: SQLite's lower() leaves Æ, Ø and Å as they are.
     const found = (await db.selectFrom('committees').selectAll().execute()).find((c) => sameBody(next.body, c));
-    if (!found) throw new AppError('NotFound', `No committee is called "${next.body}" (the next body on item ${number}'s route); create it before carrying the item on.`);
+    if (!found) throw new AppError('NotFound', `No committee is called "${next.body}" (the next body on item ${number}'s route); create it before carrying the item on.`,
+        `Der findes intet udvalg med navnet "${next.body}" (det næste organ i punkt ${number}s sagsgang); opret det, før punktet føres videre.`,
+      );
     committee = found;
     if (next.date && next.date > notBefore.slice(0, 10)) notBefore = next.date;
   }
@@ -65,7 +76,9 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
     .where('locked_at', 'is', null)
     .orderBy('start')
     .executeTakeFirst();
-  if (!target) throw new AppError('NotFound', `${committee.name} has no open meeting after ${formatShortDa(notBefore)} to carry item ${number} to; create one first.`);
+  if (!target) throw new AppError('NotFound', `${committee.name} has no open meeting after ${formatShortDa(notBefore)} to carry item ${number} to; create one first.`,
+      `${committee.name} har intet åbent møde efter ${formatShortDa(notBefore)}, som punkt ${number} kan føres videre til; opret et først.`,
+    );
   await assertMeetingUnlocked(db, target.id);
 
   const position = await insertPosition(db, target.id);

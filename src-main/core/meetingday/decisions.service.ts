@@ -32,14 +32,16 @@ export async function setVotes(db: Db, itemId: string, votes: Votes | null): Pro
   const meetingId = await meetingOfItem(db, itemId);
   const m = await loadForChange(db, meetingId);
   const { item, number, presence } = itemOf(m, itemId);
-  if (!item.decision) throw new AppError('Invalid', `Item ${number} has no decision yet; record its outcome before the vote.`);
+  if (!item.decision) throw new AppError('Invalid', `Item ${number} has no decision yet; record its outcome before the vote.`, `Punkt ${number} har endnu ingen beslutning; registrér udfaldet før afstemningen.`);
   if (votes) {
     const fault = voteFault(votes, presence, m);
-    if (fault) throw new AppError('Invalid', fault);
+    if (fault) throw new AppError('Invalid', fault, voteFault(votes, presence, m, 'da') ?? fault);
   }
   for (const d of item.decision.dissents ?? []) {
     if (dissentFault(votes ?? undefined, presence, d.member, m)) {
-      throw new AppError('Conflict', `${m.name(d.member)} has a dissent recorded on item ${number}, which this vote would no longer support; remove the dissent first.`);
+      throw new AppError('Conflict', `${m.name(d.member)} has a dissent recorded on item ${number}, which this vote would no longer support; remove the dissent first.`,
+        `${m.name(d.member)} har en protokoltilførsel på punkt ${number}, som denne afstemning ikke længere ville understøtte; fjern protokoltilførslen først.`,
+      );
     }
   }
   await db.deleteFrom('votes').where('item_id', '=', itemId).execute();
@@ -67,11 +69,13 @@ export async function addDissent(db: Db, itemId: string, member: string, text: s
   const m = await loadForChange(db, meetingId);
   const { item, number, presence } = itemOf(m, itemId);
   const pid = personId(m, member);
-  if (!item.decision) throw new AppError('Invalid', `Item ${number} has no decision yet; a dissent is recorded with a decision.`);
+  if (!item.decision) throw new AppError('Invalid', `Item ${number} has no decision yet; a dissent is recorded with a decision.`, `Punkt ${number} har endnu ingen beslutning; en protokoltilførsel registreres sammen med en beslutning.`);
   const fault = dissentFault(item.decision.votes, presence, member, m);
-  if (fault) throw new AppError('Invalid', fault);
+  if (fault) throw new AppError('Invalid', fault, dissentFault(item.decision.votes, presence, member, m, 'da') ?? fault);
   if ((item.decision.dissents ?? []).some((d) => d.member === member)) {
-    throw new AppError('Conflict', `${m.name(member)} already has a dissent recorded on item ${number}; remove it to record another.`);
+    throw new AppError('Conflict', `${m.name(member)} already has a dissent recorded on item ${number}; remove it to record another.`,
+      `${m.name(member)} har allerede en protokoltilførsel på punkt ${number}; fjern den for at registrere en anden.`,
+    );
   }
   const last = await db.selectFrom('dissents').select((eb) => eb.fn.max('position').as('p')).where('item_id', '=', itemId).executeTakeFirst();
   const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
@@ -85,7 +89,7 @@ export async function removeDissent(db: Db, itemId: string, member: string): Pro
   const m = await loadForChange(db, meetingId);
   const { number } = itemOf(m, itemId);
   const r = await db.deleteFrom('dissents').where('item_id', '=', itemId).where('person_id', '=', personId(m, member)).executeTakeFirst();
-  if (Number(r.numDeletedRows) === 0) throw new AppError('NotFound', `${m.name(member)} has no dissent recorded on item ${number}.`);
+  if (Number(r.numDeletedRows) === 0) throw new AppError('NotFound', `${m.name(member)} has no dissent recorded on item ${number}.`, `${m.name(member)} har ingen protokoltilførsel på punkt ${number}.`);
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.removeDissent', payload: { item: number, member } });
   return meetingId;
 }

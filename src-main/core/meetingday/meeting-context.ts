@@ -22,11 +22,13 @@ export type LoadedMeeting = {
   party: (key: string) => string | null;
   /** "the meeting of Økonomiudvalget on 02-06-2026", for messages. */
   label: string;
+  /** "mødet i Økonomiudvalget den 02-06-2026", the same for Danish messages. */
+  labelDa: string;
 };
 
 export async function loadMeeting(db: Db, meetingId: string): Promise<LoadedMeeting> {
   const [content] = await readMeetings(db, { meetingIds: [meetingId] });
-  if (!content) throw notFound('The meeting');
+  if (!content) throw notFound('The meeting', 'Mødet');
   const committee = await db.selectFrom('committees').selectAll().where('id', '=', content.row.committee_id).executeTakeFirstOrThrow();
   const rows = await committeesRepository.members(db, committee.id);
   const members: ExMember[] = rows.map((m) => ({
@@ -52,6 +54,7 @@ export async function loadMeeting(db: Db, meetingId: string): Promise<LoadedMeet
     name: (key) => names.get(key) ?? key,
     party: (key) => parties.get(key) ?? null,
     label: `the meeting of ${committee.name} on ${formatShortDa(content.row.start)}`,
+    labelDa: `mødet i ${committee.name} den ${formatShortDa(content.row.start)}`,
   };
 }
 
@@ -59,13 +62,13 @@ export async function loadMeeting(db: Db, meetingId: string): Promise<LoadedMeet
 export async function loadForChange(db: Db, meetingId: string): Promise<LoadedMeeting> {
   await assertMeetingUnlocked(db, meetingId);
   const m = await loadMeeting(db, meetingId);
-  if (m.row.status === 'cancelled') throw new AppError('Conflict', `${capital(m.label)} is cancelled; nothing can be recorded for it.`);
+  if (m.row.status === 'cancelled') throw new AppError('Conflict', `${capital(m.label)} is cancelled; nothing can be recorded for it.`, `${capital(m.labelDa)} er aflyst; der kan ikke registreres noget for det.`);
   return m;
 }
 
 export async function meetingOfItem(db: Db, itemId: string): Promise<string> {
   const row = await db.selectFrom('items').select('meeting_id').where('id', '=', itemId).executeTakeFirst();
-  if (!row) throw notFound('The item');
+  if (!row) throw notFound('The item', 'Punktet');
   return row.meeting_id;
 }
 
@@ -74,7 +77,7 @@ export type LoadedItem = { item: ExItem; index: number; number: number; presence
 export function itemOf(m: LoadedMeeting, itemId: string): LoadedItem {
   const index = m.itemIds.indexOf(itemId);
   const item = m.meeting.items[index];
-  if (index < 0 || !item) throw notFound('The item');
+  if (index < 0 || !item) throw notFound('The item', 'Punktet');
   const number = item.number ?? index + 1;
   const presence = presenceByItem(m.members, m.meeting).get(number) ?? { number, participants: [], apologies: [], absent: [], disqualified: [] };
   return { item, index, number, presence };
@@ -82,8 +85,17 @@ export function itemOf(m: LoadedMeeting, itemId: string): LoadedItem {
 
 export function personId(m: LoadedMeeting, key: string): string {
   const id = m.personIds.get(key);
-  if (!id) throw new AppError('Invalid', `"${key}" is not a member of ${m.committee.name}.`);
+  if (!id) throw new AppError('Invalid', `"${key}" is not a member of ${m.committee.name}.`, `"${key}" er ikke medlem af ${m.committee.name}.`);
   return id;
 }
+
+/** Meeting statuses as the Danish UI names them, for Danish messages. */
+export const STATUS_DA: Record<string, string> = {
+  planned: 'planlagt',
+  'agenda-published': 'dagsorden udsendt',
+  held: 'afholdt',
+  'minutes-approved': 'referat godkendt',
+  cancelled: 'aflyst',
+};
 
 export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -8,7 +8,7 @@ import { newId } from '../util/canonical';
 export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeeting, personIds: Map<string, string>, at: string): Promise<number> {
   const person = (key: string, path: string): string => {
     const id = personIds.get(key);
-    if (!id) throw new AppError('Invalid', `${at}.${path}: names "${key}", who is not a member of this committee`);
+    if (!id) throw new AppError('Invalid', `${at}.${path}: names "${key}", who is not a member of this committee`, `${at}.${path}: nævner "${key}", som ikke er medlem af dette udvalg.`);
     return id;
   };
   await db.deleteFrom('items').where('meeting_id', '=', meetingId).execute();
@@ -33,7 +33,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
       .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doNothing())
       .execute()
       .then((r) => {
-        if (Number(r[0]?.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('Invalid', `${at}.${p}.member: "${a.member}" appears twice in the attendance`);
+        if (Number(r[0]?.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('Invalid', `${at}.${p}.member: "${a.member}" appears twice in the attendance`, `${at}.${p}.member: "${a.member}" optræder to gange i fremmødet.`);
       });
   }
   for (const [position, g] of (m.guests ?? []).entries()) {
@@ -82,7 +82,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
     }
     const seenAbsent = new Set<string>();
     for (const [i, a] of (item.absences ?? []).entries()) {
-      if (seenAbsent.has(a.member)) throw new AppError('Invalid', `${at}.${ip}.absences[${i}].member: "${a.member}" is listed twice`);
+      if (seenAbsent.has(a.member)) throw new AppError('Invalid', `${at}.${ip}.absences[${i}].member: "${a.member}" is listed twice`, `${at}.${ip}.absences[${i}].member: "${a.member}" er opført to gange.`);
       seenAbsent.add(a.member);
       await db.insertInto('item_absences').values({ item_id: itemId, person_id: person(a.member, `${ip}.absences[${i}].member`), position: i, reason: a.reason }).execute();
     }

@@ -1,6 +1,7 @@
 // Meetings of a committee: listing and creating (a new meeting starts with the template's
 // standard items).
 import { resolveTemplate, type CommitteeTemplate, type MeetingHeader, type MeetingSummary } from '../../../src-shared/domain';
+import { formatLongDa, formatShortDa } from '../../../src-shared/dates';
 import { AppError, notFound } from '../errors';
 import type { Db, MeetingRow } from '../store/database';
 import { appendChange } from '../changelog/changelog';
@@ -35,7 +36,7 @@ export async function listMeetings(db: Db, committeeId: string, year?: number): 
 
 export async function getMeetingSummary(db: Db, id: string): Promise<MeetingSummary> {
   const row = await summaries(db).where('m.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('The meeting');
+  if (!row) throw notFound('The meeting', 'Mødet');
   return toSummary(row);
 }
 
@@ -49,11 +50,11 @@ export type NewMeetingInput = { committeeId: string; start: string; end?: string
 
 export async function createMeeting(db: Db, input: NewMeetingInput): Promise<MeetingSummary> {
   const committee = await db.selectFrom('committees').selectAll().where('id', '=', input.committeeId).executeTakeFirst();
-  if (!committee) throw notFound('The committee');
+  if (!committee) throw notFound('The committee', 'Udvalget');
   const clash = await db.selectFrom('meetings').select('id').where('committee_id', '=', input.committeeId).where('start', '=', input.start).executeTakeFirst();
-  if (clash) throw new AppError('Conflict', `${committee.name} already has a meeting at ${input.start.replace('T', ' ')}.`);
+  if (clash) throw new AppError('Conflict', `${committee.name} already has a meeting at ${input.start.replace('T', ' ')}.`, `${committee.name} har allerede et møde ${formatLongDa(input.start).toLowerCase()}.`);
   const end = input.end ?? (committee.default_end ? `${input.start.slice(0, 10)}T${committee.default_end}` : null);
-  if (end !== null && end <= input.start) throw new AppError('Invalid', 'The meeting must end after it starts.');
+  if (end !== null && end <= input.start) throw new AppError('Invalid', 'The meeting must end after it starts.', 'Mødet skal slutte, efter det begynder.');
   const id = newId();
   const now = nowIso();
   await db
@@ -81,7 +82,9 @@ export async function createMeeting(db: Db, input: NewMeetingInput): Promise<Mee
 /** The lock (DESIGN.md, issue "meeting day"): an approved meeting's content cannot change. */
 export async function assertMeetingUnlocked(db: Db, meetingId: string): Promise<MeetingRow> {
   const row = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirst();
-  if (!row) throw notFound('The meeting');
-  if (row.locked_at !== null) throw new AppError('Locked', `The minutes of the meeting on ${row.start.slice(0, 10)} are approved and locked; add a dated addendum instead.`);
+  if (!row) throw notFound('The meeting', 'Mødet');
+  if (row.locked_at !== null) throw new AppError('Locked', `The minutes of the meeting on ${row.start.slice(0, 10)} are approved and locked; add a dated addendum instead.`,
+      `Referatet af mødet den ${formatShortDa(row.start)} er godkendt og låst; tilføj i stedet et dateret tillæg.`,
+    );
   return row;
 }

@@ -38,7 +38,9 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new AppError('Corrupt', `The database ${file} is damaged (${String(check)}). Restore a backup.`);
+    if (check !== 'ok') {
+      throw new AppError('Corrupt', `The database ${file} is damaged (${String(check)}). Restore a backup.`, `Databasen ${file} er beskadiget (${String(check)}). Gendan en sikkerhedskopi.`);
+    }
     migrate(sqlite, file, migrations, options.targetVersion ?? migrations[migrations.length - 1]!.version);
   } catch (e) {
     sqlite.close();
@@ -70,6 +72,7 @@ function migrate(sqlite: BetterSqlite3.Database, file: string, migrations: reado
     throw new AppError(
       'TooNew',
       `The database ${file} was written by a newer Referent (schema ${current}; this version knows up to ${newest}). Update Referent to open it.`,
+      `Databasen ${file} er skrevet af en nyere Referent (skema ${current}; denne version kender op til ${newest}). Opdater Referent for at åbne den.`,
     );
   }
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
