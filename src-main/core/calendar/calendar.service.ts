@@ -172,7 +172,7 @@ export async function applyCalendarImport(db: Db, req: ImportRequest): Promise<C
   const { planned, notes } = await plan(db, req);
   const unmatched = planned.find((p) => p.action === 'unmatched');
   if (unmatched) throw badFile(req.fileName, `line ${unmatched.line}`, `the committee "${unmatched.source}" matches no committee; choose one in the preview or skip it`,
-      `udvalget "${unmatched.source}" passer ikke med noget udvalg; vælg et i forhåndsvisningen, eller spring det over`,
+      `udvalget "${unmatched.source}" svarer ikke til noget udvalg; vælg et i forhåndsvisningen, eller spring det over`,
     );
   const result: CalendarImportResult = { fileName: req.fileName, added: 0, updated: 0, unchanged: 0, skipped: 0, notes };
   const now = nowIso();

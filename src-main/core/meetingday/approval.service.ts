@@ -28,7 +28,7 @@ export async function approve(db: Db, meetingId: string, member: string): Promis
     throw new AppError('Invalid', `${m.name(member)} did not take part in ${m.label}, so has no minutes to approve.`, `${m.name(member)} deltog ikke i ${m.labelDa} og har derfor intet referat at godkende.`);
   }
   const prior = (m.meeting.approvals ?? []).find((a) => a.member === member);
-  if (prior) throw new AppError('Conflict', `${m.name(member)} already approved the minutes (${prior.at}).`, `${m.name(member)} har allerede godkendt referatet (${formatShortDa(prior.at)}).`);
+  if (prior) throw new AppError('Conflict', `${m.name(member)} already approved the minutes (${prior.at}).`, `${m.name(member)} har allerede godkendt referatet (den ${formatShortDa(prior.at)}).`);
   const at = nowIso();
   await db.insertInto('approvals').values({ meeting_id: meetingId, person_id: pid, at }).execute();
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.approve', payload: { member, at } });

@@ -38,9 +38,9 @@ export async function setAttendance(db: Db, meetingId: string, entries: Attendan
     }
     const from = e.fromItem ?? null;
     const until = e.untilItem ?? null;
-    if (from !== null && until !== null && until < from) throw invalid(`${who} cannot leave after item ${until} before arriving at item ${from}.`, `${who} kan ikke gå efter punkt ${until}, før ${who} er kommet ved punkt ${from}.`);
+    if (from !== null && until !== null && until < from) throw invalid(`${who} cannot leave after item ${until} before arriving at item ${from}.`, `${who} kan ikke gå efter punkt ${until}, når vedkommende først kommer ved punkt ${from}.`);
     if ((from !== null || until !== null) && e.status !== 'present' && substitute === null) {
-      throw invalid(`${who} is not present, so has no arrival or departure to record.`, `${who} er ikke til stede, så der er intet ankomst- eller afgangstidspunkt at registrere.`);
+      throw invalid(`${who} is not present, so has no arrival or departure to record.`, `${who} er ikke til stede, så der er ingen ankomst eller afgang at registrere.`);
     }
     const row: ExAttendance = { member: e.member, status: e.status };
     if (substitute !== null) row.substitute = substitute;
