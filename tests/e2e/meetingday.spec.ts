@@ -92,7 +92,7 @@ test('record a meeting in meeting mode with the keyboard, approve it, and find i
   await page.keyboard.type('Uenig.');
   await press(page, 'Tilføj protokoltilførsel');
   await expect(page.getByRole('alert')).toHaveText(
-    'Holger Mikkelsen voted for on item 5, with the majority; only a member who voted in the minority may have a dissent recorded.',
+    'Holger Mikkelsen stemte for ved punkt 5, med flertallet; kun et medlem, der stemte med mindretallet, kan få en protokoltilførsel.',
   );
   await choose(page, 'Protokoltilførsel fra', 'Finn Lykkeskov');
   await page.getByRole('textbox', { name: 'Protokoltilførsel' }).focus();
@@ -206,7 +206,7 @@ test('a vote by party, a disqualified member and a guest of one item, from meeti
   await expect(page.getByText('For: 2 · Imod: 2 · Undlod: 0')).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Imod, parti V' }).fill('3');
   await press(page, 'Gem afstemning');
-  await expect(page.getByRole('alert')).toHaveText('The vote on item 3 counts 3 from party V, but only 2 of its members took part in the item.');
+  await expect(page.getByRole('alert')).toHaveText('Afstemningen om punkt 3 tæller 3 fra parti V, men kun 2 af partiets medlemmer deltog i punktet.');
   await page.getByRole('spinbutton', { name: 'Imod, parti V' }).fill('1');
   await press(page, 'Gem afstemning');
   await expect(page.getByRole('button', { name: 'Fjern afstemning' })).toBeVisible();
