@@ -88,7 +88,7 @@ test('an unknown committee name is mapped in the preview; a broken file is refus
     await chooser.setFiles(file);
   };
   await choose(broken);
-  await expect(page.getByRole('alert')).toHaveText('forkert.csv, line 3: "30-02-2026" is not a date (write it like 19-02-2026, 19.02.2026, 19/2/2026 or 2026-02-19)');
+  await expect(page.getByRole('alert')).toHaveText('forkert.csv, linje 3: "30-02-2026" er ikke en dato (skriv den som 19-02-2026, 19.02.2026, 19/2/2026 eller 2026-02-19).');
 
   await choose(plan);
   await expect(page.getByText('"Plan- og Udviklingsudvalget" matches no committee (1 row); choose one or skip it.')).toBeVisible();
