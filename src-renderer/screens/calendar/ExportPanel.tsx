@@ -8,7 +8,7 @@ import { useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
-import { downloadBase64 } from './files';
+import { downloadBase64 } from '../../lib/files';
 
 const ALL = 'all';
 

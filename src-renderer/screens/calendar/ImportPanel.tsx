@@ -10,7 +10,8 @@ import { useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
-import { fileToBase64, shortDateTime } from './files';
+import { shortDateTime } from './files';
+import { fileToBase64 } from '../../lib/files';
 
 const SKIP = 'skip';
 const NONE = 'none';

@@ -8,6 +8,7 @@ import { keys } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { ErrorText, QueryState } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
+import { fileToBase64 } from '../../lib/files';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -21,11 +22,9 @@ export function SettingsScreen() {
   });
   const onLogo = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
+    const base64 = await fileToBase64(file);
     const mime = file.type === 'image/jpeg' || file.type === 'image/svg+xml' ? file.type : 'image/png';
-    save.mutate({ logo: { mime, base64: btoa(binary) } });
+    save.mutate({ logo: { mime, base64 } });
   };
   return (
     <section className="screen">

@@ -11,28 +11,10 @@ import { ErrorText } from '../../../components/QueryState';
 import { TextField } from '../../../components/TextField';
 import { ItemSaver } from './autosave';
 import { putItem } from './queries';
-
-/** File bytes as base64, read by the browser itself (fast for large files). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
-}
+import { downloadBase64, fileToBase64 } from '../../../lib/files';
 
 export async function openAttachment(id: string): Promise<void> {
-  const file = await api.agenda.readAttachment({ attachmentId: id });
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBase64(await api.agenda.readAttachment({ attachmentId: id }));
 }
 
 const formatSize = (n: number | null): string => (n === null ? '' : n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
@@ -121,7 +103,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; r
   const qc = useQueryClient();
   const add = useMutation({
     mutationFn: async (files: File[]) => {
-      for (const file of files) await api.agenda.addAttachment({ itemId: item.id, fileName: file.name, base64: await readBase64(file) });
+      for (const file of files) await api.agenda.addAttachment({ itemId: item.id, fileName: file.name, base64: await fileToBase64(file) });
       return api.agenda.getItem({ itemId: item.id });
     },
     onSuccess: (d) => putItem(qc, d),

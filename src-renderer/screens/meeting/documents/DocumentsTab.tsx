@@ -9,7 +9,7 @@ import type { DocumentFormat, DocumentKind } from '../../../../src-shared/api/do
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ErrorText, QueryState } from '../../../components/QueryState';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../../lib/files';
 import './documents.css';
 
 type Job = { type: 'export'; format: DocumentFormat } | { type: 'publication' };
@@ -34,11 +34,11 @@ export function DocumentsTab({ meetingId }: { meetingId: string }) {
     mutationFn: async (j: Job) => {
       if (j.type === 'publication') {
         const p = await api.documents.publication({ meetingId, kind });
-        downloadBase64(p.base64, p.fileName, 'application/zip');
+        downloadBase64({ base64: p.base64, fileName: p.fileName, mime: 'application/zip' });
         return t('savedPublication', { name: p.fileName, count: p.files.length, missing: p.missing.length });
       }
       const r = await api.documents.export({ meetingId, kind, public: isPublic, format: j.format });
-      downloadBase64(r.base64, r.fileName, r.mime);
+      downloadBase64(r);
       return r.pageCount !== null ? t('savedPages', { name: r.fileName, count: r.pageCount }) : t('saved', { name: r.fileName });
     },
     onMutate: () => setDone(null),
