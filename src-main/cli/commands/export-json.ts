@@ -4,7 +4,7 @@ import { call } from '../../core/dispatch';
 import { writeBundle } from '../../core/exchange/bundle';
 import { parse, yearArg } from '../args';
 import type { CliCommand } from '../types';
-import { writeFileAtomic } from '../write-file';
+import { writeFileAtomic } from '../../core/util/write-file';
 
 const usage = 'referent export-json [--committee NAME] [--year YYYY] [--out FILE.json|FILE.referent.zip] [--db FILE]';
 

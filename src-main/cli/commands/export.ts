@@ -10,7 +10,7 @@ import { buildPublication, writePublication } from '../../core/documents/publica
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import type { CliCommand } from '../types';
-import { writeFileAtomic } from '../write-file';
+import { writeFileAtomic } from '../../core/util/write-file';
 
 const usage =
   'referent export (--committee NAME --date YYYY-MM-DD | --meeting ID) --kind agenda|minutes|decisions --format docx|pdf [--public] --out FILE [--db FILE]\n' +

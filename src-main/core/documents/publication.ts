@@ -8,6 +8,7 @@ import type { Db } from '../store/database';
 import type { DocumentKind } from './build-referat';
 import { exportDocument, loadReferatInput, safeFileName } from './documents.service';
 import type { PdfPrinter } from './pdf';
+import { writeFileAtomic } from '../util/write-file';
 
 export type PublicationEntry = { name: string; bytes: Uint8Array };
 export type PublicationPackage = { baseName: string; entries: PublicationEntry[]; missing: string[] };
@@ -48,24 +49,14 @@ export function publicationZip(pkg: PublicationPackage): Uint8Array {
 /** Writes the package into `target`: a .zip file, or a folder (created; files written whole or not at all). */
 export function writePublication(pkg: PublicationPackage, target: string): string[] {
   if (target.toLowerCase().endsWith('.zip')) {
-    writeAtomic(target, publicationZip(pkg));
+    writeFileAtomic(target, publicationZip(pkg));
     return [target];
   }
   fs.mkdirSync(target, { recursive: true });
   return pkg.entries.map((e) => {
     const file = path.join(target, e.name);
-    writeAtomic(file, e.bytes);
+    writeFileAtomic(file, e.bytes);
     return file;
   });
 }
 
-function writeAtomic(target: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}

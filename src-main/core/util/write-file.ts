@@ -1,4 +1,4 @@
-// Files the CLI writes appear whole or not at all: a temp file beside the target, then rename.
+// Files Referent writes appear whole or not at all: a temp file beside the target, then rename.
 import fs from 'node:fs';
 import path from 'node:path';
 
