@@ -1,22 +1,10 @@
 // `referent calendar import` and `referent calendar roll-forward`: output, --json shape, --apply, exit codes.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../../src-main/cli/run';
 import { openStore } from '../../src-main/core/store/open';
 import { tempDir } from '../helpers/store';
+import { cli } from '../helpers/cli';
 import { addCommittees, FIXTURES } from './calendar-helpers';
-
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (t) => (out += `${t}\n`),
-    err: (t) => (err += `${t}\n`),
-    open: (db) => ({ store: openStore(db ?? path.join(cwd, 'default.sqlite')), shell: 'cli', version: 'test' }),
-    cwd,
-  });
-  return { code, out, err };
-}
 
 async function database(): Promise<{ dir: string; db: string }> {
   const dir = tempDir();

@@ -4,24 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../../src-main/cli/run';
 import { openStore } from '../../src-main/core/store/open';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir } from '../helpers/store';
+import { cli } from '../helpers/cli';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/exchange/rich.referent.json');
-
-async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (t) => (out += `${t}\n`),
-    err: (t) => (err += `${t}\n`),
-    open: (db) => ({ store: openStore(db ?? path.join(cwd, 'default.sqlite')), shell: 'cli', version: 'test' }),
-    cwd,
-  });
-  return { code, out, err };
-}
 
 describe('referent command', () => {
   test('import prints what it added, and export-json gives the document back', async () => {

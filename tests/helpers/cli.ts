@@ -1,0 +1,19 @@
+// Runs the `referent` command in-process with its output captured, on a real store.
+import path from 'node:path';
+import { runCli } from '../../src-main/cli/run';
+import { openStore } from '../../src-main/core/store/open';
+
+export type CliRun = { code: number; out: string; err: string };
+
+/** Without --db the store is `default.sqlite` in `cwd`, never the user's own file. */
+export async function cli(args: string[], cwd = process.cwd()): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    open: (db) => ({ store: openStore(db ?? path.join(cwd, 'default.sqlite')), shell: 'cli', version: 'test' }),
+    cwd,
+  });
+  return { code, out, err };
+}
