@@ -11,7 +11,6 @@ import {
   HeadingLevel,
   ImageRun,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -28,6 +27,7 @@ import type { Block, Chapter, Referat } from './build-referat';
 import { LAYOUT, mmToTwip, ptToTwip } from './layout';
 import { markdownToDocx, NUMBERING } from './docx-markdown';
 import { imageSize } from './image-size';
+import { packDocx } from './docx-pack';
 
 export type DocxOptions = {
   /** The page each chapter starts on, by anchor (from the PDF layout); missing numbers print blank. */
@@ -101,9 +101,8 @@ export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
   });
 }
 
-export async function renderDocx(doc: Referat, options: DocxOptions = {}): Promise<Uint8Array> {
-  const buffer = await Packer.toBuffer(buildDocx(doc, options));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export function renderDocx(doc: Referat, options: DocxOptions = {}): Promise<Uint8Array> {
+  return packDocx(buildDocx(doc, options));
 }
 
 function logoRun(doc: Referat): ImageRun | null {

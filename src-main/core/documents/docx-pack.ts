@@ -1,0 +1,39 @@
+// Packs a docx `Document` into .docx bytes. docx still writes every part's XML; node's native zlib
+// deflates the parts (about 3× faster than the JavaScript deflate docx zips with, same size) and
+// fflate writes the zip container around them.
+import zlib from 'node:zlib';
+import { Packer, type Document } from 'docx';
+import { Zip, type ZipInputFile } from 'fflate';
+
+/** docx's own compiler (a private static of Packer): the package's parts by path, in zip order. */
+type Compiler = { compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
+const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+
+/** False if a docx release moved the compiler; packing then falls back to Packer (slower, same parts). */
+export const nativePacking = typeof compiler?.compile === 'function';
+
+export async function packDocx(file: Document): Promise<Uint8Array> {
+  if (!nativePacking) {
+    const buffer = await Packer.toBuffer(file);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  const parts = (compiler as Compiler).compile(file, undefined, []);
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const [filename, data] of parts) {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    // Each part goes in whole: fflate takes a file whose size and CRC are known and whose deflated
+    // bytes come in one final chunk (its documented way to add data compressed elsewhere).
+    const entry: ZipInputFile = { filename, size: bytes.length, crc: zlib.crc32(bytes), compression: 8 };
+    zip.add(entry);
+    entry.ondata?.(null, zlib.deflateRawSync(bytes, { level: 6 }), true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  const out = Buffer.concat(chunks);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
