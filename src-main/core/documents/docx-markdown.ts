@@ -21,6 +21,7 @@ import {
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { LAYOUT, mmToTwip, ptToTwip } from './layout';
 import { parseMarkdown, safeHref } from './markdown';
+import { PlainParagraph } from './docx-plain';
 
 const INDENT = mmToTwip(LAYOUT.listIndentMm);
 const AFTER = ptToTwip(LAYOUT.afterPt);
@@ -55,8 +56,11 @@ type ListCtx = { reference: string; level: number; last: boolean } | null;
 
 function blockNode(node: RootContent, numbering: State, list: ListCtx): FileChild[] {
   switch (node.type) {
-    case 'paragraph':
+    case 'paragraph': {
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      if (!list && only?.type === 'text') return [new PlainParagraph(only.value.replace(/\n/g, ' '))];
       return [new Paragraph({ children: inlines(node.children, {}), ...(list ? listSpacing(list) : {}) })];
+    }
     case 'heading':
       return [new Paragraph({ heading: 'Heading3', children: inlines(node.children, {}) })];
     case 'list':

@@ -28,6 +28,7 @@ import { LAYOUT, mmToTwip, ptToTwip } from './layout';
 import { markdownToDocx, NUMBERING } from './docx-markdown';
 import { imageSize } from './image-size';
 import { packDocx } from './docx-pack';
+import { PlainParagraph } from './docx-plain';
 
 export type DocxOptions = {
   /** The page each chapter starts on, by anchor (from the PDF layout); missing numbers print blank. */
@@ -150,8 +151,9 @@ function chapter(c: Chapter, numbering: { next: number }): FileChild[] {
 function block(b: Block, numbering: { next: number }): FileChild[] {
   switch (b.type) {
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(b.text)] })];
+      return [new PlainParagraph(b.text, HeadingLevel.HEADING_2)];
     case 'lines':
+      if (!b.role) return b.lines.map((l) => new PlainParagraph(l));
       return b.lines.map((l) => new Paragraph({ children: [new TextRun({ text: l, bold: b.role === 'case', italics: b.role === 'note' })] }));
     case 'markdown':
       return markdownToDocx(b.source, numbering);
