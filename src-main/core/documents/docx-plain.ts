@@ -1,5 +1,5 @@
 // A paragraph of one run of plain text, optionally in a paragraph style: the commonest elements of
-// a referat (its body text and section headings, about three quarters of its paragraphs). docx
+// a referat (its body text and section headings, most of its paragraphs). docx
 // models one as six to nine components (paragraph, properties, style, run, empty run properties,
 // text, attributes) that its writer walks one by one; this one component hands docx's writer the
 // very object those produce, so the XML is the same byte for byte (docx-plain.test.ts holds it to

@@ -153,6 +153,7 @@ function block(b: Block, numbering: { next: number }): FileChild[] {
     case 'heading':
       return [new PlainParagraph(b.text, HeadingLevel.HEADING_2)];
     case 'lines':
+      // Lines without a role are plain text; only the others need run formatting.
       if (!b.role) return b.lines.map((l) => new PlainParagraph(l));
       return b.lines.map((l) => new Paragraph({ children: [new TextRun({ text: l, bold: b.role === 'case', italics: b.role === 'note' })] }));
     case 'markdown':
