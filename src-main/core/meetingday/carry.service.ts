@@ -10,6 +10,7 @@ import type { CommitteeRow, Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
 import { effectiveNumbers } from '../meetings/meeting-content';
+import { writeItemContent } from '../meetings/meeting-write';
 import { assertMeetingUnlocked } from '../meetings/meetings.service';
 import { itemOf, loadMeeting, meetingOfItem, type LoadedMeeting } from './meeting-context';
 
@@ -99,18 +100,7 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
       postponed_from_number: number,
     })
     .execute();
-  for (const [i, r] of (item.route ?? []).entries()) {
-    await db.insertInto('item_route_steps').values({ item_id: newItemId, position: i, body: r.body, date: r.date ?? null }).execute();
-  }
-  for (const [i, s] of withHistory(item.sections ?? [], historyEntry(source, item, number)).entries()) {
-    await db.insertInto('item_sections').values({ id: newId(), item_id: newItemId, position: i, kind: s.kind, heading: s.heading || null, body: s.body }).execute();
-  }
-  for (const [i, a] of (item.attachments ?? []).entries()) {
-    await db
-      .insertInto('attachments')
-      .values({ id: newId(), item_id: newItemId, position: i, title: a.title, access: a.access ?? 'open', sha256: a.sha256 ?? null, file_name: a.file ?? null })
-      .execute();
-  }
+  await writeItemContent(db, newItemId, { ...item, sections: withHistory(item.sections ?? [], historyEntry(source, item, number)) });
   await db.updateTable('meetings').set({ updated_at: nowIso() }).where('id', '=', target.id).execute();
   const numbers = await effectiveNumbers(db, committee.id, new Set([target.start.slice(0, 4)]));
   const newNumber = numbers.get(newItemId) ?? position + 1;

@@ -1,6 +1,6 @@
 // Writes a meeting's whole content (items, sections, attendance, decisions, ...) from an
 // exchange-format object, replacing what was there. Used by import; the caller holds the transaction.
-import type { ExMeeting } from '../../../src-shared/exchange';
+import type { ExItem, ExMeeting } from '../../../src-shared/exchange';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
@@ -68,18 +68,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
         postponed_from_number: item.postponedFrom?.number ?? null,
       })
       .execute();
-    for (const [i, r] of (item.route ?? []).entries()) {
-      await db.insertInto('item_route_steps').values({ item_id: itemId, position: i, body: r.body, date: r.date ?? null }).execute();
-    }
-    for (const [i, s] of (item.sections ?? []).entries()) {
-      await db.insertInto('item_sections').values({ id: newId(), item_id: itemId, position: i, kind: s.kind, heading: s.heading || null, body: s.body }).execute();
-    }
-    for (const [i, a] of (item.attachments ?? []).entries()) {
-      await db
-        .insertInto('attachments')
-        .values({ id: newId(), item_id: itemId, position: i, title: a.title, access: a.access ?? 'open', sha256: a.sha256 ?? null, file_name: a.file ?? null })
-        .execute();
-    }
+    await writeItemContent(db, itemId, item);
     const seenAbsent = new Set<string>();
     for (const [i, a] of (item.absences ?? []).entries()) {
       if (seenAbsent.has(a.member)) throw new AppError('Invalid', `${at}.${ip}.absences[${i}].member: "${a.member}" is listed twice`, `${at}.${ip}.absences[${i}].member: "${a.member}" er opført to gange.`);
@@ -110,4 +99,20 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
     }
   }
   return m.items.length;
+}
+
+/** An item's route, sections and attachments, written to a new item (import, carried items). */
+export async function writeItemContent(db: Db, itemId: string, item: Pick<ExItem, 'route' | 'sections' | 'attachments'>): Promise<void> {
+  for (const [i, r] of (item.route ?? []).entries()) {
+    await db.insertInto('item_route_steps').values({ item_id: itemId, position: i, body: r.body, date: r.date ?? null }).execute();
+  }
+  for (const [i, s] of (item.sections ?? []).entries()) {
+    await db.insertInto('item_sections').values({ id: newId(), item_id: itemId, position: i, kind: s.kind, heading: s.heading || null, body: s.body }).execute();
+  }
+  for (const [i, a] of (item.attachments ?? []).entries()) {
+    await db
+      .insertInto('attachments')
+      .values({ id: newId(), item_id: itemId, position: i, title: a.title, access: a.access ?? 'open', sha256: a.sha256 ?? null, file_name: a.file ?? null })
+      .execute();
+  }
 }
