@@ -40,6 +40,8 @@ export type Agenda = {
 };
 
 export type AttachmentFile = { fileName: string; mime: string; base64: string };
+/** `opened: false`: this shell cannot open files in their own program, so the caller downloads it. */
+export type OpenAttachmentResult = { opened: true } | { opened: false };
 
 /** Numbers in agenda order: a stored number is kept, the count goes on from the highest so far. */
 export function numberInOrder(firstNumber: number, items: readonly { number: number | null }[]): number[] {
@@ -106,4 +108,6 @@ export const agendaOps = {
   'agenda.removeAttachment': op(z.strictObject({ attachmentId: Id })).returns<AgendaItemDetail>(),
   'agenda.reorderAttachments': op(z.strictObject({ itemId: Id, attachmentIds: z.array(Id).max(500) })).returns<AgendaItemDetail>(),
   'agenda.readAttachment': op(z.strictObject({ attachmentId: Id })).returns<AttachmentFile>(),
+  /** Opens the file in its own program where the shell can (the desktop app). */
+  'agenda.openAttachment': op(z.strictObject({ attachmentId: Id })).returns<OpenAttachmentResult>(),
 };

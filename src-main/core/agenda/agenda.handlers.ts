@@ -3,6 +3,7 @@ import type { agendaOps } from '../../../src-shared/api/agenda';
 import { tx, type FeatureHandlers } from '../handler-types';
 import { addAttachment, readAttachment, removeAttachment, reorderAttachments, updateAttachment } from './attachments.service';
 import { copyItem, moveItem } from './items-transfer.service';
+import { openAttachment } from './open-attachment';
 import { addItem, getAgenda, getItem, removeItem, reorderItems, updateItem } from './items.service';
 
 export const agendaHandlers: FeatureHandlers<typeof agendaOps> = {
@@ -19,4 +20,5 @@ export const agendaHandlers: FeatureHandlers<typeof agendaOps> = {
   'agenda.removeAttachment': (ctx, { attachmentId }) => tx(ctx, (db) => removeAttachment(db, attachmentId)),
   'agenda.reorderAttachments': (ctx, { itemId, attachmentIds }) => tx(ctx, (db) => reorderAttachments(db, itemId, attachmentIds)),
   'agenda.readAttachment': (ctx, { attachmentId }) => readAttachment(ctx.store.db, ctx.store.filesDir, attachmentId),
+  'agenda.openAttachment': (ctx, { attachmentId }) => openAttachment(ctx.store.db, ctx.store.filesDir, ctx.opener, attachmentId),
 };

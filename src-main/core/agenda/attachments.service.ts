@@ -1,11 +1,12 @@
 // An item's attachments (bilag): the file stored once by its SHA-256 in the data folder, the
 // row holding its title, access and place in the item's list.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AgendaItemDetail, AttachmentDto, AttachmentFile } from '../../../src-shared/api/agenda';
 import type { Access } from '../../../src-shared/domain';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
-import { readStoredFile, storeFile } from '../files/file-store';
+import { filePath, storeFile } from '../files/file-store';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
 import { itemsRepository as repo } from './items.repository';
@@ -102,13 +103,19 @@ export async function reorderAttachments(db: Db, itemId: string, attachmentIds: 
   return getItem(db, itemId);
 }
 
-/** The file's bytes, for "open" and "download"; reading needs no unlocked meeting. */
-export async function readAttachment(db: Db, filesDir: string, attachmentId: string): Promise<AttachmentFile> {
+/** Where an attachment's file lies in the store, and the name it was added under; refuses when it has none. */
+export async function storedAttachment(db: Db, filesDir: string, attachmentId: string): Promise<{ title: string; fileName: string; path: string }> {
   const a = await repo.attachmentById(db, attachmentId);
   if (!a) throw notFound('The attachment', 'Bilaget');
   const fileName = a.file_name ?? `${a.title}.pdf`;
   if (!a.sha256) throw new AppError('NotFound', `The attachment "${a.title}" has no file; it was imported without one.`, `Bilaget "${a.title}" har ingen fil; det blev indlæst uden.`);
-  const bytes = readStoredFile(filesDir, a.sha256);
-  if (!bytes) throw new AppError('NotFound', `The file of the attachment "${a.title}" is missing from the data folder.`, `Filen til bilaget "${a.title}" mangler i datamappen.`);
-  return { fileName, mime: mimeOf(fileName), base64: bytes.toString('base64') };
+  const stored = filePath(filesDir, a.sha256);
+  if (!fs.existsSync(stored)) throw new AppError('NotFound', `The file of the attachment "${a.title}" is missing from the data folder.`, `Filen til bilaget "${a.title}" mangler i datamappen.`);
+  return { title: a.title, fileName, path: stored };
+}
+
+/** The file's bytes, for "open" and "download"; reading needs no unlocked meeting. */
+export async function readAttachment(db: Db, filesDir: string, attachmentId: string): Promise<AttachmentFile> {
+  const { fileName, path: stored } = await storedAttachment(db, filesDir, attachmentId);
+  return { fileName, mime: mimeOf(fileName), base64: fs.readFileSync(stored).toString('base64') };
 }

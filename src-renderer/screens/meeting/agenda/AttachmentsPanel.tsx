@@ -1,5 +1,5 @@
 // An item's attachments (bilag): add by file dialog or by dropping files, title and open/closed
-// edited in place, reorder, open (download) and remove.
+// edited in place, reorder, open (in its own program, or as a download) and remove.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DropZone, FileTrigger, Switch } from 'react-aria-components';
@@ -13,8 +13,10 @@ import { ItemSaver } from './autosave';
 import { putItem } from './queries';
 import { downloadBase64, fileToBase64 } from '../../../lib/files';
 
+/** In its own program where the shell can (the desktop app); otherwise as a download. */
 export async function openAttachment(id: string): Promise<void> {
-  downloadBase64(await api.agenda.readAttachment({ attachmentId: id }));
+  const { opened } = await api.agenda.openAttachment({ attachmentId: id });
+  if (!opened) downloadBase64(await api.agenda.readAttachment({ attachmentId: id }));
 }
 
 const formatSize = (n: number | null): string => (n === null ? '' : n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
