@@ -1,11 +1,12 @@
 // The main process run against a stand-in for Electron (the real binary cannot run here): it
 // opens the store, builds a secure window on the app page, serves the contract over IPC to that
-// page only, sets the Danish menu and the CSP, and on quit waits, closes the store and exits.
+// page only, opens attachments through shell.openPath, sets the Danish menu and the CSP, and on
+// quit waits, closes the store and exits.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { ipcChannel, OP_NAMES } from '../../src-shared/api';
+import { ipcChannel, OP_NAMES, type OpName } from '../../src-shared/api';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import { tempDir } from '../../tests/helpers/store';
 import { openStore } from '../core/store/open';
@@ -20,6 +21,7 @@ const fake = vi.hoisted(() => {
     headersListener: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     permissionHandler: null as null | ((wc: unknown, permission: string, cb: (allowed: boolean) => void) => void),
     paths: new Map<string, string>(),
+    openedPaths: [] as string[],
     exited: false,
     quitPrevented: 0,
     sandboxed: false,
@@ -86,7 +88,7 @@ vi.mock('electron', async () => {
     ipcMain: { handle: (c: string, h: Handler) => void state.handlers.set(c, h), removeHandler: (c: string) => void state.handlers.delete(c) },
     Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (m: MenuItemConstructorOptions[]) => void (state.menu = m) },
     dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
-    shell: { openExternal: async () => undefined },
+    shell: { openExternal: async () => undefined, openPath: async (p: string) => (state.openedPaths.push(p), '') },
   };
 });
 
@@ -130,6 +132,25 @@ describe('the main process', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
   });
 
+  test('opens an attachment in its own program: a copy under its own name goes to shell.openPath', async () => {
+    const sender = { senderFrame: { url: appUrl, parent: null } };
+    const send = async (name: OpName, input: unknown) => {
+      const r = (await state.handlers.get(ipcChannel(name))!(sender, input)) as { ok: boolean; value: { id: string } };
+      expect(r).toMatchObject({ ok: true });
+      return r.value;
+    };
+    const committee = await send('committees.create', { name: 'Organisations- og Beredskabsudvalget', numbering: 'per-year' });
+    const meeting = await send('meetings.create', { committeeId: committee.id, start: '2026-06-02T14:30' });
+    const item = await send('agenda.addItem', { meetingId: meeting.id, title: 'Budget 2027-2030' });
+    const bytes = Buffer.from('%PDF-1.7 budget');
+    const attachment = await send('agenda.addAttachment', { itemId: item.id, fileName: 'Budgetnotat.pdf', base64: bytes.toString('base64') });
+    expect(await send('agenda.openAttachment', { attachmentId: attachment.id })).toEqual({ opened: true });
+    expect(state.openedPaths).toHaveLength(1);
+    const opened = state.openedPaths[0]!;
+    expect(path.basename(opened)).toBe('Budgetnotat.pdf');
+    expect(fs.readFileSync(opened).equals(bytes)).toBe(true);
+  });
+
   test('puts the CSP on the app page and refuses permission requests', () => {
     let answer: unknown;
     state.headersListener!({ url: appUrl, responseHeaders: {} }, (r) => (answer = r));
@@ -154,7 +175,7 @@ describe('the main process', () => {
     const store = openStore(dbFile);
     try {
       const rows = await store.db.selectFrom('committees').select('name').execute();
-      expect(rows.map((r) => r.name)).toEqual(['Social- og Sundhedsudvalget']);
+      expect(rows.map((r) => r.name).sort()).toEqual(['Organisations- og Beredskabsudvalget', 'Social- og Sundhedsudvalget']);
     } finally {
       await store.close();
     }

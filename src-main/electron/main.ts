@@ -12,6 +12,7 @@ import { exportJson, importExchange, type ExchangeMenuDeps } from './exchange-me
 import { hardenSession, hardenWebContents } from './harden';
 import { createCallTracker, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { createElectronOpener } from './open-file';
 import { createElectronPrinter } from './print-to-pdf';
 import { browserWindowOptions } from './window';
 
@@ -81,7 +82,7 @@ function run(): void {
       app.exit(1);
       return;
     }
-    const ctx: CoreContext = { store, shell: 'electron', version: VERSION, printer: createElectronPrinter() };
+    const ctx: CoreContext = { store, shell: 'electron', version: VERSION, printer: createElectronPrinter(), opener: createElectronOpener() };
     registerIpc(ipcMain, { ctx, appUrl, tracker });
 
     const messageBox = (options: MessageBoxOptions): Promise<unknown> => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
