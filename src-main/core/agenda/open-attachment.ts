@@ -21,15 +21,14 @@ const MAX_NAME = 150;
 export function safeFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  let clean = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
+  const clean = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
   // A leading '_' so that '.pdf' counts as an extension, not as a hidden file's name.
   let ext = path.extname(`_${clean}`);
   if (ext.length > 20) ext = '';
   let stem = clean.slice(0, clean.length - ext.length).replace(/^\.+/, '');
   if (stem === '' || RESERVED.test(stem)) stem = `_${stem}`;
   if (stem.length + ext.length > MAX_NAME) stem = stem.slice(0, MAX_NAME - ext.length).trimEnd();
-  clean = stem + ext;
-  return clean;
+  return stem + ext;
 }
 
 let runDir: string | null = null;
