@@ -17,3 +17,6 @@ export class ApiError extends Error {
 
 /** What the Electron preload exposes to the page as `window.referent`. */
 export type ReferentBridge = { invoke: (name: string, input: unknown) => Promise<Result<unknown>> };
+
+/** A note for the user that is not a failure (what an import left out), in both languages. */
+export type Notice = { message: string; messageDa: string };

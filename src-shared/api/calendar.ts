@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { op, type Operation } from './define';
 import { Id } from './committees';
 import { BlockedPeriodsSchema, LocalDateTime, type ExBlockedPeriods } from '../exchange';
+import type { Notice } from '../result';
 
 export const CALENDAR_FORMATS = ['ics', 'csv', 'xlsx'] as const;
 export const CALENDAR_EXPORT_FORMATS = ['ics', 'csv', 'docx'] as const;
@@ -38,7 +39,7 @@ export type CalendarImportPreview = {
   rows: CalendarImportRow[];
   matches: CommitteeMatch[];
   /** Notes for the secretary (skipped all-day or cancelled events, unmatched committees). */
-  problems: string[];
+  problems: Notice[];
   counts: Record<ImportAction, number>;
 };
 
@@ -49,7 +50,7 @@ export type CalendarImportResult = {
   unchanged: number;
   skipped: number;
   /** What was left out and why (all-day or cancelled events, a series without end). */
-  notes: string[];
+  notes: Notice[];
 };
 
 export type RollProposal = {

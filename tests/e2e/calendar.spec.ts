@@ -91,7 +91,7 @@ test('an unknown committee name is mapped in the preview; a broken file is refus
   await expect(page.getByRole('alert')).toHaveText('forkert.csv, linje 3: "30-02-2026" er ikke en dato (skriv den som 19-02-2026, 19.02.2026, 19/2/2026 eller 2026-02-19).');
 
   await choose(plan);
-  await expect(page.getByText('"Plan- og Udviklingsudvalget" matches no committee (1 row); choose one or skip it.')).toBeVisible();
+  await expect(page.getByText('"Plan- og Udviklingsudvalget" passer ikke til noget udvalg (1 række); vælg et udvalg, eller spring over.')).toBeVisible();
   await expect(page.getByText('Vælg et udvalg for 1 navn, eller spring det over.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Indlæs 1 møde' })).toBeDisabled();
   await page.getByRole('button', { name: /Udvalg for »Plan- og Udviklingsudvalget«/ }).click();

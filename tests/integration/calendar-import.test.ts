@@ -17,7 +17,10 @@ describe('importing an Outlook .ics', () => {
       ['Teknik- og Miljøudvalget', 'Teknik- og Miljøudvalget', 'name', 9],
     ]);
     expect(preview.counts).toMatchObject({ add: 18, update: 0, unchanged: 0, unmatched: 0 });
-    expect(preview.problems).toEqual(['1 all-day event(s) were left out.', '2 cancelled event(s) were skipped.']);
+    expect(preview.problems).toEqual([
+      { message: '1 all-day event(s) were left out.', messageDa: '1 heldagsbegivenhed(er) blev udeladt.' },
+      { message: '2 cancelled event(s) were skipped.', messageDa: '2 aflyst(e) begivenhed(er) blev sprunget over.' },
+    ]);
     expect(await meetingCount(ctx)).toBe(0);
 
     const result = await call(ctx, 'calendar.applyImport', fixture('outlook-2026.ics'));
@@ -119,7 +122,12 @@ describe('matching committees', () => {
     const input = { fileName: 'plan.csv', base64: b64(csv) };
     const preview = await call(ctx, 'calendar.previewImport', input);
     expect(preview.counts).toMatchObject({ unmatched: 1, add: 1 });
-    expect(preview.problems).toEqual(['"Plan- og Udviklingsudvalget" matches no committee (1 row); choose one or skip it.']);
+    expect(preview.problems).toEqual([
+      {
+        message: '"Plan- og Udviklingsudvalget" matches no committee (1 row); choose one or skip it.',
+        messageDa: '"Plan- og Udviklingsudvalget" passer ikke til noget udvalg (1 række); vælg et udvalg, eller spring over.',
+      },
+    ]);
     await expect(call(ctx, 'calendar.applyImport', input)).rejects.toThrow('plan.csv, line 2: the committee "Plan- og Udviklingsudvalget" matches no committee; choose one in the preview or skip it');
     expect(await meetingCount(ctx)).toBe(0);
 
@@ -210,14 +218,17 @@ describe('approved minutes are locked', () => {
     const ctx = testContext();
     const ids = await addCommittees(ctx);
     const first = await call(ctx, 'calendar.applyImport', fixture('outlook-2026.ics'));
-    expect(first.notes).toEqual(['1 all-day event(s) were left out.', '2 cancelled event(s) were skipped.']);
+    expect(first.notes.map((n) => n.message)).toEqual(['1 all-day event(s) were left out.', '2 cancelled event(s) were skipped.']);
     await ctx.store.db.updateTable('meetings').set({ locked_at: '2026-03-01T10:00:00Z', status: 'minutes-approved' }).where('committee_id', '=', ids.ØU!).where('start', '=', '2026-03-19T16:00').execute();
     const text = Buffer.from(fixture('outlook-2026.ics').base64, 'base64').toString('utf8');
     const moved = text.replace('DTEND;TZID=Romance Standard Time:20260219T180000', 'DTEND;TZID=Romance Standard Time:20260219T190000').replace('DTSTART;TZID=Romance Standard Time:20260319T160000', 'DTSTART;TZID=Romance Standard Time:20260319T170000');
     const input = { fileName: 'outlook-2026.ics', base64: b64(moved) };
     const preview = await call(ctx, 'calendar.previewImport', input);
     expect(preview.counts).toMatchObject({ update: 2, unchanged: 16 });
-    expect(preview.problems).toContain('Line 40: the meeting of 2026-03-19 16:00 has approved minutes and cannot be changed by an import.');
+    expect(preview.problems).toContainEqual({
+      message: 'Line 40: the meeting of 2026-03-19 16:00 has approved minutes and cannot be changed by an import.',
+      messageDa: 'Linje 40: mødet torsdag d. 19. marts 2026 kl. 16:00 har et godkendt referat og kan ikke ændres ved en indlæsning.',
+    });
     const err = await call(ctx, 'calendar.applyImport', input).catch((e: unknown) => e as AppError);
     expect(err).toMatchObject({ code: 'Locked', message: 'outlook-2026.ics, line 40: the meeting of 2026-03-19 16:00 has approved minutes and cannot be changed by an import.' });
     // the February change before it in the file was rolled back with it: all or nothing

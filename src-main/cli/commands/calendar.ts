@@ -24,7 +24,7 @@ async function importCalendar(args: string[], io: CliIO): Promise<number> {
     const input = { fileName: file, base64, ...(values.committee ? { committee: values.committee } : {}), ...(values['all-day'] ? { includeAllDay: true } : {}) };
     const r = await call(ctx, 'calendar.applyImport', input);
     io.out(`Imported ${file}: ${r.added} meetings added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped.`);
-    for (const note of r.notes) io.err(note);
+    for (const note of r.notes) io.err(note.message);
     return 0;
   } finally {
     await ctx.store.close();

@@ -1,6 +1,7 @@
 // What every calendar importer yields: one meeting per row, in local Europe/Copenhagen time,
 // with the line or row it came from so that an error can name it.
 import { AppError } from '../errors';
+import type { Notice } from '../../../src-shared/result';
 
 export type CalendarRow = {
   /** Line (.ics, .csv) or row (.xlsx) of the file, 1-based. */
@@ -18,7 +19,7 @@ export type CalendarRow = {
   allDay: boolean;
 };
 
-export type ParsedCalendar = { rows: CalendarRow[]; notes: string[] };
+export type ParsedCalendar = { rows: CalendarRow[]; notes: Notice[] };
 
 export type ImportOptions = { includeAllDay?: boolean };
 

@@ -3,6 +3,7 @@
 // re-import changes nothing twice, and written all or nothing by the caller's transaction.
 import type { CalendarImportPreview, CalendarImportResult, CalendarImportRow, CommitteeMatch, ImportAction } from '../../../src-shared/api/calendar';
 import { formatLongDa } from '../../../src-shared/dates';
+import type { Notice } from '../../../src-shared/result';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
@@ -76,7 +77,7 @@ type Planned = CalendarImportRow & { existing: Existing | null; committeeName: s
 const REFERENT_UID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@referent$/i;
 
 /** Reads, matches and decides each row's fate; touches nothing. */
-async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImportPreview; planned: Planned[]; notes: string[] }> {
+async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImportPreview; planned: Planned[]; notes: Notice[] }> {
   const committees: CommitteeLite[] = await db.selectFrom('committees').select(['id', 'name', 'short_name', 'default_start']).orderBy('name').execute();
   let forced: CommitteeLite | null = null;
   if (req.committee !== undefined) {
@@ -149,14 +150,22 @@ async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImpo
       const same = found.start === start && found.end === row.end && (row.location === null || found.location === row.location) && (row.uid === null || referentId !== undefined || found.calendar_uid === row.uid);
       action = same ? 'unchanged' : 'update';
       if (action === 'update' && found.locked_at !== null) {
-        problems.push(`Line ${row.line}: the meeting of ${found.start.replace('T', ' ')} has approved minutes and cannot be changed by an import.`);
+        problems.push({
+          message: `Line ${row.line}: the meeting of ${found.start.replace('T', ' ')} has approved minutes and cannot be changed by an import.`,
+          messageDa: `Linje ${row.line}: mødet ${formatLongDa(found.start).toLowerCase()} har et godkendt referat og kan ikke ændres ved en indlæsning.`,
+        });
       }
     }
     return { ...base, start, committeeId, committeeName: committee.name, action, existing: found };
   });
 
   const unmatched = [...matches.values()].filter((m) => m.by === null);
-  for (const m of unmatched) problems.push(`"${m.source || '(no name)'}" matches no committee (${m.rows} row${m.rows === 1 ? '' : 's'}); choose one or skip it.`);
+  for (const m of unmatched) {
+    problems.push({
+      message: `"${m.source || '(no name)'}" matches no committee (${m.rows} row${m.rows === 1 ? '' : 's'}); choose one or skip it.`,
+      messageDa: `"${m.source || '(intet navn)'}" passer ikke til noget udvalg (${m.rows} ${m.rows === 1 ? 'række' : 'rækker'}); vælg et udvalg, eller spring over.`,
+    });
+  }
   const counts: Record<ImportAction, number> = { add: 0, update: 0, unchanged: 0, duplicate: 0, skip: 0, unmatched: 0 };
   for (const p of planned) counts[p.action]++;
   const rows = planned.map(({ existing: _e, committeeName: _n, ...r }) => r);

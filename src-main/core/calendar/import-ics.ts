@@ -2,7 +2,8 @@
 // VTIMEZONE blocks and Windows zone names, recurring events expanded (RRULE, EXDATE, moved
 // occurrences), cancelled events skipped, all-day events left out unless asked for.
 import ICAL from 'ical.js';
-import { badFile, type CalendarRow, type ImportOptions, type ParsedCalendar } from './calendar-row';
+import { badFile, whereDa, type CalendarRow, type ImportOptions, type ParsedCalendar } from './calendar-row';
+import type { Notice } from '../../../src-shared/result';
 import { resolveZoneName, toHomeWallClock, wallClockToUtc } from './zoned';
 
 type Time = InstanceType<typeof ICAL.Time>;
@@ -57,14 +58,14 @@ export function parseIcs(text: string, file: string, options: ImportOptions = {}
   }
   const lines = eventLines(body);
   const vevents = root.getAllSubcomponents('vevent');
-  const notes: string[] = [];
+  const notes: Notice[] = [];
   const rows: CalendarRow[] = [];
   const lineOf = new Map<Component, number>(vevents.map((v, i) => [v, lines[i] ?? 0]));
   const where = (c: Component): string => {
     const summary = String(c.getFirstPropertyValue('summary') ?? '');
     return `line ${lineOf.get(c) ?? '?'}${summary ? ` (event "${summary}")` : ''}`;
   };
-  if (String(root.getFirstPropertyValue('method') ?? '').toUpperCase() === 'CANCEL') return { rows, notes: ['The file cancels its events (METHOD:CANCEL); nothing to import.'] };
+  if (String(root.getFirstPropertyValue('method') ?? '').toUpperCase() === 'CANCEL') return { rows, notes: [{ message: 'The file cancels its events (METHOD:CANCEL); nothing to import.', messageDa: 'Filen aflyser sine begivenheder (METHOD:CANCEL); der er intet at indlæse.' }] };
 
   // Moved or cancelled occurrences (RECURRENCE-ID) belong to their series.
   const exceptions = new Map<string, Component[]>();
@@ -128,7 +129,10 @@ export function parseIcs(text: string, file: string, options: ImportOptions = {}
     let count = 0;
     for (let next = it.next(); next; next = it.next()) {
       if (++count > MAX_OCCURRENCES || next.compare(horizon) > 0) {
-        notes.push(`${where(v)}: the series has no end; it was read up to ${horizon.year}-${pad(horizon.month)}-${pad(horizon.day)}.`);
+        notes.push({
+          message: `${where(v)}: the series has no end; it was read up to ${horizon.year}-${pad(horizon.month)}-${pad(horizon.day)}.`,
+          messageDa: `${whereDa(where(v))}: serien har ingen slutdato; den blev læst frem til ${pad(horizon.day)}-${pad(horizon.month)}-${horizon.year}.`,
+        });
         break;
       }
       const details = event.getOccurrenceDetails(next);
@@ -141,8 +145,8 @@ export function parseIcs(text: string, file: string, options: ImportOptions = {}
       pushRow(occurrence, details.startDate, details.endDate, uid ? `${uid}/${rid.year}${pad(rid.month)}${pad(rid.day)}T${pad(rid.hour)}${pad(rid.minute)}` : null);
     }
   }
-  if (allDaySkipped) notes.push(`${allDaySkipped} all-day event(s) were left out.`);
-  if (cancelled) notes.push(`${cancelled} cancelled event(s) were skipped.`);
+  if (allDaySkipped) notes.push({ message: `${allDaySkipped} all-day event(s) were left out.`, messageDa: `${allDaySkipped} heldagsbegivenhed(er) blev udeladt.` });
+  if (cancelled) notes.push({ message: `${cancelled} cancelled event(s) were skipped.`, messageDa: `${cancelled} aflyst(e) begivenhed(er) blev sprunget over.` });
   return { rows, notes };
 }
 

@@ -12,12 +12,14 @@ import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
 import { shortDateTime } from './files';
 import { fileToBase64 } from '../../lib/files';
+import type { Notice } from '../../../src-shared/result';
 
 const SKIP = 'skip';
 const NONE = 'none';
 
 export function ImportPanel() {
-  const { t } = useTranslation('calendar');
+  const { t, i18n } = useTranslation('calendar');
+  const noticeText = (n: Notice): string => (i18n.language === 'en' ? n.message : n.messageDa);
   const qc = useQueryClient();
   const committees = useCommittees();
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
@@ -83,7 +85,7 @@ export function ImportPanel() {
           {p.problems.length > 0 && (
             <ul className="notes">
               {p.problems.map((x) => (
-                <li key={x}>{x}</li>
+                <li key={x.message}>{noticeText(x)}</li>
               ))}
             </ul>
           )}
@@ -149,7 +151,7 @@ export function ImportPanel() {
           {apply.data.notes.length > 0 && (
             <ul className="notes">
               {apply.data.notes.map((x) => (
-                <li key={x}>{x}</li>
+                <li key={x.message}>{noticeText(x)}</li>
               ))}
             </ul>
           )}
