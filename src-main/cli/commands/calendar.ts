@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { call } from '../../core/dispatch';
 import { AppError } from '../../core/errors';
+import { formatShortDa } from '../../../src-shared/dates';
 import { committeeByName } from '../../core/calendar/calendar.service';
 import { parse, yearArg } from '../args';
 import { UsageError } from '../errors';
@@ -31,7 +32,7 @@ async function importCalendar(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-const shortDate = (v: string): string => `${v.slice(8, 10)}-${v.slice(5, 7)}-${v.slice(0, 4)} ${v.slice(11, 16)}`;
+const shortDate = (v: string): string => `${formatShortDa(v)} ${v.slice(11, 16)}`;
 
 async function rollForward(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(

@@ -1,16 +1,16 @@
 // The calendar as a .csv that Excel in Denmark opens as it is: UTF-8 with a BOM, semicolons,
 // dates as 25-02-2027; the UID column lets a re-import update instead of duplicating.
+import { formatShortDa } from '../../../src-shared/dates';
 import type { ExportMeeting } from './export-meetings';
 import { exportUid } from './export-meetings';
 
 const cell = (v: string): string => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-const shortDate = (v: string): string => `${v.slice(8, 10)}-${v.slice(5, 7)}-${v.slice(0, 4)}`;
 
 export function buildCsv(meetings: ExportMeeting[]): Uint8Array {
   const lines = [['Udvalg', 'Dato', 'Tidspunkt', 'Sluttid', 'Mødested', 'UID']];
   for (const m of meetings) {
     if (m.status === 'cancelled') continue;
-    lines.push([m.committee, shortDate(m.start), m.start.slice(11, 16), m.end?.slice(11, 16) ?? '', m.location ?? '', exportUid(m)]);
+    lines.push([m.committee, formatShortDa(m.start), m.start.slice(11, 16), m.end?.slice(11, 16) ?? '', m.location ?? '', exportUid(m)]);
   }
   const text = lines.map((l) => l.map(cell).join(';')).join('\r\n') + '\r\n';
   const body = new TextEncoder().encode(text);
