@@ -63,9 +63,14 @@ export function matchCommittee(source: string, committees: CommitteeLite[]): { c
  * lower(), which folds ASCII only, so "øu" would not find "ØU".
  */
 export async function committeeByName(db: Db, name: string): Promise<CommitteeLite | null> {
-  const all: CommitteeLite[] = await db.selectFrom('committees').select(['id', 'name', 'short_name', 'default_start']).execute();
+  return findByName(name, await readCommittees(db));
+}
+
+const readCommittees = (db: Db): Promise<CommitteeLite[]> => db.selectFrom('committees').select(['id', 'name', 'short_name', 'default_start']).orderBy('name').execute();
+
+function findByName(name: string, committees: CommitteeLite[]): CommitteeLite | null {
   const n = norm(name);
-  return all.find((c) => norm(c.name) === n) ?? all.find((c) => c.short_name !== null && norm(c.short_name) === n) ?? null;
+  return committees.find((c) => norm(c.name) === n) ?? committees.find((c) => c.short_name !== null && norm(c.short_name) === n) ?? null;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -78,10 +83,10 @@ const REFERENT_UID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 /** Reads, matches and decides each row's fate; touches nothing. */
 async function plan(db: Db, req: ImportRequest): Promise<{ preview: CalendarImportPreview; planned: Planned[]; notes: Notice[] }> {
-  const committees: CommitteeLite[] = await db.selectFrom('committees').select(['id', 'name', 'short_name', 'default_start']).orderBy('name').execute();
+  const committees = await readCommittees(db);
   let forced: CommitteeLite | null = null;
   if (req.committee !== undefined) {
-    const c = await committeeByName(db, req.committee);
+    const c = findByName(req.committee, committees);
     if (!c) throw new AppError('Invalid', `There is no committee called "${req.committee}" (give its name or short name).`,
         `Der findes intet udvalg med navnet "${req.committee}" (angiv dets navn eller forkortelse).`,
       );
