@@ -18,9 +18,11 @@ import { cachedPages, storePages, type PageKey } from './page-cache';
 import { renderPdf, type PdfPrinter } from './pdf';
 
 export type DocumentRequest = { meetingId: string; kind: DocumentKind; public: boolean };
-export type LoadedReferat = { doc: Referat; input: ReferatInput; shortName: string; meetingId: string };
+/** A referat's input as read from the store, with the committee's name for file names. */
+export type StoredReferatInput = ReferatInput & { shortName: string };
+export type LoadedReferat = { doc: Referat; input: StoredReferatInput };
 
-export async function loadReferatInput(db: Db, meetingId: string): Promise<ReferatInput & { shortName: string }> {
+export async function loadReferatInput(db: Db, meetingId: string): Promise<StoredReferatInput> {
   const [content] = await readMeetings(db, { meetingIds: [meetingId] });
   if (!content) throw notFound('The meeting', 'Mødet');
   const committee = await getCommittee(db, content.row.committee_id);
@@ -44,30 +46,33 @@ export async function loadReferatInput(db: Db, meetingId: string): Promise<Refer
 
 export async function loadReferat(db: Db, req: DocumentRequest): Promise<LoadedReferat> {
   const input = await loadReferatInput(db, req.meetingId);
-  return { doc: buildReferat(input, req.kind, { public: req.public }), input, shortName: input.shortName, meetingId: req.meetingId };
+  return { doc: buildReferat(input, req.kind, { public: req.public }), input };
 }
 
 /** The version of a document: what it prints and how it is laid out. */
-export function documentHash(doc: Referat): string {
+function documentHash(doc: Referat): string {
   return sha256Hex(canonicalJson({ doc, layout: LAYOUT, v: 1 }));
 }
 
 export async function previewHtml(db: Db, req: DocumentRequest): Promise<{ title: string; html: string }> {
-  const { doc, meetingId } = await loadReferat(db, req);
-  const cached = await cachedPages(db, pageKey(meetingId, req, doc));
+  const { doc } = await loadReferat(db, req);
+  const cached = await cachedPages(db, pageKey(req, doc));
   const pages = cached?.current ? cached.pages : undefined;
   return { title: doc.title, html: renderHtml(doc, { pages, preview: pages === undefined }) };
 }
 
-const KIND_NAME: Record<DocumentKind, string> = { agenda: 'Dagsorden', minutes: 'Referat', decisions: 'Beslutningsprotokol' };
+export const KIND_NAME: Record<DocumentKind, string> = { agenda: 'Dagsorden', minutes: 'Referat', decisions: 'Beslutningsprotokol' };
 const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-/** "2026-06-02 OBU Referat.pdf": dated first, so a folder of them sorts by meeting. */
-export function documentFileName(loaded: Pick<LoadedReferat, 'input' | 'shortName'>, kind: DocumentKind, isPublic: boolean, ext: string): string {
-  return safeFileName(`${loaded.input.meeting.start.slice(0, 10)} ${loaded.shortName} ${KIND_NAME[kind]}${isPublic ? ' - offentlig' : ''}.${ext}`);
+/** "2026-06-02 OBU": how every file of a meeting's documents begins, dated first so a folder of them sorts by meeting. */
+export const meetingFilePrefix = (input: StoredReferatInput): string => `${input.meeting.start.slice(0, 10)} ${input.shortName}`;
+
+/** "2026-06-02 OBU Referat.pdf". */
+function documentFileName(input: StoredReferatInput, kind: DocumentKind, isPublic: boolean, ext: string): string {
+  return safeFileName(`${meetingFilePrefix(input)} ${KIND_NAME[kind]}${isPublic ? ' - offentlig' : ''}.${ext}`);
 }
 
 // Characters Windows, macOS or a web server refuse in a file name (control characters too).
@@ -80,12 +85,17 @@ export const safeFileName = (name: string): string =>
 
 export type ExportResult = { bytes: Uint8Array; fileName: string; mime: string; pageCount: number | null };
 
-export async function exportDocument(db: Db, printer: PdfPrinter, req: DocumentRequest & { format: DocumentFormat }): Promise<ExportResult> {
-  const loaded = await loadReferat(db, req);
-  const { doc } = loaded;
-  const key = pageKey(req.meetingId, req, doc);
+type ExportRequest = DocumentRequest & { format: DocumentFormat };
+
+export async function exportDocument(db: Db, printer: PdfPrinter, req: ExportRequest): Promise<ExportResult> {
+  return exportLoaded(db, printer, await loadReferat(db, req), req);
+}
+
+/** Exports a referat already read for `req` (the publication package reads it once for the PDF and the attachments). */
+export async function exportLoaded(db: Db, printer: PdfPrinter, { doc, input }: LoadedReferat, req: ExportRequest): Promise<ExportResult> {
+  const key = pageKey(req, doc);
   const cached = await cachedPages(db, key);
-  const fileName = documentFileName(loaded, req.kind, req.public, req.format);
+  const fileName = documentFileName(input, req.kind, req.public, req.format);
   if (req.format === 'docx' && cached?.current) {
     return { bytes: await renderDocx(doc, { pages: cached.pages }), fileName, mime: MIME.docx, pageCount: null };
   }
@@ -97,12 +107,12 @@ export async function exportDocument(db: Db, printer: PdfPrinter, req: DocumentR
   return { bytes: await renderDocx(doc, { pages: pdf.pages }), fileName, mime: MIME.docx, pageCount: null };
 }
 
-function pageKey(meetingId: string, req: DocumentRequest, doc: Referat): PageKey {
-  return { meetingId, kind: req.kind, public: req.public, hash: documentHash(doc) };
-}
-
 function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+function pageKey(req: DocumentRequest, doc: Referat): PageKey {
+  return { meetingId: req.meetingId, kind: req.kind, public: req.public, hash: documentHash(doc) };
 }
 
 /** The one meeting a committee (by name or short name) holds on a date, for `referent export`. */

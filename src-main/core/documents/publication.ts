@@ -6,7 +6,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { readStoredFile } from '../files/file-store';
 import type { Db } from '../store/database';
 import type { DocumentKind } from './build-referat';
-import { exportDocument, loadReferatInput, safeFileName } from './documents.service';
+import { exportLoaded, KIND_NAME, loadReferat, meetingFilePrefix, safeFileName } from './documents.service';
 import type { PdfPrinter } from './pdf';
 import { writeFileAtomic } from '../util/write-file';
 
@@ -14,9 +14,11 @@ export type PublicationEntry = { name: string; bytes: Uint8Array };
 export type PublicationPackage = { baseName: string; entries: PublicationEntry[]; missing: string[] };
 
 export async function buildPublication(db: Db, filesDir: string, printer: PdfPrinter, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
-  const pdf = await exportDocument(db, printer, { meetingId, kind, public: true, format: 'pdf' });
-  const input = await loadReferatInput(db, meetingId);
-  const prefix = `${input.meeting.start.slice(0, 10)} ${input.shortName}`;
+  const req = { meetingId, kind, public: true, format: 'pdf' } as const;
+  const loaded = await loadReferat(db, req);
+  const pdf = await exportLoaded(db, printer, loaded, req);
+  const { input } = loaded;
+  const prefix = meetingFilePrefix(input);
   const entries: PublicationEntry[] = [{ name: pdf.fileName, bytes: pdf.bytes }];
   const missing: string[] = [];
   input.meeting.items.forEach((item, index) => {
@@ -32,7 +34,7 @@ export async function buildPublication(db: Db, filesDir: string, printer: PdfPri
       else missing.push(`Punkt ${number}: ${a.title}`);
     });
   });
-  return { baseName: safeFileName(`${prefix} ${kind === 'agenda' ? 'Dagsorden' : kind === 'decisions' ? 'Beslutningsprotokol' : 'Referat'} - publicering`), entries, missing };
+  return { baseName: safeFileName(`${prefix} ${KIND_NAME[kind]} - publicering`), entries, missing };
 }
 
 function extensionOf(name: string | undefined): string | null {
