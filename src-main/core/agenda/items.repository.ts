@@ -1,6 +1,5 @@
 // All SQL about agenda items, their sections, route steps and attachments.
 import type { Db, NewItemRow } from '../store/database';
-import type { NumberingMeeting } from './numbering';
 
 type ItemUpdate = Partial<Pick<NewItemRow, 'title' | 'case_number' | 'access' | 'role' | 'number' | 'supplementary' | 'meeting_id' | 'position'>>;
 
@@ -67,27 +66,6 @@ export const itemsRepository = {
       .orderBy('a.position')
       .execute(),
   attachmentById: (db: Db, id: string) => db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst(),
-
-  /** A committee's meetings with their items in agenda order, for numbering; per-year counts one calendar year. */
-  async numberingMeetings(db: Db, committeeId: string, year: string | null): Promise<NumberingMeeting[]> {
-    let q = db.selectFrom('meetings').select(['id', 'start', 'status']).where('committee_id', '=', committeeId);
-    if (year !== null) q = q.where('start', 'like', `${year}-%`);
-    const meetings = await q.execute();
-    if (meetings.length === 0) return [];
-    const items = await db
-      .selectFrom('items')
-      .select(['id', 'meeting_id', 'number'])
-      .where('meeting_id', 'in', meetings.map((m) => m.id))
-      .orderBy('position')
-      .execute();
-    const by = new Map<string, { id: string; number: number | null }[]>();
-    for (const i of items) {
-      const list = by.get(i.meeting_id) ?? [];
-      list.push({ id: i.id, number: i.number });
-      by.set(i.meeting_id, list);
-    }
-    return meetings.map((m) => ({ ...m, items: by.get(m.id) ?? [] }));
-  },
 };
 
 type NewSectionKind = 'summary' | 'recommendation' | 'presentation' | 'legal' | 'economy' | 'procedure' | 'history' | 'custom';

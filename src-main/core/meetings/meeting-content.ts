@@ -2,7 +2,8 @@
 // and the lock's content hash are all made from.
 import type { ExAttachment, ExItem, ExMeeting, ExVote } from '../../../src-shared/exchange';
 import type { Db, MeetingRow } from '../store/database';
-import { assignNumbers } from '../agenda/numbering';
+import type { NumberingRule } from '../../../src-shared/domain';
+import { assignNumbers, type NumberingMeeting } from '../agenda/numbering';
 
 export type MeetingFilter = { committeeIds?: string[]; meetingIds?: string[]; year?: number };
 
@@ -20,13 +21,15 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
   return m;
 }
 
-/** Item numbers follow the committee's rule across the year, so all of a year's meetings count. */
-export async function effectiveNumbers(db: Db, committeeId: string, years: Set<string>): Promise<Map<string, number>> {
-  const committee = await db.selectFrom('committees').select('numbering').where('id', '=', committeeId).executeTakeFirstOrThrow();
+/**
+ * A committee's meetings with their items in agenda order, as numbering counts them: the given
+ * years under a per-year rule (none given: every year), every meeting under per-meeting.
+ */
+export async function numberingMeetings(db: Db, committeeId: string, rule: NumberingRule, years: ReadonlySet<string>): Promise<NumberingMeeting[]> {
   let q = db.selectFrom('meetings').select(['id', 'start', 'status']).where('committee_id', '=', committeeId);
-  if (committee.numbering === 'per-year' && years.size > 0) q = q.where((eb) => eb.or([...years].map((y) => eb('start', 'like', `${y}-%`))));
+  if (rule === 'per-year' && years.size > 0) q = q.where((eb) => eb.or([...years].map((y) => eb('start', 'like', `${y}-%`))));
   const meetings = await q.execute();
-  if (meetings.length === 0) return new Map();
+  if (meetings.length === 0) return [];
   const items = await db
     .selectFrom('items')
     .select(['id', 'meeting_id', 'number'])
@@ -35,10 +38,13 @@ export async function effectiveNumbers(db: Db, committeeId: string, years: Set<s
     .orderBy('position')
     .execute();
   const byMeeting = groupBy(items, (i) => i.meeting_id);
-  return assignNumbers(
-    committee.numbering,
-    meetings.map((m) => ({ ...m, items: byMeeting.get(m.id) ?? [] })),
-  );
+  return meetings.map((m) => ({ ...m, items: byMeeting.get(m.id) ?? [] }));
+}
+
+/** Item numbers follow the committee's rule across the year, so all of a year's meetings count. */
+export async function effectiveNumbers(db: Db, committeeId: string, years: Set<string>): Promise<Map<string, number>> {
+  const committee = await db.selectFrom('committees').select('numbering').where('id', '=', committeeId).executeTakeFirstOrThrow();
+  return assignNumbers(committee.numbering, await numberingMeetings(db, committeeId, committee.numbering, years));
 }
 
 export type MeetingContent = { row: MeetingRow; meeting: ExMeeting; itemIds: string[] };
