@@ -41,11 +41,14 @@ export async function withdrawApproval(db: Db, meetingId: string, member: string
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.withdrawApproval', payload: { member } });
 }
 
-/** The content hash of a meeting as its rows hold it now: sha256 of its canonical exchange form. */
-export async function contentHash(db: Db, meetingId: string): Promise<string> {
+/** The content hash of a meeting: sha256 of its canonical exchange form. */
+export const hashMeeting = (meeting: ExMeeting): string => sha256Hex(canonicalJson(meeting));
+
+/** The content hash of a meeting as its rows hold it now. */
+async function contentHash(db: Db, meetingId: string): Promise<string> {
   const [content] = await readMeetings(db, { meetingIds: [meetingId] });
   if (!content) throw notFound('The meeting', 'Mødet');
-  return sha256Hex(canonicalJson(content.meeting));
+  return hashMeeting(content.meeting);
 }
 
 /**
@@ -89,7 +92,7 @@ export async function addAddendum(db: Db, meetingId: string, text: string): Prom
     );
   }
   // An addendum re-seals the lock, so it must never seal over content changed behind its back.
-  if ((await contentHash(db, meetingId)) !== m.row.content_hash) {
+  if (hashMeeting(m.meeting) !== m.row.content_hash) {
     throw new AppError('Corrupt', `The approved minutes of ${m.label} no longer match their lock; run "referent verify" before adding an addendum.`,
       `Det godkendte referat af ${m.labelDa} passer ikke længere med sin låsning; kør "referent verify", før der tilføjes et tillæg.`,
     );

@@ -4,8 +4,8 @@ import type { VerifyReport } from '../../../src-shared/api/meetingday';
 import { formatShortDa } from '../../../src-shared/dates';
 import type { Db } from '../store/database';
 import { verifyChain } from '../changelog/changelog';
-import { canonicalJson, sha256Hex } from '../util/canonical';
 import { readMeetings } from '../meetings/meeting-content';
+import { hashMeeting } from './approval.service';
 
 export async function verifyStore(db: Db): Promise<VerifyReport> {
   const chain = await verifyChain(db);
@@ -27,7 +27,7 @@ export async function verifyStore(db: Db): Promise<VerifyReport> {
     if (m.status !== 'minutes-approved') return report(`${what} are locked but their status is "${m.status}"`);
     const content = contents.get(m.id);
     if (!m.content_hash || !content) return report(`${what} have no content hash`);
-    if (sha256Hex(canonicalJson(content)) !== m.content_hash) return report(`${what} were changed after approval: their content no longer matches the hash stored by the lock`);
+    if (hashMeeting(content) !== m.content_hash) return report(`${what} were changed after approval: their content no longer matches the hash stored by the lock`);
     const seal = sealed.get(m.id);
     if (seal !== undefined && seal !== m.content_hash) return report(`${what} carry a content hash that differs from the one the change log recorded when they were sealed`);
   }
