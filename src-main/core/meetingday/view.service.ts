@@ -3,7 +3,6 @@
 import { countVotes, type ItemView, type MeetingDayView } from '../../../src-shared/api/meetingday';
 import { resolveTemplate, type CommitteeTemplate } from '../../../src-shared/domain';
 import type { Db } from '../store/database';
-import { getCommittee } from '../committees/committees.service';
 import { effectiveNumbers } from '../meetings/meeting-content';
 import { presenceByItem, seats } from '../meetings/presence';
 import { loadMeeting } from './meeting-context';
@@ -12,7 +11,6 @@ import { nextBodyOnRoute } from './carry.service';
 
 export async function getMeetingDay(db: Db, meetingId: string): Promise<MeetingDayView> {
   const m = await loadMeeting(db, meetingId);
-  const committee = await getCommittee(db, m.committee.id);
   const template = resolveTemplate(JSON.parse(m.committee.template) as CommitteeTemplate);
   const presence = presenceByItem(m.members, m.meeting);
   const carried = await carriedItems(db, meetingId);
@@ -57,7 +55,7 @@ export async function getMeetingDay(db: Db, meetingId: string): Promise<MeetingD
       lockedAt: m.row.locked_at,
       contentHash: m.row.content_hash,
     },
-    members: committee.members,
+    members: m.members.map((x) => ({ key: x.key, name: x.name, title: x.title ?? null, party: x.party ?? null, role: x.role, from: x.from ?? null, until: x.until ?? null })),
     phrases: template.phrases,
     seats: seats(m.members, m.meeting).map((s) => {
       const a = (m.meeting.attendance ?? []).find((x) => x.member === s.holder);
@@ -82,8 +80,15 @@ async function carriedItems(db: Db, meetingId: string): Promise<Map<number, NonN
     .where('i.postponed_from_meeting_id', '=', meetingId)
     .execute();
   const out = new Map<number, NonNullable<ItemView['carriedTo']>>();
+  // One numbering per committee and year, however many items went there.
+  const numbering = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    const numbers = await effectiveNumbers(db, r.committee_id, new Set([r.start.slice(0, 4)]));
+    const key = `${r.committee_id}|${r.start.slice(0, 4)}`;
+    let numbers = numbering.get(key);
+    if (!numbers) {
+      numbers = await effectiveNumbers(db, r.committee_id, new Set([r.start.slice(0, 4)]));
+      numbering.set(key, numbers);
+    }
     out.set(r.postponed_from_number ?? 0, { meetingId: r.meeting_id, start: r.start, committeeName: r.name, number: numbers.get(r.id) ?? 0 });
   }
   return out;
