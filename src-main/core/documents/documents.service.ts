@@ -15,7 +15,7 @@ import { renderDocx } from './docx-writer';
 import { renderHtml } from './html-writer';
 import { LAYOUT } from './layout';
 import { cachedPages, storePages, type PageKey } from './page-cache';
-import { renderPdf, type PdfPrinter } from './pdf';
+import { renderPdf, samePages, type PdfPrinter } from './pdf';
 
 export type DocumentRequest = { meetingId: string; kind: DocumentKind; public: boolean };
 /** A referat's input as read from the store, with the committee's name for file names. */
@@ -102,13 +102,9 @@ export async function exportLoaded(db: Db, printer: PdfPrinter, { doc, input }: 
   // The numbers of an earlier version are a good first guess (an edit often moves no page break):
   // renderPdf checks them against what it printed and prints again only when they were wrong.
   const pdf = await renderPdf(doc, printer, cached?.pages);
-  if (!cached?.current || !sameMap(cached.pages, pdf.pages)) await storePages(db, key, pdf.pages);
+  if (!cached?.current || !samePages(cached.pages, pdf.pages)) await storePages(db, key, pdf.pages);
   if (req.format === 'pdf') return { bytes: pdf.bytes, fileName, mime: MIME.pdf, pageCount: pdf.pageCount };
   return { bytes: await renderDocx(doc, { pages: pdf.pages }), fileName, mime: MIME.docx, pageCount: null };
-}
-
-function sameMap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 
 function pageKey(req: DocumentRequest, doc: Referat): PageKey {

@@ -3,12 +3,10 @@
 // catalog, the page tree and /Dests, so a small reader over the xref offsets is enough.
 const latin1 = new TextDecoder('latin1');
 
-export function readNamedDestinations(pdf: Uint8Array): Map<string, number> {
-  return readPdfLayout(pdf).destinations;
-}
-
 /** The named destinations (name -> page, from 1) and the number of pages. */
-export function readPdfLayout(pdf: Uint8Array): { destinations: Map<string, number>; pageCount: number } {
+export type PdfLayout = { destinations: Map<string, number>; pageCount: number };
+
+export function readPdfLayout(pdf: Uint8Array): PdfLayout {
   const text = latin1.decode(pdf);
   const offsets = xrefOffsets(text);
   const object = (n: number): string => {

@@ -3,7 +3,7 @@
 // the PDF's named destinations (every in-document link target gets one), not guessed.
 import type { Referat } from './build-referat';
 import { renderHtml } from './html-writer';
-import { readPdfLayout } from './pdf-destinations';
+import { readPdfLayout, type PdfLayout } from './pdf-destinations';
 
 /**
  * What prints one self-contained HTML page to PDF. Two implementations:
@@ -48,19 +48,19 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   // chapters are laid out but not drawn.
   if (!pages) {
     prints++;
-    pages = chapterPages(await printer.print(renderHtml(doc, { measureOnly: true }), { final: false }), anchors);
+    pages = chapterPages(readPdfLayout(await printer.print(renderHtml(doc, { measureOnly: true }), { final: false })), anchors);
   }
   for (;;) {
     prints++;
     const bytes = await printer.print(renderHtml(doc, { pages }), { final: true });
-    const printed = chapterPages(bytes, anchors);
-    if (samePages(printed, pages) || prints >= MAX_PRINTS) return { bytes, pages: printed, prints, pageCount: readPdfLayout(bytes).pageCount };
+    const layout = readPdfLayout(bytes);
+    const printed = chapterPages(layout, anchors);
+    if (samePages(printed, pages) || prints >= MAX_PRINTS) return { bytes, pages: printed, prints, pageCount: layout.pageCount };
     pages = printed;
   }
 }
 
-function chapterPages(pdf: Uint8Array, anchors: string[]): Map<string, number> {
-  const dests = readPdfLayout(pdf).destinations;
+function chapterPages({ destinations: dests }: PdfLayout, anchors: string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const a of anchors) {
     const page = dests.get(a);
@@ -70,7 +70,7 @@ function chapterPages(pdf: Uint8Array, anchors: string[]): Map<string, number> {
   return out;
 }
 
-function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+export function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
