@@ -2,8 +2,8 @@
 import { OP_NAMES } from '../../../src-shared/api';
 import { invoke } from '../../core/dispatch';
 import { parse } from '../args';
-import { UsageError } from '../errors';
-import type { CliCommand } from '../types';
+import { exitCodeForError, UsageError } from '../errors';
+import { EXIT, type CliCommand } from '../types';
 
 const usage = 'referent api OPERATION [JSON-INPUT] [--db FILE]';
 
@@ -31,7 +31,7 @@ export const apiCommand: CliCommand = {
     try {
       const result = await invoke(ctx, name, input);
       io.out(JSON.stringify(result, null, 2));
-      return result.ok ? 0 : result.error.code === 'Invalid' || result.error.code === 'NotFound' ? 2 : 1;
+      return result.ok ? EXIT.ok : exitCodeForError(result.error.code);
     } finally {
       await ctx.store.close();
     }
