@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type PrintToPDFOptions, type WebPreferences } from 'electron';
-import type { PdfPrinter } from '../core/documents/pdf';
+import { printInTurn, type PdfPrinter } from '../core/documents/pdf';
 
 /** An in-memory session of its own, so the print window shares nothing with the app's page. */
 const PRINT_PARTITION = 'referent-print';
@@ -72,13 +72,5 @@ export async function printHtmlToPdf(html: string, options: PrintToPDFOptions): 
 
 /** The desktop app's PdfPrinter (ctx.printer); prints run one after another, never at once. */
 export function createElectronPrinter(): PdfPrinter {
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    tagged: true,
-    print: (html, { final }) => {
-      const job = queue.then(() => printHtmlToPdf(html, printToPdfOptions(final)));
-      queue = job.catch(() => undefined);
-      return job;
-    },
-  };
+  return { tagged: true, print: printInTurn((html, { final }) => printHtmlToPdf(html, printToPdfOptions(final))) };
 }

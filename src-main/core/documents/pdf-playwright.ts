@@ -1,7 +1,7 @@
 // The PdfPrinter over Chromium through playwright-core: tests, the CLI and the browser shell.
 // One browser per process, launched on first use and kept (a launch costs more than a print).
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { PdfPrinter } from './pdf';
+import { printInTurn, type PdfPrinter } from './pdf';
 
 export type PlaywrightPrinter = PdfPrinter & { close: () => Promise<void> };
 
@@ -12,26 +12,21 @@ export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? 
     (browser ??= chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] }));
   // The documents carry no script and fetch nothing: the page runs without either.
   const openPage = (): Promise<Page> => (page ??= launch().then(async (b) => (await b.newContext({ javaScriptEnabled: false, offline: true })).newPage()));
-  // Prints run one after another (the contract of PdfPrinter), so one page is reused.
-  let queue: Promise<unknown> = Promise.resolve();
   return {
     tagged: true,
-    print: (html, { final }) => {
-      const job = queue.then(async () => {
-        try {
-          const p = await openPage();
-          await p.setContent(html, { waitUntil: 'load' });
-          const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
-          return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-        } catch (e) {
-          // A crashed page is not reused: the next print opens a fresh one.
-          page = null;
-          throw e;
-        }
-      });
-      queue = job.catch(() => undefined);
-      return job;
-    },
+    // Prints run one after another, so one page is reused.
+    print: printInTurn(async (html, { final }) => {
+      try {
+        const p = await openPage();
+        await p.setContent(html, { waitUntil: 'load' });
+        const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      } catch (e) {
+        // A crashed page is not reused: the next print opens a fresh one.
+        page = null;
+        throw e;
+      }
+    }),
     close: async () => {
       const b = browser;
       browser = null;

@@ -25,6 +25,16 @@ export interface PdfPrinter {
   readonly tagged: boolean;
 }
 
+/** `print` with its calls run one after another, as the contract asks; a failed print does not hold up the next. */
+export function printInTurn(print: PdfPrinter['print']): PdfPrinter['print'] {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (html, options) => {
+    const job = queue.then(() => print(html, options));
+    queue = job.catch(() => undefined);
+    return job;
+  };
+}
+
 export type PdfResult = {
   bytes: Uint8Array;
   /** The page each chapter starts on, by anchor: the numbers the TOC prints and the .docx reuses. */
