@@ -1,6 +1,8 @@
 // Handlers of the "meetingday" operations (src-shared/api/meetingday.ts): each mutation runs in
 // one transaction with its change-log entry, and answers with the meeting as meeting mode shows it.
 import type { meetingDayOps } from '../../../src-shared/api/meetingday';
+import type { CoreContext } from '../context';
+import type { Db } from '../store/database';
 import { tx, type FeatureHandlers } from '../handler-types';
 import { getMeetingDay } from './view.service';
 import { setAttendance, setGuests, setItemAbsence } from './attendance.service';
@@ -9,43 +11,29 @@ import { carryForward } from './carry.service';
 import { addAddendum, approve, approveMinutes, withdrawApproval } from './approval.service';
 import { verifyStore } from './verify';
 
+/** Runs one change in a transaction and answers with its meeting (by the id the change names) as meeting mode shows it then. */
+const changeThenView = (ctx: CoreContext, change: (db: Db) => Promise<string>) => tx(ctx, async (db) => getMeetingDay(db, await change(db)));
+
+/** The same for a change addressed to the meeting itself. */
+const meetingChange = (ctx: CoreContext, meetingId: string, change: (db: Db) => Promise<void>) =>
+  changeThenView(ctx, async (db) => {
+    await change(db);
+    return meetingId;
+  });
+
 export const meetingDayHandlers: FeatureHandlers<typeof meetingDayOps> = {
   'meetingday.get': (ctx, { meetingId }) => getMeetingDay(ctx.store.db, meetingId),
-  'meetingday.setAttendance': (ctx, { meetingId, entries }) =>
-    tx(ctx, async (db) => {
-      await setAttendance(db, meetingId, entries);
-      return getMeetingDay(db, meetingId);
-    }),
-  'meetingday.setGuests': (ctx, { meetingId, guests }) =>
-    tx(ctx, async (db) => {
-      await setGuests(db, meetingId, guests);
-      return getMeetingDay(db, meetingId);
-    }),
-  'meetingday.setItemAbsence': (ctx, { itemId, member, reason }) => tx(ctx, async (db) => getMeetingDay(db, await setItemAbsence(db, itemId, member, reason))),
-  'meetingday.setDecision': (ctx, { itemId, ...input }) => tx(ctx, async (db) => getMeetingDay(db, await setDecision(db, itemId, input))),
-  'meetingday.setVotes': (ctx, { itemId, votes }) => tx(ctx, async (db) => getMeetingDay(db, await setVotes(db, itemId, votes))),
-  'meetingday.addDissent': (ctx, { itemId, member, text }) => tx(ctx, async (db) => getMeetingDay(db, await addDissent(db, itemId, member, text))),
-  'meetingday.removeDissent': (ctx, { itemId, member }) => tx(ctx, async (db) => getMeetingDay(db, await removeDissent(db, itemId, member))),
+  'meetingday.setAttendance': (ctx, { meetingId, entries }) => meetingChange(ctx, meetingId, (db) => setAttendance(db, meetingId, entries)),
+  'meetingday.setGuests': (ctx, { meetingId, guests }) => meetingChange(ctx, meetingId, (db) => setGuests(db, meetingId, guests)),
+  'meetingday.setItemAbsence': (ctx, { itemId, member, reason }) => changeThenView(ctx, (db) => setItemAbsence(db, itemId, member, reason)),
+  'meetingday.setDecision': (ctx, { itemId, ...input }) => changeThenView(ctx, (db) => setDecision(db, itemId, input)),
+  'meetingday.setVotes': (ctx, { itemId, votes }) => changeThenView(ctx, (db) => setVotes(db, itemId, votes)),
+  'meetingday.addDissent': (ctx, { itemId, member, text }) => changeThenView(ctx, (db) => addDissent(db, itemId, member, text)),
+  'meetingday.removeDissent': (ctx, { itemId, member }) => changeThenView(ctx, (db) => removeDissent(db, itemId, member)),
   'meetingday.carryForward': (ctx, { itemId }) => tx(ctx, (db) => carryForward(db, itemId)),
-  'meetingday.approve': (ctx, { meetingId, member }) =>
-    tx(ctx, async (db) => {
-      await approve(db, meetingId, member);
-      return getMeetingDay(db, meetingId);
-    }),
-  'meetingday.withdrawApproval': (ctx, { meetingId, member }) =>
-    tx(ctx, async (db) => {
-      await withdrawApproval(db, meetingId, member);
-      return getMeetingDay(db, meetingId);
-    }),
-  'meetingday.approveMinutes': (ctx, { meetingId }) =>
-    tx(ctx, async (db) => {
-      await approveMinutes(db, meetingId);
-      return getMeetingDay(db, meetingId);
-    }),
-  'meetingday.addAddendum': (ctx, { meetingId, text }) =>
-    tx(ctx, async (db) => {
-      await addAddendum(db, meetingId, text);
-      return getMeetingDay(db, meetingId);
-    }),
+  'meetingday.approve': (ctx, { meetingId, member }) => meetingChange(ctx, meetingId, (db) => approve(db, meetingId, member)),
+  'meetingday.withdrawApproval': (ctx, { meetingId, member }) => meetingChange(ctx, meetingId, (db) => withdrawApproval(db, meetingId, member)),
+  'meetingday.approveMinutes': (ctx, { meetingId }) => meetingChange(ctx, meetingId, (db) => approveMinutes(db, meetingId)),
+  'meetingday.addAddendum': (ctx, { meetingId, text }) => meetingChange(ctx, meetingId, (db) => addAddendum(db, meetingId, text)),
   'meetingday.verify': (ctx) => verifyStore(ctx.store.db),
 };
