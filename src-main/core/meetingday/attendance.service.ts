@@ -95,8 +95,7 @@ export function assertRecordsStillHold(m: LoadedMeeting, next: ExMeeting): void 
     const d = item.decision;
     if (!p || !d) continue;
     const fault = d.votes ? voteFault(d.votes, p, m) : null;
-    const faultDa = d.votes ? voteFault(d.votes, p, m, 'da') : null;
-    if (fault) throw new AppError('Conflict', `${fault} Change the vote first.`, `${faultDa ?? fault} Ret afstemningen først.`);
+    if (d.votes && fault) throw new AppError('Conflict', `${fault} Change the vote first.`, `${voteFault(d.votes, p, m, 'da') ?? fault} Ret afstemningen først.`);
     for (const x of d.dissents ?? []) {
       if (dissentFault(d.votes, p, x.member, m)) throw new AppError('Conflict', `${m.name(x.member)} has a dissent recorded on item ${p.number}, so must remain present for it; remove the dissent first.`,
           `${m.name(x.member)} har en protokoltilførsel på punkt ${p.number} og skal derfor fortsat være til stede ved det; fjern protokoltilførslen først.`,
