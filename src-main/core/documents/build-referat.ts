@@ -4,10 +4,10 @@
 import { OUTCOME_LABEL_DA, type ResolvedTemplate, type SectionKind } from '../../../src-shared/domain';
 import { fillPlaceholders, formatDayMonthDa, formatLongDa, formatShortDa } from '../../../src-shared/dates';
 import type { ExItem, ExMeeting, ExMember, ExVote } from '../../../src-shared/exchange';
+import type { DocumentKind } from '../../../src-shared/api/documents';
 import { presenceByItem, seats, type ItemPresence } from '../meetings/presence';
 
-export const DOCUMENT_KINDS = ['agenda', 'minutes', 'decisions'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type { DocumentKind };
 
 export type ReferatInput = {
   committee: { name: string; shortName?: string | null | undefined; template: ResolvedTemplate; members: readonly ExMember[] };
