@@ -5,9 +5,11 @@ import { api } from '../api/client';
 export const keys = {
   committees: ['committees'] as const,
   committee: (id: string) => ['committee', id] as const,
+  meeting: (id: string) => ['meeting-summary', id] as const,
   meetings: (committeeId: string, year?: number) => ['meetings', committeeId, year ?? 'all'] as const,
   settings: ['settings'] as const,
 };
 
 export const useCommittees = () => useQuery({ queryKey: keys.committees, queryFn: () => api.committees.list({}) });
 export const useCommittee = (id: string) => useQuery({ queryKey: keys.committee(id), queryFn: () => api.committees.get({ id }) });
+export const useMeeting = (id: string) => useQuery({ queryKey: keys.meeting(id), queryFn: () => api.meetings.get({ id }) });

@@ -2,8 +2,7 @@
 // the documents made.
 import { useTranslation } from 'react-i18next';
 import { Link, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { useMeeting } from '../../app/queries';
 import { href, navigate, type MeetingTab } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
 import { formatLong } from '../../../src-shared/dates';
@@ -13,7 +12,7 @@ import { DocumentsTab } from './documents/DocumentsTab';
 
 export function MeetingScreen({ meetingId, tab }: { meetingId: string; tab: MeetingTab }) {
   const { t, i18n } = useTranslation();
-  const meeting = useQuery({ queryKey: ['meeting-summary', meetingId], queryFn: () => api.meetings.get({ id: meetingId }) });
+  const meeting = useMeeting(meetingId);
   return (
     <QueryState query={meeting}>
       {(m) => (

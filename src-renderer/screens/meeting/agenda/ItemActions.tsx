@@ -6,6 +6,7 @@ import type { AgendaItemDetail } from '../../../../src-shared/api/agenda';
 import type { MeetingHeader } from '../../../../src-shared/domain';
 import { formatLong } from '../../../../src-shared/dates';
 import { api } from '../../../api/client';
+import { keys } from '../../../app/queries';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorText, QueryState } from '../../../components/QueryState';
@@ -16,7 +17,7 @@ import { refreshMeetings } from './queries';
 /** Meetings of the committee that can take an item: not this one, not cancelled, not locked. */
 export function useOtherMeetings(meeting: MeetingHeader) {
   return useQuery({
-    queryKey: ['meetings', meeting.committeeId, 'all'],
+    queryKey: keys.meetings(meeting.committeeId),
     queryFn: () => api.meetings.list({ committeeId: meeting.committeeId }),
     select: (list) => list.filter((m) => m.id !== meeting.id),
   });

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Checkbox, Label, ProgressBar, Radio, RadioGroup } from 'react-aria-components';
 import type { DocumentFormat, DocumentKind } from '../../../../src-shared/api/documents';
 import { api } from '../../../api/client';
+import { useMeeting } from '../../../app/queries';
 import { Button } from '../../../components/Button';
 import { ErrorText, QueryState } from '../../../components/QueryState';
 import { downloadBase64 } from '../../../lib/files';
@@ -16,7 +17,7 @@ type Job = { type: 'export'; format: DocumentFormat } | { type: 'publication' };
 
 export function DocumentsTab({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation('documents');
-  const meeting = useQuery({ queryKey: ['meeting-summary', meetingId], queryFn: () => api.meetings.get({ id: meetingId }) });
+  const meeting = useMeeting(meetingId);
   const [chosenKind, setKind] = useState<DocumentKind | null>(null);
   const [isPublic, setPublic] = useState(false);
   const beforeMeeting = meeting.data?.status === 'planned' || meeting.data?.status === 'agenda-published';
