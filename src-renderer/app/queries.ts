@@ -1,5 +1,5 @@
 // Query keys and hooks shared by several screens (TanStack Query over the Api client).
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 
 export const keys = {
@@ -9,6 +9,11 @@ export const keys = {
   meetings: (committeeId: string, year?: number) => ['meetings', committeeId, year ?? 'all'] as const,
   settings: ['settings'] as const,
 };
+
+/** After a change to meetings: every list, header and agenda that shows them. */
+export async function refreshMeetings(qc: QueryClient): Promise<void> {
+  await Promise.all(['meetings', 'committees', 'committee', 'meeting-summary', 'agenda'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+}
 
 export const useCommittees = () => useQuery({ queryKey: keys.committees, queryFn: () => api.committees.list({}) });
 export const useCommittee = (id: string) => useQuery({ queryKey: keys.committee(id), queryFn: () => api.committees.get({ id }) });

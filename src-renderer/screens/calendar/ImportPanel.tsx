@@ -6,7 +6,7 @@ import { Checkbox, FileTrigger } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CalendarImportPreview } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
-import { useCommittees } from '../../app/queries';
+import { refreshMeetings, useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
@@ -38,9 +38,7 @@ export function ImportPanel() {
         mapping: Object.fromEntries(Object.entries(mapping).flatMap(([source, id]) => (id === NONE ? [] : [[source, id === SKIP ? null : id]]))),
       }),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['meetings'] });
-      await qc.invalidateQueries({ queryKey: ['committees'] });
-      await qc.invalidateQueries({ queryKey: ['calendar'] });
+      await Promise.all([refreshMeetings(qc), qc.invalidateQueries({ queryKey: ['calendar'] })]);
     },
   });
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RollForwardProposal } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
-import { useCommittees } from '../../app/queries';
+import { refreshMeetings, useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
@@ -40,8 +40,7 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
           })),
       }),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['meetings'] });
-      await qc.invalidateQueries({ queryKey: ['committees'] });
+      await refreshMeetings(qc);
     },
   });
   const blocking = entries.filter((e) => e.problem && e.day).length;

@@ -5,6 +5,7 @@ import { Form } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Committee } from '../../../src-shared/domain';
 import { api } from '../../api/client';
+import { refreshMeetings } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/QueryState';
@@ -19,8 +20,7 @@ export function CreateMeetingDialog({ committee, isOpen, onOpenChange, onCreated
   const create = useMutation({
     mutationFn: () => api.meetings.create({ committeeId: committee.id, start: `${date}T${start}`, location: location || null }),
     onSuccess: async (m) => {
-      await qc.invalidateQueries({ queryKey: ['meetings', committee.id] });
-      await qc.invalidateQueries({ queryKey: ['committees'] });
+      await refreshMeetings(qc);
       onCreated(m.start);
       onOpenChange(false);
       setDate('');

@@ -5,11 +5,11 @@ import { Form } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MeetingSummary } from '../../../src-shared/domain';
 import { api } from '../../api/client';
+import { refreshMeetings } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
-import { refreshCommittee } from './MeetingsPanel';
 
 export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: MeetingSummary; onClose: () => void; onSaved: (start: string) => void }) {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: Meet
   const save = useMutation({
     mutationFn: () => api.meetings.update({ id: meeting.id, start: `${date}T${start}`, end: end ? `${date}T${end}` : null, location: location || null }),
     onSuccess: async (m) => {
-      await refreshCommittee(qc);
+      await refreshMeetings(qc);
       onSaved(m.start);
       onClose();
     },

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Committee, MeetingSummary } from '../../../src-shared/domain';
 import { formatLong } from '../../../src-shared/dates';
 import { api } from '../../api/client';
-import { keys } from '../../app/queries';
+import { keys, refreshMeetings } from '../../app/queries';
 import { href } from '../../app/router';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -14,17 +14,13 @@ import { ErrorText, QueryState } from '../../components/QueryState';
 import { Select } from '../../components/Select';
 import { EditMeetingDialog } from './EditMeetingDialog';
 
-export const refreshCommittee = async (qc: ReturnType<typeof useQueryClient>): Promise<void> => {
-  await Promise.all(['meetings', 'committees', 'committee', 'meeting-summary', 'agenda'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
-};
-
 function CancelMeetingDialog({ meeting, onClose }: { meeting: MeetingSummary; onClose: () => void }) {
   const { t, i18n } = useTranslation('committees');
   const qc = useQueryClient();
   const cancel = useMutation({
     mutationFn: () => api.meetings.cancel({ id: meeting.id }),
     onSuccess: async () => {
-      await refreshCommittee(qc);
+      await refreshMeetings(qc);
       onClose();
     },
   });

@@ -1,6 +1,7 @@
 // Query keys and cache updates of the agenda editor.
 import type { QueryClient } from '@tanstack/react-query';
 import type { Agenda, AgendaItemDetail, AgendaItemSummary } from '../../../../src-shared/api/agenda';
+import { refreshMeetings as refreshMeetingLists } from '../../../app/queries';
 
 export const agendaKeys = {
   agenda: (meetingId: string) => ['agenda', meetingId] as const,
@@ -17,13 +18,7 @@ export function putItem(qc: QueryClient, item: AgendaItemDetail): void {
   patchListItem(qc, item.meetingId, item.id, { title: item.title, caseNumber: item.caseNumber, access: item.access, attachmentCount: item.attachments.length });
 }
 
-/** Everything that shows meetings or items: the agenda, the committee's meeting lists, the header. */
+/** Everything that shows meetings or items: the agenda and its items, the committee's meeting lists, the header. */
 export async function refreshMeetings(qc: QueryClient): Promise<void> {
-  await Promise.all([
-    qc.invalidateQueries({ queryKey: ['agenda'] }),
-    qc.invalidateQueries({ queryKey: ['agenda-item'] }),
-    qc.invalidateQueries({ queryKey: ['meetings'] }),
-    qc.invalidateQueries({ queryKey: ['meeting-summary'] }),
-    qc.invalidateQueries({ queryKey: ['committees'] }),
-  ]);
+  await Promise.all([refreshMeetingLists(qc), qc.invalidateQueries({ queryKey: ['agenda-item'] })]);
 }
