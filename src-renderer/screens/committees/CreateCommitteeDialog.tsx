@@ -3,21 +3,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { NumberingRule } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
 import { navigate } from '../../app/router';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/QueryState';
-import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
+import { NumberingSelect } from './NumberingSelect';
 
 export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [name, setName] = useState('');
   const [shortName, setShortName] = useState('');
-  const [numbering, setNumbering] = useState<'per-meeting' | 'per-year'>('per-meeting');
+  const [numbering, setNumbering] = useState<NumberingRule>('per-meeting');
   const [location, setLocation] = useState('');
   const [start, setStart] = useState('');
   const create = useMutation({
@@ -49,15 +50,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
       >
         <TextField label={t('committee.name')} value={name} onChange={setName} isRequired autoFocus />
         <TextField label={t('committee.shortName')} value={shortName} onChange={setShortName} />
-        <Select
-          label={t('committee.numbering')}
-          value={numbering}
-          onChange={(v) => setNumbering(v === 'per-year' ? 'per-year' : 'per-meeting')}
-          options={[
-            { id: 'per-meeting', label: t('committee.numberingPerMeeting') },
-            { id: 'per-year', label: t('committee.numberingPerYear') },
-          ]}
-        />
+        <NumberingSelect value={numbering} onChange={setNumbering} />
         <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
         <TextField label={t('committee.defaultStart')} value={start} onChange={setStart} type="time" />
         <ErrorText error={create.error} />

@@ -8,8 +8,8 @@ import { api } from '../../api/client';
 import { keys } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/QueryState';
-import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
+import { NumberingSelect } from './NumberingSelect';
 
 export function GeneralPanel({ committee }: { committee: Committee }) {
   const { t } = useTranslation();
@@ -38,15 +38,7 @@ export function GeneralPanel({ committee }: { committee: Committee }) {
     >
       <TextField label={t('committee.name')} value={name} onChange={setName} isRequired />
       <TextField label={t('committee.shortName')} value={shortName} onChange={setShortName} />
-      <Select
-        label={t('committee.numbering')}
-        value={numbering}
-        onChange={(v) => setNumbering(v === 'per-year' ? 'per-year' : 'per-meeting')}
-        options={[
-          { id: 'per-meeting', label: t('committee.numberingPerMeeting') },
-          { id: 'per-year', label: t('committee.numberingPerYear') },
-        ]}
-      />
+      <NumberingSelect value={numbering} onChange={setNumbering} />
       <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
       <div className="form-row">
         <TextField label={t('committee.defaultStart')} type="time" value={start} onChange={setStart} />
