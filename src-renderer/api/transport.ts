@@ -12,7 +12,7 @@ declare global {
 const TOKEN_KEY = 'referent.token';
 
 /** The browser shell prints `…/#token=…`; keep the token for reloads and take it out of the address bar. */
-export function readToken(): string | null {
+function readToken(): string | null {
   const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
   if (m?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, m[1]);

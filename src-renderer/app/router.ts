@@ -10,7 +10,7 @@ export type Route =
   | { view: 'settings' }
   | { view: 'search'; query: string };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'committee' && parts[1]) return { view: 'committee', committeeId: parts[1] };
   if (parts[0] === 'meeting' && parts[1]) {

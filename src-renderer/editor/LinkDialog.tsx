@@ -9,7 +9,7 @@ import { TextField } from '../components/TextField';
 const ALLOWED = /^(https?:\/\/|mailto:|tel:)\S+$/i;
 
 /** "haderslev.dk" -> "https://haderslev.dk"; an e-mail address -> mailto:. */
-export function normalizeHref(input: string): string {
+function normalizeHref(input: string): string {
   const v = input.trim();
   if (!v) return '';
   if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return v;

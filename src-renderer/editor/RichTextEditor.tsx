@@ -51,7 +51,7 @@ function forgetHistory(editor: Editor): void {
 }
 
 /** One sentence (or two) telling what a paste had to simplify. */
-export function pasteNoticeMessage(t: TFunction<'editor'>, notices: readonly PasteNotice[]): string {
+function pasteNoticeMessage(t: TFunction<'editor'>, notices: readonly PasteNotice[]): string {
   const table = notices.filter((n) => n !== 'images').map((n) => t(`notice.${n}`));
   const parts = [table.length > 0 ? `${t('notice.pasted')} ${table.join('; ')}.` : t('notice.pastedImages')];
   if (notices.includes('images')) parts.push(t('notice.images'));

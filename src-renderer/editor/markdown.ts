@@ -30,7 +30,7 @@ export function parseMarkdown(markdown: string): Root {
   return parser.runSync(parser.parse(markdown)) as Root;
 }
 
-export function stringifyMdast(root: Root): string {
+function stringifyMdast(root: Root): string {
   return root.children.length === 0 ? '' : serializer.stringify(root);
 }
 

@@ -37,7 +37,7 @@ export const SHORTCUTS: Record<ShortcutId, readonly string[]> = {
   redo: ['Mod-Shift-z', 'Mod-y'],
 };
 
-export function isMac(): boolean {
+function isMac(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 }
 

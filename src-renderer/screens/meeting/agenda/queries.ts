@@ -9,7 +9,7 @@ export const agendaKeys = {
 };
 
 /** Mirrors a saved item into the list beside it, without a round trip. */
-export function patchListItem(qc: QueryClient, meetingId: string, itemId: string, patch: Partial<AgendaItemSummary>): void {
+function patchListItem(qc: QueryClient, meetingId: string, itemId: string, patch: Partial<AgendaItemSummary>): void {
   qc.setQueryData<Agenda>(agendaKeys.agenda(meetingId), (a) => (a ? { ...a, items: a.items.map((i) => (i.id === itemId ? { ...i, ...patch } : i)) } : a));
 }
 

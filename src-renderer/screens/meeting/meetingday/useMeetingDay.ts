@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeetingDayView } from '../../../../src-shared/api/meetingday';
 import { api } from '../../../api/client';
 
-export const meetingDayKey = (meetingId: string) => ['meetingday', meetingId] as const;
+const meetingDayKey = (meetingId: string) => ['meetingday', meetingId] as const;
 
 export const useMeetingDayView = (meetingId: string) => useQuery({ queryKey: meetingDayKey(meetingId), queryFn: () => api.meetingday.get({ meetingId }) });
 
