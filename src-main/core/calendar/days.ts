@@ -1,5 +1,6 @@
 // Day arithmetic on local "YYYY-MM-DD" strings (UTC-based Date maths, so no time zone or
 // daylight-saving change can shift a day).
+import { WEEKDAYS_DA } from '../../../src-shared/dates';
 
 export type Day = string; // "2027-02-25"
 
@@ -55,7 +56,7 @@ export function weekdaysInMonth(y: number, m: number, weekday: number): Day[] {
 
 export const MONTHS_SHORT_DA = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
 export const WEEKDAYS_PLURAL_DA = ['søndage', 'mandage', 'tirsdage', 'onsdage', 'torsdage', 'fredage', 'lørdage'];
-export const WEEKDAYS_LOWER_DA = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+export const WEEKDAYS_LOWER_DA = WEEKDAYS_DA.map((d) => d.toLowerCase());
 
 /** "18. feb." as the reason texts write a date. */
 export const shortDayDa = (day: Day): string => `${Number(day.slice(8, 10))}. ${MONTHS_SHORT_DA[Number(day.slice(5, 7)) - 1]}`;

@@ -1,5 +1,6 @@
 // rollForwardCalendar: proposes next year's meetings from this year's (issue 6). Pure: the same
 // meetings, blocked days and taken days always give the same proposal.
+import { MONTHS_DA } from '../../../src-shared/dates';
 import type { BlockedDays } from './blocked-periods';
 import { daysBetween, shortDayDa, weekdaysInMonth, WEEKDAYS_LOWER_DA, WEEKDAYS_PLURAL_DA, weekdayOf, type Day } from './days';
 
@@ -31,7 +32,6 @@ export type RollForwardInput = {
   taken?: ReadonlyMap<string, ReadonlySet<Day>>;
 };
 
-const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const ORDINAL_DA = ['1.', '2.', '3.', '4.', 'sidste'];
 
 /** The n-th such weekday of the same month in the target year; a 5th weekday maps to the last. */
