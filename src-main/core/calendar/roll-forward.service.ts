@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { createMeeting } from '../meetings/meetings.service';
 import { getBlockedPeriods, setBlockedPeriods } from '../settings/settings.service';
-import { blockedDays } from './blocked-periods';
+import { blockedDays, type BlockedDays } from './blocked-periods';
 import { rollForwardCalendar, type Proposal, type SourceMeeting } from './roll-forward';
 
 export const DEFAULT_BLOCKED: Required<ExBlockedPeriods> = { winterWeek: 7, extra: [] };
@@ -53,7 +53,7 @@ export async function proposeRollForward(db: Db, input: { fromYear: number; toYe
   const blocked = blockedDays(toYear, settings);
   const meetings = await readYear(db, fromYear, committeeId);
   const existingRows = await readYear(db, toYear, committeeId);
-  const proposals = proposeAgainst(meetings, existingRows, toYear, settings);
+  const proposals = proposeAgainst(meetings, existingRows, toYear, blocked);
   const ids = new Set([...meetings, ...existingRows].map((m) => m.committeeId));
   let cq = db.selectFrom('committees').select(['id', 'name', 'short_name']).orderBy('name');
   if (committeeId !== undefined) cq = cq.where('id', '=', committeeId);
@@ -85,8 +85,7 @@ export async function proposeRollForward(db: Db, input: { fromYear: number; toYe
  * A source meeting whose proposal is already in the target year (an earlier apply) is shown as
  * planned, not moved again; every meeting of the target year still blocks its day for the rest.
  */
-function proposeAgainst(meetings: SourceMeeting[], existing: SourceMeeting[], toYear: number, settings: ExBlockedPeriods): { proposal: Proposal; planned: boolean }[] {
-  const blocked = blockedDays(toYear, settings);
+function proposeAgainst(meetings: SourceMeeting[], existing: SourceMeeting[], toYear: number, blocked: BlockedDays): { proposal: Proposal; planned: boolean }[] {
   const existingStarts = new Set(existing.map((m) => `${m.committeeId}|${m.start}`));
   const free = rollForwardCalendar({ meetings, toYear, blocked });
   const planned = free.filter((p) => p.proposed !== null && existingStarts.has(`${p.committeeId}|${p.proposed}`));
