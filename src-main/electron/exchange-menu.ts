@@ -28,7 +28,7 @@ const FILTERS = [
   { name: 'Referent-pakke med bilag (.referent.zip)', extensions: ['zip'] },
 ];
 
-export const isBundlePath = (filePath: string): boolean => filePath.toLowerCase().endsWith('.zip');
+const isBundlePath = (filePath: string): boolean => filePath.toLowerCase().endsWith('.zip');
 
 export function importSummary(fileName: string, r: ImportReport): string {
   return (
@@ -39,7 +39,7 @@ export function importSummary(fileName: string, r: ImportReport): string {
 }
 
 /** Reads what the user picked: a bundle, or JSON that must parse. */
-export function readExchangeFile(filePath: string, bytes: Uint8Array): { document: unknown; files: Map<string, Uint8Array> } {
+function readExchangeFile(filePath: string, bytes: Uint8Array): { document: unknown; files: Map<string, Uint8Array> } {
   const name = path.basename(filePath);
   if (isBundlePath(filePath)) return readBundle(bytes, name);
   try {

@@ -53,7 +53,7 @@ function guardPrintSession(): void {
 }
 
 /** Prints one self-contained HTML page. Not re-entrant: createElectronPrinter queues the calls. */
-export async function printHtmlToPdf(html: string, options: PrintToPDFOptions): Promise<Uint8Array> {
+async function printHtmlToPdf(html: string, options: PrintToPDFOptions): Promise<Uint8Array> {
   guardPrintSession();
   // A file rather than a data: URL, which Chromium caps at 2 MB (a long referat can pass that).
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'referent-print-'));

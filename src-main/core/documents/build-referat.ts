@@ -50,7 +50,7 @@ export type Referat = {
 };
 
 const KIND_TITLE: Record<DocumentKind, string> = { agenda: 'DAGSORDEN', minutes: 'REFERAT', decisions: 'BESLUTNINGSPROTOKOL' };
-export const CLOSED_TITLE = 'Lukket punkt';
+const CLOSED_TITLE = 'Lukket punkt';
 
 export function buildReferat(input: ReferatInput, kind: DocumentKind, options: ReferatOptions = {}): Referat {
   const { committee, meeting } = input;

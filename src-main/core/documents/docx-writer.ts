@@ -36,7 +36,7 @@ export type DocxOptions = {
 };
 
 const PAGE = { width: 11906, height: 16838 };
-export const TEXT_WIDTH_TWIPS = PAGE.width - mmToTwip(LAYOUT.marginLeftMm) - mmToTwip(LAYOUT.marginRightMm);
+const TEXT_WIDTH_TWIPS = PAGE.width - mmToTwip(LAYOUT.marginLeftMm) - mmToTwip(LAYOUT.marginRightMm);
 const exact = (pt: number) => ({ line: ptToTwip(pt * LAYOUT.lineHeight), lineRule: LineRuleType.EXACT });
 const half = (pt: number): number => Math.round(pt * 2);
 
