@@ -23,7 +23,7 @@ export type ImportRequest = {
 
 type Format = CalendarImportPreview['format'];
 
-export function formatOf(fileName: string): Format {
+function formatOf(fileName: string): Format {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'ics' || ext === 'ical' || ext === 'ifb') return 'ics';
   if (ext === 'csv' || ext === 'txt') return 'csv';
@@ -32,7 +32,7 @@ export function formatOf(fileName: string): Format {
   throw badFile(fileName, null, 'is not a calendar file Referent reads (.ics, .csv or .xlsx)', 'er ikke en kalenderfil, som Referent kan læse (.ics, .csv eller .xlsx)');
 }
 
-export async function readCalendarFile(req: ImportRequest, committeeName: string | null): Promise<ParsedCalendar & { format: Format }> {
+async function readCalendarFile(req: ImportRequest, committeeName: string | null): Promise<ParsedCalendar & { format: Format }> {
   const format = formatOf(req.fileName);
   if (req.bytes.length === 0) throw badFile(req.fileName, null, 'is empty', 'er tom');
   if (format === 'ics') return { format, ...parseIcs(new TextDecoder('utf-8').decode(req.bytes), req.fileName, { includeAllDay: req.includeAllDay ?? false }) };
@@ -45,7 +45,7 @@ type CommitteeLite = { id: string; name: string; short_name: string | null; defa
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Name, short name, or a committee's name or short name inside the text ("Møde i Økonomiudvalget"). */
-export function matchCommittee(source: string, committees: CommitteeLite[]): { committee: CommitteeLite; by: CommitteeMatch['by'] } | null {
+function matchCommittee(source: string, committees: CommitteeLite[]): { committee: CommitteeLite; by: CommitteeMatch['by'] } | null {
   const s = norm(source);
   const byName = committees.find((c) => norm(c.name) === s);
   if (byName) return { committee: byName, by: 'name' };

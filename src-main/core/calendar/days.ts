@@ -10,11 +10,11 @@ export function dayOf(y: number, m: number, d: number): Day {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-export function toUtc(day: Day): Date {
+function toUtc(day: Day): Date {
   return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
 }
 
-export function fromUtc(date: Date): Day {
+function fromUtc(date: Date): Day {
   return dayOf(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
@@ -54,7 +54,7 @@ export function weekdaysInMonth(y: number, m: number, weekday: number): Day[] {
   return out;
 }
 
-export const MONTHS_SHORT_DA = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+const MONTHS_SHORT_DA = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
 export const WEEKDAYS_PLURAL_DA = ['søndage', 'mandage', 'tirsdage', 'onsdage', 'torsdage', 'fredage', 'lørdage'];
 export const WEEKDAYS_LOWER_DA = WEEKDAYS_DA.map((d) => d.toLowerCase());
 

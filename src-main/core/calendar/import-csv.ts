@@ -4,7 +4,7 @@ import { badFile, type CalendarRow, type ParsedCalendar } from './calendar-row';
 import { mapHeaders, toRow } from './tabular';
 
 /** UTF-8 when it decodes cleanly (with or without a BOM); else Windows-1252, Excel's default. */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -39,7 +39,7 @@ function toLocal(t: Time, where: () => string, file: string): string {
 const isCancelled = (c: Component): boolean => String(c.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
 
 /** "Møde i Økonomiudvalget" and "Aflyst: …" name the committee after their prefix. */
-export function committeeFromSummary(summary: string): string {
+function committeeFromSummary(summary: string): string {
   return summary
     .replace(/^(aflyst|cancelled|canceled|flyttet|opdateret|updated)\s*:\s*/i, '')
     .replace(/^(møde i|mødet i|møde:|udvalgsmøde:?|meeting of|meeting:)\s*/i, '')

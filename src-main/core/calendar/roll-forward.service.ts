@@ -10,7 +10,7 @@ import { getBlockedPeriods, setBlockedPeriods } from '../settings/settings.servi
 import { blockedDays, type BlockedDays } from './blocked-periods';
 import { rollForwardCalendar, type Proposal, type SourceMeeting } from './roll-forward';
 
-export const DEFAULT_BLOCKED: Required<ExBlockedPeriods> = { winterWeek: 7, extra: [] };
+const DEFAULT_BLOCKED: Required<ExBlockedPeriods> = { winterWeek: 7, extra: [] };
 
 export async function readBlockedPeriods(db: Db): Promise<Required<ExBlockedPeriods>> {
   const stored = await getBlockedPeriods(db);

@@ -88,7 +88,7 @@ function orderBySeat(m: LoadedMeeting, list: ExAttendance[]): ExAttendance[] {
 }
 
 /** A change of attendance must not leave a recorded vote or dissent by someone not there. */
-export function assertRecordsStillHold(m: LoadedMeeting, next: ExMeeting): void {
+function assertRecordsStillHold(m: LoadedMeeting, next: ExMeeting): void {
   const presence = presenceByItem(m.members, next);
   for (const [index, item] of next.items.entries()) {
     const p = presence.get(item.number ?? index + 1);

@@ -129,7 +129,7 @@ async function insertPosition(db: Db, meetingId: string): Promise<number> {
 }
 
 /** One paragraph of the case's history: where and when it was treated, and what was decided. */
-export function historyEntry(source: LoadedMeeting, item: ExItem, number: number): string {
+function historyEntry(source: LoadedMeeting, item: ExItem, number: number): string {
   const d = item.decision;
   const decided = d ? (d.text?.trim() ? d.text.trim() : OUTCOME_LABEL_DA[d.outcome]) : '';
   const lines = [`**${source.committee.name} den ${formatShortDa(source.row.start)}, punkt ${number}**`, '', decided];
@@ -138,7 +138,7 @@ export function historyEntry(source: LoadedMeeting, item: ExItem, number: number
 }
 
 /** The sections with the history paragraph added to "Sagens forløb" (made, before the procedure, if missing). */
-export function withHistory(sections: ExSection[], entry: string): ExSection[] {
+function withHistory(sections: ExSection[], entry: string): ExSection[] {
   const out = sections.map((s) => ({ ...s }));
   const history = out.find((s) => s.kind === 'history');
   if (history) {
