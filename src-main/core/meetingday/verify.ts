@@ -32,8 +32,9 @@ export async function verifyStore(db: Db): Promise<VerifyReport> {
     if (seal !== undefined && seal !== m.content_hash) return report(`${what} carry a content hash that differs from the one the change log recorded when they were sealed`);
   }
   // A lock taken off in the file (locked_at cleared) or a meeting deleted is found by its seal in the log.
+  const lockedIds = new Set(locked.map((m) => m.id));
   for (const meetingId of sealed.keys()) {
-    if (locked.some((m) => m.id === meetingId)) continue;
+    if (lockedIds.has(meetingId)) continue;
     const row = await db
       .selectFrom('meetings as m')
       .innerJoin('committees as c', 'c.id', 'm.committee_id')
