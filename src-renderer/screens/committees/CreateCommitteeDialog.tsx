@@ -7,9 +7,8 @@ import type { NumberingRule } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
 import { navigate } from '../../app/router';
-import { Button } from '../../components/Button';
+import { DialogActions } from '../../components/DialogActions';
 import { Dialog } from '../../components/Dialog';
-import { ErrorText } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
 import { NumberingSelect } from './NumberingSelect';
 
@@ -53,15 +52,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
         <NumberingSelect value={numbering} onChange={setNumbering} />
         <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
         <TextField label={t('committee.defaultStart')} value={start} onChange={setStart} type="time" />
-        <ErrorText error={create.error} />
-        <div className="form-actions">
-          <Button variant="quiet" onPress={() => onOpenChange(false)}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" isDisabled={create.isPending}>
-            {t('actions.create')}
-          </Button>
-        </div>
+        <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} isDisabled={create.isPending} />
       </Form>
     </Dialog>
   );

@@ -6,9 +6,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Committee } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { refreshMeetings } from '../../app/queries';
-import { Button } from '../../components/Button';
+import { DialogActions } from '../../components/DialogActions';
 import { Dialog } from '../../components/Dialog';
-import { ErrorText } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
 
 export function CreateMeetingDialog({ committee, isOpen, onOpenChange, onCreated }: { committee: Committee; isOpen: boolean; onOpenChange: (open: boolean) => void; onCreated: (start: string) => void }) {
@@ -38,15 +37,7 @@ export function CreateMeetingDialog({ committee, isOpen, onOpenChange, onCreated
         <TextField label={t('meeting.date')} type="date" value={date} onChange={setDate} isRequired autoFocus />
         <TextField label={t('meeting.start')} type="time" value={start} onChange={setStart} isRequired />
         <TextField label={t('meeting.location')} value={location} onChange={setLocation} />
-        <ErrorText error={create.error} />
-        <div className="form-actions">
-          <Button variant="quiet" onPress={() => onOpenChange(false)}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" isDisabled={create.isPending}>
-            {t('actions.create')}
-          </Button>
-        </div>
+        <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} isDisabled={create.isPending} />
       </Form>
     </Dialog>
   );

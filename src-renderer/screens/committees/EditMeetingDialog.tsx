@@ -6,9 +6,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MeetingSummary } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { refreshMeetings } from '../../app/queries';
-import { Button } from '../../components/Button';
+import { DialogActions } from '../../components/DialogActions';
 import { Dialog } from '../../components/Dialog';
-import { ErrorText } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
 
 export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: MeetingSummary; onClose: () => void; onSaved: (start: string) => void }) {
@@ -43,15 +42,7 @@ export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: Meet
           <TextField label={t('meeting.end')} type="time" value={end} onChange={setEnd} />
         </div>
         <TextField label={t('meeting.location')} value={location} onChange={setLocation} />
-        <ErrorText error={save.error} />
-        <div className="form-actions">
-          <Button variant="quiet" onPress={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" isDisabled={save.isPending}>
-            {t('actions.save')}
-          </Button>
-        </div>
+        <DialogActions error={save.error} onCancel={onClose} confirm={t('actions.save')} isDisabled={save.isPending} />
       </Form>
     </Dialog>
   );

@@ -8,8 +8,8 @@ import { MEMBER_ROLES, type Committee, type MemberDto, type MemberRole } from '.
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
 import { Button } from '../../components/Button';
+import { DialogActions } from '../../components/DialogActions';
 import { Dialog } from '../../components/Dialog';
-import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 
@@ -54,15 +54,7 @@ function MemberDialog({ committee, member, onClose }: { committee: Committee; me
           <TextField label={t('members.from')} type="date" value={from} onChange={setFrom} />
           <TextField label={t('members.until')} type="date" value={until} onChange={setUntil} />
         </div>
-        <ErrorText error={save.error} />
-        <div className="form-actions">
-          <Button variant="quiet" onPress={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" isDisabled={save.isPending || name.trim() === ''}>
-            {member ? t('actions.save') : t('members.add')}
-          </Button>
-        </div>
+        <DialogActions error={save.error} onCancel={onClose} confirm={member ? t('actions.save') : t('members.add')} isDisabled={save.isPending || name.trim() === ''} />
       </Form>
     </Dialog>
   );
@@ -90,15 +82,7 @@ function EndMembershipDialog({ committee, member, onClose }: { committee: Commit
       >
         <p className="muted">{t('members.endExplain')}</p>
         <TextField label={t('members.lastDay')} type="date" value={until} onChange={setUntil} isRequired autoFocus />
-        <ErrorText error={end.error} />
-        <div className="form-actions">
-          <Button variant="quiet" onPress={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" isDisabled={end.isPending || !until}>
-            {t('members.end')}
-          </Button>
-        </div>
+        <DialogActions error={end.error} onCancel={onClose} confirm={t('members.end')} isDisabled={end.isPending || !until} />
       </Form>
     </Dialog>
   );

@@ -7,9 +7,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
 import { formatLong } from '../../../../src-shared/dates';
 import { api } from '../../../api/client';
-import { Button } from '../../../components/Button';
+import { DialogActions } from '../../../components/DialogActions';
 import { Dialog } from '../../../components/Dialog';
-import { ErrorText, QueryState } from '../../../components/QueryState';
+import { QueryState } from '../../../components/QueryState';
 import { Select } from '../../../components/Select';
 import { TextField } from '../../../components/TextField';
 import { ItemSaver } from './autosave';
@@ -51,15 +51,7 @@ export function NewItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogP
         {published && <p className="notice">{t('new.supplementaryExplain')}</p>}
         <TextField label={t('editor.title')} value={title} onChange={setTitle} isRequired autoFocus />
         <TextField label={t('editor.caseNumber')} value={caseNumber} onChange={setCaseNumber} placeholder="26/4881" />
-        <ErrorText error={add.error} />
-        <div className="form-actions">
-          <Button variant="quiet" onPress={() => onOpenChange(false)}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" isDisabled={add.isPending || title.trim() === ''}>
-            {t('new.create')}
-          </Button>
-        </div>
+        <DialogActions error={add.error} onCancel={() => onOpenChange(false)} confirm={t('new.create')} isDisabled={add.isPending || title.trim() === ''} />
       </Form>
     </Dialog>
   );
@@ -126,15 +118,7 @@ export function CopyItemDialog({ agenda, isOpen, onOpenChange, onAdded }: Dialog
             }
           </QueryState>
         )}
-        <ErrorText error={copy.error} />
-        <div className="form-actions">
-          <Button variant="quiet" onPress={() => onOpenChange(false)}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="primary" isDisabled={!itemId || copy.isPending} onPress={() => copy.mutate()}>
-            {t('copy.confirm')}
-          </Button>
-        </div>
+        <DialogActions error={copy.error} onCancel={() => onOpenChange(false)} confirm={t('copy.confirm')} onConfirm={() => copy.mutate()} isDisabled={!itemId || copy.isPending} />
       </div>
     </Dialog>
   );

@@ -6,8 +6,8 @@ import type { MeetingStatus } from '../../../../src-shared/domain';
 import type { Agenda } from '../../../../src-shared/api/agenda';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
+import { DialogActions } from '../../../components/DialogActions';
 import { Dialog } from '../../../components/Dialog';
-import { ErrorText } from '../../../components/QueryState';
 import { ItemSaver, useSaveState } from './autosave';
 import { refreshMeetings } from './queries';
 
@@ -58,15 +58,7 @@ export function StatusControl({ agenda }: { agenda: Agenda }) {
       <Dialog title={asking ? t(`status.action.${asking.key}`) : ''} isOpen={asking !== null} onOpenChange={(o) => !o && setAsking(null)}>
         <div className="form">
           <p>{asking ? t(`status.explain.${asking.key}`) : ''}</p>
-          <ErrorText error={step.error} />
-          <div className="form-actions">
-            <Button variant="quiet" onPress={() => setAsking(null)}>
-              {t('actions.cancel')}
-            </Button>
-            <Button variant="primary" isDisabled={step.isPending} onPress={() => asking && step.mutate(asking.to)}>
-              {asking ? t(`status.action.${asking.key}`) : ''}
-            </Button>
-          </div>
+          <DialogActions error={step.error} onCancel={() => setAsking(null)} confirm={asking ? t(`status.action.${asking.key}`) : ''} onConfirm={() => asking && step.mutate(asking.to)} isDisabled={step.isPending} />
         </div>
       </Dialog>
     </div>

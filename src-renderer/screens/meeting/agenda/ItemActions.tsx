@@ -8,8 +8,9 @@ import { formatLong } from '../../../../src-shared/dates';
 import { api } from '../../../api/client';
 import { keys } from '../../../app/queries';
 import { Button } from '../../../components/Button';
+import { DialogActions } from '../../../components/DialogActions';
 import { Dialog } from '../../../components/Dialog';
-import { ErrorText, QueryState } from '../../../components/QueryState';
+import { QueryState } from '../../../components/QueryState';
 import { Select } from '../../../components/Select';
 import { ItemSaver } from './autosave';
 import { refreshMeetings } from './queries';
@@ -70,30 +71,14 @@ export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; 
               );
             }}
           </QueryState>
-          <ErrorText error={move.error} />
-          <div className="form-actions">
-            <Button variant="quiet" onPress={() => setDialog(null)}>
-              {t('actions.cancel')}
-            </Button>
-            <Button variant="primary" isDisabled={!target || move.isPending} onPress={() => move.mutate()}>
-              {t('move.confirm')}
-            </Button>
-          </div>
+          <DialogActions error={move.error} onCancel={() => setDialog(null)} confirm={t('move.confirm')} onConfirm={() => move.mutate()} isDisabled={!target || move.isPending} />
         </div>
       </Dialog>
       <Dialog title={t('delete.title')} isOpen={dialog === 'delete'} onOpenChange={(o) => setDialog(o ? 'delete' : null)}>
         <div className="form">
           <p>{t('delete.question', { title })}</p>
           {item.attachments.length > 0 && <p className="muted">{t('delete.attachments', { count: item.attachments.length })}</p>}
-          <ErrorText error={remove.error} />
-          <div className="form-actions">
-            <Button variant="quiet" onPress={() => setDialog(null)}>
-              {t('actions.cancel')}
-            </Button>
-            <Button variant="danger" isDisabled={remove.isPending} onPress={() => remove.mutate()}>
-              {t('delete.confirm')}
-            </Button>
-          </div>
+          <DialogActions error={remove.error} onCancel={() => setDialog(null)} confirm={t('delete.confirm')} onConfirm={() => remove.mutate()} isDisabled={remove.isPending} variant="danger" />
         </div>
       </Dialog>
     </div>

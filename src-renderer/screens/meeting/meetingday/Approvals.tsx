@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingDayView } from '../../../../src-shared/api/meetingday';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
+import { DialogActions } from '../../../components/DialogActions';
 import { Dialog } from '../../../components/Dialog';
 import { TextField } from '../../../components/TextField';
 import { ErrorText } from '../../../components/QueryState';
@@ -100,15 +101,7 @@ export function Approvals({ view }: { view: MeetingDayView }) {
         <div className="form">
           <p>{t('approval.confirmBody')}</p>
           {view.missingApprovals.length > 0 && <p className="md-warn">{t('approval.missingList', { names: joinNames(view.missingApprovals.map(who.name), t('and')) })}</p>}
-          <ErrorText error={lock.error} />
-          <div className="form-actions">
-            <Button variant="quiet" onPress={() => setConfirming(false)}>
-              {t('cancel')}
-            </Button>
-            <Button variant="primary" isDisabled={lock.isPending} onPress={() => lock.mutate(undefined, { onSuccess: () => setConfirming(false) })}>
-              {t('approval.confirm')}
-            </Button>
-          </div>
+          <DialogActions error={lock.error} onCancel={() => setConfirming(false)} confirm={t('approval.confirm')} onConfirm={() => lock.mutate(undefined, { onSuccess: () => setConfirming(false) })} isDisabled={lock.isPending} />
         </div>
       </Dialog>
     </div>
