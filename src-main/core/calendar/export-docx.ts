@@ -1,14 +1,14 @@
 // "Politisk mødekalender 2027" as .docx, ready as a bilag: one table with a row per month and a
 // column per committee (split into several tables when there are many committees), landscape A4.
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { MONTHS_DA, weekday } from '../../../src-shared/dates';
 import type { ExportMeeting } from './export-meetings';
 
-const MONTHS = ['Januar', 'Februar', 'Marts', 'April', 'Maj', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'December'];
+const MONTHS = MONTHS_DA.map((m) => m.charAt(0).toUpperCase() + m.slice(1));
 const WEEKDAYS = ['Søn.', 'Man.', 'Tirs.', 'Ons.', 'Tors.', 'Fre.', 'Lør.'];
 /** Columns per table: more do not fit a landscape A4 page legibly. */
 const COLUMNS_PER_TABLE = 6;
 
-const weekday = (v: string): number => new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10)))).getUTCDay();
 /** "Tors. 25. kl. 16.00", as Danish meeting calendars write a date within its month. */
 export const cellText = (v: string): string => `${WEEKDAYS[weekday(v)]} ${Number(v.slice(8, 10))}. kl. ${v.slice(11, 13)}.${v.slice(14, 16)}`;
 
