@@ -6,8 +6,7 @@ import { AppError, notFound } from '../errors';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
 import { itemsRepository as repo } from './items.repository';
-import { assertAgendaEditable, defaultRoute, getItem, isPublished, itemAndMeeting, meetingNumbering, placeItem } from './items.service';
-import { nextFreeNumber } from './numbering';
+import { arrivingNumber, assertAgendaEditable, defaultPosition, defaultRoute, getItem, itemAndMeeting, placeItem } from './items.service';
 
 /** Copies title, case number, access, role, sections and attachments; the route starts afresh. */
 export async function copyItem(db: Db, sourceItemId: string, targetMeetingId: string): Promise<AgendaItemDetail> {
@@ -29,14 +28,8 @@ export async function moveItem(db: Db, itemId: string, targetMeetingId: string):
   const { item, meeting: source } = await itemAndMeeting(db, itemId, { leaving: true });
   if (source.id === targetMeetingId) throw new AppError('Invalid', 'The item is already on that meeting’s agenda.', 'Punktet står allerede på det mødes dagsorden.');
   const target = await assertAgendaEditable(db, targetMeetingId);
-  const targetItems = await repo.ofMeeting(db, target.id);
-  let at = targetItems.length;
-  while (at > 0 && (targetItems[at - 1]!.role === 'mutual-information' || targetItems[at - 1]!.role === 'signature')) at--;
-  let number: number | null = null;
-  if (isPublished(target.status)) {
-    const { committee, meetings } = await meetingNumbering(db, target);
-    number = nextFreeNumber(committee.numbering, meetings, target.id);
-  }
+  const at = defaultPosition(await repo.ofMeeting(db, target.id));
+  const number = await arrivingNumber(db, target);
   await repo.openGap(db, target.id, at);
   // Park the item outside both meetings' positions, then place it.
   await repo.update(db, item.id, { meeting_id: target.id, position: -1_000_000, number, supplementary: number !== null ? 1 : 0 });

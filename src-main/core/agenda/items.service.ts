@@ -13,10 +13,10 @@ import { itemsRepository as repo } from './items.repository';
 import { countNumbers, nextFreeNumber } from './numbering';
 
 /** After publication the numbers stand: later items are supplementary (tillægsdagsorden). */
-export const isPublished = (status: MeetingStatus): boolean => status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
+const isPublished = (status: MeetingStatus): boolean => status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
 
 /** An item's numbers are counted over the committee's year (per-year) or within the meeting. */
-export async function meetingNumbering(db: Db, meeting: Pick<MeetingRow, 'id' | 'committee_id' | 'start'>) {
+async function meetingNumbering(db: Db, meeting: Pick<MeetingRow, 'id' | 'committee_id' | 'start'>) {
   const committee = await db.selectFrom('committees').select(['name', 'numbering', 'template']).where('id', '=', meeting.committee_id).executeTakeFirstOrThrow();
   const meetings = await numberingMeetings(db, meeting.committee_id, committee.numbering, new Set([meeting.start.slice(0, 4)]));
   const counted = committee.numbering === 'per-year' ? meetings : meetings.filter((m) => m.id === meeting.id);
@@ -88,15 +88,18 @@ function defaultPosition(items: readonly Pick<ItemRow, 'role'>[]): number {
 
 export type NewItemInput = { meetingId: string; title: string; caseNumber?: string | null | undefined; access?: Access | undefined; role?: ItemRole | null | undefined; position?: number | undefined };
 
+/** An item arriving on a published agenda is supplementary and gets its number now; else null. */
+async function arrivingNumber(db: Db, meeting: MeetingRow): Promise<number | null> {
+  if (!isPublished(meeting.status)) return null;
+  const { committee, meetings } = await meetingNumbering(db, meeting);
+  return nextFreeNumber(committee.numbering, meetings, meeting.id);
+}
+
 /** Inserts a bare item at a position of a meeting; numbered as a supplementary item once the agenda is published. */
 async function placeItem(db: Db, meeting: MeetingRow, fields: { title: string; case_number: string | null; access: Access; role: ItemRole | null }, position?: number): Promise<string> {
   const items = await repo.ofMeeting(db, meeting.id);
   const at = Math.min(position ?? defaultPosition(items), items.length);
-  let number: number | null = null;
-  if (isPublished(meeting.status)) {
-    const { committee, meetings } = await meetingNumbering(db, meeting);
-    number = nextFreeNumber(committee.numbering, meetings, meeting.id);
-  }
+  const number = await arrivingNumber(db, meeting);
   await repo.openGap(db, meeting.id, at);
   const id = newId();
   await repo.insert(db, { id, meeting_id: meeting.id, position: at, number, supplementary: number !== null ? 1 : 0, ...fields });
@@ -180,4 +183,4 @@ export async function thawNumbers(db: Db, meetingId: string): Promise<void> {
   await db.updateTable('items').set({ number: null, supplementary: 0 }).where('meeting_id', '=', meetingId).execute();
 }
 
-export { placeItem, defaultRoute, itemAndMeeting };
+export { arrivingNumber, defaultPosition, placeItem, defaultRoute, itemAndMeeting };
