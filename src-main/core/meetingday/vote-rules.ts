@@ -1,10 +1,10 @@
 // The law's rules on votes and dissent (lov om kommunernes styrelse § 13-14), pure: who may
 // vote on an item, how a vote tallies, and who may have a dissent (protokoltilførsel) recorded.
-import type { ExVote } from '../../../src-shared/exchange';
+import type { ExDecision } from '../../../src-shared/exchange';
 import { countVotes } from '../../../src-shared/api/meetingday';
 import type { ItemPresence } from '../meetings/presence';
 
-export type Votes = { for: ExVote[]; against: ExVote[]; abstained: ExVote[] };
+export type Votes = NonNullable<ExDecision['votes']>;
 export type Side = 'for' | 'against' | 'abstained';
 export const SIDES: readonly Side[] = ['for', 'against', 'abstained'];
 const SIDE_TEXT: Record<Side, string> = { for: 'for', against: 'against', abstained: 'abstained' };
