@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
+import { OBU } from './agenda-reference';
 import { expect, test } from './fixtures';
 
-const OBU = 'Organisations- og Beredskabsudvalget';
 const TITLE = 'Databeskyttelsesrådgiverens årsberetning for 2025';
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, `../fixtures/word-paste/${name}.html`), 'utf8');
 
