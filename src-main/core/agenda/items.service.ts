@@ -53,8 +53,7 @@ function toSummary(row: ItemRow & { attachment_count?: number | bigint | null },
 
 export async function getAgenda(db: Db, meetingId: string): Promise<Agenda> {
   const header = await getMeetingHeader(db, meetingId);
-  const row = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
-  const { committee, numbers, firstNumber } = await meetingNumbering(db, row);
+  const { committee, numbers, firstNumber } = await meetingNumbering(db, { id: header.id, committee_id: header.committeeId, start: header.start });
   const items = await repo.ofMeeting(db, meetingId);
   return {
     meeting: header,
