@@ -1,24 +1,18 @@
 // The one entry for every adapter (IPC, HTTP, CLI): parse the input with the contract's zod
 // schema, run the handler, and turn the outcome into a Result. Nothing else crosses a boundary.
 import { api, isOpName, type OpName, type OpOutput } from '../../src-shared/api';
-import { z } from 'zod';
-import { describeFirstIssue } from '../../src-shared/exchange';
 import type { ApiFailure, Result } from '../../src-shared/result';
 import type { CoreContext } from './context';
-import { AppError } from './errors';
+import { AppError, describeRefusal } from './errors';
 import { handlers } from './handlers';
 import type { Handler } from './handler-types';
-
-const DANISH = z.locales.da();
 
 export async function invoke(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${name}".`, messageDa: `Der findes ingen handling ved navn "${name}".` } };
   const parsed = api[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    // The same fault in Danish for the Danish UI: zod's own Danish texts, our paths.
-    const da = api[name].input.safeParse(rawInput ?? {}, { error: DANISH.localeError });
-    const messageDa = da.success ? undefined : describeFirstIssue(da.error);
-    return { ok: false, error: { code: 'Invalid', message: describeFirstIssue(parsed.error), ...(messageDa ? { messageDa } : {}) } };
+    const { message, da } = describeRefusal(api[name].input, rawInput ?? {}, parsed.error);
+    return { ok: false, error: { code: 'Invalid', message, ...(da ? { messageDa: da } : {}) } };
   }
   try {
     const handler = handlers[name] as Handler<OpName>;

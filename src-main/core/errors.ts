@@ -1,6 +1,20 @@
 // Typed errors: every failure a user can meet has a code the UI branches on and one clear sentence.
+import { z } from 'zod';
+import { describeFirstIssue } from '../../src-shared/exchange';
+
 export const ERROR_CODES = ['NotFound', 'Invalid', 'Conflict', 'Locked', 'Forbidden', 'TooNew', 'Corrupt', 'Internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const DANISH = z.locales.da();
+
+/**
+ * The first fault of input a schema refused, as one sentence naming its path; `da` is the same
+ * fault in Danish (zod's own Danish texts, our paths) for the Danish UI.
+ */
+export function describeRefusal(schema: z.ZodType, raw: unknown, error: z.ZodError): { message: string; da: string | undefined } {
+  const da = schema.safeParse(raw, { error: DANISH.localeError });
+  return { message: describeFirstIssue(error), da: da.success ? undefined : describeFirstIssue(da.error) };
+}
 
 /**
  * `message` is English (the CLI, logs); `da` is the same sentence in Danish, which the Danish UI

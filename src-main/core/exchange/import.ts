@@ -1,11 +1,10 @@
 // Imports a referent/v1 document: all or nothing, in one transaction. A bad document changes
 // nothing, and the error names the JSON path of its first fault.
 import fs from 'node:fs';
-import { z } from 'zod';
 import type { ImportReport } from '../../../src-shared/api/exchange';
-import { describeFirstIssue, ReferentDocumentSchema, type ExCommittee, type ExMeeting, type ReferentDocument } from '../../../src-shared/exchange';
+import { ReferentDocumentSchema, type ExCommittee, type ExMeeting, type ReferentDocument } from '../../../src-shared/exchange';
 import { formatLongDa, formatShortDa } from '../../../src-shared/dates';
-import { AppError } from '../errors';
+import { AppError, describeRefusal } from '../errors';
 import type { Store } from '../store/open';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
@@ -22,15 +21,11 @@ export type ImportOptions = {
   files?: Map<string, Uint8Array>;
 };
 
-const DANISH = z.locales.da();
-
 export function parseDocument(raw: unknown): ReferentDocument {
   const parsed = ReferentDocumentSchema.safeParse(raw);
   if (!parsed.success) {
-    // The same fault in Danish for the Danish UI: zod's own Danish texts, our paths.
-    const da = ReferentDocumentSchema.safeParse(raw, { error: DANISH.localeError });
-    const message = describeFirstIssue(parsed.error);
-    throw new AppError('Invalid', message, da.success ? message : describeFirstIssue(da.error));
+    const { message, da } = describeRefusal(ReferentDocumentSchema, raw, parsed.error);
+    throw new AppError('Invalid', message, da ?? message);
   }
   return parsed.data;
 }
