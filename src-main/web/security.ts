@@ -11,7 +11,7 @@ export function tokenMatches(expected: string, given: string | undefined): boole
 }
 
 /** The only origins our own page can have. */
-export const allowedOrigins = (port: number): string[] => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+const allowedOrigins = (port: number): string[] => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 
 /** A request from a page of another origin is refused; one with no Origin (CLI, curl) needs the token alone. */
 export function originAllowed(origin: string | undefined, port: number): boolean {

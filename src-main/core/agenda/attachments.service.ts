@@ -26,10 +26,10 @@ const MIME: Record<string, string> = {
   '.csv': 'text/csv',
 };
 
-export const mimeOf = (fileName: string): string => MIME[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+const mimeOf = (fileName: string): string => MIME[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 
 /** "Bilag - anlæg.pdf" -> "Bilag - anlæg": the title a secretary would write. */
-export const titleFromFileName = (fileName: string): string => path.basename(fileName, path.extname(fileName)).trim() || fileName;
+const titleFromFileName = (fileName: string): string => path.basename(fileName, path.extname(fileName)).trim() || fileName;
 
 async function attachmentAndMeeting(db: Db, attachmentId: string) {
   const a = await repo.attachmentById(db, attachmentId);

@@ -61,7 +61,7 @@ const MARK_START = String.fromCharCode(2);
 const MARK_END = String.fromCharCode(3);
 
 /** The index holds Markdown; the snippet shows text: emphasis, table rules and link targets go. */
-export function plainSnippet(raw: string): string {
+function plainSnippet(raw: string): string {
   return raw
     .replace(/\]\([^)\s]*\)?/g, '')
     .replace(/[[\]]/g, '')
