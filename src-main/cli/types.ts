@@ -9,6 +9,16 @@ export type CliIO = {
   cwd: string;
 };
 
+/** Runs `fn` on the store named by --db (see CliIO.open), and closes the store however it ends. */
+export async function withContext<T>(io: CliIO, dbFlag: string | undefined, fn: (ctx: CoreContext) => Promise<T>): Promise<T> {
+  const ctx = io.open(dbFlag);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.store.close();
+  }
+}
+
 export type CliCommand = {
   name: string;
   usage: string;

@@ -3,7 +3,7 @@ import { OP_NAMES } from '../../../src-shared/api';
 import { invoke } from '../../core/dispatch';
 import { parse } from '../args';
 import { exitCodeForError, UsageError } from '../errors';
-import { EXIT, type CliCommand } from '../types';
+import { type CliCommand, EXIT, withContext } from '../types';
 
 const usage = 'referent api OPERATION [JSON-INPUT] [--db FILE]';
 
@@ -27,13 +27,10 @@ export const apiCommand: CliCommand = {
         throw new UsageError(`the input is not valid JSON (${(e as Error).message})`);
       }
     }
-    const ctx = io.open(values.db);
-    try {
+    return withContext(io, values.db, async (ctx) => {
       const result = await invoke(ctx, name, input);
       io.out(JSON.stringify(result, null, 2));
       return result.ok ? EXIT.ok : exitCodeForError(result.error.code);
-    } finally {
-      await ctx.store.close();
-    }
+    });
   },
 };

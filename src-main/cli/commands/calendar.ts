@@ -7,7 +7,7 @@ import { formatShortDa } from '../../../src-shared/dates';
 import { committeeByName } from '../../core/calendar/calendar.service';
 import { parse, yearArg } from '../args';
 import { UsageError } from '../errors';
-import type { CliCommand, CliIO } from '../types';
+import { type CliCommand, type CliIO, withContext } from '../types';
 
 const usage =
   'referent calendar import FILE.ics|FILE.csv|FILE.xlsx [--committee NAME] [--all-day] [--db FILE] | ' +
@@ -20,16 +20,13 @@ async function importCalendar(args: string[], io: CliIO): Promise<number> {
   const full = path.resolve(io.cwd, file);
   if (!fs.existsSync(full) || !fs.statSync(full).isFile()) throw new UsageError(`${file}: no such file`);
   const base64 = fs.readFileSync(full).toString('base64');
-  const ctx = io.open(values.db);
-  try {
+  return withContext(io, values.db, async (ctx) => {
     const input = { fileName: file, base64, ...(values.committee ? { committee: values.committee } : {}), ...(values['all-day'] ? { includeAllDay: true } : {}) };
     const r = await call(ctx, 'calendar.applyImport', input);
     io.out(`Imported ${file}: ${r.added} meetings added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped.`);
     for (const note of r.notes) io.err(note.message);
     return 0;
-  } finally {
-    await ctx.store.close();
-  }
+  });
 }
 
 const shortDate = (v: string): string => `${formatShortDa(v)} ${v.slice(11, 16)}`;
@@ -44,8 +41,7 @@ async function rollForward(args: string[], io: CliIO): Promise<number> {
   const from = yearArg(values.from, '--from');
   const to = yearArg(values.to, '--to');
   if (from === undefined || to === undefined) throw new UsageError(`give both --from YYYY and --to YYYY\nusage: ${usage}`);
-  const ctx = io.open(values.db);
-  try {
+  return withContext(io, values.db, async (ctx) => {
     let committeeId: string | undefined;
     if (values.committee) {
       const c = await committeeByName(ctx.store.db, values.committee);
@@ -72,9 +68,7 @@ async function rollForward(args: string[], io: CliIO): Promise<number> {
     if (applied) io.err(`Created ${applied.created} meetings in ${to}${applied.unchanged ? ` (${applied.unchanged} already there)` : ''}.`);
     if (conflicts.length) io.err(`${conflicts.length} meeting(s) have no allowed date and must be placed by hand.`);
     return 0;
-  } finally {
-    await ctx.store.close();
-  }
+  });
 }
 
 export const calendarCommand: CliCommand = {

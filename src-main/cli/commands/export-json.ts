@@ -3,7 +3,7 @@ import path from 'node:path';
 import { call } from '../../core/dispatch';
 import { writeBundle } from '../../core/exchange/bundle';
 import { parse, yearArg } from '../args';
-import type { CliCommand } from '../types';
+import { type CliCommand, withContext } from '../types';
 import { writeFileAtomic } from '../../core/util/write-file';
 
 const usage = 'referent export-json [--committee NAME] [--year YYYY] [--out FILE.json|FILE.referent.zip] [--db FILE]';
@@ -15,8 +15,7 @@ export const exportJsonCommand: CliCommand = {
   run: async (args, io) => {
     const { values } = parse(args, { committee: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } }, usage);
     const year = yearArg(values.year, '--year');
-    const ctx = io.open(values.db);
-    try {
+    return withContext(io, values.db, async (ctx) => {
       const doc = await call(ctx, 'exchange.export', { ...(values.committee ? { committee: values.committee } : {}), ...(year ? { year } : {}) });
       if (!values.out) {
         io.out(JSON.stringify(doc, null, 2));
@@ -27,8 +26,6 @@ export const exportJsonCommand: CliCommand = {
       writeFileAtomic(out, bytes);
       io.err(`Wrote ${values.out}`);
       return 0;
-    } finally {
-      await ctx.store.close();
-    }
+    });
   },
 };

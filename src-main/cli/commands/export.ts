@@ -9,7 +9,7 @@ import { closeSharedPrinter } from '../../core/documents/pdf-playwright';
 import { buildPublication, writePublication } from '../../core/documents/publication';
 import { parse } from '../args';
 import { UsageError } from '../errors';
-import type { CliCommand } from '../types';
+import { type CliCommand, withContext } from '../types';
 import { writeFileAtomic } from '../../core/util/write-file';
 
 const usage =
@@ -48,23 +48,23 @@ export const exportCommand: CliCommand = {
     if (values.date !== undefined && !LocalDate.safeParse(values.date).success) throw new UsageError(`--date must be a date like 2026-06-02, not "${values.date}"`);
 
     const out = path.resolve(io.cwd, values.out);
-    const ctx = io.open(values.db);
     try {
-      const meetingId = values.meeting ?? (await findMeetingOn(ctx.store.db, values.committee!, values.date!));
-      if (values.publication) {
-        const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId, kind);
-        writePublication(pkg, out);
-        io.err(`Wrote ${values.out}: ${pkg.entries.map((e) => e.name).join(', ')}`);
-        for (const m of pkg.missing) io.err(`Not included (the file is not stored): ${m}`);
+      return await withContext(io, values.db, async (ctx) => {
+        const meetingId = values.meeting ?? (await findMeetingOn(ctx.store.db, values.committee!, values.date!));
+        if (values.publication) {
+          const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId, kind);
+          writePublication(pkg, out);
+          io.err(`Wrote ${values.out}: ${pkg.entries.map((e) => e.name).join(', ')}`);
+          for (const m of pkg.missing) io.err(`Not included (the file is not stored): ${m}`);
+          return 0;
+        }
+        const r = await exportDocument(ctx.store.db, await printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true });
+        writeFileAtomic(out, r.bytes);
+        io.err(`Wrote ${values.out}${r.pageCount !== null ? ` (${r.pageCount} pages)` : ''}`);
         return 0;
-      }
-      const r = await exportDocument(ctx.store.db, await printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true });
-      writeFileAtomic(out, r.bytes);
-      io.err(`Wrote ${values.out}${r.pageCount !== null ? ` (${r.pageCount} pages)` : ''}`);
-      return 0;
+      });
     } finally {
       await closeSharedPrinter();
-      await ctx.store.close();
     }
   },
 };

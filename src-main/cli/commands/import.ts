@@ -6,7 +6,7 @@ import { importDocument } from '../../core/exchange/import';
 import { AppError } from '../../core/errors';
 import { parse } from '../args';
 import { UsageError } from '../errors';
-import type { CliCommand } from '../types';
+import { type CliCommand, withContext } from '../types';
 
 const usage = 'referent import FILE.json|FILE.referent.zip [--db FILE]';
 
@@ -32,20 +32,17 @@ export const importCommand: CliCommand = {
         throw new UsageError(`${file}: not valid JSON (${(e as Error).message})`);
       }
     }
-    const ctx = io.open(values.db);
-    try {
-      const r = await importDocument(ctx.store, document, { files });
-      io.out(
-        `Imported ${file}: committees ${r.committees.added} added, ${r.committees.updated} updated; ` +
-          `meetings ${r.meetings.added} added, ${r.meetings.replaced} replaced, ${r.meetings.unchanged} unchanged; ` +
-          `${r.items} items; ${r.files} files.`,
-      );
-      return 0;
-    } catch (e) {
-      if (e instanceof AppError) throw new AppError(e.code, `${file}: ${e.message}`);
-      throw e;
-    } finally {
-      await ctx.store.close();
-    }
+    const r = await withContext(io, values.db, (ctx) =>
+      importDocument(ctx.store, document, { files }).catch((e: unknown) => {
+        if (e instanceof AppError) throw new AppError(e.code, `${file}: ${e.message}`);
+        throw e;
+      }),
+    );
+    io.out(
+      `Imported ${file}: committees ${r.committees.added} added, ${r.committees.updated} updated; ` +
+        `meetings ${r.meetings.added} added, ${r.meetings.replaced} replaced, ${r.meetings.unchanged} unchanged; ` +
+        `${r.items} items; ${r.files} files.`,
+    );
+    return 0;
   },
 };

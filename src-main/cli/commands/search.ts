@@ -4,7 +4,7 @@ import { findCommittee } from '../../core/committees/committees.service';
 import { formatShortDa } from '../../../src-shared/dates';
 import { parse } from '../args';
 import { UsageError } from '../errors';
-import type { CliCommand } from '../types';
+import { type CliCommand, withContext } from '../types';
 
 const usage = 'referent search QUERY [--committee NAME] [--json] [--db FILE]';
 
@@ -16,8 +16,7 @@ export const searchCommand: CliCommand = {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, committee: { type: 'string' } }, usage);
     const query = positionals.join(' ').trim();
     if (!query) throw new UsageError(`say what to search for\nusage: ${usage}`);
-    const ctx = io.open(values.db);
-    try {
+    return withContext(io, values.db, async (ctx) => {
       const committeeId = values.committee ? (await findCommittee(ctx.store.db, values.committee)).id : undefined;
       const hits = await call(ctx, 'search.items', { query, ...(committeeId ? { committeeId } : {}) });
       if (values.json) {
@@ -30,8 +29,6 @@ export const searchCommand: CliCommand = {
         io.out(`    ${h.snippet.replace(/\s+/g, ' ')}`);
       }
       return 0;
-    } finally {
-      await ctx.store.close();
-    }
+    });
   },
 };

@@ -3,7 +3,7 @@
 import { call } from '../../core/dispatch';
 import { parse } from '../args';
 import { UsageError } from '../errors';
-import { EXIT, type CliCommand } from '../types';
+import { type CliCommand, EXIT, withContext } from '../types';
 
 const usage = 'referent verify [--json] [--db FILE]';
 
@@ -14,8 +14,7 @@ export const verifyCommand: CliCommand = {
   run: async (args, io) => {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } }, usage);
     if (positionals.length > 0) throw new UsageError(`verify takes no arguments\nusage: ${usage}`);
-    const ctx = io.open(values.db);
-    try {
+    return withContext(io, values.db, async (ctx) => {
       const r = await call(ctx, 'meetingday.verify', {});
       if (values.json) io.out(JSON.stringify(r, null, 2));
       if (r.fault) {
@@ -24,8 +23,6 @@ export const verifyCommand: CliCommand = {
       }
       if (!values.json) io.out(`OK: the change log's ${r.entries} entries link up, and ${r.lockedMeetings} approved meeting(s) match their lock.`);
       return EXIT.ok;
-    } finally {
-      await ctx.store.close();
-    }
+    });
   },
 };
