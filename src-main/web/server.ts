@@ -33,6 +33,9 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** Headers of every page and asset served: the same for each, so built once. */
+const PAGE_HEADERS: Record<string, string> = { 'Content-Security-Policy': contentSecurityPolicy({ dev: false }), 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' };
+
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...extra });
   res.end(body);
@@ -88,8 +91,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
     if (!fs.existsSync(target)) return send(res, 404, 'The renderer is not built: run "npm run build:web".', 'text/plain; charset=utf-8');
     const type = MIME[path.extname(target)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'Content-Security-Policy': contentSecurityPolicy({ dev: false }), 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' };
-    send(res, 200, fs.readFileSync(target), type, headers);
+    send(res, 200, fs.readFileSync(target), type, PAGE_HEADERS);
   }
 
   await new Promise<void>((resolve, reject) => {
