@@ -10,7 +10,7 @@ import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { filePath } from '../files/file-store';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
-import { readMeetings, stripUndefined } from '../meetings/meeting-content';
+import { hashMeeting, readMeetings, stripUndefined } from '../meetings/meeting-content';
 import { setBlockedPeriods } from '../settings/settings.service';
 import { writeMeetingContent } from '../meetings/meeting-write';
 import { normalizeMeeting } from './normalize';
@@ -174,7 +174,7 @@ async function importMeeting(db: Db, committeeId: string, committeeName: string,
     // An approved meeting arrives locked, with the hash of what it holds.
     await freezeItemNumbers(db, id);
     const [content] = await readMeetings(db, { meetingIds: [id] });
-    await db.updateTable('meetings').set({ locked_at: now, content_hash: sha256Hex(canonicalJson(content!.meeting)) }).where('id', '=', id).execute();
+    await db.updateTable('meetings').set({ locked_at: now, content_hash: hashMeeting(content!.meeting) }).where('id', '=', id).execute();
   }
   await appendChange(db, { meetingId: id, committeeId, action: existing ? 'meeting.replace' : 'meeting.import', payload: { start: m.start, items: m.items.length } });
 }

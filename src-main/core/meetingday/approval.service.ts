@@ -5,8 +5,8 @@ import type { ExMeeting, ExMember } from '../../../src-shared/exchange';
 import { AppError, notFound } from '../errors';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
-import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
-import { effectiveNumbers, readMeetings } from '../meetings/meeting-content';
+import { newId, nowIso } from '../util/canonical';
+import { effectiveNumbers, hashMeeting, readMeetings } from '../meetings/meeting-content';
 import { presenceByItem, seats } from '../meetings/presence';
 import { formatShortDa } from '../../../src-shared/dates';
 import { capital, loadForChange, loadMeeting, personId, STATUS_DA } from './meeting-context';
@@ -41,8 +41,6 @@ export async function withdrawApproval(db: Db, meetingId: string, member: string
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.withdrawApproval', payload: { member } });
 }
 
-/** The content hash of a meeting: sha256 of its canonical exchange form. */
-export const hashMeeting = (meeting: ExMeeting): string => sha256Hex(canonicalJson(meeting));
 
 /** The content hash of a meeting as its rows hold it now. */
 async function contentHash(db: Db, meetingId: string): Promise<string> {

@@ -5,7 +5,7 @@ import { formatShortDa } from '../../../src-shared/dates';
 import type { Db } from '../store/database';
 import { verifyChain } from '../changelog/changelog';
 import { readMeetings } from '../meetings/meeting-content';
-import { hashMeeting } from './approval.service';
+import { hashMeeting } from '../meetings/meeting-content';
 
 export async function verifyStore(db: Db): Promise<VerifyReport> {
   const chain = await verifyChain(db);

@@ -4,6 +4,7 @@ import type { ExAttachment, ExItem, ExMeeting, ExVote } from '../../../src-share
 import type { Db, MeetingRow } from '../store/database';
 import type { NumberingRule } from '../../../src-shared/domain';
 import { assignNumbers, type NumberingMeeting } from '../agenda/numbering';
+import { canonicalJson, sha256Hex } from '../util/canonical';
 
 export type MeetingFilter = { committeeIds?: string[]; meetingIds?: string[]; year?: number };
 
@@ -160,3 +161,6 @@ export async function readMeetings(db: Db, filter: MeetingFilter): Promise<Meeti
 export function stripUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** The content hash the lock stores: sha256 of the meeting's canonical exchange form. */
+export const hashMeeting = (meeting: ExMeeting): string => sha256Hex(canonicalJson(meeting));
