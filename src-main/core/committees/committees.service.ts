@@ -5,6 +5,7 @@ import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
 import { committeesRepository as repo } from './committees.repository';
+import type { ExMember } from '../../../src-shared/exchange';
 
 export async function listCommittees(db: Db): Promise<CommitteeSummary[]> {
   const rows = await repo.list(db);
@@ -92,4 +93,19 @@ export async function updateCommittee(db: Db, id: string, patch: Partial<Committ
   });
   await appendChange(db, { committeeId: id, action: 'committee.update', payload: patch });
   return getCommittee(db, id);
+}
+
+type MemberRow = Awaited<ReturnType<typeof repo.members>>[number];
+
+/** A membership row as the exchange format's Member: absent fields left out, not null. */
+export function toExMember(m: MemberRow): ExMember {
+  return {
+    key: m.key,
+    name: m.name,
+    role: m.role,
+    ...(m.title !== null ? { title: m.title } : {}),
+    ...(m.party !== null ? { party: m.party } : {}),
+    ...(m.valid_from !== null ? { from: m.valid_from } : {}),
+    ...(m.valid_until !== null ? { until: m.valid_until } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import type { ExCommittee, ReferentDocument } from '../../../src-shared/exchange
 import { sql } from 'kysely';
 import type { Db } from '../store/database';
 import { committeesRepository } from '../committees/committees.repository';
-import { findCommittee } from '../committees/committees.service';
+import { findCommittee, toExMember } from '../committees/committees.service';
 import { readMeetings, stripUndefined } from '../meetings/meeting-content';
 import { getBlockedPeriods } from '../settings/settings.service';
 
@@ -29,15 +29,7 @@ export async function exportDocument(db: Db, filter: ExportFilter = {}): Promise
       numbering: c.numbering,
       defaults: Object.values(defaults).some((v) => v !== undefined) ? defaults : undefined,
       template: Object.keys(template).length > 0 ? template : undefined,
-      members: members.map((m) => ({
-        key: m.key,
-        name: m.name,
-        title: m.title ?? undefined,
-        party: m.party ?? undefined,
-        role: m.role,
-        from: m.valid_from ?? undefined,
-        until: m.valid_until ?? undefined,
-      })),
+      members: members.map(toExMember),
       meetings: meetings.map((m) => m.meeting),
     });
   }

@@ -8,6 +8,7 @@ import { committeesRepository } from '../committees/committees.repository';
 import { readMeetings } from '../meetings/meeting-content';
 import { assertMeetingUnlocked } from '../meetings/meetings.service';
 import { presenceByItem, type ItemPresence } from '../meetings/presence';
+import { toExMember } from '../committees/committees.service';
 
 export type LoadedMeeting = {
   row: MeetingRow;
@@ -31,15 +32,7 @@ export async function loadMeeting(db: Db, meetingId: string): Promise<LoadedMeet
   if (!content) throw notFound('The meeting', 'Mødet');
   const committee = await db.selectFrom('committees').selectAll().where('id', '=', content.row.committee_id).executeTakeFirstOrThrow();
   const rows = await committeesRepository.members(db, committee.id);
-  const members: ExMember[] = rows.map((m) => ({
-    key: m.key,
-    name: m.name,
-    role: m.role,
-    ...(m.title !== null ? { title: m.title } : {}),
-    ...(m.party !== null ? { party: m.party } : {}),
-    ...(m.valid_from !== null ? { from: m.valid_from } : {}),
-    ...(m.valid_until !== null ? { until: m.valid_until } : {}),
-  }));
+  const members: ExMember[] = rows.map(toExMember);
   const personIds = new Map(rows.map((m) => [m.key, m.person_id]));
   // Everyone by key, so that a message can name a person from outside the committee too.
   const names = new Map((await db.selectFrom('people').select(['key', 'name']).execute()).map((p) => [p.key, p.name]));
