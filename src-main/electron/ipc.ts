@@ -6,39 +6,13 @@ import type { Result } from '../../src-shared/result';
 import type { CoreContext } from '../core/context';
 import { invoke } from '../core/dispatch';
 import { isAppPage } from './guards';
+import type { CallTracker } from '../host/call-tracker';
+
+export { createCallTracker, type CallTracker } from '../host/call-tracker';
 
 /** Only the app's page in a top-level frame may call the core; never an iframe or another page. */
 export function isTrustedSender(frameUrl: string | undefined, appUrl: string, isMainFrame: boolean): boolean {
   return isMainFrame && frameUrl !== undefined && isAppPage(frameUrl, appUrl);
-}
-
-export type CallTracker = {
-  /** True once quitting has begun: no new call may start. */
-  readonly closing: boolean;
-  /** Counts the call as in flight until it settles. */
-  track: <T>(call: Promise<T>) => Promise<T>;
-  /** Refuses new calls and resolves when every call already started has settled. */
-  drain: () => Promise<void>;
-};
-
-export function createCallTracker(): CallTracker {
-  const pending = new Set<Promise<unknown>>();
-  let closing = false;
-  return {
-    get closing() {
-      return closing;
-    },
-    track: (call) => {
-      pending.add(call);
-      const forget = (): void => void pending.delete(call);
-      call.then(forget, forget);
-      return call;
-    },
-    drain: async () => {
-      closing = true;
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
-  };
 }
 
 const closingResult: Result<unknown> = { ok: false, error: { code: 'Internal', message: 'Referent is closing; nothing was changed.' } };

@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../core/store/open';
 import { resolveDbFile } from '../core/paths';
 import { VERSION } from '../core/version';
+import { inProcessHost } from '../host/api-host';
 import { startWebServer } from './server';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' } } });
 const dbFile = resolveDbFile(values.db);
-const store = openStore(dbFile);
+const host = inProcessHost({ store: openStore(dbFile), shell: 'web', version: VERSION });
 const server = await startWebServer({
-  ctx: { store, shell: 'web', version: VERSION },
+  host,
   staticDir: values.static ?? path.resolve(import.meta.dirname, '../../dist-web'),
   ...(values.port ? { port: Number(values.port) } : {}),
 });
@@ -18,7 +19,8 @@ console.log(`Referent is running at ${server.url}`);
 console.log(`Database: ${dbFile}`);
 const stop = async (): Promise<void> => {
   await server.close();
-  await store.close();
+  // Calls in flight finish before the store closes.
+  await host.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

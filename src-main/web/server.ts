@@ -5,15 +5,15 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isOpName } from '../../src-shared/api';
-import type { CoreContext } from '../core/context';
-import { invoke } from '../core/dispatch';
+import type { ApiHost } from '../host/api-host';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import { bearer, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
 
 export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
 
 export type WebServerOptions = {
-  ctx: CoreContext;
+  /** Runs the operations (the worker host in the shell, an in-process one in tests); the server does not close it. */
+  host: ApiHost;
   /** The built renderer (vite build --config vite.web.config.ts). */
   staticDir: string;
   port?: number;
@@ -80,7 +80,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
     }
-    const result = await invoke(options.ctx, name, input);
+    const result = await options.host.invoke(name, input);
     send(res, 200, JSON.stringify(result));
   }
 

@@ -5,6 +5,7 @@ import { test as base, type Page } from '@playwright/test';
 import { openStore, type Store } from '../../src-main/core/store/open';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import type { CoreContext } from '../../src-main/core/context';
+import { inProcessHost } from '../../src-main/host/api-host';
 import { tempDir } from '../helpers/store';
 
 export type App = { server: WebServer; store: Store; ctx: CoreContext; dbFile: string; open: (page: Page) => Promise<void>; restart: () => Promise<void> };
@@ -16,7 +17,7 @@ export const test = base.extend<{ app: App }>({
     const staticDir = path.resolve(import.meta.dirname, '../../dist-web');
     let store = openStore(dbFile);
     let ctx: CoreContext = { store, shell: 'web', version: 'e2e' };
-    let server = await startWebServer({ ctx, staticDir });
+    let server = await startWebServer({ host: inProcessHost(ctx), staticDir });
     const app: App = {
       get server() {
         return server;
@@ -37,7 +38,7 @@ export const test = base.extend<{ app: App }>({
         await store.close();
         store = openStore(dbFile);
         ctx = { store, shell: 'web', version: 'e2e' };
-        server = await startWebServer({ ctx, staticDir, port: server.port, token: server.token });
+        server = await startWebServer({ host: inProcessHost(ctx), staticDir, port: server.port, token: server.token });
       },
     };
     await use(app);

@@ -5,17 +5,23 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
+import { inProcessHost, type ApiHost } from '../../src-main/host/api-host';
 import { tempDir, testContext } from '../helpers/store';
 
 let server: WebServer;
+let host: ApiHost;
 let staticDir: string;
 
 beforeEach(async () => {
   staticDir = tempDir('referent-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Referent</title>');
-  server = await startWebServer({ ctx: testContext(), staticDir });
+  host = inProcessHost(testContext());
+  server = await startWebServer({ host, staticDir });
 });
-afterEach(async () => server.close());
+afterEach(async () => {
+  await server.close();
+  await host.close();
+});
 
 /** A raw request, so that Host and Origin can be set as an attacker would. */
 function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
