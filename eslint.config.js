@@ -78,4 +78,19 @@ export default tseslint.config(
     files: ['src-main/electron/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-renderer/**'], message: 'the shell does not import the renderer.' }] }] },
   },
+  {
+    // An archive holds more ids than one statement may bind (SQLite: 32,766): an IN (…) list is a
+    // literal, a subquery written as `(eb) => eb.selectFrom(…)`, or a `batch` from
+    // src-main/core/store/batches.ts. tests/integration/in-lists.test.ts proves the rule bites.
+    files: ['src-main/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[arguments.length=3][arguments.1.value=/^(not )?in$/i]:not([arguments.2.type='ArrayExpression']):not([arguments.2.type='ArrowFunctionExpression']):not([arguments.2.name='batch'])",
+          message: 'an IN (…) list may grow without bound: bind it in batches (batches/selectInBatches in src-main/core/store/batches.ts) and name the slice `batch`, or write a subquery as (eb) => eb.selectFrom(…).',
+        },
+      ],
+    },
+  },
 );

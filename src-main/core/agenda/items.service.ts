@@ -5,7 +5,7 @@ import { resolveTemplate, type Access, type CommitteeTemplate, type ItemRole, ty
 import { formatShortDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
-import { numberingMeetings } from '../meetings/meeting-content';
+import { numberingMeetings } from '../meetings/meeting-numbers';
 import { assertMeetingUnlocked, getMeetingHeader } from '../meetings/meetings.service';
 import type { Db, ItemRow, MeetingRow } from '../store/database';
 import { newId } from '../util/canonical';
@@ -18,9 +18,8 @@ const isPublished = (status: MeetingStatus): boolean => status === 'agenda-publi
 /** An item's numbers are counted over the committee's year (per-year) or within the meeting. */
 async function meetingNumbering(db: Db, meeting: Pick<MeetingRow, 'id' | 'committee_id' | 'start'>) {
   const committee = await db.selectFrom('committees').select(['name', 'numbering', 'template']).where('id', '=', meeting.committee_id).executeTakeFirstOrThrow();
-  const meetings = await numberingMeetings(db, meeting.committee_id, committee.numbering, new Set([meeting.start.slice(0, 4)]));
-  const counted = committee.numbering === 'per-year' ? meetings : meetings.filter((m) => m.id === meeting.id);
-  return { committee, meetings: counted, ...countNumbers(committee.numbering, counted) };
+  const meetings = await numberingMeetings(db, meeting.committee_id, committee.numbering, new Set([meeting.start.slice(0, 4)]), [meeting.id]);
+  return { committee, meetings, ...countNumbers(committee.numbering, meetings) };
 }
 
 /** The meeting may take changes to its agenda: not locked, and not cancelled (unless only items leave it). */

@@ -33,8 +33,11 @@ export async function updateMeeting(db: Db, patch: MeetingPatch): Promise<Meetin
   if (oldDay !== newDay) {
     // The procedure step "this committee, on this meeting's date" follows the meeting.
     const committee = await db.selectFrom('committees').select('name').where('id', '=', meeting.committee_id).executeTakeFirstOrThrow();
-    const itemIds = db.selectFrom('items').select('id').where('meeting_id', '=', meeting.id);
-    await db.updateTable('item_route_steps').set({ date: newDay }).where('item_id', 'in', itemIds).where('body', '=', committee.name).where('date', '=', oldDay).execute();
+    await db
+      .updateTable('item_route_steps')
+      .set({ date: newDay })
+      .where('item_id', 'in', (eb) => eb.selectFrom('items').select('id').where('meeting_id', '=', meeting.id))
+      .where('body', '=', committee.name).where('date', '=', oldDay).execute();
   }
   await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'meeting.update', payload: patch });
   return getMeetingSummary(db, meeting.id);

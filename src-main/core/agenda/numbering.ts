@@ -7,7 +7,7 @@ export type NumberingMeeting = {
   start: string;
   status: MeetingStatus;
   /** In agenda order. */
-  items: { id: string; number: number | null }[];
+  items: readonly { id: string; number: number | null }[];
 };
 
 export type Numbering = {

@@ -32,14 +32,20 @@ export async function appendChange(db: Db, entry: ChangeEntry): Promise<void> {
 
 export type ChainFault = { seq: number; message: string };
 
-/** Walks the whole chain; returns the first entry whose link or hash does not hold. */
+/** Walks the whole chain, a page at a time; returns the first entry whose link or hash does not hold. */
 export async function verifyChain(db: Db): Promise<{ entries: number; fault: ChainFault | null }> {
-  const rows = await db.selectFrom('change_log').selectAll().orderBy('seq').execute();
+  const { n } = await db.selectFrom('change_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const entries = Number(n);
   let prev = GENESIS_HASH;
-  for (const row of rows) {
-    if (row.prev_hash !== prev) return { entries: rows.length, fault: { seq: row.seq, message: `change log entry ${row.seq} does not link to the entry before it` } };
-    if (entryHash(prev, row) !== row.hash) return { entries: rows.length, fault: { seq: row.seq, message: `change log entry ${row.seq} (${row.action}) was altered after it was written` } };
-    prev = row.hash;
+  let after = -1;
+  for (;;) {
+    const rows = await db.selectFrom('change_log').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute();
+    if (rows.length === 0) return { entries, fault: null };
+    for (const row of rows) {
+      if (row.prev_hash !== prev) return { entries, fault: { seq: row.seq, message: `change log entry ${row.seq} does not link to the entry before it` } };
+      if (entryHash(prev, row) !== row.hash) return { entries, fault: { seq: row.seq, message: `change log entry ${row.seq} (${row.action}) was altered after it was written` } };
+      prev = row.hash;
+    }
+    after = rows[rows.length - 1]!.seq;
   }
-  return { entries: rows.length, fault: null };
 }

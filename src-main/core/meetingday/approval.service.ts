@@ -6,7 +6,8 @@ import { AppError, notFound } from '../errors';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
-import { effectiveNumbers, hashMeeting, readMeetings } from '../meetings/meeting-content';
+import { hashMeeting, readMeetings } from '../meetings/meeting-content';
+import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
 import { presenceByItem, seats } from '../meetings/presence';
 import { formatShortDa } from '../../../src-shared/dates';
 import { capital, loadForChange, loadMeeting, personId, STATUS_DA } from './meeting-context';
@@ -54,10 +55,9 @@ async function contentHash(db: Db, meetingId: string): Promise<string> {
  * of the year cannot renumber approved minutes (and break their content hash).
  */
 export async function freezeItemNumbers(db: Db, meetingId: string): Promise<void> {
-  const row = await db.selectFrom('meetings').select(['committee_id', 'start']).where('id', '=', meetingId).executeTakeFirstOrThrow();
   const items = await db.selectFrom('items').select('id').where('meeting_id', '=', meetingId).where('number', 'is', null).execute();
   if (items.length === 0) return;
-  const numbers = await effectiveNumbers(db, row.committee_id, new Set([row.start.slice(0, 4)]));
+  const numbers = await numbersOfMeetingIds(db, [meetingId]);
   for (const { id } of items) await db.updateTable('items').set({ number: numbers.get(id) ?? null }).where('id', '=', id).execute();
 }
 

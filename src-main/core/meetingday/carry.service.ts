@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { CommitteeRow, Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
-import { effectiveNumbers } from '../meetings/meeting-content';
+import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
 import { writeItemContent } from '../meetings/meeting-write';
 import { assertMeetingUnlocked } from '../meetings/meetings.service';
 import { itemOf, loadMeeting, meetingOfItem, type LoadedMeeting } from './meeting-context';
@@ -102,7 +102,7 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
     .execute();
   await writeItemContent(db, newItemId, { ...item, sections: withHistory(item.sections ?? [], historyEntry(source, item, number)) });
   await db.updateTable('meetings').set({ updated_at: nowIso() }).where('id', '=', target.id).execute();
-  const numbers = await effectiveNumbers(db, committee.id, new Set([target.start.slice(0, 4)]));
+  const numbers = await numbersOfMeetingIds(db, [target.id]);
   const newNumber = numbers.get(newItemId) ?? position + 1;
   await appendChange(db, {
     meetingId: target.id,

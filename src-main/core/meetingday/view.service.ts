@@ -3,7 +3,7 @@
 import { countVotes, type ItemView, type MeetingDayView } from '../../../src-shared/api/meetingday';
 import { resolveTemplate, type CommitteeTemplate } from '../../../src-shared/domain';
 import type { Db } from '../store/database';
-import { effectiveNumbers } from '../meetings/meeting-content';
+import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
 import { presenceByItem, seats } from '../meetings/presence';
 import { loadMeeting } from './meeting-context';
 import { signatories } from './approval.service';
@@ -80,15 +80,9 @@ async function carriedItems(db: Db, meetingId: string): Promise<Map<number, NonN
     .where('i.postponed_from_meeting_id', '=', meetingId)
     .execute();
   const out = new Map<number, NonNullable<ItemView['carriedTo']>>();
-  // One numbering per committee and year, however many items went there.
-  const numbering = new Map<string, Map<string, number>>();
+  // The meetings the items went to, numbered together (one count per committee and year at most).
+  const numbers = await numbersOfMeetingIds(db, [...new Set(rows.map((r) => r.meeting_id))]);
   for (const r of rows) {
-    const key = `${r.committee_id}|${r.start.slice(0, 4)}`;
-    let numbers = numbering.get(key);
-    if (!numbers) {
-      numbers = await effectiveNumbers(db, r.committee_id, new Set([r.start.slice(0, 4)]));
-      numbering.set(key, numbers);
-    }
     out.set(r.postponed_from_number ?? 0, { meetingId: r.meeting_id, start: r.start, committeeName: r.name, number: numbers.get(r.id) ?? 0 });
   }
   return out;

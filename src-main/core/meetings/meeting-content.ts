@@ -2,11 +2,17 @@
 // and the lock's content hash are all made from.
 import type { ExAttachment, ExItem, ExMeeting, ExVote } from '../../../src-shared/exchange';
 import type { Db, MeetingRow } from '../store/database';
-import type { NumberingRule } from '../../../src-shared/domain';
-import { assignNumbers, type NumberingMeeting } from '../agenda/numbering';
+import { batches, selectInBatches } from '../store/batches';
+import { numbersOfMeetings } from './meeting-numbers';
 import { canonicalJson, sha256Hex } from '../util/canonical';
 
-export type MeetingFilter = { committeeIds?: string[]; meetingIds?: string[]; year?: number };
+export type MeetingFilter = {
+  committeeIds?: string[] | undefined;
+  meetingIds?: string[] | undefined;
+  year?: number | undefined;
+  /** Only approved (locked) meetings. */
+  locked?: boolean | undefined;
+};
 
 const orUndef = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const nonEmpty = <T>(a: T[]): T[] | undefined => (a.length > 0 ? a : undefined);
@@ -22,61 +28,68 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
   return m;
 }
 
-/**
- * A committee's meetings with their items in agenda order, as numbering counts them: the given
- * years under a per-year rule (none given: every year), every meeting under per-meeting.
- */
-export async function numberingMeetings(db: Db, committeeId: string, rule: NumberingRule, years: ReadonlySet<string>): Promise<NumberingMeeting[]> {
-  let q = db.selectFrom('meetings').select(['id', 'start', 'status']).where('committee_id', '=', committeeId);
-  if (rule === 'per-year' && years.size > 0) q = q.where((eb) => eb.or([...years].map((y) => eb('start', 'like', `${y}-%`))));
-  const meetings = await q.execute();
-  if (meetings.length === 0) return [];
-  const items = await db
-    .selectFrom('items')
-    .select(['id', 'meeting_id', 'number'])
-    .where('meeting_id', 'in', meetings.map((m) => m.id))
-    .orderBy('meeting_id')
-    .orderBy('position')
-    .execute();
-  const byMeeting = groupBy(items, (i) => i.meeting_id);
-  return meetings.map((m) => ({ ...m, items: byMeeting.get(m.id) ?? [] }));
-}
-
-/** Item numbers follow the committee's rule across the year, so all of a year's meetings count. */
-export async function effectiveNumbers(db: Db, committeeId: string, years: Set<string>): Promise<Map<string, number>> {
-  const committee = await db.selectFrom('committees').select('numbering').where('id', '=', committeeId).executeTakeFirstOrThrow();
-  return assignNumbers(committee.numbering, await numberingMeetings(db, committeeId, committee.numbering, years));
-}
-
 export type MeetingContent = { row: MeetingRow; meeting: ExMeeting; itemIds: string[] };
 
+/** The meetings the filter selects, whole, in start order. For many meetings, use streamMeetings. */
 export async function readMeetings(db: Db, filter: MeetingFilter): Promise<MeetingContent[]> {
-  let q = db.selectFrom('meetings').selectAll().orderBy('start').orderBy('id');
-  if (filter.committeeIds) q = q.where('committee_id', 'in', filter.committeeIds.length ? filter.committeeIds : ['']);
-  if (filter.meetingIds) q = q.where('id', 'in', filter.meetingIds.length ? filter.meetingIds : ['']);
-  if (filter.year !== undefined) q = q.where('start', 'like', `${filter.year}-%`);
-  const meetings = await q.execute();
-  if (meetings.length === 0) return [];
-  const ids = meetings.map((m) => m.id);
+  const out: MeetingContent[] = [];
+  for await (const batch of streamMeetings(db, filter)) out.push(...batch);
+  return out;
+}
 
+/** The rows of the meetings a filter selects, in start order (ids and a few columns only: small). */
+export async function selectMeetingRows(db: Db, filter: MeetingFilter): Promise<MeetingRow[]> {
+  const base = () => {
+    let q = db.selectFrom('meetings').selectAll();
+    if (filter.year !== undefined) q = q.where('start', 'like', `${filter.year}-%`);
+    if (filter.locked) q = q.where('locked_at', 'is not', null);
+    return q;
+  };
+  let rows: MeetingRow[];
+  if (filter.meetingIds) {
+    rows = await selectInBatches(filter.meetingIds, (batch) => base().where('id', 'in', batch).execute());
+    if (filter.committeeIds) {
+      const committees = new Set(filter.committeeIds);
+      rows = rows.filter((r) => committees.has(r.committee_id));
+    }
+  } else if (filter.committeeIds) {
+    rows = await selectInBatches(filter.committeeIds, (batch) => base().where('committee_id', 'in', batch).execute());
+  } else {
+    rows = await base().execute();
+  }
+  return rows.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The meetings a filter selects, whole, a batch at a time in start order: memory holds one batch,
+ * however large the archive.
+ */
+export async function* streamMeetings(db: Db, filter: MeetingFilter, batchSize = 50): AsyncGenerator<MeetingContent[]> {
+  const rows = await selectMeetingRows(db, filter);
+  if (rows.length === 0) return;
   const people = new Map((await db.selectFrom('people').select(['id', 'key']).execute()).map((p) => [p.id, p.key]));
-  const key = (id: string | null): string => people.get(id ?? '') ?? '?';
+  for (const batch of batches(rows, batchSize)) yield await readContent(db, batch, people);
+}
 
-  const items = await db.selectFrom('items').selectAll().where('meeting_id', 'in', ids).orderBy('position').execute();
+async function readContent(db: Db, meetings: MeetingRow[], people: ReadonlyMap<string, string>): Promise<MeetingContent[]> {
+  const key = (id: string | null): string => people.get(id ?? '') ?? '?';
+  const ids = meetings.map((m) => m.id);
+  const byMeetings = <R>(q: (batch: string[]) => Promise<R[]>) => selectInBatches(ids, q);
+  const items = await byMeetings((batch) => db.selectFrom('items').selectAll().where('meeting_id', 'in', batch).orderBy('position').execute());
   const itemIds = items.map((i) => i.id);
-  const inItems = itemIds.length ? itemIds : [''];
+  const byItems = <R>(q: (batch: string[]) => Promise<R[]>) => selectInBatches(itemIds, q);
   const [sections, routes, attachments, absences, decisions, votes, dissents, attendance, guests, approvals, addenda] = await Promise.all([
-    db.selectFrom('item_sections').selectAll().where('item_id', 'in', inItems).orderBy('position').execute(),
-    db.selectFrom('item_route_steps').selectAll().where('item_id', 'in', inItems).orderBy('position').execute(),
-    db.selectFrom('attachments').selectAll().where('item_id', 'in', inItems).orderBy('position').execute(),
-    db.selectFrom('item_absences').selectAll().where('item_id', 'in', inItems).orderBy('position').execute(),
-    db.selectFrom('decisions').selectAll().where('item_id', 'in', inItems).execute(),
-    db.selectFrom('votes').selectAll().where('item_id', 'in', inItems).orderBy('position').execute(),
-    db.selectFrom('dissents').selectAll().where('item_id', 'in', inItems).orderBy('position').execute(),
-    db.selectFrom('attendance').selectAll().where('meeting_id', 'in', ids).orderBy('position').execute(),
-    db.selectFrom('guests').selectAll().where('meeting_id', 'in', ids).orderBy('position').execute(),
-    db.selectFrom('approvals').selectAll().where('meeting_id', 'in', ids).orderBy('at').orderBy('person_id').execute(),
-    db.selectFrom('addenda').selectAll().where('meeting_id', 'in', ids).orderBy('at').orderBy('id').execute(),
+    byItems((batch) => db.selectFrom('item_sections').selectAll().where('item_id', 'in', batch).orderBy('position').execute()),
+    byItems((batch) => db.selectFrom('item_route_steps').selectAll().where('item_id', 'in', batch).orderBy('position').execute()),
+    byItems((batch) => db.selectFrom('attachments').selectAll().where('item_id', 'in', batch).orderBy('position').execute()),
+    byItems((batch) => db.selectFrom('item_absences').selectAll().where('item_id', 'in', batch).orderBy('position').execute()),
+    byItems((batch) => db.selectFrom('decisions').selectAll().where('item_id', 'in', batch).execute()),
+    byItems((batch) => db.selectFrom('votes').selectAll().where('item_id', 'in', batch).orderBy('position').execute()),
+    byItems((batch) => db.selectFrom('dissents').selectAll().where('item_id', 'in', batch).orderBy('position').execute()),
+    byMeetings((batch) => db.selectFrom('attendance').selectAll().where('meeting_id', 'in', batch).orderBy('position').execute()),
+    byMeetings((batch) => db.selectFrom('guests').selectAll().where('meeting_id', 'in', batch).orderBy('position').execute()),
+    byMeetings((batch) => db.selectFrom('approvals').selectAll().where('meeting_id', 'in', batch).orderBy('at').orderBy('person_id').execute()),
+    byMeetings((batch) => db.selectFrom('addenda').selectAll().where('meeting_id', 'in', batch).orderBy('at').orderBy('id').execute()),
   ]);
   const sectionsBy = groupBy(sections, (r) => r.item_id);
   const routesBy = groupBy(routes, (r) => r.item_id);
@@ -90,12 +103,7 @@ export async function readMeetings(db: Db, filter: MeetingFilter): Promise<Meeti
   const guestsBy = groupBy(guests, (r) => r.meeting_id);
   const approvalsBy = groupBy(approvals, (r) => r.meeting_id);
   const addendaBy = groupBy(addenda, (r) => r.meeting_id);
-
-  const numbers = new Map<string, number>();
-  for (const committeeId of new Set(meetings.map((m) => m.committee_id))) {
-    const years = new Set(meetings.filter((m) => m.committee_id === committeeId).map((m) => m.start.slice(0, 4)));
-    for (const [k, v] of await effectiveNumbers(db, committeeId, years)) numbers.set(k, v);
-  }
+  const numbers = await numbersOfMeetings(db, meetings, itemsBy);
 
   return meetings.map((m) => {
     const mItems = itemsBy.get(m.id) ?? [];

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { SearchHit } from '../../../src-shared/api/search';
 import type { Db } from '../store/database';
-import { effectiveNumbers } from '../meetings/meeting-content';
+import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
 
 export function ftsQuery(text: string): string | null {
   const words = text
@@ -38,10 +38,7 @@ export async function searchItems(db: Db, input: { query: string; committeeId?: 
     ORDER BY rank
     LIMIT ${input.limit ?? 50}
   `.execute(db);
-  const numbers = new Map<string, number>();
-  const byCommittee = new Map<string, Set<string>>();
-  for (const r of rows.rows) (byCommittee.get(r.committee_id) ?? byCommittee.set(r.committee_id, new Set()).get(r.committee_id)!).add(r.start.slice(0, 4));
-  for (const [committeeId, years] of byCommittee) for (const [k, v] of await effectiveNumbers(db, committeeId, years)) numbers.set(k, v);
+  const numbers = await numbersOfMeetingIds(db, [...new Set(rows.rows.map((r) => r.meeting_id))]);
   return rows.rows.map((r) => ({
     itemId: r.item_id,
     meetingId: r.meeting_id,
