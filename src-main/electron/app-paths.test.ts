@@ -2,15 +2,16 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DB_FILE_NAME, defaultDataDir } from '../core/paths';
-import { appPageUrl, desktopDbFile, nativeBindingPath } from './app-paths';
+import { appPageUrl, desktopDbFile, nativeBindingPath, rendererDir } from './app-paths';
 
 describe('appPageUrl', () => {
-  test('the built index.html beside the main bundle, as a file URL', () => {
-    expect(appPageUrl({ devServerUrl: undefined, mainDir: '/opt/Referent/resources/app.asar/out/main' })).toBe('file:///opt/Referent/resources/app.asar/out/renderer/index.html');
+  test('the built page over app://, never a file URL', () => {
+    expect(appPageUrl({ devServerUrl: undefined })).toBe('app://referent/index.html');
+    expect(rendererDir('/opt/Referent/resources/app.asar/out/main')).toBe(path.join('/opt/Referent/resources/app.asar/out/renderer'));
   });
 
   test('the electron-vite dev server in development', () => {
-    expect(appPageUrl({ devServerUrl: 'http://localhost:5173', mainDir: '/x' })).toBe('http://localhost:5173/');
+    expect(appPageUrl({ devServerUrl: 'http://localhost:5173' })).toBe('http://localhost:5173/');
   });
 });
 

@@ -1,16 +1,20 @@
 // Where the desktop app finds its page, its database and its Electron-ABI SQLite module, as pure
 // functions of what Electron reports (app.isPackaged, app.getAppPath(), process.resourcesPath).
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DB_FILE_NAME } from '../core/paths';
+import { APP_PAGE_URL } from './app-protocol';
 
 /** The file scripts/build-electron-native.mjs writes, and electron-builder ships as an extra resource. */
 export const NATIVE_BINDING_FILE = 'better_sqlite3.node';
 
-/** The page the window loads: the electron-vite dev server in development, else the built index.html. */
-export function appPageUrl(input: { devServerUrl: string | undefined; mainDir: string }): string {
-  if (input.devServerUrl) return new URL(input.devServerUrl).href;
-  return pathToFileURL(path.join(input.mainDir, '..', 'renderer', 'index.html')).href;
+/** The page the window loads: the electron-vite dev server in development, else the built page over app://. */
+export function appPageUrl(input: { devServerUrl: string | undefined }): string {
+  return input.devServerUrl ? new URL(input.devServerUrl).href : APP_PAGE_URL;
+}
+
+/** The built renderer that app:// serves: out/renderer beside out/main (inside app.asar when packaged). */
+export function rendererDir(mainDir: string): string {
+  return path.join(mainDir, '..', 'renderer');
 }
 
 /** $REFERENT_DB (as for the CLI) or referent.sqlite in the user-data folder. */

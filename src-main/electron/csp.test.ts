@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import { headersWithCsp, metaCsp } from './csp';
 
-const appUrl = 'file:///opt/Referent/resources/app.asar/out/renderer/index.html';
+const appUrl = 'app://referent/index.html';
 
 describe('headersWithCsp', () => {
   test('the built page gets the strict policy: no inline script, nothing remote', () => {
@@ -16,7 +16,7 @@ describe('headersWithCsp', () => {
   });
 
   test('scripts and styles beside the page get it too, and a policy already there is replaced', () => {
-    const headers = headersWithCsp('file:///opt/Referent/resources/app.asar/out/renderer/assets/index-abc.js', { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] }, { appUrl, dev: false });
+    const headers = headersWithCsp('app://referent/assets/index-abc.js', { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] }, { appUrl, dev: false });
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [contentSecurityPolicy({ dev: false })] });
   });
 

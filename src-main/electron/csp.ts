@@ -1,5 +1,6 @@
-// The renderer's Content-Security-Policy (src-shared/csp.ts) applied to the app's own pages:
-// as a response header through session.webRequest, and as a <meta> fallback in the built HTML.
+// The renderer's Content-Security-Policy (src-shared/csp.ts) applied to the app's own pages: as a
+// response header (app-protocol.ts sets it on app://; session.webRequest on the dev server's
+// responses), and as a <meta> tag in the built HTML besides.
 import { contentSecurityPolicy } from '../../src-shared/csp';
 import { isAppUrl } from './guards';
 
@@ -16,8 +17,8 @@ export function headersWithCsp(url: string, headers: ResponseHeaders | undefined
 }
 
 /**
- * The policy for a <meta http-equiv> tag, which Chromium honours for file:// pages (where header
- * delivery has not always been reliable). frame-ancestors is header-only and would only warn.
+ * The policy for a <meta http-equiv> tag, a second line of defence should a response ever lack
+ * the header. frame-ancestors is header-only and would only warn.
  */
 export function metaCsp(options: { dev: boolean }): string {
   return contentSecurityPolicy(options)

@@ -6,20 +6,23 @@ import { describe, expect, test } from 'vitest';
 import { allowPermission, externalLinkToOpen, isAllowedNavigation, isAppPage, windowOpenDecision } from './guards';
 import { hardenWebContents } from './harden';
 
-const appUrl = 'file:///home/anna/referent/out/renderer/index.html';
+const appUrl = 'app://referent/index.html';
 const devUrl = 'http://localhost:5173/';
 
 describe('isAllowedNavigation', () => {
   test('only the app page itself, whatever its hash', () => {
     expect(isAllowedNavigation(appUrl, appUrl)).toBe(true);
     expect(isAllowedNavigation(`${appUrl}#/committee/1`, appUrl)).toBe(true);
+    expect(isAllowedNavigation('app://referent/#/settings', appUrl)).toBe(true);
     expect(isAllowedNavigation('http://localhost:5173/#/settings', devUrl)).toBe(true);
   });
 
   test('refuses the web, other files, other ports and other schemes', () => {
     for (const url of [
       'https://evil.example/',
-      'file:///home/anna/referent/out/renderer/other.html',
+      'app://referent/other.html',
+      'app://evil/index.html',
+      'file:///home/anna/referent/out/renderer/index.html',
       'file:///etc/passwd',
       'http://localhost:5174/',
       'http://127.0.0.1:5173/',
@@ -27,12 +30,13 @@ describe('isAllowedNavigation', () => {
       'data:text/html,<script>alert(1)</script>',
       'not a url',
     ]) {
-      expect(isAllowedNavigation(url, url.startsWith('file') ? appUrl : devUrl), url).toBe(false);
+      expect(isAllowedNavigation(url, url.startsWith('http') ? devUrl : appUrl), url).toBe(false);
     }
   });
 
-  test('a Windows drive path matches whatever the letter case', () => {
-    expect(isAppPage('file:///c:/Program%20Files/Referent/out/renderer/index.html', 'file:///C:/Program%20Files/Referent/out/renderer/index.html')).toBe(true);
+  test('a file:// copy of the page is never the app, whatever file it is', () => {
+    expect(isAppPage('file:///opt/Referent/resources/app.asar/out/renderer/index.html', appUrl)).toBe(false);
+    expect(isAppPage('file:///opt/Referent/resources/app.asar/out/renderer/index.html', 'file:///opt/Referent/resources/app.asar/out/renderer/index.html')).toBe(false);
   });
 });
 

@@ -9,23 +9,20 @@ function parse(url: string): URL | null {
   }
 }
 
-/** A file URL's path, decoded, with a Windows drive path compared without regard to case. */
-function filePath(u: URL): string {
-  const p = decodeURIComponent(u.pathname);
-  return /^\/[A-Za-z]:\//.test(p) ? p.toLowerCase() : p;
-}
-
-const dirOf = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1);
+/** The same page whatever query and hash it carries. */
+const pagePath = (u: URL): string => (u.pathname === '/' ? '/index.html' : u.pathname);
 
 /**
- * The app's own page: the built renderer's index.html (file://), or any page of the electron-vite
- * dev server (http://localhost:…) in development. Query and hash do not matter.
+ * The app's own page: app://referent/index.html, served by app-protocol.ts (never a file:// URL,
+ * which no page of Referent has any more), or any page of the electron-vite dev server
+ * (http://localhost:…) in development. Query and hash do not matter.
  */
 export function isAppPage(url: string, appUrl: string): boolean {
   const u = parse(url);
   const app = parse(appUrl);
   if (!u || !app) return false;
-  if (app.protocol === 'file:') return u.protocol === 'file:' && u.host === app.host && filePath(u) === filePath(app);
+  // A custom scheme's URL has the opaque origin "null": compare scheme and host instead.
+  if (app.protocol === 'app:') return u.protocol === 'app:' && u.host === app.host && pagePath(u) === pagePath(app);
   return (app.protocol === 'http:' || app.protocol === 'https:') && u.origin === app.origin;
 }
 
@@ -34,7 +31,7 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   const u = parse(url);
   const app = parse(appUrl);
   if (!u || !app) return false;
-  if (app.protocol === 'file:') return u.protocol === 'file:' && u.host === app.host && filePath(u).startsWith(dirOf(filePath(app)));
+  if (app.protocol === 'app:') return u.protocol === 'app:' && u.host === app.host;
   return isAppPage(url, appUrl);
 }
 

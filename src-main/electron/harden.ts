@@ -11,9 +11,22 @@ export type HardenOptions = {
   openExternal: (url: string) => Promise<void>;
 };
 
-export function hardenSession(session: Session, options: Pick<HardenOptions, 'appUrl' | 'dev'>): void {
+/** What denyAllPermissions sets; every Electron Session has it. */
+export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+
+/**
+ * Every permission refused, whether a page asks for it (request), Chromium checks it before asking
+ * (check: clipboard, notifications, HID, serial, …) or a device is to be opened (USB, HID, serial).
+ * Applied to every session: the app page's, the print window's and any created later.
+ */
+export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
   session.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
+  session.setDevicePermissionHandler(() => false);
+}
+
+export function hardenSession(session: Session, options: Pick<HardenOptions, 'appUrl' | 'dev'>): void {
+  denyAllPermissions(session);
   session.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders = headersWithCsp(details.url, details.responseHeaders, options);
     callback(responseHeaders ? { responseHeaders } : {});

@@ -8,7 +8,7 @@ import { tempStore, testContext } from '../../tests/helpers/store';
 import type { CoreContext } from '../core/context';
 import { createCallTracker, isTrustedSender, registerIpc } from './ipc';
 
-const appUrl = 'file:///opt/Referent/resources/app.asar/out/renderer/index.html';
+const appUrl = 'app://referent/index.html';
 
 describe('isTrustedSender', () => {
   test('the app page in the main frame, built or from the dev server', () => {
@@ -20,6 +20,8 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(appUrl, appUrl, false)).toBe(false);
     expect(isTrustedSender('https://evil.example/', appUrl, true)).toBe(false);
     expect(isTrustedSender('file:///tmp/downloaded.html', appUrl, true)).toBe(false);
+    expect(isTrustedSender('file:///opt/Referent/resources/app.asar/out/renderer/index.html', appUrl, true)).toBe(false);
+    expect(isTrustedSender('app://other/index.html', appUrl, true)).toBe(false);
     expect(isTrustedSender('http://localhost:5174/', 'http://localhost:5173/', true)).toBe(false);
     expect(isTrustedSender(undefined, appUrl, true)).toBe(false);
   });

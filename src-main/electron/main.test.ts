@@ -7,11 +7,18 @@ import path from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { ipcChannel, OP_NAMES, type OpName } from '../../src-shared/api';
-import { contentSecurityPolicy } from '../../src-shared/csp';
 import { tempDir } from '../../tests/helpers/store';
 import { openStore } from '../core/store/open';
 
 type Handler = (event: unknown, input: unknown) => unknown;
+
+/** What main.ts may set on a session: every permission answer is recorded so a test can ask it. */
+type FakeSession = {
+  name: string;
+  request?: (wc: unknown, permission: string, cb: (allowed: boolean) => void) => void;
+  check?: (wc: unknown, permission: string) => boolean;
+  device?: (details: unknown) => boolean;
+};
 
 const fake = vi.hoisted(() => {
   const state = {
@@ -20,6 +27,11 @@ const fake = vi.hoisted(() => {
     menu: null as MenuItemConstructorOptions[] | null,
     headersListener: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     permissionHandler: null as null | ((wc: unknown, permission: string, cb: (allowed: boolean) => void) => void),
+    sessions: new Map<string, FakeSession>(),
+    privilegedSchemes: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+    schemesRegisteredBeforeReady: false,
+    whenReadyCalled: false,
+    protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
     paths: new Map<string, string>(),
     openedPaths: [] as string[],
     exited: false,
@@ -41,7 +53,10 @@ vi.mock('electron', async () => {
     getAppPath: () => '/nonexistent-app-path',
     enableSandbox: () => void (state.sandboxed = true),
     requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
+    whenReady: () => {
+      state.whenReadyCalled = true;
+      return Promise.resolve();
+    },
     quit: () => {
       const event = { prevented: false, preventDefault: () => void (event.prevented = true) };
       app.emit('will-quit', event);
@@ -73,18 +88,45 @@ vi.mock('electron', async () => {
     focus = (): void => undefined;
     restore = (): void => undefined;
   }
+  const makeSession = (name: string) => {
+    const record: FakeSession = { name };
+    state.sessions.set(name, record);
+    return {
+      setPermissionRequestHandler: (h: FakeSession['request']) => {
+        record.request = h;
+        if (name === 'default') state.permissionHandler = h ?? null;
+      },
+      setPermissionCheckHandler: (h: FakeSession['check']) => void (record.check = h),
+      setDevicePermissionHandler: (h: FakeSession['device']) => void (record.device = h),
+      webRequest: { onHeadersReceived: (l: typeof state.headersListener) => void (state.headersListener = l), onBeforeRequest: () => undefined },
+      protocol: { handle: () => undefined },
+    };
+  };
+  const partitions = new Map<string, ReturnType<typeof makeSession>>();
   const session = {
-    defaultSession: {
-      setPermissionRequestHandler: (h: typeof state.permissionHandler) => void (state.permissionHandler = h),
-      setPermissionCheckHandler: () => undefined,
-      webRequest: { onHeadersReceived: (l: typeof state.headersListener) => void (state.headersListener = l) },
+    defaultSession: makeSession('default'),
+    fromPartition: (partition: string) => {
+      let ses = partitions.get(partition);
+      if (!ses) {
+        ses = makeSession(partition);
+        partitions.set(partition, ses);
+        app.emit('session-created', ses);
+      }
+      return ses;
     },
-    fromPartition: () => ({ setPermissionRequestHandler: () => undefined, webRequest: { onBeforeRequest: () => undefined } }),
+  };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: typeof state.privilegedSchemes) => {
+      state.privilegedSchemes.push(...schemes);
+      state.schemesRegisteredBeforeReady = !state.whenReadyCalled;
+    },
+    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => void state.protocolHandlers.set(scheme, handler),
   };
   return {
     app,
     BrowserWindow,
     session,
+    protocol,
     ipcMain: { handle: (c: string, h: Handler) => void state.handlers.set(c, h), removeHandler: (c: string) => void state.handlers.delete(c) },
     Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (m: MenuItemConstructorOptions[]) => void (state.menu = m) },
     dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
@@ -119,7 +161,7 @@ describe('the main process', () => {
     const { options, shown } = state.windows[0]!;
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(options.webPreferences?.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
-    expect(appUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(appUrl).toBe('app://referent/index.html');
     expect(shown).toBe(true);
   });
 
@@ -151,13 +193,29 @@ describe('the main process', () => {
     expect(fs.readFileSync(opened).equals(bytes)).toBe(true);
   });
 
-  test('puts the CSP on the app page and refuses permission requests', () => {
-    let answer: unknown;
-    state.headersListener!({ url: appUrl, responseHeaders: {} }, (r) => (answer = r));
-    expect(answer).toEqual({ responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy({ dev: false })] } });
-    let allowed: boolean | undefined;
-    state.permissionHandler!(null, 'media', (a) => (allowed = a));
-    expect(allowed).toBe(false);
+  test('serves the page from app://, registered as privileged before ready, with the CSP; no way out of its folder', async () => {
+    expect(state.schemesRegisteredBeforeReady).toBe(true);
+    expect(state.privilegedSchemes.map((x) => x.scheme)).toContain('app');
+    const handler = state.protocolHandlers.get('app')!;
+    const escape = await handler(new Request('app://referent/%2e%2e/%2e%2e/%2e%2e/etc/passwd'));
+    expect(escape.status).toBe(404);
+    expect(await escape.text()).not.toContain('root:');
+    const missing = await handler(new Request('app://referent/no-such-file.js'));
+    expect(missing.status).toBe(404);
+  });
+
+  test('every session refuses every permission, asked or checked: the app page’s, the print window’s, any other', () => {
+    const print = electron.session.fromPartition('referent-print');
+    electron.session.fromPartition('some-later-session');
+    expect(print).toBeDefined();
+    for (const name of ['default', 'referent-print', 'some-later-session']) {
+      const ses = state.sessions.get(name)!;
+      let allowed: boolean | undefined;
+      ses.request!(null, 'media', (a) => (allowed = a));
+      expect(allowed, name).toBe(false);
+      for (const p of ['media', 'clipboard-read', 'hid', 'serial', 'notifications']) expect(ses.check!(null, p), `${name} ${p}`).toBe(false);
+      expect(ses.device!({ deviceType: 'usb' }), name).toBe(false);
+    }
   });
 
   test('sets the Danish menu', () => {

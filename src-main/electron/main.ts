@@ -1,24 +1,29 @@
-// The desktop app's main process: one instance, one secure window, the store in the user-data
-// folder, the contract over IPC, the Danish menu; on quit, calls in flight finish and the store closes.
+// The desktop app's main process: one instance, one secure window on app://, the store in the
+// user-data folder, the contract over IPC, the Danish menu; on quit, calls in flight finish and the
+// store closes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
 import type { CoreContext } from '../core/context';
 import { APP_NAME, defaultDataDir } from '../core/paths';
 import { openStore, type Store } from '../core/store/open';
 import { VERSION } from '../core/version';
-import { appPageUrl, desktopDbFile, nativeBindingPath } from './app-paths';
+import { appPageUrl, desktopDbFile, nativeBindingPath, rendererDir } from './app-paths';
+import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
 import { exportJson, importExchange, type ExchangeMenuDeps } from './exchange-menu';
-import { hardenSession, hardenWebContents } from './harden';
+import { denyAllPermissions, hardenSession, hardenWebContents } from './harden';
 import { createCallTracker, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { createElectronOpener } from './open-file';
-import { createElectronPrinter } from './print-to-pdf';
+import { createElectronPrinter, printSchemePrivileges } from './print-to-pdf';
 import { browserWindowOptions } from './window';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const dev = devServerUrl !== undefined;
-const appUrl = appPageUrl({ devServerUrl, mainDir: import.meta.dirname });
+const appUrl = appPageUrl({ devServerUrl });
+
+// Custom schemes get their privileges only if registered before the app is ready.
+protocol.registerSchemesAsPrivileged([...appSchemePrivileges(), ...printSchemePrivileges()]);
 
 // The same folder the CLI's defaultDataDir() names, whatever the package name says.
 app.setName(APP_NAME);
@@ -38,6 +43,8 @@ function run(): void {
   let closed = false;
   const dbFile = desktopDbFile(app.getPath('userData'), process.env);
 
+  // Every session refuses every permission: the default one below, the print window's, any later one.
+  app.on('session-created', (ses) => denyAllPermissions(ses));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { appUrl, dev, openExternal: (url) => shell.openExternal(url) }));
 
   app.on('second-instance', () => {
@@ -73,6 +80,9 @@ function run(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { appUrl, dev });
+    // The built renderer, from its folder only (in development the dev server serves it).
+    const renderer = rendererDir(import.meta.dirname);
+    if (!dev) protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, { rendererDir: renderer, dev }));
     const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
     try {
       store = openStore(dbFile, fs.existsSync(binding) ? { nativeBinding: binding } : {});

@@ -1,14 +1,27 @@
 // The desktop shell's PDF printer (the PdfPrinter contract of src-main/core/documents/pdf.ts):
-// webContents.printToPDF of a hidden, sandboxed window without JavaScript or network.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow, session, type PrintToPDFOptions, type WebPreferences } from 'electron';
+// webContents.printToPDF of a hidden, sandboxed window without JavaScript or network, in a session
+// of its own that refuses every permission and serves the page from memory, never from a file.
+import { BrowserWindow, session, type CustomScheme, type PrintToPDFOptions, type Session, type WebPreferences } from 'electron';
 import { printInTurn, type PdfPrinter } from '../core/documents/pdf';
+import { denyAllPermissions } from './harden';
 
 /** An in-memory session of its own, so the print window shares nothing with the app's page. */
 const PRINT_PARTITION = 'referent-print';
+
+/**
+ * The page is served from memory under this scheme, registered on the print session only: no
+ * temporary file holds a closed item's text, and no file:// page exists (checklist #18). A data:
+ * URL would do neither, but Chromium caps it at 2 MB and a long referat passes that.
+ */
+export const PRINT_SCHEME = 'referent-print';
+
+/** For protocol.registerSchemesAsPrivileged before ready, beside app://: standard and secure, nothing more. */
+export function printSchemePrivileges(): CustomScheme[] {
+  return [{ scheme: PRINT_SCHEME, privileges: { standard: true, secure: true } }];
+}
+
+/** The printed page holds everything (styles, logo as data: URL) and may fetch nothing else. */
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** The final print is the shipped file: tagged (accessible) and with bookmarks per heading. */
 export function printToPdfOptions(final: boolean): PrintToPDFOptions {
@@ -36,37 +49,43 @@ export function printWindowPreferences(): WebPreferences {
   };
 }
 
-/** The printed page holds everything (styles, logo as data: URL); it may fetch nothing else. */
+/** The printed page may load itself and data: URLs, nothing from the network or disk. */
 export function isAllowedPrintRequest(url: string, documentUrl: string): boolean {
-  return url === documentUrl || url.startsWith('data:');
+  return (documentUrl !== '' && url === documentUrl) || url.startsWith('data:');
 }
 
-let currentDocumentUrl = '';
-let sessionGuarded = false;
+/** The page being printed, served to its own URL only; anything else on the scheme is a 404. */
+export function printResponse(url: string, current: { url: string; html: string } | null): Response {
+  if (!current || url !== current.url) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+  return new Response(current.html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CSP, 'X-Content-Type-Options': 'nosniff' } });
+}
 
-function guardPrintSession(): void {
-  if (sessionGuarded) return;
-  sessionGuarded = true;
+let current: { url: string; html: string } | null = null;
+let printSession: Session | null = null;
+let printed = 0;
+
+function guardedPrintSession(): Session {
+  if (printSession) return printSession;
   const ses = session.fromPartition(PRINT_PARTITION);
-  ses.setPermissionRequestHandler((_c, _p, callback) => callback(false));
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url, currentDocumentUrl) }));
+  denyAllPermissions(ses);
+  ses.protocol.handle(PRINT_SCHEME, (request) => printResponse(request.url, current));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url, current?.url ?? '') }));
+  printSession = ses;
+  return ses;
 }
 
 /** Prints one self-contained HTML page. Not re-entrant: createElectronPrinter queues the calls. */
 async function printHtmlToPdf(html: string, options: PrintToPDFOptions): Promise<Uint8Array> {
-  guardPrintSession();
-  // A file rather than a data: URL, which Chromium caps at 2 MB (a long referat can pass that).
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'referent-print-'));
-  const file = path.join(dir, 'document.html');
+  guardedPrintSession();
+  // A new URL per print, so a late request of an earlier page can never be answered with this one.
+  current = { url: `${PRINT_SCHEME}://document/${++printed}.html`, html };
   const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: printWindowPreferences() });
   try {
-    await fs.writeFile(file, html, 'utf8');
-    currentDocumentUrl = pathToFileURL(file).href;
-    await win.loadFile(file);
+    await win.loadURL(current.url);
     return new Uint8Array(await win.webContents.printToPDF(options));
   } finally {
+    current = null;
     win.destroy();
-    await fs.rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isOpName } from '../../src-shared/api';
 import type { ApiHost } from '../host/api-host';
-import { contentSecurityPolicy } from '../../src-shared/csp';
+import { pageHeaders, staticContentType } from '../../src-shared/static-files';
 import { bearer, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
 
 export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
@@ -21,20 +21,8 @@ export type WebServerOptions = {
   maxBodyBytes?: number;
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
-};
-
 /** Headers of every page and asset served: the same for each, so built once. */
-const PAGE_HEADERS: Record<string, string> = { 'Content-Security-Policy': contentSecurityPolicy({ dev: false }), 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' };
+const PAGE_HEADERS = pageHeaders({ dev: false });
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...extra });
@@ -90,8 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, 'Not found', 'text/plain');
     const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
     if (!fs.existsSync(target)) return send(res, 404, 'The renderer is not built: run "npm run build:web".', 'text/plain; charset=utf-8');
-    const type = MIME[path.extname(target)] ?? 'application/octet-stream';
-    send(res, 200, fs.readFileSync(target), type, PAGE_HEADERS);
+    send(res, 200, fs.readFileSync(target), staticContentType(target), PAGE_HEADERS);
   }
 
   await new Promise<void>((resolve, reject) => {
