@@ -47,5 +47,5 @@ export const handlers = {
   ...documentHandlers,
   ...calendarHandlers,
 
-  'search.items': (ctx, input) => searchItems(ctx.store.db, input),
+  'search.items': (ctx, input) => searchItems(ctx.store.db, ctx.store.search, input),
 } satisfies Handlers;

@@ -1,45 +1,208 @@
-// Search finds items by title, case number and section text, with their effective number.
+// Search answers "when did we decide X?": it finds items by title, case number, sections,
+// decision, votes, dissents and attachment titles, in Danish, numbered as printed, and stays
+// true as items change.
 import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
-import { ftsQuery } from '../../src-main/core/search/search.service';
 import { runCli } from '../../src-main/cli/run';
 import { openStore } from '../../src-main/core/store/open';
+import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir, testContext } from '../helpers/store';
 
 const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/exchange/rich.referent.json'), 'utf8')) as unknown;
+type Ctx = ReturnType<typeof testContext>;
+const search = (ctx: Ctx, query: string, more: Record<string, unknown> = {}) => call(ctx, 'search.items', { query, ...more });
+const titles = async (ctx: Ctx, query: string, more: Record<string, unknown> = {}) => (await search(ctx, query, more)).hits.map((h) => h.title);
 
-describe('search', () => {
-  test('words in section text, titles and case numbers are found, ranked, with the item number', async () => {
-    const ctx = testContext();
-    await call(ctx, 'exchange.import', { document: fixture });
-    const hits = await call(ctx, 'search.items', { query: 'MED-udvalget' });
-    expect(hits.map((h) => [h.committee, h.number, h.title])).toEqual([['Organisations- og Beredskabsudvalget', 2, 'Digitaliseringsstrategi 2026 - 2028']]);
-    expect(hits[0]!.snippet).toContain('Høringssvar fra [[MED-udvalget]], se kommunens side');
-    const byCase = await call(ctx, 'search.items', { query: '22/22880' });
-    expect(byCase.map((h) => h.number).sort()).toEqual([2, 5]);
-    const prefix = await call(ctx, 'search.items', { query: 'digitalis' });
-    expect(prefix.length).toBe(2);
-    expect(await call(ctx, 'search.items', { query: 'tandlæge' })).toEqual([]);
+async function withFixture(): Promise<Ctx> {
+  const ctx = testContext();
+  await call(ctx, 'exchange.import', { document: fixture });
+  return ctx;
+}
+
+const member = (key: string, name: string) => ({ key, name, role: 'member' as const });
+
+/** Two committees over two years, with words chosen to tell each rule apart. */
+const danish = (): ReferentDocument => ({
+  format: 'referent/v1',
+  committees: [
+    {
+      name: 'Teknik- og Klimaudvalget',
+      shortName: 'TKU',
+      numbering: 'per-year',
+      members: [member('a', 'Anne Andersen'), member('b', 'Bo Bæk')],
+      meetings: [
+        {
+          start: '2025-03-04T15:00',
+          status: 'minutes-approved',
+          items: [
+            { title: 'Ny sø ved Vojens', caseNumber: '25/4881', sections: [{ kind: 'summary', body: 'Kommunen vil grave en sø ved skolen.' }], decision: { outcome: 'approved' } },
+            { title: 'So og gris i Gram', caseNumber: '25/100', sections: [{ kind: 'summary', body: 'Punkt om 25 grise og 4881 kroner.' }], decision: { outcome: 'rejected', text: 'Afvist, da ansøgningen kom for sent.' } },
+          ],
+        },
+        {
+          start: '2026-05-05T15:00',
+          status: 'planned',
+          items: [
+            { title: 'Grøn omstilling af flåden', sections: [{ kind: 'presentation', body: 'Planen for grøn omstilling frem mod 2030.' }] },
+            { title: 'Omstilling af busser', sections: [{ kind: 'presentation', body: 'En grøn plan; omstilling af busdriften. Busserne kører også til Vojens.' }] },
+            { title: 'Besøg fra udlandet', access: 'closed', sections: [{ kind: 'summary', body: 'Ambassadørerne fra Norden kommer på besøg.' }], attachments: [{ title: 'Program for ambassadørbesøget' }] },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Økonomiudvalget',
+      shortName: 'ØU',
+      numbering: 'per-meeting',
+      members: [member('c', 'Carl Carlsen'), member('d', 'Dorte Dam')],
+      meetings: [
+        {
+          start: '2026-02-03T14:00',
+          status: 'held',
+          attendance: [{ member: 'c', status: 'present' }, { member: 'd', status: 'present' }],
+          items: [
+            { title: 'Godkendelse af dagsorden', decision: { outcome: 'approved' } },
+            {
+              title: 'Salg af grund',
+              sections: [{ kind: 'summary', body: 'En ambassadør har vist interesse.' }],
+              decision: { outcome: 'approved', votes: { for: ['c'], against: ['d'], abstained: [] }, dissents: [{ member: 'd', text: 'Prisen er for lav.' }] },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+async function withDanish(): Promise<Ctx> {
+  const ctx = testContext();
+  await call(ctx, 'exchange.import', { document: danish() });
+  return ctx;
+}
+
+describe('search finds', () => {
+  test('words in section text, titles and case numbers, with the item number as printed and the match marked', async () => {
+    const ctx = await withFixture();
+    const r = await search(ctx, 'MED-udvalget');
+    expect(r.hits.map((h) => [h.committee, h.number, h.title, h.matchedIn, h.section])).toEqual([['Organisations- og Beredskabsudvalget', 2, 'Digitaliseringsstrategi 2026 - 2028', 'section', 'custom']]);
+    expect(r.hits[0]!.snippet).toContain('Høringssvar fra [[MED-udvalget]], se kommunens side');
+    expect(r).toMatchObject({ total: 1, more: false });
+    expect((await search(ctx, '22/22880')).hits.map((h) => h.number).sort()).toEqual([2, 5]);
+    expect((await search(ctx, 'digitalis')).total).toBe(2);
+    expect((await search(ctx, 'tandlæge')).hits).toEqual([]);
+  });
+
+  test('decisions (outcome and text), votes, dissents and attachment titles', async () => {
+    const ctx = await withFixture();
+    const sent = (await search(ctx, 'sendt')).hits;
+    expect(sent.map((h) => [h.title, h.matchedIn, h.outcome])).toEqual([['Andet', 'decision', 'other']]);
+    expect(sent[0]!.snippet).toBe('Andet Sendt i høring.'.replace('Sendt', '[[Sendt]]'));
+    expect((await search(ctx, 'anbefales')).hits.map((h) => h.title)).toEqual(['Forslag']);
+    const brandt = (await search(ctx, 'udsættelsen')).hits;
+    expect(brandt.map((h) => [h.title, h.matchedIn])).toEqual([['Digitaliseringsstrategi 2026 - 2028', 'dissent']]);
+    expect(brandt[0]!.snippet).toBe('… sin stemme mod [[udsættelsen]] ført til protokols.');
+    expect((await search(ctx, 'imod')).hits.map((h) => h.matchedIn).sort()).toEqual(['votes', 'votes']);
+    const attachment = (await search(ctx, '"intern vurdering"')).hits;
+    expect(attachment.map((h) => [h.title, h.matchedIn, h.snippet])).toEqual([['Digitaliseringsstrategi 2026 - 2028', 'attachment', '[[Intern vurdering]]']]);
+  });
+
+  test('a case number whole: 25/4881 finds that case, not 25 and 4881 apart', async () => {
+    const ctx = await withDanish();
+    expect(await titles(ctx, '25/4881')).toEqual(['Ny sø ved Vojens']);
+    expect(await titles(ctx, '4881')).toEqual(['Ny sø ved Vojens', 'So og gris i Gram']);
+    const hit = (await search(ctx, '25/4881')).hits[0]!;
+    expect([hit.matchedIn, hit.caseNumber]).toEqual(['caseNumber', '25/4881']);
+  });
+
+  test('a quoted phrase: the words together and in order, not apart', async () => {
+    const ctx = await withDanish();
+    expect(await titles(ctx, '"grøn omstilling"')).toEqual(['Grøn omstilling af flåden']);
+    expect(await titles(ctx, 'grøn omstilling')).toEqual(['Grøn omstilling af flåden', 'Omstilling af busser']);
+  });
+
+  test('a stem finds its inflections, in text and attachment titles; the last word typed matches as a prefix', async () => {
+    const ctx = await withDanish();
+    const found = (await search(ctx, 'ambassadør')).hits;
+    expect(found.map((h) => h.title)).toEqual(['Besøg fra udlandet', 'Salg af grund']);
+    expect(found[0]!.snippet).toBe('[[Ambassadørerne]] fra Norden kommer på besøg.');
+    expect(await titles(ctx, 'ambassadørerne')).toEqual(['Besøg fra udlandet', 'Salg af grund']);
+    expect(await titles(ctx, 'omstil')).toEqual(['Grøn omstilling af flåden', 'Omstilling af busser']);
+    expect(await titles(ctx, 'bu')).toEqual([]);
+    expect(await titles(ctx, 'bus')).toEqual(['Omstilling af busser']);
+  });
+
+  test('æ, ø and å are letters of their own: sø is not so', async () => {
+    const ctx = await withDanish();
+    expect(await titles(ctx, 'sø')).toEqual(['Ny sø ved Vojens']);
+    expect(await titles(ctx, 'so')).toEqual(['So og gris i Gram']);
+  });
+
+  test('filters: committee, year, outcome, open or closed', async () => {
+    const ctx = await withDanish();
+    const committees = await call(ctx, 'committees.list', {});
+    const tku = committees.find((c) => c.shortName === 'TKU')!.id;
+    expect(await titles(ctx, 'ambassadør', { committeeId: tku })).toEqual(['Besøg fra udlandet']);
+    expect(await titles(ctx, 'ambassadør', { access: 'closed' })).toEqual(['Besøg fra udlandet']);
+    expect(await titles(ctx, 'ambassadør', { access: 'open' })).toEqual(['Salg af grund']);
+    expect(await titles(ctx, 'kommunen OR grise')).toEqual([]);
+    expect(await titles(ctx, 'gram', { outcome: 'rejected' })).toEqual(['So og gris i Gram']);
+    expect(await titles(ctx, 'gram', { outcome: 'approved' })).toEqual([]);
+    expect(await titles(ctx, 'omstilling', { year: 2026 })).toEqual(['Grøn omstilling af flåden', 'Omstilling af busser']);
+    expect(await titles(ctx, 'omstilling', { year: 2025 })).toEqual([]);
+    expect(await titles(ctx, 'vojens', { year: 2025 })).toEqual(['Ny sø ved Vojens']);
+  });
+
+  test('title and case-number matches first, then the rest; each newest first', async () => {
+    const ctx = await withDanish();
+    expect(await titles(ctx, 'vojens')).toEqual(['Ny sø ved Vojens', 'Omstilling af busser']);
+    expect(await titles(ctx, 'plan')).toEqual(['Grøn omstilling af flåden', 'Omstilling af busser']);
+    const page = await search(ctx, 'af', { limit: 1, offset: 1 });
+    expect(page.hits.map((h) => h.title)).toEqual(['Omstilling af busser']);
+  });
+
+  test('the numbers of the hits are the printed ones, per year and per meeting', async () => {
+    const ctx = await withDanish();
+    const hits = (await search(ctx, 'ambassadør')).hits;
+    expect(hits.map((h) => [h.title, h.number])).toEqual([['Besøg fra udlandet', 3], ['Salg af grund', 2]]);
   });
 
   test('what she types cannot break the query', async () => {
-    expect(ftsQuery('AND OR "NEAR( x*')).toBe('"AND" "OR" "NEAR(" "x*"*');
-    expect(ftsQuery(' - " ')).toBeNull();
-    const ctx = testContext();
-    await call(ctx, 'exchange.import', { document: fixture });
-    await expect(call(ctx, 'search.items', { query: 'NOT ( "' })).resolves.toEqual([]);
+    const ctx = await withFixture();
+    for (const q of ['NOT ( "', 'AND OR', '"NEAR( x*', '* ^ :', '{title}: x', '"', '- " ']) await expect(search(ctx, q)).resolves.toMatchObject({ hits: [] });
   });
+});
 
-  test('edits are found at once', async () => {
-    const ctx = testContext();
-    await call(ctx, 'exchange.import', { document: fixture });
+describe('the index stays true', () => {
+  test('edits, removals and a moved meeting are found at once', async () => {
+    const ctx = await withFixture();
     ctx.store.sqlite.prepare("UPDATE item_sections SET body = 'Ny tekst om Vojens skole' WHERE kind = 'legal'").run();
-    expect((await call(ctx, 'search.items', { query: 'Vojens' })).map((h) => h.title)).toEqual(['Ekstra punkt']);
+    expect(await titles(ctx, 'Vojens')).toEqual(['Ekstra punkt']);
+    const hit = (await search(ctx, 'Vojens')).hits[0]!;
+    await call(ctx, 'agenda.updateItem', { itemId: hit.itemId, title: 'Skolesag' });
+    expect(await titles(ctx, 'skolesag')).toEqual(['Skolesag']);
+    expect(await titles(ctx, 'ekstra')).toEqual([]);
+    await call(ctx, 'meetings.update', { id: hit.meetingId, start: '2027-01-12T14:30' });
+    expect(await titles(ctx, 'skolesag', { year: 2027 })).toEqual(['Skolesag']);
+    expect(await titles(ctx, 'skolesag', { year: 2026 })).toEqual([]);
+    await call(ctx, 'agenda.removeItem', { itemId: hit.itemId });
+    expect(await titles(ctx, 'skolesag')).toEqual([]);
   });
 
-  test('the referent search command prints one line per hit, or JSON', async () => {
+  test('an item is indexed once per change, however many of its rows changed', async () => {
+    const ctx = await withFixture();
+    expect(await ctx.store.search.refresh(ctx.store.db)).toBe(0);
+    const db = ctx.store.sqlite;
+    const item = db.prepare("SELECT item_id FROM item_sections WHERE kind = 'custom'").get() as { item_id: string };
+    db.prepare("UPDATE item_sections SET body = body || ' mere' WHERE item_id = ?").run(item.item_id);
+    db.prepare("UPDATE attachments SET title = title || ' ny' WHERE item_id = ?").run(item.item_id);
+    db.prepare("UPDATE decisions SET text = 'Ny tekst' WHERE item_id = ?").run(item.item_id);
+    expect(await ctx.store.search.refresh(ctx.store.db)).toBe(1);
+    expect(await titles(ctx, '"udkast til strategi ny"')).toEqual(['Digitaliseringsstrategi 2026 - 2028']);
+  });
+
+  test('the referent search command prints one line per hit and the count, or JSON; filters by committee, year, outcome', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'r.sqlite');
     const io = (out: string[]) => ({ out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), open: (f?: string) => ({ store: openStore(f ?? db), shell: 'cli' as const, version: 't' }), cwd: dir });
@@ -48,8 +211,12 @@ describe('search', () => {
     expect(await runCli(['import', 'f.json', '--db', db], io([]))).toBe(0);
     expect(await runCli(['search', 'personalesag', '--db', db], io(lines))).toBe(0);
     expect(lines[0]).toBe('Organisations- og Beredskabsudvalget 07-04-2026  Punkt 3: Personalesag  (26/1111)  [lukket]');
+    expect(lines.at(-1)).toBe('1 item(s) match; 1 shown.');
     const json: string[] = [];
-    await runCli(['search', 'Personalesag', '--json', '--committee', 'OBU', '--db', db], io(json));
+    await runCli(['search', 'Personalesag', '--json', '--committee', 'OBU', '--year', '2026', '--outcome', 'approved', '--db', db], io(json));
     expect((JSON.parse(json[0]!) as { hits: { number: number }[] }).hits[0]!.number).toBe(3);
+    const bad: string[] = [];
+    expect(await runCli(['search', 'x', '--outcome', 'maybe', '--db', db], io(bad))).toBe(2);
+    expect(bad.join('\n')).toMatch(/--outcome must be one of approved/);
   });
 });

@@ -46,9 +46,9 @@ describe('store', () => {
     expect(schemaVersion(store.sqlite)).toBe(SCHEMA_VERSION);
     const meetings = await store.db.selectFrom('meetings').innerJoin('committees', 'committees.id', 'meetings.committee_id').select(['committees.name', 'meetings.start']).execute();
     expect(meetings).toEqual([{ name: 'Børne- og Familieudvalget', start: '2026-03-03T15:00' }]);
-    // The new search index took in the rows that were there before.
-    const hits = store.sqlite.prepare("SELECT item_id FROM item_search WHERE item_search MATCH 'Vojens'").pluck().all();
-    expect(hits).toEqual(['item-x']);
+    // The search index takes in the rows that were there before.
+    const hits = await call({ store, shell: 'cli', version: 'test' }, 'search.items', { query: 'Vojens' });
+    expect(hits.hits.map((h) => h.itemId)).toEqual(['item-x']);
     const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(new RegExp(`^referent\\.sqlite\\.v${previous}-`));

@@ -46,7 +46,12 @@ export async function importDocument(store: Store, raw: unknown, options: Import
     written.push(target);
   }
   try {
-    return await store.db.transaction().execute((trx) => importInTransaction(trx, doc, files));
+    return await store.db.transaction().execute(async (trx) => {
+      const report = await importInTransaction(trx, doc, files);
+      // One pass over everything the import changed, in the same transaction.
+      await store.search.refresh(trx);
+      return report;
+    });
   } catch (e) {
     for (const f of written) fs.rmSync(f, { force: true });
     throw e;

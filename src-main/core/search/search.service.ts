@@ -1,73 +1,62 @@
-// Search items with SQLite FTS5 (migration 0020). The user's words are quoted, so FTS syntax in
-// what she types cannot break the query; the last word matches as a prefix, as she types it.
-import { sql } from 'kysely';
-import type { SearchHit } from '../../../src-shared/api/search';
+// "When did we decide X?": items found by their title, case number, sections, decision, votes,
+// dissents and attachment titles, in Danish (inflections, prefixes while typing, quoted phrases,
+// case numbers whole), filtered by committee, year, outcome and open/closed. The database's
+// SearchIndex finds the item ids; the hits are read, numbered and cut into snippets here, from
+// their own meetings only.
+import type { SearchResult } from '../../../src-shared/api/search';
+import type { Access, Outcome } from '../../../src-shared/domain';
 import type { Db } from '../store/database';
 import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
+import { selectInBatches } from '../store/batches';
+import { loadItemTexts } from './item-text';
+import { parseQuery } from './query';
+import type { SearchIndex } from './search-index';
+import { snippetOf } from './snippet';
 
-export function ftsQuery(text: string): string | null {
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(/"/g, ''))
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
-}
+export type SearchInput = {
+  query: string;
+  committeeId?: string | undefined;
+  year?: number | undefined;
+  outcome?: Outcome | undefined;
+  access?: Access | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+};
 
-export async function searchItems(db: Db, input: { query: string; committeeId?: string | undefined; limit?: number | undefined }): Promise<SearchHit[]> {
-  const match = ftsQuery(input.query);
-  if (!match) return [];
-  const rows = await sql<{
-    item_id: string;
-    meeting_id: string;
-    committee_id: string;
-    committee: string;
-    start: string;
-    title: string;
-    case_number: string | null;
-    access: 'open' | 'closed';
-    snippet: string;
-  }>`
-    SELECT s.item_id, i.meeting_id, m.committee_id, c.name AS committee, m.start, i.title, i.case_number, i.access,
-           snippet(item_search, -1, char(2), char(3), ' … ', 12) AS snippet
-    FROM item_search s
-    JOIN items i ON i.id = s.item_id
-    JOIN meetings m ON m.id = i.meeting_id
-    JOIN committees c ON c.id = m.committee_id
-    WHERE item_search MATCH ${match} ${input.committeeId ? sql`AND m.committee_id = ${input.committeeId}` : sql``}
-    ORDER BY rank
-    LIMIT ${input.limit ?? 50}
-  `.execute(db);
-  const numbers = await numbersOfMeetingIds(db, [...new Set(rows.rows.map((r) => r.meeting_id))]);
-  return rows.rows.map((r) => ({
-    itemId: r.item_id,
-    meetingId: r.meeting_id,
-    committeeId: r.committee_id,
-    committee: r.committee,
-    start: r.start,
-    number: numbers.get(r.item_id) ?? 0,
-    title: r.title,
-    caseNumber: r.case_number,
-    access: r.access,
-    snippet: plainSnippet(r.snippet),
-  }));
-}
-
-// FTS5 marks the match with characters no Markdown contains, so the clean-up cannot eat them.
-const MARK_START = String.fromCharCode(2);
-const MARK_END = String.fromCharCode(3);
-
-/** The index holds Markdown; the snippet shows text: emphasis, table rules and link targets go. */
-function plainSnippet(raw: string): string {
-  return raw
-    .replace(/\]\([^)\s]*\)?/g, '')
-    .replace(/[[\]]/g, '')
-    .replace(/(\*\*|__|\*|_|`)/g, '')
-    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '')
-    .replace(/\s*\|\s*/g, ' ')
-    .replace(/^\s*(#+|>|-|\d+\.)\s+/gm, '')
-    .replace(/\s+/g, ' ')
-    .replaceAll(MARK_START, '[[')
-    .replaceAll(MARK_END, ']]')
-    .trim();
+export async function searchItems(db: Db, index: SearchIndex, input: SearchInput): Promise<SearchResult> {
+  const terms = parseQuery(input.query);
+  if (terms.length === 0) return { hits: [], total: 0, more: false };
+  await index.refresh(db);
+  const answer = await index.query(db, {
+    terms,
+    filters: { committeeId: input.committeeId, year: input.year, outcome: input.outcome, access: input.access },
+    offset: input.offset ?? 0,
+    limit: input.limit ?? 50,
+  });
+  const texts = await loadItemTexts(db, answer.itemIds);
+  const meetingIds = [...new Set([...texts.values()].map((t) => t.meetingId))];
+  const committees = new Map(
+    (await selectInBatches([...new Set([...texts.values()].map((t) => t.committeeId))], (batch) => db.selectFrom('committees').select(['id', 'name']).where('id', 'in', batch).execute())).map((c) => [c.id, c.name]),
+  );
+  const numbers = await numbersOfMeetingIds(db, meetingIds);
+  const hits = answer.itemIds.flatMap((id) => {
+    const t = texts.get(id);
+    if (!t) return [];
+    return [
+      {
+        itemId: t.itemId,
+        meetingId: t.meetingId,
+        committeeId: t.committeeId,
+        committee: committees.get(t.committeeId) ?? '',
+        start: t.start,
+        number: numbers.get(t.itemId) ?? 0,
+        title: t.title,
+        caseNumber: t.caseNumber,
+        access: t.access,
+        outcome: t.decision?.outcome ?? null,
+        ...snippetOf(t, terms),
+      },
+    ];
+  });
+  return { hits, total: answer.total, more: answer.more };
 }

@@ -138,6 +138,10 @@ export interface DocumentPageCacheTable {
   created_at: string;
 }
 
+/** The search index's own tables (migration 0040; store/fts5-search-index.ts). */
+export interface SearchKeyTable { key: number; item_id: string }
+export interface SearchPendingTable { item_id: string }
+
 export interface Database {
   settings: SettingsTable;
   committees: CommitteeTable;
@@ -159,6 +163,8 @@ export interface Database {
   addenda: AddendumTable;
   change_log: ChangeLogTable;
   document_page_cache: DocumentPageCacheTable;
+  search_keys: SearchKeyTable;
+  search_pending: SearchPendingTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -4,6 +4,9 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database';
+import { fts5SearchIndex, indexBeforeItsMigration } from './fts5-search-index';
+import { searchIndex as searchIndexMigration } from './migrations/0040-search-index';
+import type { SearchIndex } from '../search/search-index';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { AppError } from '../errors';
 
@@ -12,6 +15,8 @@ export type Store = {
   /** The raw handle, for SQLite-only features behind small interfaces (backup, integrity). */
   sqlite: BetterSqlite3.Database;
   file: string;
+  /** The full-text index of items (FTS5 here; a server database brings its own). */
+  search: SearchIndex;
   /** Folder beside the database where attachment files are stored by content hash. */
   filesDir: string;
   close: () => Promise<void>;
@@ -52,6 +57,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     db,
     sqlite,
     file,
+    // A store opened at an older schema (tests of a migration) has no index to keep.
+    search: schemaVersion(sqlite) >= searchIndexMigration.version ? fts5SearchIndex : indexBeforeItsMigration,
     filesDir,
     close: async () => {
       await db.destroy();

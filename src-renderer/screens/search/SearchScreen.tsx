@@ -27,11 +27,11 @@ export function SearchScreen({ query }: { query: string }) {
         <p className="empty">{t('empty')}</p>
       ) : (
         <QueryState query={hits}>
-          {(list) =>
+          {({ hits: list, total }) =>
             list.length === 0 ? (
               <p className="empty">{t('none', { query })}</p>
             ) : (
-              <ul className="search-results" aria-label={t('results', { count: list.length })}>
+              <ul className="search-results" aria-label={t('results', { count: total })}>
                 {list.map((h) => (
                   <li key={h.itemId} className="search-hit">
                     <Link href={href({ view: 'meeting', meetingId: h.meetingId, tab: 'agenda' })} className="search-hit-title">

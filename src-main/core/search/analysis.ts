@@ -1,0 +1,62 @@
+// Danish text as search sees it, the same for the index and for a query: words as SQLite's
+// unicode61 tokenizer splits them (letters and digits; æ, ø and å are letters of their own and
+// are never folded to a, o), each word's Snowball stem, and case numbers as one token.
+import { stemmer } from '@orama/stemmers/danish';
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** The words of a text, lower-cased, in order. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** The words of a text with where each stands in it (for marking matches in a snippet). */
+export function wordSpans(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+// Stems are asked for the same few thousand words over and over; the cache is cleared when it
+// grows past a bound, so a long import cannot fill memory with it.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
+/** The Danish Snowball stem of a lower-case word ("ambassadører" -> "ambassadør"); numbers stay as they are. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /\p{L}/u.test(word) ? stemmer(word) : word;
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/**
+ * The stems of a text's words that differ from the word itself, each once: with the words, they
+ * let a search for one form find the others ("ambassadør" finds "ambassadørerne").
+ */
+export function distinctStems(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (w.length < 3) continue;
+    const s = stem(w);
+    if (s !== w) out.add(s);
+  }
+  return [...out];
+}
+
+/**
+ * A case number ("26/4881", "20-003248K") as one token: its parts joined by a letter no text
+ * contains (U+01C0), so the tokenizer keeps it whole and 26/4881 never matches 26 and 4881 apart.
+ */
+export function caseToken(caseNumber: string): string | null {
+  const parts = words(caseNumber);
+  return parts.length > 0 ? parts.join('\u01c0') : null;
+}
+
+/** Looks like a case number: groups of letters and digits joined by / - or ., with a digit ("26/4881", "20-003248K"). */
+export function isCaseNumber(term: string): boolean {
+  return /^[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)+$/u.test(term) && /\p{N}/u.test(term);
+}
