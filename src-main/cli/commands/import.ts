@@ -1,8 +1,10 @@
 // referent import FILE.json|FILE.referent.zip
+// A .json file is read as a stream, a committee at a time: an archive larger than memory imports.
 import fs from 'node:fs';
 import path from 'node:path';
 import { readBundle } from '../../core/exchange/bundle';
-import { importDocument } from '../../core/exchange/import';
+import { importDocument, importDocumentStream } from '../../core/exchange/import';
+import { documentEvents, JsonStreamError } from '../../core/exchange/json-stream';
 import { AppError } from '../../core/errors';
 import { parse } from '../args';
 import { UsageError } from '../errors';
@@ -20,24 +22,19 @@ export const importCommand: CliCommand = {
     if (!file || positionals.length > 1) throw new UsageError(`name one file to import\nusage: ${usage}`);
     const full = path.resolve(io.cwd, file);
     if (!fs.existsSync(full)) throw new UsageError(`${file}: no such file`);
-    const bytes = fs.readFileSync(full);
-    let document: unknown;
-    let files = new Map<string, Uint8Array>();
-    if (file.endsWith('.zip')) {
-      ({ document, files } = readBundle(bytes, file));
-    } else {
-      try {
-        document = JSON.parse(bytes.toString('utf8'));
-      } catch (e) {
-        throw new UsageError(`${file}: not valid JSON (${(e as Error).message})`);
-      }
-    }
-    const r = await withContext(io, values.db, (ctx) =>
-      importDocument(ctx.store, document, { files }).catch((e: unknown) => {
+    const r = await withContext(io, values.db, (ctx) => {
+      const run = file.endsWith('.zip')
+        ? (() => {
+            const { document, files } = readBundle(fs.readFileSync(full), file);
+            return importDocument(ctx.store, document, { files });
+          })()
+        : importDocumentStream(ctx.store, documentEvents(fs.createReadStream(full, { highWaterMark: 1 << 20 })));
+      return run.catch((e: unknown) => {
+        if (e instanceof JsonStreamError) throw new UsageError(`${file}: not valid JSON (${e.message} at byte ${e.offset})`);
         if (e instanceof AppError) throw new AppError(e.code, `${file}: ${e.message}`);
         throw e;
-      }),
-    );
+      });
+    });
     io.out(
       `Imported ${file}: committees ${r.committees.added} added, ${r.committees.updated} updated; ` +
         `meetings ${r.meetings.added} added, ${r.meetings.replaced} replaced, ${r.meetings.unchanged} unchanged; ` +

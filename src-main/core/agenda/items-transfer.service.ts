@@ -15,7 +15,7 @@ export async function copyItem(db: Db, sourceItemId: string, targetMeetingId: st
   const target = await assertAgendaEditable(db, targetMeetingId);
   const id = await placeItem(db, target, { title: source.title, case_number: source.case_number, access: source.access, role: source.role });
   const sections = await repo.sections(db, source.id);
-  await repo.replaceSections(db, id, sections.map((s) => ({ id: newId(), kind: s.kind, heading: s.heading, body: s.body })));
+  await repo.replaceSections(db, id, sections.map((s) => ({ kind: s.kind, heading: s.heading, body: s.body })));
   for (const a of await repo.attachments(db, source.id)) {
     await db.insertInto('attachments').values({ id: newId(), item_id: id, position: a.position, title: a.title, access: a.access, sha256: a.sha256, file_name: a.file_name }).execute();
   }

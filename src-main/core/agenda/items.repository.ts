@@ -1,5 +1,6 @@
 // All SQL about agenda items, their sections, route steps and attachments.
 import type { Db, NewItemRow } from '../store/database';
+import { newId } from '../util/canonical';
 
 type ItemUpdate = Partial<Pick<NewItemRow, 'title' | 'case_number' | 'access' | 'role' | 'number' | 'supplementary' | 'meeting_id' | 'position'>>;
 
@@ -46,9 +47,20 @@ export const itemsRepository = {
   },
 
   sections: (db: Db, itemId: string) => db.selectFrom('item_sections').selectAll().where('item_id', '=', itemId).orderBy('position').execute(),
-  async replaceSections(db: Db, itemId: string, sections: readonly { id: string; kind: NewSectionKind; heading: string | null; body: string }[]): Promise<void> {
-    await db.deleteFrom('item_sections').where('item_id', '=', itemId).execute();
-    for (const [position, s] of sections.entries()) await db.insertInto('item_sections').values({ ...s, item_id: itemId, position }).execute();
+  /** Writes only the sections that changed: an autosave of one section is one UPDATE, not the item's every section again. */
+  async replaceSections(db: Db, itemId: string, sections: readonly { kind: NewSectionKind; heading: string | null; body: string }[]): Promise<void> {
+    let existing = await db.selectFrom('item_sections').select(['id', 'position', 'kind', 'heading', 'body']).where('item_id', '=', itemId).orderBy('position').execute();
+    if (!existing.every((s, i) => s.position === i)) {
+      // Positions with gaps (an edit made outside Referent): start over.
+      await db.deleteFrom('item_sections').where('item_id', '=', itemId).execute();
+      existing = [];
+    }
+    for (const [position, s] of sections.entries()) {
+      const old = existing[position];
+      if (!old) await db.insertInto('item_sections').values({ id: newId(), item_id: itemId, position, ...s }).execute();
+      else if (old.kind !== s.kind || old.heading !== s.heading || old.body !== s.body) await db.updateTable('item_sections').set(s).where('id', '=', old.id).execute();
+    }
+    if (existing.length > sections.length) await db.deleteFrom('item_sections').where('item_id', '=', itemId).where('position', '>=', sections.length).execute();
   },
   route: (db: Db, itemId: string) => db.selectFrom('item_route_steps').selectAll().where('item_id', '=', itemId).orderBy('position').execute(),
   async replaceRoute(db: Db, itemId: string, steps: readonly { body: string; date: string | null }[]): Promise<void> {

@@ -139,7 +139,7 @@ export async function updateItem(db: Db, patch: ItemPatch): Promise<AgendaItemDe
   if (patch.route) await repo.replaceRoute(db, item.id, patch.route.map((r) => ({ body: r.body, date: r.date ?? null })));
   if (patch.sections) {
     const kept: SectionDto[] = patch.sections.filter((s) => s.body.trim() !== '').map((s) => ({ kind: s.kind, heading: s.heading?.trim() || null, body: s.body }));
-    await repo.replaceSections(db, item.id, kept.map((s) => ({ id: newId(), ...s })));
+    await repo.replaceSections(db, item.id, kept);
   }
   // The log records what changed, not the text itself: the text is in the item and in every export.
   const changed = Object.keys(patch).filter((k) => k !== 'itemId');

@@ -11,32 +11,47 @@ import { getBlockedPeriods } from '../settings/settings.service';
 
 export type ExportFilter = { committee?: string | undefined; year?: number | undefined };
 
-export async function exportDocument(db: Db, filter: ExportFilter = {}): Promise<ReferentDocument> {
+/** The committees an export holds, in the order they were entered, each as its document form without meetings. */
+export async function committeeHeaders(db: Db, filter: ExportFilter): Promise<{ id: string; header: Omit<ExCommittee, 'meetings'> }[]> {
   const committees = filter.committee
     ? [await committeesRepository.byId(db, (await findCommittee(db, filter.committee)).id)]
     : // In the order they were entered (an import keeps its document's order).
       await db.selectFrom('committees').selectAll().orderBy('created_at').orderBy(sql`rowid`).execute();
-  const out: ExCommittee[] = [];
+  const out: { id: string; header: Omit<ExCommittee, 'meetings'> }[] = [];
   for (const c of committees) {
     if (!c) continue;
     const members = await committeesRepository.members(db, c.id);
-    const meetings = await readMeetings(db, { committeeIds: [c.id], ...(filter.year !== undefined ? { year: filter.year } : {}) });
     const template = JSON.parse(c.template) as CommitteeTemplate;
     const defaults = { location: c.default_location ?? undefined, start: c.default_start ?? undefined, end: c.default_end ?? undefined };
     out.push({
-      name: c.name,
-      shortName: c.short_name ?? undefined,
-      numbering: c.numbering,
-      defaults: Object.values(defaults).some((v) => v !== undefined) ? defaults : undefined,
-      template: Object.keys(template).length > 0 ? template : undefined,
-      members: members.map(toExMember),
-      meetings: meetings.map((m) => m.meeting),
+      id: c.id,
+      header: stripUndefined({
+        name: c.name,
+        shortName: c.short_name ?? undefined,
+        numbering: c.numbering,
+        defaults: Object.values(defaults).some((v) => v !== undefined) ? defaults : undefined,
+        template: Object.keys(template).length > 0 ? template : undefined,
+        members: members.map(toExMember),
+      }),
     });
   }
+  return out;
+}
+
+export async function organizationOf(db: Db): Promise<ReferentDocument['organization']> {
   const name = await db.selectFrom('settings').select('value').where('key', '=', 'organization.name').executeTakeFirst();
   const blocked = await getBlockedPeriods(db);
-  const organization = name ? { name: JSON.parse(name.value) as string, blockedPeriods: blocked ?? undefined } : undefined;
-  return stripUndefined({ format: 'referent/v1', organization, committees: out });
+  return name ? stripUndefined({ name: JSON.parse(name.value) as string, blockedPeriods: blocked ?? undefined }) : undefined;
+}
+
+/** The whole document in memory: for the Api and small exports. A file is written by writeExport (export-stream.ts). */
+export async function exportDocument(db: Db, filter: ExportFilter = {}): Promise<ReferentDocument> {
+  const out: ExCommittee[] = [];
+  for (const { id, header } of await committeeHeaders(db, filter)) {
+    const meetings = await readMeetings(db, { committeeIds: [id], ...(filter.year !== undefined ? { year: filter.year } : {}) });
+    out.push({ ...header, meetings: meetings.map((m) => m.meeting) });
+  }
+  return stripUndefined({ format: 'referent/v1', organization: await organizationOf(db), committees: out });
 }
 
 /** The hashes of every attachment file a document refers to (for the .referent.zip bundle). */

@@ -1,8 +1,11 @@
 // Imports a referent/v1 document: all or nothing, in one transaction. A bad document changes
-// nothing, and the error names the JSON path of its first fault.
+// nothing, and the error names the JSON path of its first fault. A document read from a file
+// comes as events (json-stream.ts) and is validated and written a committee at a time, so an
+// archive of any size imports with memory bounded by its largest committee.
 import fs from 'node:fs';
 import type { ImportReport } from '../../../src-shared/api/exchange';
-import { ReferentDocumentSchema, type ExCommittee, type ExMeeting, type ReferentDocument } from '../../../src-shared/exchange';
+import type { z } from 'zod';
+import { CommitteeSchema, ReferentDocumentSchema, type ExCommittee, type ExMeeting, type ReferentDocument } from '../../../src-shared/exchange';
 import { formatLongDa, formatShortDa } from '../../../src-shared/dates';
 import { AppError, describeRefusal } from '../errors';
 import type { Store } from '../store/open';
@@ -10,7 +13,8 @@ import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { filePath } from '../files/file-store';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
-import { hashMeeting, readMeetings, stripUndefined } from '../meetings/meeting-content';
+import { hashMeeting, readMeetings, streamMeetings, stripUndefined } from '../meetings/meeting-content';
+import type { DocumentEvent } from './json-stream';
 import { setBlockedPeriods } from '../settings/settings.service';
 import { writeMeetingContent } from '../meetings/meeting-write';
 import { normalizeMeeting } from './normalize';
@@ -30,8 +34,68 @@ export function parseDocument(raw: unknown): ReferentDocument {
   return parsed.data;
 }
 
+/** Parses one part of a document; a fault names its path in the whole document. */
+function parsePart<S extends z.ZodType>(schema: S, raw: unknown, at: string): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const { message, da } = describeRefusal(schema, raw, parsed.error);
+  const place = (m: string): string => (m.startsWith('(document)') ? `${at}${m.slice('(document)'.length)}` : `${at}.${m}`);
+  throw new AppError('Invalid', place(message), place(da ?? message));
+}
+
+type Body = (db: Db, report: ImportReport) => Promise<void>;
+
 export async function importDocument(store: Store, raw: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const doc = parseDocument(raw);
+  return runImport(store, options, async (db, report) => {
+    await importOrganization(db, doc);
+    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, report);
+  });
+}
+
+/**
+ * A document read as events: each committee is validated and written as soon as it has been
+ * read, then let go. The document's own fields (format, organization) are checked at the end;
+ * a fault anywhere still changes nothing.
+ */
+export async function importDocumentStream(store: Store, events: AsyncIterable<DocumentEvent>, options: ImportOptions = {}): Promise<ImportReport> {
+  return runImport(store, options, async (db, report) => {
+    const top: Record<string, unknown> = {};
+    const names = new Map<string, number>();
+    let committee: Record<string, unknown> = {};
+    let meetings: unknown[] = [];
+    let raw: unknown = undefined;
+    for await (const e of events) {
+      if (e.kind === 'field') {
+        if (e.key !== 'committees') top[e.key] = e.value;
+        else if (!Array.isArray(e.value)) raw = e.value;
+      } else if (e.kind === 'committee-start') {
+        committee = {};
+        meetings = [];
+        raw = undefined;
+      } else if (e.kind === 'committee-field') {
+        if (e.key === '') raw = e.value;
+        else committee[e.key] = e.key === 'meetings' ? meetings : e.value;
+      } else if (e.kind === 'meeting') {
+        meetings.push(e.value);
+      } else {
+        const at = `committees[${e.index}]`;
+        const c = parsePart(CommitteeSchema, raw ?? committee, at);
+        const prior = names.get(c.name);
+        if (prior !== undefined) throw new AppError('Invalid', `${at}.name: repeats the committee "${c.name}" of committees[${prior}]`, `${at}.name: gentager udvalget "${c.name}" fra committees[${prior}].`);
+        names.set(c.name, e.index);
+        await importCommittee(db, c, at, report);
+        committee = {};
+        meetings = [];
+      }
+    }
+    // The document's own fields, checked as a whole document without its committees.
+    const doc = parsePart(ReferentDocumentSchema, { ...top, committees: raw !== undefined && !Array.isArray(raw) ? raw : [] }, '');
+    await importOrganization(db, doc);
+  });
+}
+
+async function runImport(store: Store, options: ImportOptions, body: Body): Promise<ImportReport> {
   const files = options.files ?? new Map<string, Uint8Array>();
   for (const [sha, bytes] of files) {
     if (sha256Hex(bytes) !== sha) throw new AppError('Invalid', `files/${sha}: the file's content does not match its SHA-256 name`, `files/${sha}: filens indhold passer ikke med dens SHA-256-navn.`);
@@ -47,7 +111,7 @@ export async function importDocument(store: Store, raw: unknown, options: Import
   }
   try {
     return await store.db.transaction().execute(async (trx) => {
-      const report = await importInTransaction(trx, doc, files);
+      const report = await importInTransaction(trx, files, body);
       // One pass over everything the import changed, in the same transaction.
       await store.search.refresh(trx);
       return report;
@@ -58,12 +122,18 @@ export async function importDocument(store: Store, raw: unknown, options: Import
   }
 }
 
-async function importInTransaction(db: Db, doc: ReferentDocument, files: Map<string, Uint8Array>): Promise<ImportReport> {
+async function importInTransaction(db: Db, files: Map<string, Uint8Array>, body: Body): Promise<ImportReport> {
   const report: ImportReport = { committees: { added: 0, updated: 0 }, meetings: { added: 0, replaced: 0, unchanged: 0 }, items: 0, files: 0 };
   for (const [sha, bytes] of files) {
     const r = await db.insertInto('files').values({ sha256: sha, size: bytes.byteLength, added_at: nowIso() }).onConflict((oc) => oc.column('sha256').doNothing()).executeTakeFirst();
     report.files += Number(r.numInsertedOrUpdatedRows ?? 0);
   }
+  await body(db, report);
+  await appendChange(db, { action: 'exchange.import', payload: report });
+  return report;
+}
+
+async function importOrganization(db: Db, doc: Pick<ReferentDocument, 'organization'>): Promise<void> {
   if (doc.organization) {
     await db
       .insertInto('settings')
@@ -72,11 +142,6 @@ async function importInTransaction(db: Db, doc: ReferentDocument, files: Map<str
       .execute();
     if (doc.organization.blockedPeriods) await setBlockedPeriods(db, doc.organization.blockedPeriods);
   }
-  for (const [ci, committee] of doc.committees.entries()) {
-    await importCommittee(db, committee, `committees[${ci}]`, report);
-  }
-  await appendChange(db, { action: 'exchange.import', payload: report });
-  return report;
 }
 
 async function importCommittee(db: Db, c: ExCommittee, at: string, report: ImportReport): Promise<void> {
@@ -125,14 +190,18 @@ async function importCommittee(db: Db, c: ExCommittee, at: string, report: Impor
   const members = await db.selectFrom('memberships as ms').innerJoin('people as p', 'p.id', 'ms.person_id').select(['p.key', 'p.id']).where('ms.committee_id', '=', committeeId).execute();
   for (const m of members) personIds.set(m.key, m.id);
 
+  const approved: string[] = [];
   for (const [mi, m] of c.meetings.entries()) {
     const path = `${at}.meetings[${mi}]`;
-    await importMeeting(db, committeeId, c.name, m, path, personIds, report);
+    const locked = await importMeeting(db, committeeId, c.name, m, path, personIds, report);
+    if (locked) approved.push(locked);
   }
+  await lockApproved(db, approved);
   await appendChange(db, { committeeId, action: 'committee.import', payload: { name: c.name, meetings: c.meetings.length } });
 }
 
-async function importMeeting(db: Db, committeeId: string, committeeName: string, m: ExMeeting, at: string, personIds: Map<string, string>, report: ImportReport): Promise<void> {
+/** Returns the meeting's id when it arrived approved and is to be locked (lockApproved). */
+async function importMeeting(db: Db, committeeId: string, committeeName: string, m: ExMeeting, at: string, personIds: Map<string, string>, report: ImportReport): Promise<string | null> {
   let existing = m.id ? await db.selectFrom('meetings').selectAll().where('id', '=', m.id).executeTakeFirst() : undefined;
   if (existing && existing.committee_id !== committeeId) throw new AppError('Conflict', `${at}.id: the meeting ${m.id} belongs to another committee`, `${at}.id: mødet ${m.id} hører til et andet udvalg.`);
   const atStart = await db.selectFrom('meetings').selectAll().where('committee_id', '=', committeeId).where('start', '=', m.start).executeTakeFirst();
@@ -154,7 +223,7 @@ async function importMeeting(db: Db, committeeId: string, committeeName: string,
         `${at}: mødet i ${committeeName} den ${formatShortDa(m.start)} er godkendt og låst, og dokumentets indhold afviger fra det.`,
       );
     report.meetings.unchanged++;
-    return;
+    return null;
   }
 
   const id = existing?.id ?? m.id ?? newId();
@@ -174,12 +243,17 @@ async function importMeeting(db: Db, committeeId: string, committeeName: string,
     await db.insertInto('meetings').values({ id, committee_id: committeeId, ...row, created_at: now }).execute();
     report.meetings.added++;
   }
-  report.items += await writeMeetingContent(db, id, m, personIds, at);
-  if (m.status === 'minutes-approved') {
-    // An approved meeting arrives locked, with the hash of what it holds.
-    await freezeItemNumbers(db, id);
-    const [content] = await readMeetings(db, { meetingIds: [id] });
-    await db.updateTable('meetings').set({ locked_at: now, content_hash: hashMeeting(content!.meeting) }).where('id', '=', id).execute();
-  }
+  report.items += await writeMeetingContent(db, id, m, personIds, at, !existing);
   await appendChange(db, { meetingId: id, committeeId, action: existing ? 'meeting.replace' : 'meeting.import', payload: { start: m.start, items: m.items.length } });
+  return m.status === 'minutes-approved' ? id : null;
+}
+
+/** Approved meetings arrive locked, with the hash of what they hold: read back a batch at a time. */
+async function lockApproved(db: Db, meetingIds: string[]): Promise<void> {
+  if (meetingIds.length === 0) return;
+  for (const id of meetingIds) await freezeItemNumbers(db, id);
+  const now = nowIso();
+  for await (const batch of streamMeetings(db, { meetingIds })) {
+    for (const content of batch) await db.updateTable('meetings').set({ locked_at: now, content_hash: hashMeeting(content.meeting) }).where('id', '=', content.row.id).execute();
+  }
 }

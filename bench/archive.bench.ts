@@ -1,0 +1,129 @@
+// A decade of minutes: generated Danish archives (bench/archive/) of 320, 26,000 and 250,000
+// items (BENCH_SIZES=320,26000 to choose), each step against a baseline of the same run:
+// import vs a bulk insert of the same rows, open vs a bare SQLite open, autosave at each size vs
+// the smallest, search per query kind vs naive FTS5 (ORDER BY bm25 + snippet()), verify and
+// export-json with their time and peak memory (each in a process of its own).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { call } from '../src-main/core/dispatch';
+import { openStore } from '../src-main/core/store/open';
+import { archiveJson, benchDir } from './archive/files';
+import { PLANTED } from './archive/generate';
+import type { Bench, BenchLine } from './lib';
+
+const SIZES = (process.env.BENCH_SIZES ?? '320,26000,250000').split(',').map(Number);
+const LARGEST = Math.max(...SIZES);
+
+type ChildResult = { step: string; ms: number; maxRssMB: number; code: number; out: string };
+
+function child(step: string, ...args: string[]): ChildResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'archive/child.ts'), step, ...args], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 3_600_000 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+function percentile(times: number[], p: number): number {
+  const s = [...times].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function timed(fn: () => unknown, runs: number, warmup = 2): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+const fresh = (file: string): string => {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  return file;
+};
+
+const bench: Bench = async (report) => {
+  const autosave = new Map<number, number>();
+  for (const size of SIZES) {
+    const big = size === LARGEST && size >= 250_000;
+    const line = (l: BenchLine): void => report({ ...l, name: `[${size}] ${l.name}` });
+    const json = await archiveJson({ items: size });
+    const dir = path.join(benchDir(), 'run');
+    fs.mkdirSync(dir, { recursive: true });
+    const dbFile = fresh(path.join(dir, `ours-${size}.sqlite`));
+    const baseFile = fresh(path.join(dir, `bulk-${size}.sqlite`));
+
+    // Import: the CLI, as a user runs it, against the same rows bulk-inserted.
+    const imp = child('import', json, dbFile);
+    const base = child('bulk', json, baseFile);
+    const rate = (r: ChildResult): number => (size / r.ms) * 1000;
+    line({ name: 'bulk insert of the same rows (baseline)', value: rate(base), unit: '/s', note: `${(base.ms / 1000).toFixed(1)} s, ${base.maxRssMB.toFixed(0)} MB` });
+    if (imp.code !== 0) {
+      line({ name: 'referent import', value: 0, unit: '/s', target: big ? '>= 10000 /s' : undefined, met: big ? false : undefined, note: `FAILED: ${imp.out.replace(/\s+/g, ' ').slice(0, 160)}` });
+      continue;
+    }
+    line({ name: 'referent import, items per second', value: rate(imp), unit: '/s', target: big ? '>= 10000 /s' : undefined, met: big ? rate(imp) >= 10_000 : undefined, note: `${(imp.ms / 1000).toFixed(1)} s; ${(rate(base) / rate(imp)).toFixed(1)}x slower than the bulk insert` });
+    line({ name: 'referent import, peak memory', value: imp.maxRssMB, unit: 'MB', target: big ? '<= 300 MB' : undefined, met: big ? imp.maxRssMB <= 300 : undefined });
+    line({ name: 'database file', value: fs.statSync(dbFile).size / 1e6, unit: 'MB', note: `bulk rows only: ${(fs.statSync(baseFile).size / 1e6).toFixed(0)} MB; JSON ${(fs.statSync(json).size / 1e6).toFixed(0)} MB` });
+
+    // Open: what every command and start pays, against a bare SQLite open of the same file.
+    const openMs = percentile(await timed(async () => { await openStore(dbFile).close(); }, 5, 1), 50);
+    const bareMs = percentile(await timed(() => new BetterSqlite3(dbFile).close(), 5, 1), 50);
+    line({ name: 'open the store (median)', value: openMs, unit: 'ms', target: big ? '<= 100 ms' : undefined, met: big ? openMs <= 100 : undefined, note: `bare SQLite open ${bareMs.toFixed(1)} ms` });
+
+    const store = openStore(dbFile);
+    const ctx = { store, shell: 'cli' as const, version: 'bench' };
+    try {
+      // Autosave: one section of one item of a planned meeting, as the editor sends it.
+      const target = store.sqlite.prepare("SELECT i.id FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE m.status = 'planned' AND i.role IS NULL ORDER BY m.start DESC LIMIT 1").pluck().get() as string;
+      const item = await call(ctx, 'agenda.getItem', { itemId: target });
+      let n = 0;
+      const save = () => call(ctx, 'agenda.updateItem', { itemId: target, sections: item.sections.map((s, i) => (i === item.sections.length - 1 ? { ...s, body: `${s.body} ${++n}` } : s)) });
+      const p50 = percentile(await timed(save, 21, 3), 50);
+      autosave.set(size, p50);
+      const smallest = autosave.get(Math.min(...autosave.keys()))!;
+      line({ name: 'autosave one section (p50)', value: p50, unit: 'ms', target: big ? '<= 20 ms, <= 2x smallest' : undefined, met: big ? p50 <= 20 && p50 <= 2 * smallest : undefined, note: `${(p50 / smallest).toFixed(1)}x the ${Math.min(...autosave.keys())}-item archive` });
+
+      // Search, per query kind, against naive FTS5 over the same text in the bulk database.
+      const caseNumber = store.sqlite.prepare('SELECT case_number FROM items WHERE case_number IS NOT NULL AND role IS NULL LIMIT 1 OFFSET ?').pluck().get(Math.floor(size / 2)) as string;
+      const queries: [string, string, string][] = [
+        ['rare word', PLANTED.rare, `"${PLANTED.rare}"`],
+        ['common word', 'kommunen', '"kommunen"'],
+        ['prefix', 'digitalis', '"digitalis"*'],
+        ['phrase', `"${PLANTED.phrase}"`, `"${PLANTED.phrase}"`],
+        ['case number', caseNumber, `"${caseNumber.replace('/', ' ')}"`],
+        ['stem', PLANTED.stemForms[0]!, `"${PLANTED.stemForms[0]}"`],
+      ];
+      await store.search.refresh(store.db);
+      const naive = new BetterSqlite3(baseFile);
+      naive.exec(`CREATE VIRTUAL TABLE naive USING fts5(item_id UNINDEXED, title, case_number, body, tokenize = 'unicode61 remove_diacritics 0');
+        INSERT INTO naive SELECT i.id, i.title, coalesce(i.case_number, ''), coalesce((SELECT group_concat(body, char(10)) FROM item_sections s WHERE s.item_id = i.id), '') FROM items i;`);
+      const naiveQuery = naive.prepare("SELECT item_id, snippet(naive, -1, '[[', ']]', ' … ', 12) AS s FROM naive WHERE naive MATCH ? ORDER BY bm25(naive) LIMIT 50");
+      for (const [kind, ours, theirs] of queries) {
+        let total = 0;
+        const times = await timed(async () => (total = (await call(ctx, 'search.items', { query: ours })).total), 25, 2);
+        const naiveTimes = await timed(() => naiveQuery.all(theirs), big ? 5 : 25, 1);
+        const p99 = percentile(times, 99);
+        line({ name: `search ${kind} (${ours}): p50`, value: percentile(times, 50), unit: 'ms', note: `${total} hits; naive p50 ${percentile(naiveTimes, 50).toFixed(1)} ms` });
+        line({ name: `search ${kind}: p99`, value: p99, unit: 'ms', target: big ? '<= 30 ms' : undefined, met: big ? p99 <= 30 : undefined, note: `naive p99 ${percentile(naiveTimes, 99).toFixed(1)} ms` });
+      }
+      naive.close();
+    } finally {
+      await store.close();
+    }
+
+    // Whole-archive commands, each in its own process: time and peak memory.
+    const verify = child('verify', dbFile);
+    line({ name: 'referent verify', value: verify.ms / 1000, unit: 's', target: big ? 'succeeds, <= 1 GB' : undefined, met: big ? verify.code === 0 && verify.maxRssMB <= 1024 : undefined, note: `${verify.code === 0 ? 'ok' : `FAILED ${verify.out.replace(/\s+/g, ' ').slice(0, 120)}`}, ${verify.maxRssMB.toFixed(0)} MB` });
+    const outFile = fresh(path.join(dir, `export-${size}.json`));
+    const exp = child('export', dbFile, outFile);
+    line({ name: 'referent export-json --out', value: exp.ms / 1000, unit: 's', target: big ? 'succeeds, <= 1 GB' : undefined, met: big ? exp.code === 0 && exp.maxRssMB <= 1024 : undefined, note: `${exp.code === 0 ? 'ok' : `FAILED ${exp.out.replace(/\s+/g, ' ').slice(0, 120)}`}, ${exp.maxRssMB.toFixed(0)} MB` });
+    const noop = child('noop');
+    line({ name: 'a child process doing nothing (the floor of the above)', value: noop.maxRssMB, unit: 'MB' });
+    fs.rmSync(outFile, { force: true });
+  }
+};
+
+export default bench;

@@ -1,0 +1,30 @@
+// Writes the store as a referent/v1 document a batch of meetings at a time, formatted exactly
+// as JSON.stringify(document, null, 2) would: an archive of any size exports with memory bounded
+// by one batch (a whole 250,000-item document is longer than a JavaScript string may be).
+import type { Db } from '../store/database';
+import { streamMeetings } from '../meetings/meeting-content';
+import { committeeHeaders, organizationOf, type ExportFilter } from './export';
+
+const indent = (text: string, n: number): string => text.replace(/\n/g, `\n${' '.repeat(n)}`);
+
+/** Calls `write` with consecutive pieces of the document; their concatenation is the document. */
+export async function writeExport(db: Db, filter: ExportFilter, write: (piece: string) => void | Promise<void>): Promise<void> {
+  const organization = await organizationOf(db);
+  await write('{\n  "format": "referent/v1",\n');
+  if (organization) await write(`  "organization": ${indent(JSON.stringify(organization, null, 2), 2)},\n`);
+  await write('  "committees": [');
+  const committees = await committeeHeaders(db, filter);
+  for (const [ci, { id, header }] of committees.entries()) {
+    const head = JSON.stringify({ ...header, meetings: [] }, null, 2);
+    const cut = head.lastIndexOf('"meetings": []');
+    await write(`${ci ? ',' : ''}\n    ${indent(head.slice(0, cut), 4)}"meetings": [`);
+    let count = 0;
+    for await (const batch of streamMeetings(db, { committeeIds: [id], ...(filter.year !== undefined ? { year: filter.year } : {}) })) {
+      let piece = '';
+      for (const { meeting } of batch) piece += `${count++ ? ',' : ''}\n        ${indent(JSON.stringify(meeting, null, 2), 8)}`;
+      await write(piece);
+    }
+    await write(count ? '\n      ]\n    }' : ']\n    }');
+  }
+  await write(committees.length ? '\n  ]\n}' : ']\n}');
+}
