@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Builds the bundled `referent` command once, if a source changed, for the tests that start it.
+    globalSetup: ['tests/setup/cli-bundle.ts'],
   },
 });

@@ -1,5 +1,5 @@
-// Entry point of `npm run referent -- …`.
-import { openStore } from '../core/store/open';
+// Entry point of the `referent` command (bundled as out/cli/referent.mjs, the package's bin). The
+// store, and with it better-sqlite3 and kysely, is loaded only by a command that opens it.
 import { resolveDbFile } from '../core/paths';
 import { VERSION } from '../core/version';
 import { runCli } from './run';
@@ -7,7 +7,10 @@ import { runCli } from './run';
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-  open: (db) => ({ store: openStore(resolveDbFile(db)), shell: 'cli', version: VERSION }),
+  open: async (db) => {
+    const { openStore } = await import('../core/store/open');
+    return { store: openStore(resolveDbFile(db)), shell: 'cli', version: VERSION };
+  },
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });
 process.exitCode = code;

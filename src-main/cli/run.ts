@@ -1,15 +1,19 @@
-// The `referent` command: the same services as the app, without a window.
+// The `referent` command: the same services as the app, without a window. Each command's module
+// is loaded only when that command runs, so `--help` (and any command) pays for what it uses.
 import type { CliCommand, CliIO } from './types';
-import { exitCodeFor, messageFor } from './errors';
-import { importCommand } from './commands/import';
-import { exportJsonCommand } from './commands/export-json';
-import { exportCommand } from './commands/export';
-import { calendarCommand } from './commands/calendar';
-import { searchCommand } from './commands/search';
-import { verifyCommand } from './commands/verify';
-import { apiCommand } from './commands/api';
 
-export const COMMANDS: readonly CliCommand[] = [importCommand, exportJsonCommand, exportCommand, calendarCommand, searchCommand, verifyCommand, apiCommand];
+/** A command as the help lists it; `load` brings in its implementation (and the core it needs). */
+export type CommandEntry = { name: string; summary: string; load: () => Promise<CliCommand> };
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'import', summary: 'import an exchange document; prints what it added', load: async () => (await import('./commands/import')).importCommand },
+  { name: 'export-json', summary: 'exchange document to stdout (or a .referent.zip bundle with --out)', load: async () => (await import('./commands/export-json')).exportJsonCommand },
+  { name: 'export', summary: 'write the agenda, minutes or decision record as .docx or PDF (or the publication package)', load: async () => (await import('./commands/export')).exportCommand },
+  { name: 'calendar', summary: 'import a meeting calendar; roll a year forward', load: async () => (await import('./commands/calendar')).calendarCommand },
+  { name: 'search', summary: 'search items by title, case number, text, decision, votes, dissents and attachments', load: async () => (await import('./commands/search')).searchCommand },
+  { name: 'verify', summary: 'check the change log and approved minutes; exit 1 on a fault', load: async () => (await import('./commands/verify')).verifyCommand },
+  { name: 'api', summary: 'call one operation of the Api ("referent api list" names them)', load: async () => (await import('./commands/api')).apiCommand },
+];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -26,14 +30,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.out(helpText());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`referent: unknown command "${name}"\n${helpText()}`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
+    const { exitCodeFor, messageFor } = await import('./errors');
     io.err(`referent ${name}: ${messageFor(e)}`);
     return exitCodeFor(e);
   }

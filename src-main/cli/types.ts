@@ -4,14 +4,14 @@ import type { CoreContext } from '../core/context';
 export type CliIO = {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Opens the store named by --db / $REFERENT_DB / the app's own file. */
-  open: (dbFlag: string | undefined) => CoreContext;
+  /** Opens the store named by --db / $REFERENT_DB / the app's own file (the command loads the store only then). */
+  open: (dbFlag: string | undefined) => CoreContext | Promise<CoreContext>;
   cwd: string;
 };
 
 /** Runs `fn` on the store named by --db (see CliIO.open), and closes the store however it ends. */
 export async function withContext<T>(io: CliIO, dbFlag: string | undefined, fn: (ctx: CoreContext) => Promise<T>): Promise<T> {
-  const ctx = io.open(dbFlag);
+  const ctx = await io.open(dbFlag);
   try {
     return await fn(ctx);
   } finally {
@@ -19,10 +19,10 @@ export async function withContext<T>(io: CliIO, dbFlag: string | undefined, fn: 
   }
 }
 
+/** A command's implementation; its name and one-line summary for the help are in run.ts. */
 export type CliCommand = {
   name: string;
   usage: string;
-  summary: string;
   run: (args: string[], io: CliIO) => Promise<number>;
 };
 

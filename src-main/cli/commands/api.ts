@@ -1,6 +1,5 @@
 // referent api OPERATION [JSON]: any operation of the contract, for scripts and support.
 import { OP_NAMES } from '../../../src-shared/api';
-import { invoke } from '../../core/dispatch';
 import { parse } from '../args';
 import { exitCodeForError, UsageError } from '../errors';
 import { type CliCommand, EXIT, withContext } from '../types';
@@ -10,7 +9,6 @@ const usage = 'referent api OPERATION [JSON-INPUT] [--db FILE]';
 export const apiCommand: CliCommand = {
   name: 'api',
   usage,
-  summary: `call one operation of the Api (${OP_NAMES.length} operations; "referent api list" names them)`,
   run: async (args, io) => {
     const { values, positionals } = parse(args, {}, usage);
     const [name, json] = positionals;
@@ -27,6 +25,8 @@ export const apiCommand: CliCommand = {
         throw new UsageError(`the input is not valid JSON (${(e as Error).message})`);
       }
     }
+    // The core (every handler and what it uses) loads only when an operation is called, not for "list".
+    const { invoke } = await import('../../core/dispatch');
     return withContext(io, values.db, async (ctx) => {
       const result = await invoke(ctx, name, input);
       io.out(JSON.stringify(result, null, 2));

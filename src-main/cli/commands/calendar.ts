@@ -74,7 +74,6 @@ async function rollForward(args: string[], io: CliIO): Promise<number> {
 export const calendarCommand: CliCommand = {
   name: 'calendar',
   usage,
-  summary: 'import a meeting calendar; roll a year forward',
   run: async (args, io) => {
     const [sub, ...rest] = args;
     if (sub === 'import') return importCalendar(rest, io);

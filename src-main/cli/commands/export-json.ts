@@ -14,7 +14,6 @@ const usage = 'referent export-json [--committee NAME] [--year YYYY] [--out FILE
 export const exportJsonCommand: CliCommand = {
   name: 'export-json',
   usage,
-  summary: 'exchange document to stdout (or a .referent.zip bundle with --out)',
   run: async (args, io) => {
     const { values } = parse(args, { committee: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } }, usage);
     const year = yearArg(values.year, '--year');

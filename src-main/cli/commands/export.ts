@@ -19,7 +19,6 @@ const usage =
 export const exportCommand: CliCommand = {
   name: 'export',
   usage,
-  summary: 'write the agenda, minutes or decision record as .docx or PDF (or the publication package)',
   run: async (args, io) => {
     const { values } = parse(
       args,

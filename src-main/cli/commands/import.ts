@@ -15,7 +15,6 @@ const usage = 'referent import FILE.json|FILE.referent.zip [--db FILE]';
 export const importCommand: CliCommand = {
   name: 'import',
   usage,
-  summary: 'import an exchange document; prints what it added',
   run: async (args, io) => {
     const { values, positionals } = parse(args, {}, usage);
     const file = positionals[0];

@@ -12,7 +12,6 @@ const usage = `referent search QUERY [--committee NAME] [--year YYYY] [--outcome
 export const searchCommand: CliCommand = {
   name: 'search',
   usage,
-  summary: 'search items by title, case number, text, decision, votes, dissents and attachments',
   run: async (args, io) => {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, committee: { type: 'string' }, year: { type: 'string' }, outcome: { type: 'string' }, access: { type: 'string' } }, usage);
     const query = positionals.join(' ').trim();

@@ -10,7 +10,6 @@ const usage = 'referent verify [--json] [--db FILE]';
 export const verifyCommand: CliCommand = {
   name: 'verify',
   usage,
-  summary: 'check the change log and approved minutes; exit 1 on a fault',
   run: async (args, io) => {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } }, usage);
     if (positionals.length > 0) throw new UsageError(`verify takes no arguments\nusage: ${usage}`);

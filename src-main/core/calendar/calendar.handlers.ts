@@ -7,7 +7,6 @@ import { tx } from '../handler-types';
 import { getSettings } from '../settings/settings.service';
 import { applyCalendarImport, previewCalendarImport, type ImportRequest } from './calendar.service';
 import { buildCsv } from './export-csv';
-import { buildDocx } from './export-docx';
 import { buildIcs } from './export-ics';
 import { readExportMeetings } from './export-meetings';
 import { applyRollForward, proposeRollForward, readBlockedPeriods, writeBlockedPeriods } from './roll-forward.service';
@@ -31,7 +30,8 @@ export const calendarHandlers: FeatureHandlers<typeof calendarOps> = {
     if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', base64: toBase64(buildIcs(meetings, `Politisk mødekalender ${year}`)) };
     if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv', base64: toBase64(buildCsv(meetings)) };
     const org = (await getSettings(ctx.store.db)).name;
-    return { fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: toBase64(await buildDocx(meetings, year, org)) };
+    // The docx library loads with the first .docx, not with the core.
+    return { fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: toBase64(await (await import('./export-docx')).buildDocx(meetings, year, org)) };
   },
   'calendar.getBlockedPeriods': (ctx) => readBlockedPeriods(ctx.store.db),
   'calendar.setBlockedPeriods': (ctx, input) => tx(ctx, (db) => writeBlockedPeriods(db, input)),

@@ -11,7 +11,6 @@ import { newId, nowIso } from '../util/canonical';
 import { badFile, whereDa, type CalendarRow, type ParsedCalendar } from './calendar-row';
 import { parseIcs } from './import-ics';
 import { parseCsv } from './import-csv';
-import { parseXlsx } from './import-xlsx';
 
 export type ImportRequest = {
   fileName: string;
@@ -37,7 +36,8 @@ async function readCalendarFile(req: ImportRequest, committeeName: string | null
   if (req.bytes.length === 0) throw badFile(req.fileName, null, 'is empty', 'er tom');
   if (format === 'ics') return { format, ...parseIcs(new TextDecoder('utf-8').decode(req.bytes), req.fileName, { includeAllDay: req.includeAllDay ?? false }) };
   if (format === 'csv') return { format, ...parseCsv(req.bytes, req.fileName, committeeName) };
-  return { format, ...(await parseXlsx(req.bytes, req.fileName, committeeName)) };
+  // exceljs is large: it loads with the first .xlsx, not with the core.
+  return { format, ...(await (await import('./import-xlsx')).parseXlsx(req.bytes, req.fileName, committeeName)) };
 }
 
 type CommitteeLite = { id: string; name: string; short_name: string | null; default_start: string | null };

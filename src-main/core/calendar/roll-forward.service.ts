@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { createMeeting } from '../meetings/meetings.service';
 import { getBlockedPeriods, setBlockedPeriods } from '../settings/settings.service';
-import { blockedDays, type BlockedDays } from './blocked-periods';
+import type { BlockedDays } from './blocked-periods';
 import { rollForwardCalendar, type Proposal, type SourceMeeting } from './roll-forward';
 
 const DEFAULT_BLOCKED: Required<ExBlockedPeriods> = { winterWeek: 7, extra: [] };
@@ -50,6 +50,8 @@ export async function proposeRollForward(db: Db, input: { fromYear: number; toYe
     throw new AppError('NotFound', 'The committee was not found.', 'Udvalget findes ikke.');
   }
   const settings = await readBlockedPeriods(db);
+  // Loaded here, not at start: date-holidays is large and only a roll-forward needs it.
+  const { blockedDays } = await import('./blocked-periods');
   const blocked = blockedDays(toYear, settings);
   const meetings = await readYear(db, fromYear, committeeId);
   const existingRows = await readYear(db, toYear, committeeId);

@@ -11,11 +11,11 @@ import { getSettings } from '../settings/settings.service';
 import type { Db } from '../store/database';
 import { canonicalJson, sha256Hex } from '../util/canonical';
 import { buildReferat, type DocumentKind, type Referat, type ReferatInput } from './build-referat';
-import { renderDocx } from './docx-writer';
 import { renderHtml } from './html-writer';
 import { LAYOUT } from './layout';
 import { cachedPages, storePages, type PageKey } from './page-cache';
 import { renderPdf, samePages, type PdfPrinter } from './pdf';
+import type * as DocxWriter from './docx-writer';
 
 export type DocumentRequest = { meetingId: string; kind: DocumentKind; public: boolean };
 /** A referat's input as read from the store, with the committee's name for file names. */
@@ -105,6 +105,11 @@ export async function exportLoaded(db: Db, printer: PdfPrinter, { doc, input }: 
   if (!cached?.current || !samePages(cached.pages, pdf.pages)) await storePages(db, key, pdf.pages);
   if (req.format === 'pdf') return { bytes: pdf.bytes, fileName, mime: MIME.pdf, pageCount: pdf.pageCount };
   return { bytes: await renderDocx(doc, { pages: pdf.pages }), fileName, mime: MIME.docx, pageCount: null };
+}
+
+/** The .docx writer (and the docx library behind it) loads with the first .docx, not with the core. */
+async function renderDocx(...args: Parameters<typeof DocxWriter.renderDocx>): ReturnType<typeof DocxWriter.renderDocx> {
+  return (await import('./docx-writer')).renderDocx(...args);
 }
 
 function pageKey(req: DocumentRequest, doc: Referat): PageKey {
