@@ -25,6 +25,31 @@ export type NumberingRule = (typeof NUMBERING_RULES)[number];
 export const ACCESS = ['open', 'closed'] as const;
 export type Access = (typeof ACCESS)[number];
 
+/**
+ * What the public version keeps of a closed item (publication-law notes): "council" (the
+ * kommunalbestyrelse's duty) keeps its public title, the reason it was closed and, unless withheld,
+ * the decision with its vote count; "committee" prints a stub with the public title only.
+ */
+export const PUBLICATION_PROFILES = ['council', 'committee'] as const;
+export type PublicationProfile = (typeof PUBLICATION_PROFILES)[number];
+export const DEFAULT_PUBLICATION_PROFILE: PublicationProfile = 'committee';
+
+/** Why an item is closed, decided case by case; printed in the public stub. */
+export const CLOSED_REASONS = ['personal', 'property', 'tender', 'other'] as const;
+export type ClosedReasonKind = (typeof CLOSED_REASONS)[number];
+export type ClosedReason = { kind: ClosedReasonKind; text?: string | undefined };
+
+/** The reason as the public version prints it, after "Lukket af hensyn til". */
+export const CLOSED_REASON_LABEL_DA: Record<ClosedReasonKind, string> = {
+  personal: 'personlige forhold',
+  property: 'køb eller salg af fast ejendom',
+  tender: 'et udbud',
+  other: 'andre fortrolige forhold',
+};
+
+/** The public title of a closed item when none is given. */
+export const DEFAULT_PUBLIC_TITLE = 'Lukket punkt';
+
 /** Danish labels printed in documents (DESIGN.md, "Conventions of the documents"). */
 export const OUTCOME_LABEL_DA: Record<Outcome, string> = {
   approved: 'Godkendt',
@@ -65,6 +90,10 @@ export type CommitteeTemplate = {
   signaturePage?: boolean | undefined;
   phrases?: string[] | undefined;
   standardItems?: StandardItem[] | undefined;
+  memberTitles?: boolean | undefined;
+  sectionsHeading?: string | undefined;
+  attendanceAtEnd?: boolean | undefined;
+  substituteInHeader?: boolean | undefined;
 };
 
 /** The template with every default filled in, as the documents and the editor use it. */
@@ -77,6 +106,14 @@ export type ResolvedTemplate = {
   signaturePage: boolean;
   phrases: string[];
   standardItems: StandardItem[];
+  /** Members' titles in the participants line: "Martin Damm (teamleder)". */
+  memberTitles: boolean;
+  /** A heading wrapping the case's sections (e.g. "Sagsfremstilling"), their headings one level down; "" for none. */
+  sectionsHeading: string;
+  /** The attendance lines also at the end of each item, not only under the decision. */
+  attendanceAtEnd: boolean;
+  /** The substitute named in the participants line; otherwise in the attendance lines of the items they sat for. */
+  substituteInHeader: boolean;
 };
 
 export function resolveTemplate(t: CommitteeTemplate | undefined | null): ResolvedTemplate {
@@ -91,6 +128,10 @@ export function resolveTemplate(t: CommitteeTemplate | undefined | null): Resolv
     signaturePage: t?.signaturePage ?? false,
     phrases: t?.phrases ?? [...DEFAULT_PHRASES],
     standardItems: t?.standardItems ?? [],
+    memberTitles: t?.memberTitles ?? true,
+    sectionsHeading: t?.sectionsHeading?.trim() ?? '',
+    attendanceAtEnd: t?.attendanceAtEnd ?? false,
+    substituteInHeader: t?.substituteInHeader ?? true,
   };
 }
 
@@ -112,6 +153,7 @@ export type Committee = {
   numbering: NumberingRule;
   defaults: { location: string | null; start: string | null; end: string | null };
   template: CommitteeTemplate;
+  publicationProfile: PublicationProfile;
   members: MemberDto[];
 };
 

@@ -1,7 +1,7 @@
 // The exchange format referent/v1 (DESIGN.md): one zod schema, from which the TypeScript types
 // and the published JSON Schema are derived. Field names are final.
 import { z } from 'zod';
-import { ACCESS, ATTENDANCE_STATUSES, ITEM_ROLES, MEETING_STATUSES, MEMBER_ROLES, NUMBERING_RULES, OUTCOMES, SECTION_KINDS } from './domain';
+import { ACCESS, ATTENDANCE_STATUSES, CLOSED_REASONS, ITEM_ROLES, MEETING_STATUSES, MEMBER_ROLES, NUMBERING_RULES, OUTCOMES, PUBLICATION_PROFILES, SECTION_KINDS } from './domain';
 
 const isRealDate = (s: string): boolean => {
   const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -53,6 +53,10 @@ export const TemplateSchema = z.strictObject({
   signaturePage: z.boolean().optional(),
   phrases: z.array(NonEmpty).optional(),
   standardItems: z.array(StandardItemSchema).optional(),
+  memberTitles: z.boolean().optional(),
+  sectionsHeading: z.string().trim().max(200).optional(),
+  attendanceAtEnd: z.boolean().optional(),
+  substituteInHeader: z.boolean().optional(),
 });
 
 export const MemberSchema = z.strictObject({
@@ -78,9 +82,15 @@ export const AttachmentSchema = z.strictObject({
   file: z.string().optional(),
 });
 
+export const ClosedReasonSchema = z.strictObject({
+  kind: z.enum(CLOSED_REASONS),
+  text: z.string().trim().max(500).optional(),
+});
+
 export const DecisionSchema = z.strictObject({
   outcome: z.enum(OUTCOMES),
   text: z.string().optional(),
+  /** A closed item's decision in the public version: true published, false withheld, absent as the committee's publication profile says. */
   public: z.boolean().optional(),
   votes: z
     .strictObject({ for: z.array(VoteSchema), against: z.array(VoteSchema), abstained: z.array(VoteSchema) })
@@ -93,6 +103,9 @@ export const ItemSchema = z.strictObject({
   title: NonEmpty,
   caseNumber: z.string().optional(),
   access: AccessSchema.optional(),
+  /** A closed item's title in the public version (default "Lukket punkt"). */
+  publicTitle: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+  closedReason: ClosedReasonSchema.optional(),
   role: ItemRoleSchema.optional(),
   supplementary: z.boolean().optional(),
   postponedFrom: z.strictObject({ meetingId: NonEmpty, number: z.number().int().min(1) }).optional(),
@@ -131,6 +144,7 @@ const CommitteeBase = z.strictObject({
     numbering: z.enum(NUMBERING_RULES),
     defaults: z.strictObject({ location: z.string().optional(), start: LocalTime.optional(), end: LocalTime.optional() }).optional(),
     template: TemplateSchema.optional(),
+    publicationProfile: z.enum(PUBLICATION_PROFILES).optional(),
     members: z.array(MemberSchema),
     meetings: z.array(MeetingSchema),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { op } from './define';
 import type { Committee, CommitteeSummary } from '../domain';
 import { LocalTime, TemplateSchema } from '../exchange';
-import { MEMBER_ROLES, NUMBERING_RULES } from '../domain';
+import { MEMBER_ROLES, NUMBERING_RULES, PUBLICATION_PROFILES } from '../domain';
 import { LocalDate } from '../exchange';
 
 export const Id = z.uuid('must be an id');
@@ -15,6 +15,8 @@ const CommitteeFields = {
     .strictObject({ location: z.string().trim().nullable().optional(), start: LocalTime.nullable().optional(), end: LocalTime.nullable().optional() })
     .optional(),
   template: TemplateSchema.optional(),
+  /** What the public version keeps of a closed item; default "committee" (a stub). */
+  publicationProfile: z.enum(PUBLICATION_PROFILES).optional(),
 };
 
 const MemberFields = {
@@ -38,6 +40,7 @@ export const committeeOps = {
       numbering: CommitteeFields.numbering.optional(),
       defaults: CommitteeFields.defaults,
       template: CommitteeFields.template,
+      publicationProfile: CommitteeFields.publicationProfile,
     }),
   ).returns<Committee>(),
   'committees.addMember': op(z.strictObject({ committeeId: Id, ...MemberFields })).returns<Committee>(),

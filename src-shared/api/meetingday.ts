@@ -109,7 +109,7 @@ export const meetingDayOps = {
   'meetingday.setItemAbsence': op(z.strictObject({ itemId: Id, member: Key, reason: z.enum(['absent', 'disqualified']).nullable() })).returns<MeetingDayView>(),
   /** Outcome + free text; outcome null removes the decision with its votes and dissents. */
   'meetingday.setDecision': op(
-    z.strictObject({ itemId: Id, outcome: z.enum(OUTCOMES).nullable(), text: z.string().nullable().optional(), public: z.boolean().optional() }),
+    z.strictObject({ itemId: Id, outcome: z.enum(OUTCOMES).nullable(), text: z.string().nullable().optional(), public: z.boolean().nullable().optional() }),
   ).returns<MeetingDayView>(),
   /** Votes by member key or by party with a count; null removes the vote. */
   'meetingday.setVotes': op(z.strictObject({ itemId: Id, votes: VotesSchema.nullable() })).returns<MeetingDayView>(),

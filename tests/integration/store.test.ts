@@ -36,10 +36,13 @@ describe('store', () => {
     const previous = MIGRATIONS[MIGRATIONS.length - 2]!.version;
     const old = openStore(file, { targetVersion: previous });
     expect(schemaVersion(old.sqlite)).toBe(previous);
-    const ctx = { store: old, shell: 'cli' as const, version: 'test' };
-    const c = await call(ctx, 'committees.create', { name: 'Børne- og Familieudvalget', shortName: 'BFU', numbering: 'per-meeting' });
-    await call(ctx, 'meetings.create', { committeeId: c.id, start: '2026-03-03T15:00' });
-    old.sqlite.prepare("INSERT INTO items (id, meeting_id, position, title) SELECT 'item-x', id, 5, 'Skolestruktur i Vojens' FROM meetings").run();
+    // Rows written in the previous version's own terms: today's services speak the newest schema.
+    old.sqlite.exec(`
+      INSERT INTO committees (id, name, short_name, numbering, created_at, updated_at)
+        VALUES ('c-1', 'Børne- og Familieudvalget', 'BFU', 'per-meeting', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO meetings (id, committee_id, start, created_at, updated_at) VALUES ('m-1', 'c-1', '2026-03-03T15:00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO items (id, meeting_id, position, title) VALUES ('item-x', 'm-1', 5, 'Skolestruktur i Vojens');
+    `);
     await old.close();
 
     const store = openStore(file);

@@ -8,12 +8,20 @@ import { newId } from '../util/canonical';
 import { itemsRepository as repo } from './items.repository';
 import { arrivingNumber, assertAgendaEditable, defaultPosition, defaultRoute, getItem, itemAndMeeting, placeItem } from './items.service';
 
-/** Copies title, case number, access, role, sections and attachments; the route starts afresh. */
+/** Copies title, case number, access (with a closed item's public title and reason), role, sections and attachments; the route starts afresh. */
 export async function copyItem(db: Db, sourceItemId: string, targetMeetingId: string): Promise<AgendaItemDetail> {
   const source = await repo.byId(db, sourceItemId);
   if (!source) throw notFound('The agenda item to copy', 'Punktet, der skulle kopieres,');
   const target = await assertAgendaEditable(db, targetMeetingId);
-  const id = await placeItem(db, target, { title: source.title, case_number: source.case_number, access: source.access, role: source.role });
+  const id = await placeItem(db, target, {
+    title: source.title,
+    case_number: source.case_number,
+    access: source.access,
+    role: source.role,
+    public_title: source.public_title,
+    closed_reason: source.closed_reason,
+    closed_reason_text: source.closed_reason_text,
+  });
   const sections = await repo.sections(db, source.id);
   await repo.replaceSections(db, id, sections.map((s) => ({ kind: s.kind, heading: s.heading, body: s.body })));
   for (const a of await repo.attachments(db, source.id)) {

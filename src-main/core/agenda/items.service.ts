@@ -7,7 +7,7 @@ import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
 import { numberingMeetings } from '../meetings/meeting-numbers';
 import { assertMeetingUnlocked, getMeetingHeader } from '../meetings/meetings.service';
-import type { Db, ItemRow, MeetingRow } from '../store/database';
+import type { Db, ItemRow, MeetingRow, NewItemRow } from '../store/database';
 import { newId } from '../util/canonical';
 import { itemsRepository as repo } from './items.repository';
 import { countNumbers, nextFreeNumber } from './numbering';
@@ -94,7 +94,9 @@ async function arrivingNumber(db: Db, meeting: MeetingRow): Promise<number | nul
 }
 
 /** Inserts a bare item at a position of a meeting; numbered as a supplementary item once the agenda is published. */
-async function placeItem(db: Db, meeting: MeetingRow, fields: { title: string; case_number: string | null; access: Access; role: ItemRole | null }, position?: number): Promise<string> {
+type PlacedFields = Pick<NewItemRow, 'title' | 'case_number' | 'access' | 'role' | 'public_title' | 'closed_reason' | 'closed_reason_text'>;
+
+async function placeItem(db: Db, meeting: MeetingRow, fields: PlacedFields, position?: number): Promise<string> {
   const items = await repo.ofMeeting(db, meeting.id);
   const at = Math.min(position ?? defaultPosition(items), items.length);
   const number = await arrivingNumber(db, meeting);

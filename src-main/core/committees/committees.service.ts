@@ -1,5 +1,5 @@
 // Committees: their house style (template), numbering rule, defaults and members.
-import type { Committee, CommitteeSummary, CommitteeTemplate, NumberingRule } from '../../../src-shared/domain';
+import { DEFAULT_PUBLICATION_PROFILE, type Committee, type CommitteeSummary, type CommitteeTemplate, type NumberingRule, type PublicationProfile } from '../../../src-shared/domain';
 import { AppError, notFound } from '../errors';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
@@ -30,6 +30,7 @@ export async function getCommittee(db: Db, id: string): Promise<Committee> {
     numbering: row.numbering,
     defaults: { location: row.default_location, start: row.default_start, end: row.default_end },
     template: JSON.parse(row.template) as CommitteeTemplate,
+    publicationProfile: row.publication_profile,
     members: members.map((m) => ({ key: m.key, name: m.name, title: m.title, party: m.party, role: m.role, from: m.valid_from, until: m.valid_until })),
   };
 }
@@ -46,6 +47,7 @@ export type CommitteeInput = {
   numbering: NumberingRule;
   defaults?: { location?: string | null | undefined; start?: string | null | undefined; end?: string | null | undefined } | undefined;
   template?: CommitteeTemplate | undefined;
+  publicationProfile?: PublicationProfile | undefined;
 };
 
 async function assertNameFree(db: Db, name: string, shortName: string | null | undefined, exceptId?: string): Promise<void> {
@@ -70,6 +72,7 @@ export async function createCommittee(db: Db, input: CommitteeInput): Promise<Co
     default_start: input.defaults?.start || null,
     default_end: input.defaults?.end || null,
     template: JSON.stringify(input.template ?? {}),
+    publication_profile: input.publicationProfile ?? DEFAULT_PUBLICATION_PROFILE,
     created_at: now,
     updated_at: now,
   });
@@ -89,6 +92,7 @@ export async function updateCommittee(db: Db, id: string, patch: Partial<Committ
       ? { default_location: patch.defaults.location || null, default_start: patch.defaults.start || null, default_end: patch.defaults.end || null }
       : {}),
     ...(patch.template !== undefined ? { template: JSON.stringify(patch.template) } : {}),
+    ...(patch.publicationProfile !== undefined ? { publication_profile: patch.publicationProfile } : {}),
     updated_at: nowIso(),
   });
   await appendChange(db, { committeeId: id, action: 'committee.update', payload: patch });

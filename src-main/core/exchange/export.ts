@@ -31,6 +31,7 @@ export async function committeeHeaders(db: Db, filter: ExportFilter): Promise<{ 
         numbering: c.numbering,
         defaults: Object.values(defaults).some((v) => v !== undefined) ? defaults : undefined,
         template: Object.keys(template).length > 0 ? template : undefined,
+        publicationProfile: c.publication_profile,
         members: members.map(toExMember),
       }),
     });

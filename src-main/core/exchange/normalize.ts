@@ -22,7 +22,6 @@ export function normalizeMeeting(m: ExMeeting, reference: ExMeeting): unknown {
       absences: item.absences ?? [],
       decision: item.decision && {
         ...item.decision,
-        public: item.decision.public ?? false,
         dissents: item.decision.dissents ?? [],
       },
     })),

@@ -10,7 +10,7 @@ import type { CommitteeRow, Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
 import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
-import { writeItemContent } from '../meetings/meeting-write';
+import { closureColumns, writeItemContent } from '../meetings/meeting-write';
 import { assertMeetingUnlocked } from '../meetings/meetings.service';
 import { itemOf, loadMeeting, meetingOfItem, type LoadedMeeting } from './meeting-context';
 
@@ -94,6 +94,7 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
       title: item.title,
       case_number: item.caseNumber ?? null,
       access: item.access ?? 'open',
+      ...closureColumns(item),
       role: null,
       supplementary: target.status === 'planned' ? 0 : 1,
       postponed_from_meeting_id: source.row.id,

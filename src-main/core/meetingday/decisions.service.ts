@@ -6,8 +6,10 @@ import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { itemOf, loadForChange, meetingOfItem, personId } from './meeting-context';
 import { dissentFault, SIDES, voteFault, type Votes } from './vote-rules';
+import { decisionPublication } from '../meetings/meeting-write';
 
-export type DecisionInput = { outcome: Outcome | null; text?: string | null | undefined; public?: boolean | undefined };
+/** `public`: a closed item's decision in the public version (null: as the committee's publication profile says). */
+export type DecisionInput = { outcome: Outcome | null; text?: string | null | undefined; public?: boolean | null | undefined };
 
 export async function setDecision(db: Db, itemId: string, input: DecisionInput): Promise<string> {
   const meetingId = await meetingOfItem(db, itemId);
@@ -17,7 +19,7 @@ export async function setDecision(db: Db, itemId: string, input: DecisionInput):
     await db.deleteFrom('decisions').where('item_id', '=', itemId).execute();
   } else {
     const text = input.text?.trim() ? input.text.trim() : null;
-    const values = { outcome: input.outcome, text, ...(input.public !== undefined ? { public: input.public ? 1 : 0 } : {}) };
+    const values = { outcome: input.outcome, text, ...(input.public !== undefined ? { publication: decisionPublication(input.public) } : {}) };
     await db
       .insertInto('decisions')
       .values({ item_id: itemId, ...values })

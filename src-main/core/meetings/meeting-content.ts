@@ -117,6 +117,8 @@ async function readContent(db: Db, meetings: MeetingRow[], people: ReadonlyMap<s
         title: i.title,
         caseNumber: orUndef(i.case_number),
         access: i.access,
+        publicTitle: orUndef(i.public_title),
+        closedReason: i.closed_reason !== null ? { kind: i.closed_reason, text: orUndef(i.closed_reason_text) } : undefined,
         role: orUndef(i.role),
         supplementary: i.supplementary ? true : undefined,
         postponedFrom: i.postponed_from_meeting_id !== null ? { meetingId: i.postponed_from_meeting_id, number: i.postponed_from_number ?? 1 } : undefined,
@@ -130,7 +132,7 @@ async function readContent(db: Db, meetings: MeetingRow[], people: ReadonlyMap<s
           ? {
               outcome: d.outcome,
               text: orUndef(d.text),
-              public: d.public ? true : undefined,
+              public: d.publication === null ? undefined : d.publication === 'published',
               votes: d.has_votes ? { for: vote('for'), against: vote('against'), abstained: vote('abstained') } : undefined,
               dissents: nonEmpty((dissentsBy.get(i.id) ?? []).map((x) => ({ member: key(x.person_id), text: x.text }))),
             }

@@ -70,6 +70,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
       title: item.title,
       case_number: item.caseNumber ?? null,
       access: item.access ?? 'open',
+      ...closureColumns(item),
       role: item.role ?? null,
       supplementary: item.supplementary ? 1 : 0,
       postponed_from_meeting_id: item.postponedFrom?.meetingId ?? null,
@@ -84,7 +85,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
     }
     const d = item.decision;
     if (d) {
-      push(rows, 'decisions', { item_id: itemId, outcome: d.outcome, text: d.text ?? null, public: d.public ? 1 : 0, has_votes: d.votes ? 1 : 0 });
+      push(rows, 'decisions', { item_id: itemId, outcome: d.outcome, text: d.text ?? null, publication: decisionPublication(d.public), has_votes: d.votes ? 1 : 0 });
       for (const choice of ['for', 'against', 'abstained'] as const) {
         for (const [i, v] of (d.votes?.[choice] ?? []).entries()) {
           push(
@@ -110,6 +111,16 @@ function itemContentRows(rows: Rows, itemId: string, item: Pick<ExItem, 'route' 
     push(rows, 'attachments', { id: newId(), item_id: itemId, position: i, title: a.title, access: a.access ?? 'open', sha256: a.sha256 ?? null, file_name: a.file ?? null });
   }
 }
+
+/** A closed item's public title and reason, as stored: they travel with the item wherever it goes. */
+export const closureColumns = (item: Pick<ExItem, 'publicTitle' | 'closedReason'>) => ({
+  public_title: item.publicTitle ?? null,
+  closed_reason: item.closedReason?.kind ?? null,
+  closed_reason_text: item.closedReason?.text || null,
+});
+
+/** `decision.public` as stored: absent means "as the committee's publication profile says". */
+export const decisionPublication = (pub: boolean | null | undefined): 'published' | 'withheld' | null => (pub === undefined || pub === null ? null : pub ? 'published' : 'withheld');
 
 /** An item's route, sections and attachments, written to a new item (import, carried items). */
 export async function writeItemContent(db: Db, itemId: string, item: Pick<ExItem, 'route' | 'sections' | 'attachments'>): Promise<void> {

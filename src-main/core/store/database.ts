@@ -12,6 +12,7 @@ export interface CommitteeTable {
   default_start: string | null;
   default_end: string | null;
   template: Generated<string>;
+  publication_profile: Generated<'council' | 'committee'>;
   created_at: string;
   updated_at: string;
 }
@@ -56,6 +57,9 @@ export interface ItemTable {
   supplementary: Generated<number>;
   postponed_from_meeting_id: string | null;
   postponed_from_number: number | null;
+  public_title: string | null;
+  closed_reason: 'personal' | 'property' | 'tender' | 'other' | null;
+  closed_reason_text: string | null;
 }
 
 export interface ItemRouteStepTable { item_id: string; position: number; body: string; date: string | null }
@@ -99,7 +103,8 @@ export interface DecisionTable {
   item_id: string;
   outcome: 'approved' | 'noted' | 'discussed' | 'postponed' | 'rejected' | 'recommended' | 'other';
   text: string | null;
-  public: Generated<number>;
+  /** A closed item's decision in the public version; null: as the committee's publication profile says. */
+  publication: 'published' | 'withheld' | null;
   has_votes: Generated<number>;
 }
 

@@ -2,9 +2,10 @@ import { init } from './0010-init';
 import { search } from './0020-search';
 import { pageCache } from './0030-page-cache';
 import { searchIndex } from './0040-search-index';
+import { publication } from './0050-publication';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex];
+export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
