@@ -39,7 +39,7 @@ export const handlers = {
   'meetings.cancel': (ctx, { id }) => tx(ctx, (db) => cancelMeeting(db, id)),
   'meetings.setStatus': (ctx, { id, status }) => tx(ctx, (db) => setMeetingStatus(db, id, status)),
 
-  'exchange.import': (ctx, { document }) => importDocument(ctx.store, document),
+  'exchange.import': (ctx, { document, adoptOrganization }) => importDocument(ctx.store, document, { adoptOrganization }),
   'exchange.export': (ctx, filter) => exportDocument(ctx.store.db, filter),
 
   ...agendaHandlers,

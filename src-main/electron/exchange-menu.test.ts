@@ -8,20 +8,27 @@ import { tempDir, tempStore, testContext } from '../../tests/helpers/store';
 import type { CoreContext } from '../core/context';
 import { exportJson, importExchange, importSummary, type ExchangeMenuDeps, type Notice } from './exchange-menu';
 import { createCallTracker } from './ipc';
+import { call } from '../core/dispatch';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../tests/fixtures/exchange/rich.referent.json');
 
 let ctx: CoreContext;
 afterEach(async () => ctx?.store.close());
 
-function deps(picks: { open?: string | null; save?: string | null }): ExchangeMenuDeps & { notices: Notice[]; refreshed: number } {
+function deps(picks: { open?: string | null; save?: string | null; answer?: number }): ExchangeMenuDeps & { notices: Notice[]; questions: { message: string }[]; refreshed: number } {
   const notices: Notice[] = [];
+  const questions: { title: string; message: string; buttons: string[] }[] = [];
   const out = {
     ctx,
     tracker: createCallTracker(),
     showOpen: async () => (picks.open ? { canceled: false, filePaths: [picks.open] } : { canceled: true, filePaths: [] }),
     showSave: async () => (picks.save ? { canceled: false, filePath: picks.save } : { canceled: true }),
     notify: async (n: Notice) => void notices.push(n),
+    ask: async (q: { title: string; message: string; buttons: string[] }) => {
+      questions.push(q);
+      return picks.answer ?? 0;
+    },
+    questions,
     refresh: () => void out.refreshed++,
     today: () => '2026-06-02',
     notices,
@@ -64,6 +71,28 @@ describe('Importér…', () => {
     expect(await importExchange(d)).toBeNull();
     expect(d.notices[0]!.message).toContain('committees[0]');
     expect(await ctx.store.db.selectFrom('committees').select('id').execute()).toEqual([]);
+  });
+
+  test("another organisation's file: the import asks, keeps our name unless told, and says what it kept", async () => {
+    ctx = testContext(tempStore());
+    await importExchange(deps({ open: FIXTURE }));
+    const other = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { organization: { name: string } };
+    other.organization.name = 'Aabenraa Kommune';
+    const file = path.join(tempDir(), 'aabenraa.json');
+    fs.writeFileSync(file, JSON.stringify(other));
+
+    const keep = deps({ open: file, answer: 0 });
+    await importExchange(keep);
+    expect(keep.questions).toHaveLength(1);
+    expect(keep.questions[0]!.message).toContain('Beholdt organisationens navn: filen siger »Aabenraa Kommune«, her står »Haderslev Kommune«.');
+    expect(keep.notices[0]!.message).toContain('Beholdt organisationens navn');
+    const name = async () => (await call(ctx, 'settings.get', {})).name;
+    expect(await name()).toBe('Haderslev Kommune');
+
+    const adopt = deps({ open: file, answer: 1 });
+    await importExchange(adopt);
+    expect(adopt.notices[0]!.message).toContain('Ændrede organisationens navn til filens: filen siger »Aabenraa Kommune«, før stod »Haderslev Kommune«.');
+    expect(await name()).toBe('Aabenraa Kommune');
   });
 
   test('cancelling the dialog does nothing at all', async () => {

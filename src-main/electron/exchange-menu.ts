@@ -2,6 +2,7 @@
 // its attachment files (.referent.zip) in and out through the OS dialogs, the same core as the CLI.
 import path from 'node:path';
 import type { ImportReport } from '../../src-shared/api/exchange';
+import { describeSettingChange, reportNotes } from '../../src-shared/import-report';
 import type { CoreContext } from '../core/context';
 import { call } from '../core/dispatch';
 import { readBundle, writeBundle } from '../core/exchange/bundle';
@@ -17,6 +18,8 @@ export type ExchangeMenuDeps = {
   showOpen: ShowOpenDialog;
   showSave: ShowSaveDialog;
   notify: (notice: Notice) => Promise<unknown>;
+  /** A question with buttons; resolves to the index of the button pressed. */
+  ask: (question: { title: string; message: string; buttons: string[] }) => Promise<number>;
   /** After an import the window shows the new data. */
   refresh: () => void;
   /** Today as YYYY-MM-DD, for the suggested file name. */
@@ -31,11 +34,13 @@ const FILTERS = [
 const isBundlePath = (filePath: string): boolean => filePath.toLowerCase().endsWith('.zip');
 
 export function importSummary(fileName: string, r: ImportReport): string {
-  return (
+  const counts =
     `${fileName}: ${r.committees.added} udvalg tilføjet, ${r.committees.updated} opdateret; ` +
     `${r.meetings.added} møder tilføjet, ${r.meetings.replaced} erstattet, ${r.meetings.unchanged} uændrede; ` +
-    `${r.items} punkter; ${r.files} filer.`
-  );
+    `${r.items} punkter; ${r.files} filer.`;
+  // What the file would have changed in the settings is said, never done silently.
+  const notes = reportNotes(r, 'da');
+  return notes.length > 0 ? `${counts}\n\n${notes.join('\n')}` : counts;
 }
 
 /** Reads what the user picked: a bundle, or JSON that must parse. */
@@ -58,7 +63,17 @@ export async function importExchange(deps: ExchangeMenuDeps): Promise<ImportRepo
   const name = path.basename(picked.filePath);
   try {
     const { document, files } = readExchangeFile(picked.filePath, picked.bytes);
-    const report = await deps.tracker.track(importDocument(deps.ctx.store, document, { files }));
+    let report = await deps.tracker.track(importDocument(deps.ctx.store, document, { files }));
+    const kept = report.settings.filter((c) => !c.adopted);
+    if (kept.length > 0) {
+      // Ours were kept; the user may take the file's instead (importing again is idempotent).
+      const choice = await deps.ask({
+        title: 'Filen har andre indstillinger',
+        message: `${kept.map((c) => describeSettingChange(c, 'da')).join('\n')}\n\nVil du beholde dine indstillinger eller bruge filens?`,
+        buttons: ['Behold mine', 'Brug filens'],
+      });
+      if (choice === 1) report = await deps.tracker.track(importDocument(deps.ctx.store, document, { files, adoptOrganization: true }));
+    }
     deps.refresh();
     await deps.notify({ kind: 'info', title: 'Import gennemført', message: importSummary(name, report) });
     return report;

@@ -102,6 +102,10 @@ function run(): void {
       showOpen: (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
       showSave: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
       notify: (n) => messageBox({ type: n.kind === 'error' ? 'error' : 'info', title: n.title, message: n.title, detail: n.message }),
+      ask: async (q) => {
+        const options: MessageBoxOptions = { type: 'question', title: q.title, message: q.title, detail: q.message, buttons: q.buttons, defaultId: 0, cancelId: 0 };
+        return (await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options))).response;
+      },
       refresh: () => window?.webContents.reload(),
       today: () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' }),
     };

@@ -9,14 +9,17 @@ import { AppError } from '../../core/errors';
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import { type CliCommand, withContext } from '../types';
+import { reportNotes } from '../../../src-shared/import-report';
 
-const usage = 'referent import FILE.json|FILE.referent.zip [--db FILE]';
+const usage = 'referent import FILE.json|FILE.referent.zip [--adopt-organization] [--db FILE]';
 
 export const importCommand: CliCommand = {
   name: 'import',
   usage,
   run: async (args, io) => {
-    const { values, positionals } = parse(args, {}, usage);
+    const { values, positionals } = parse(args, { 'adopt-organization': { type: 'boolean' } }, usage);
+    // Keep this store's settings where the file's differ, unless told to take the file's.
+    const adoptOrganization = values['adopt-organization'] === true;
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`name one file to import\nusage: ${usage}`);
     const full = path.resolve(io.cwd, file);
@@ -25,9 +28,9 @@ export const importCommand: CliCommand = {
       const run = file.endsWith('.zip')
         ? (() => {
             const { document, files } = readBundle(fs.readFileSync(full), file);
-            return importDocument(ctx.store, document, { files });
+            return importDocument(ctx.store, document, { files, adoptOrganization });
           })()
-        : importDocumentStream(ctx.store, documentEvents(fs.createReadStream(full, { highWaterMark: 1 << 20 })));
+        : importDocumentStream(ctx.store, documentEvents(fs.createReadStream(full, { highWaterMark: 1 << 20 })), { adoptOrganization });
       return run.catch((e: unknown) => {
         if (e instanceof JsonStreamError) throw new UsageError(`${file}: not valid JSON (${e.message} at byte ${e.offset})`);
         if (e instanceof AppError) throw new AppError(e.code, `${file}: ${e.message}`);
@@ -39,6 +42,8 @@ export const importCommand: CliCommand = {
         `meetings ${r.meetings.added} added, ${r.meetings.replaced} replaced, ${r.meetings.unchanged} unchanged; ` +
         `${r.items} items; ${r.files} files.`,
     );
+    // Settings the file would have changed, and members stored under a new key: one line each.
+    for (const line of reportNotes(r, 'en')) io.out(line);
     return 0;
   },
 };

@@ -15,7 +15,7 @@ import { filePath } from '../files/file-store';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
 import { hashMeeting, readMeetings, streamMeetings, stripUndefined } from '../meetings/meeting-content';
 import type { DocumentEvent } from './json-stream';
-import { setBlockedPeriods } from '../settings/settings.service';
+import { committeeFields, existingCommitteeFields, importOrganization, personFor } from './import-settings';
 import { writeMeetingContent } from '../meetings/meeting-write';
 import { normalizeMeeting } from './normalize';
 import { freezeItemNumbers } from '../meetingday/approval.service';
@@ -23,6 +23,8 @@ import { freezeItemNumbers } from '../meetingday/approval.service';
 export type ImportOptions = {
   /** Attachment bytes carried beside the document (a .referent.zip bundle), by SHA-256. */
   files?: Map<string, Uint8Array>;
+  /** Take the file's settings where they differ from the store's (import-settings.ts); default: keep ours. */
+  adoptOrganization?: boolean;
 };
 
 export function parseDocument(raw: unknown): ReferentDocument {
@@ -47,9 +49,10 @@ type Body = (db: Db, report: ImportReport) => Promise<void>;
 
 export async function importDocument(store: Store, raw: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const doc = parseDocument(raw);
+  const adopt = options.adoptOrganization === true;
   return runImport(store, options, async (db, report) => {
-    await importOrganization(db, doc);
-    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, report);
+    if (doc.organization) await importOrganization(db, doc.organization, adopt, report);
+    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, adopt, report);
   });
 }
 
@@ -59,6 +62,7 @@ export async function importDocument(store: Store, raw: unknown, options: Import
  * a fault anywhere still changes nothing.
  */
 export async function importDocumentStream(store: Store, events: AsyncIterable<DocumentEvent>, options: ImportOptions = {}): Promise<ImportReport> {
+  const adopt = options.adoptOrganization === true;
   return runImport(store, options, async (db, report) => {
     const top: Record<string, unknown> = {};
     const names = new Map<string, number>();
@@ -84,14 +88,14 @@ export async function importDocumentStream(store: Store, events: AsyncIterable<D
         const prior = names.get(c.name);
         if (prior !== undefined) throw new AppError('Invalid', `${at}.name: repeats the committee "${c.name}" of committees[${prior}]`, `${at}.name: gentager udvalget "${c.name}" fra committees[${prior}].`);
         names.set(c.name, e.index);
-        await importCommittee(db, c, at, report);
+        await importCommittee(db, c, at, adopt, report);
         committee = {};
         meetings = [];
       }
     }
     // The document's own fields, checked as a whole document without its committees.
     const doc = parsePart(ReferentDocumentSchema, { ...top, committees: raw !== undefined && !Array.isArray(raw) ? raw : [] }, '');
-    await importOrganization(db, doc);
+    if (doc.organization) await importOrganization(db, doc.organization, adopt, report);
   });
 }
 
@@ -123,7 +127,7 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
 }
 
 async function importInTransaction(db: Db, files: Map<string, Uint8Array>, body: Body): Promise<ImportReport> {
-  const report: ImportReport = { committees: { added: 0, updated: 0 }, meetings: { added: 0, replaced: 0, unchanged: 0 }, items: 0, files: 0 };
+  const report: ImportReport = { committees: { added: 0, updated: 0 }, meetings: { added: 0, replaced: 0, unchanged: 0 }, items: 0, files: 0, settings: [], newKeys: [] };
   for (const [sha, bytes] of files) {
     const r = await db.insertInto('files').values({ sha256: sha, size: bytes.byteLength, added_at: nowIso() }).onConflict((oc) => oc.column('sha256').doNothing()).executeTakeFirst();
     report.files += Number(r.numInsertedOrUpdatedRows ?? 0);
@@ -133,38 +137,23 @@ async function importInTransaction(db: Db, files: Map<string, Uint8Array>, body:
   return report;
 }
 
-async function importOrganization(db: Db, doc: Pick<ReferentDocument, 'organization'>): Promise<void> {
-  if (doc.organization) {
-    await db
-      .insertInto('settings')
-      .values({ key: 'organization.name', value: JSON.stringify(doc.organization.name) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(doc.organization!.name) }))
-      .execute();
-    if (doc.organization.blockedPeriods) await setBlockedPeriods(db, doc.organization.blockedPeriods);
-  }
-}
-
-async function importCommittee(db: Db, c: ExCommittee, at: string, report: ImportReport): Promise<void> {
+async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolean, report: ImportReport): Promise<void> {
   const now = nowIso();
   let row = await db.selectFrom('committees').selectAll().where('name', '=', c.name).executeTakeFirst();
-  if (c.shortName) {
+  // The file's short name is checked only where it will be written (a new committee, or adopting).
+  if (c.shortName && (!row || adopt)) {
     const other = await db.selectFrom('committees').select(['id', 'name']).where('short_name', '=', c.shortName).executeTakeFirst();
     if (other && other.id !== row?.id) throw new AppError('Conflict', `${at}.shortName: "${c.shortName}" is already the short name of "${other.name}"`, `${at}.shortName: "${c.shortName}" er allerede forkortelsen for "${other.name}".`);
   }
-  const fields = {
-    numbering: c.numbering,
-    ...(c.shortName !== undefined ? { short_name: c.shortName || null } : {}),
-    ...(c.defaults !== undefined ? { default_location: c.defaults.location ?? null, default_start: c.defaults.start ?? null, default_end: c.defaults.end ?? null } : {}),
-    ...(c.template !== undefined ? { template: JSON.stringify(c.template) } : {}),
-  };
   if (row) {
-    await db.updateTable('committees').set({ ...fields, updated_at: now }).where('id', '=', row.id).execute();
+    await db.updateTable('committees').set({ ...existingCommitteeFields(row, c, adopt, report), updated_at: now }).where('id', '=', row.id).execute();
     report.committees.updated++;
   } else {
     const id = newId();
-    await db.insertInto('committees').values({ id, name: c.name, ...fields, created_at: now, updated_at: now }).execute();
+    await db.insertInto('committees').values({ id, name: c.name, ...committeeFields(c), created_at: now, updated_at: now }).execute();
     report.committees.added++;
   }
+  const existed = row !== undefined;
   row = (await db.selectFrom('committees').selectAll().where('name', '=', c.name).executeTakeFirst())!;
   const committeeId = row.id;
 
@@ -173,22 +162,17 @@ async function importCommittee(db: Db, c: ExCommittee, at: string, report: Impor
   let nextPosition = existing.reduce((max, m) => Math.max(max, m.position + 1), 0);
   const personIds = new Map<string, string>();
   for (const [mi, m] of c.members.entries()) {
-    let person = await db.selectFrom('people').selectAll().where('key', '=', m.key).executeTakeFirst();
-    if (!person) {
-      person = { id: newId(), key: m.key, name: m.name };
-      await db.insertInto('people').values(person).execute();
-    } else if (person.name !== m.name) {
-      await db.updateTable('people').set({ name: m.name }).where('id', '=', person.id).execute();
-    }
-    personIds.set(m.key, person.id);
+    const personId = await personFor(db, { id: existed ? committeeId : null, name: c.name }, m, adopt, report);
+    personIds.set(m.key, personId);
     const values = { role: m.role, title: m.title ?? null, party: m.party ?? null, valid_from: m.from ?? null, valid_until: m.until ?? null };
-    const r = await db.updateTable('memberships').set({ ...values, position: mi }).where('committee_id', '=', committeeId).where('person_id', '=', person.id).executeTakeFirst();
+    const r = await db.updateTable('memberships').set({ ...values, position: mi }).where('committee_id', '=', committeeId).where('person_id', '=', personId).executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) {
-      await db.insertInto('memberships').values({ id: newId(), committee_id: committeeId, person_id: person.id, position: nextPosition++, ...values }).execute();
+      await db.insertInto('memberships').values({ id: newId(), committee_id: committeeId, person_id: personId, position: nextPosition++, ...values }).execute();
     }
   }
   const members = await db.selectFrom('memberships as ms').innerJoin('people as p', 'p.id', 'ms.person_id').select(['p.key', 'p.id']).where('ms.committee_id', '=', committeeId).execute();
-  for (const m of members) personIds.set(m.key, m.id);
+  // Members the file leaves out keep their keys, unless the file uses that key for someone else.
+  for (const m of members) if (!personIds.has(m.key)) personIds.set(m.key, m.id);
 
   const approved: string[] = [];
   for (const [mi, m] of c.meetings.entries()) {
