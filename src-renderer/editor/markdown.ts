@@ -9,6 +9,7 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import { unified } from 'unified';
 import { docToMdast } from './doc-to-mdast';
 import { mdastToDoc } from './mdast-to-doc';
+import { keepBareSyntaxAsText } from '../../src-shared/markdown-literal';
 
 /** One house style for the stored Markdown, so equal content is always the same string. */
 const STRINGIFY: StringifyOptions = {
@@ -27,7 +28,8 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 const serializer = unified().use(remarkGfm).use(remarkStringify, STRINGIFY);
 
 export function parseMarkdown(markdown: string): Root {
-  return parser.runSync(parser.parse(markdown)) as Root;
+  // As the documents read it: a line of bare syntax ("-" as "nothing to add") is that text, not an empty bullet.
+  return keepBareSyntaxAsText(parser.runSync(parser.parse(markdown)) as Root, markdown);
 }
 
 function stringifyMdast(root: Root): string {
@@ -47,4 +49,16 @@ export function docToMarkdown(doc: JSONContent): string {
 /** What the editor would store for this Markdown; idempotent, so comparing against it avoids spurious saves. */
 export function normalizeMarkdown(markdown: string): string {
   return docToMarkdown(markdownToDoc(markdown));
+}
+
+/** A line of plain text (typed in a plain field) as Markdown that reads back as exactly that text. */
+export function plainLineToMarkdown(text: string): string {
+  return text.trim() === '' ? '' : stringifyMdast({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }).trimEnd();
+}
+
+/** The text a reader sees in a paragraph of stored Markdown (the inverse of plainLineToMarkdown). */
+export function markdownLineToPlain(markdown: string): string {
+  const collect = (n: { type: string; value?: string; children?: unknown[] }): string =>
+    n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : n.type === 'break' ? ' ' : (n.children ?? []).map((c) => collect(c as typeof n)).join('');
+  return parseMarkdown(markdown).children.map((c) => collect(c)).join(' ');
 }

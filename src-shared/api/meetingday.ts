@@ -43,6 +43,7 @@ export type ItemView = {
   role: string | null;
   route: { body: string; date: string | null }[];
   postponedFrom: { meetingId: string; number: number } | null;
+  /** `text` is plain, as typed (the store and the exchange format hold it as Markdown). */
   decision: ExDecision | null;
   voteCounts: VoteCounts | null;
   /** Members (and substitutes) who took part in the item. */
@@ -107,7 +108,7 @@ export const meetingDayOps = {
   ).returns<MeetingDayView>(),
   /** Per-item absence or disqualification (inhabil) by hand; reason null clears it. */
   'meetingday.setItemAbsence': op(z.strictObject({ itemId: Id, member: Key, reason: z.enum(['absent', 'disqualified']).nullable() })).returns<MeetingDayView>(),
-  /** Outcome + free text; outcome null removes the decision with its votes and dissents. */
+  /** Outcome + free text (plain, printed as typed); outcome null removes the decision with its votes and dissents. */
   'meetingday.setDecision': op(
     z.strictObject({ itemId: Id, outcome: z.enum(OUTCOMES).nullable(), text: z.string().nullable().optional(), public: z.boolean().nullable().optional() }),
   ).returns<MeetingDayView>(),

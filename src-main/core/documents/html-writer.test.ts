@@ -1,5 +1,5 @@
-// The HTML writer renders Markdown faithfully but never passes markup through: raw HTML is
-// dropped and only web and mail links survive, in the preview and in the PDF alike.
+// The HTML writer renders Markdown faithfully but never passes markup through: raw HTML prints as
+// the text it is, and only web and mail links survive, in the preview and in the PDF alike.
 import { describe, expect, it } from 'vitest';
 import type { Referat } from './build-referat';
 import { renderHtml } from './html-writer';
@@ -13,7 +13,7 @@ const doc = (source: string): Referat => ({
   organization: { name: 'Kommune "Nord"', logo: null },
   facts: [{ label: 'Mødested', value: '<b>Rådhuset</b>' }],
   tocHeading: 'Indholdsfortegnelse',
-  chapters: [{ anchor: 'punkt_1', number: 1, heading: 'Punkt 1: A & B', tocTitle: 'A & B', closed: false, blocks: [{ type: 'markdown', source }] }],
+  chapters: [{ anchor: 'punkt_1', number: 1, heading: 'Punkt 1: A & B', tocTitle: 'A & B', closed: false, newPage: true, blocks: [{ type: 'markdown', source }] }],
 });
 
 describe('renderHtml', () => {
@@ -28,9 +28,11 @@ describe('renderHtml', () => {
     expect(html).toContain('<a href="#punkt_1"><span class="t">A &amp; B</span>');
   });
 
-  it('drops raw HTML and script links, and escapes every plain text', () => {
+  it('prints raw HTML as text, drops script links, and escapes every plain text', () => {
     const html = renderHtml(doc('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[klik](javascript:alert(1)) [fil](file:///etc/passwd)'));
-    expect(html).not.toMatch(/<script|onerror|javascript:|file:/);
+    expect(html).not.toMatch(/<script|<img|javascript:|file:/);
+    expect(html).toContain('<p>&#x3C;script>alert(1)&#x3C;/script></p>');
+    expect(html).toContain('<p>&#x3C;img src=x onerror=alert(1)></p>');
     expect(html).toContain('<p>klik fil</p>');
     expect(html).toContain('<title>REFERAT &lt;Udvalg&gt; &amp; Co d. 02-06-2026</title>');
     expect(html).toContain('<td>&lt;b&gt;Rådhuset&lt;/b&gt;</td>');

@@ -4,6 +4,7 @@ import type { Root, RootContent, PhrasingContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { keepBareSyntaxAsText } from '../../../src-shared/markdown-literal';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -15,7 +16,8 @@ const CACHE_LIMIT = 2000;
 export function parseMarkdown(source: string): Root {
   const hit = cache.get(source);
   if (hit) return hit;
-  const tree = parser.parse(source);
+  // A line of bare syntax ("-", "#", "1.") prints as the text it is, in both writers.
+  const tree = keepBareSyntaxAsText(parser.parse(source), source);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(source, tree);
   return tree;

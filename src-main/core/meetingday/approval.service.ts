@@ -10,6 +10,7 @@ import { hashMeeting, readMeetings } from '../meetings/meeting-content';
 import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
 import { presenceByItem, seats } from '../meetings/presence';
 import { formatShortDa } from '../../../src-shared/dates';
+import { plainToMarkdown } from '../documents/plain-text';
 import { capital, loadForChange, loadMeeting, personId, STATUS_DA } from './meeting-context';
 
 /** Everyone who took part in at least one item, in seat order: who signs the minutes. */
@@ -96,7 +97,8 @@ export async function addAddendum(db: Db, meetingId: string, text: string): Prom
     );
   }
   const at = nowIso();
-  await db.insertInto('addenda').values({ id: newId(), meeting_id: meetingId, at, text: text.trim() }).execute();
+  // Typed as plain text; stored as Markdown that prints exactly that.
+  await db.insertInto('addenda').values({ id: newId(), meeting_id: meetingId, at, text: plainToMarkdown(text.trim()) }).execute();
   const hash = await contentHash(db, meetingId);
   await db.updateTable('meetings').set({ content_hash: hash, updated_at: at }).where('id', '=', meetingId).execute();
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.addAddendum', payload: { at, text: text.trim(), contentHash: hash } });

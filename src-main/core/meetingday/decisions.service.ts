@@ -7,6 +7,7 @@ import { appendChange } from '../changelog/changelog';
 import { itemOf, loadForChange, meetingOfItem, personId } from './meeting-context';
 import { dissentFault, SIDES, voteFault, type Votes } from './vote-rules';
 import { decisionPublication } from '../meetings/meeting-write';
+import { plainToMarkdown } from '../documents/plain-text';
 
 /** `public`: a closed item's decision in the public version (null: as the committee's publication profile says). */
 export type DecisionInput = { outcome: Outcome | null; text?: string | null | undefined; public?: boolean | null | undefined };
@@ -18,7 +19,8 @@ export async function setDecision(db: Db, itemId: string, input: DecisionInput):
   if (input.outcome === null) {
     await db.deleteFrom('decisions').where('item_id', '=', itemId).execute();
   } else {
-    const text = input.text?.trim() ? input.text.trim() : null;
+    // The field is plain text: stored escaped, so that "- udsat" or "*alle*" print as typed.
+    const text = input.text?.trim() ? plainToMarkdown(input.text.trim()) : null;
     const values = { outcome: input.outcome, text, ...(input.public !== undefined ? { publication: decisionPublication(input.public) } : {}) };
     await db
       .insertInto('decisions')

@@ -6,6 +6,7 @@ import type { Db } from '../store/database';
 import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
 import { presenceByItem, seats } from '../meetings/presence';
 import { loadMeeting } from './meeting-context';
+import { markdownToPlain } from '../documents/plain-text';
 import { signatories } from './approval.service';
 import { nextBodyOnRoute } from './carry.service';
 
@@ -29,7 +30,8 @@ export async function getMeetingDay(db: Db, meetingId: string): Promise<MeetingD
       role: item.role ?? null,
       route: (item.route ?? []).map((r) => ({ body: r.body, date: r.date ?? null })),
       postponedFrom: item.postponedFrom ?? null,
-      decision: d,
+      // The decision's text as typed (plain); the store holds it as Markdown.
+      decision: d && d.text !== undefined ? { ...d, text: markdownToPlain(d.text) } : d,
       voteCounts: d?.votes ? countVotes(d.votes) : null,
       participants: p?.participants ?? [],
       apologies: p?.apologies ?? [],
@@ -66,7 +68,7 @@ export async function getMeetingDay(db: Db, meetingId: string): Promise<MeetingD
     signatories: signers,
     approvals,
     missingApprovals: signers.filter((k) => !approvals.some((a) => a.member === k)),
-    addenda: m.meeting.addenda ?? [],
+    addenda: (m.meeting.addenda ?? []).map((a) => ({ at: a.at, text: markdownToPlain(a.text) })),
   };
 }
 

@@ -13,6 +13,16 @@ describe('the recommendation: its opening line and its points', () => {
     expect(joinRecommendation(parts.intro, parts.points)).toBe(body);
   });
 
+  test('the opening line is plain text: stored escaped, so that it prints as typed, and shown as typed', () => {
+    for (const intro of ['1. behandling: Direktøren indstiller, at', '- Direktøren indstiller, at', 'Direktøren for *Arbejdsmarked* indstiller, at', '# 3 indstiller <at>']) {
+      const body = joinRecommendation(intro, '- punktet drøftes.');
+      expect(splitRecommendation(body)).toEqual({ intro, points: '- punktet drøftes.' });
+      // Read as the documents read it: one paragraph of exactly that text, then the list.
+      expect(body.split('\n\n')[0]).not.toBe(intro);
+    }
+    expect(joinRecommendation('1. behandling', '')).toBe('1\\. behandling');
+  });
+
   test('a body that starts with its points, or spans lines, has no opening line', () => {
     expect(splitRecommendation('- dagsorden godkendes.')).toEqual({ intro: '', points: '- dagsorden godkendes.' });
     expect(splitRecommendation('Linje et\nlinje to')).toEqual({ intro: '', points: 'Linje et\nlinje to' });

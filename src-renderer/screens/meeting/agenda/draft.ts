@@ -1,6 +1,7 @@
 // The editor's working copy of an item, and how it maps to the Api's sections and route.
 import type { AgendaItemDetail, RouteStep, SectionDto } from '../../../../src-shared/api/agenda';
 import type { Access, ItemRole, SectionKind } from '../../../../src-shared/domain';
+import { markdownLineToPlain, plainLineToMarkdown } from '../../../editor/markdown';
 
 export type FixedKind = Exclude<SectionKind, 'custom'>;
 export type CustomSection = { key: string; heading: string; body: string };
@@ -66,14 +67,18 @@ export function applyPatch(draft: Draft, patch: ItemPatch): Draft {
 
 const LIST_START = /^\s*([-*+]|\d+[.)])\s/;
 
-/** "Direktøren … indstiller, at" and the bullets under it, as the reference prints them. */
+/**
+ * "Direktøren … indstiller, at" and the bullets under it, as the reference prints them. The opening
+ * line is typed in a plain field, so it is stored escaped ("1\\. behandling") and shown unescaped:
+ * what was typed is what prints, never a list or emphasis it happened to look like.
+ */
 export function splitRecommendation(body: string): { intro: string; points: string } {
   const text = body.replace(/\r\n/g, '\n');
   if (text.trim() === '') return { intro: '', points: '' };
   const cut = text.indexOf('\n\n');
   const first = cut < 0 ? text : text.slice(0, cut);
   if (LIST_START.test(first) || first.includes('\n')) return { intro: '', points: text };
-  return { intro: first.trim(), points: cut < 0 ? '' : text.slice(cut + 2) };
+  return { intro: markdownLineToPlain(first.trim()), points: cut < 0 ? '' : text.slice(cut + 2) };
 }
 
-export const joinRecommendation = (intro: string, points: string): string => [intro.trim(), points.trim()].filter(Boolean).join('\n\n');
+export const joinRecommendation = (intro: string, points: string): string => [plainLineToMarkdown(intro.trim()), points.trim()].filter(Boolean).join('\n\n');
