@@ -46,7 +46,7 @@ function generatedMeeting(): { members: ExMember[]; meeting: ExMeeting } {
 export function generatedReferat(): Referat {
   const { members, meeting } = generatedMeeting();
   return buildReferat(
-    { committee: { name: 'Organisations- og Beredskabsudvalget', template: resolveTemplate({}), members }, meeting, organization: { name: 'Haderslev Kommune', logo: null } },
+    { committee: { name: 'Organisations- og Beredskabsudvalget', template: resolveTemplate({}), publicationProfile: 'committee', members }, meeting, organization: { name: 'Haderslev Kommune', logo: null } },
     'minutes',
   );
 }

@@ -43,7 +43,9 @@ export function headingPages(pages: string[], headings: string[]): Map<string, n
   for (const h of headings) {
     // The first page past the table of contents that prints the heading (a long one wraps, so
     // lines are joined first).
-    const at = pages.findIndex((p) => !p.includes('Indholdsfortegnelse') && squash(p).includes(h));
+    // The TOC lists titles without "Punkt N:", so an item's heading can be found on the TOC's page
+    // too (the compact decision record starts right under it); another heading only past it.
+    const at = pages.findIndex((p) => (h.startsWith('Punkt ') || !p.includes('Indholdsfortegnelse')) && squash(p).includes(h));
     if (at >= 0) out.set(h, at + 1);
   }
   return out;

@@ -82,7 +82,9 @@ describe('the PDF', () => {
     prints = 0;
     let r = await exportDocument(store.db, printer, { ...req, format: 'pdf' });
     expect(prints).toBe(1);
-    expect(squash(pdfPages(writeTemp('d.pdf', r.bytes))[0]!)).toContain('Gensidig orientering og eventuelt');
+    const shortPages = pdfPages(writeTemp('d.pdf', r.bytes));
+    expect(squash(shortPages[0]!)).toContain('Gensidig orientering og eventuelt');
+    const before = headingPages(shortPages, ['Punkt 2: Budgetopfølgning og rige formater']).get('Punkt 2: Budgetopfølgning og rige formater')!;
 
     // A long decision text pushes the later items on: the guess is wrong, found so, and printed again.
     const first = await store.db.selectFrom('items').select('id').where('meeting_id', '=', meetingId).where('position', '=', 0).executeTakeFirstOrThrow();
@@ -94,7 +96,7 @@ describe('the PDF', () => {
     const pages = pdfPages(writeTemp('d2.pdf', r.bytes));
     const toc = tocEntries(pages, doc.chapters.map((c) => c.tocTitle));
     const printed = headingPages(pages, doc.chapters.map((c) => c.heading));
-    expect(printed.get('Punkt 2: Budgetopfølgning og rige formater')).toBeGreaterThan(2);
+    expect(printed.get('Punkt 2: Budgetopfølgning og rige formater')).toBeGreaterThan(before);
     doc.chapters.forEach((c, i) => expect({ chapter: c.heading, toc: toc[i] }).toEqual({ chapter: c.heading, toc: printed.get(c.heading) }));
   });
 

@@ -19,7 +19,13 @@ const rich = load('documents/rich-meeting.json');
 /** A chapter as the reader sees it: one line per heading, text and row. */
 const text = (c: Chapter): string[] =>
   c.blocks.flatMap((b: Block) =>
-    b.type === 'heading' ? [`## ${b.text}`] : b.type === 'lines' ? b.lines : b.type === 'markdown' ? [b.source] : b.rows.map((r) => `${r.name} | ${r.status}`),
+    b.type === 'heading'
+      ? [`${b.level === 3 ? '###' : '##'} ${b.text}`]
+      : b.type === 'lines'
+        ? b.lines
+        : b.type === 'markdown'
+          ? [b.source]
+          : b.rows.map((r) => `${r.name} | ${r.status || '________'}`),
   );
 
 describe('buildReferat', () => {
@@ -66,14 +72,16 @@ describe('buildReferat', () => {
       'Styregruppen for Digital Fremtids indsatsområder 2026-27 - Maj 2026',
     ]);
     expect(text(doc.chapters[5]!)).toContain('Drøftet, idet udvalget ønsker at følge udviklingen. Der gives ny status inden årets udgang.');
-    // The signature item lists the members who took part, none approved yet.
-    expect(text(doc.chapters[10]!).slice(-5)).toEqual([
-      'Holger Mikkelsen | Ikke godkendt endnu',
-      'Finn Lykkeskov | Ikke godkendt endnu',
-      'Carsten Dyhre Hansen | Ikke godkendt endnu',
-      'Jørgen Smed | Ikke godkendt endnu',
-      'Svend Brandt | Ikke godkendt endnu',
+    // Before approval the signature item is a sheet to sign: a blank line for each member who took part.
+    expect(text(doc.chapters[10]!).slice(-6)).toEqual([
+      'Referatet godkendes af de medlemmer, der deltog i mødet.',
+      'Holger Mikkelsen | ________',
+      'Finn Lykkeskov | ________',
+      'Carsten Dyhre Hansen | ________',
+      'Jørgen Smed | ________',
+      'Svend Brandt | ________',
     ]);
+    expect(JSON.stringify(doc)).not.toMatch(/Ikke godkendt/);
   });
 
   it('follows the template: renamed and reordered sections, attendance under every item, votes, dissents, inhabil, signature page, addenda', () => {
@@ -109,13 +117,8 @@ describe('buildReferat', () => {
       ['underskriftsside', 'Underskriftsside'],
       ['tilfoejelser', 'Tilføjelser efter godkendelse'],
     ]);
-    expect(text(doc.chapters.at(-2)!)).toEqual([
-      'Holger Mikkelsen | Godkendt 11-03-2026 kl. 09:15',
-      'Finn Lykkeskov | Ikke godkendt endnu',
-      'Carsten Dyhre Hansen | Godkendt 11-03-2026 kl. 10:02',
-      'Jørgen Smed | Ikke godkendt endnu',
-      'Anne Juhl | Ikke godkendt endnu',
-    ]);
+    // The minutes are approved: the page states who approved them and when.
+    expect(text(doc.chapters.at(-2)!)).toEqual(['Referatet er godkendt af:', 'Holger Mikkelsen | Godkendt 11-03-2026 kl. 09:15', 'Carsten Dyhre Hansen | Godkendt 11-03-2026 kl. 10:02']);
     expect(text(doc.chapters.at(-1)!)).toEqual(['## Tilføjet 20-03-2026', 'Rettelse: I punkt 2 skal beløbet for anlæg være **275** t.kr.']);
   });
 
@@ -133,18 +136,19 @@ describe('buildReferat', () => {
     expect(p1.filter((l) => l.startsWith('## '))).toEqual(['## Beslutning', '## Indstilling', '## Procedure']);
   });
 
-  it('the public version: a closed item keeps its number and "Lukket punkt", and its decision only when public', () => {
+  it('the public version (committee profile): a closed item keeps its number and public title, and its decision only when marked public', () => {
     for (const kind of ['agenda', 'minutes', 'decisions'] as DocumentKind[]) {
       const doc = buildReferat(rich.input, kind, { public: true });
       const [p3, p4] = [doc.chapters[2]!, doc.chapters[3]!];
       expect([p3.heading, p3.tocTitle, p4.heading]).toEqual(['Punkt 3: Lukket punkt', 'Lukket punkt', 'Punkt 4: Lukket punkt']);
-      expect(text(p3)).toEqual([]);
-      expect(text(p4)).toEqual(kind === 'agenda' ? [] : ['## Beslutning i Organisations- og Beredskabsudvalget den 10-03-2026', 'Udvalget tiltrådte indstillingen.']);
+      const stub = kind === 'agenda' ? 'Punktet behandles for lukkede døre.' : 'Punktet er behandlet for lukkede døre.';
+      expect(text(p3)).toEqual([stub]);
+      expect(text(p4)).toEqual(kind === 'agenda' ? [stub] : [stub, '## Beslutning i Organisations- og Beredskabsudvalget den 10-03-2026', 'Udvalget tiltrådte indstillingen.']);
       expect(JSON.stringify(doc)).not.toMatch(/Vestermarken|Kvistgård|SAG-LUKKET|Ørnebjerg|Hemmelig/);
     }
   });
 
-  it('kinds: the agenda has no decisions, the decision record no sections', () => {
+  it('kinds: the agenda has no decisions, the decision record no sections but the recommendation', () => {
     const agenda = buildReferat(rich.input, 'agenda');
     expect(agenda.title).toBe('DAGSORDEN Organisations- og Beredskabsudvalget d. 10-03-2026');
     expect(agenda.chapters.map((c) => c.anchor)).toEqual(['punkt_1', 'punkt_2', 'punkt_3', 'punkt_4', 'punkt_5', 'punkt_6']);
@@ -152,6 +156,6 @@ describe('buildReferat', () => {
 
     const decisions = buildReferat(rich.input, 'decisions');
     expect(decisions.title).toBe('BESLUTNINGSPROTOKOL Organisations- og Beredskabsudvalget d. 10-03-2026');
-    expect(text(decisions.chapters[1]!).filter((l) => l.startsWith('## '))).toEqual(['## Beslutning i Organisations- og Beredskabsudvalget den 10-03-2026']);
+    expect(text(decisions.chapters[1]!).filter((l) => l.startsWith('## '))).toEqual(['## Indstilling', '## Beslutning i Organisations- og Beredskabsudvalget den 10-03-2026']);
   });
 });

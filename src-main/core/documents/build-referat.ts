@@ -1,16 +1,26 @@
 // The one document model (DESIGN.md): a meeting, its committee's template and the organisation's
 // header become a plain tree that the .docx and HTML writers both render. Pure: no store, no I/O.
 // The public version is decided here, once, so no writer can leak a closed item.
-import { OUTCOME_LABEL_DA, type ResolvedTemplate, type SectionKind } from '../../../src-shared/domain';
-import { fillPlaceholders, formatDayMonthDa, formatLongDa, formatShortDa } from '../../../src-shared/dates';
-import type { ExItem, ExMeeting, ExMember, ExVote } from '../../../src-shared/exchange';
+import type { PublicationProfile, ResolvedTemplate, SectionKind } from '../../../src-shared/domain';
+import { formatDayMonthDa, formatLongDa, formatShortDa } from '../../../src-shared/dates';
+import type { ExItem, ExMeeting, ExMember } from '../../../src-shared/exchange';
 import type { DocumentKind } from '../../../src-shared/api/documents';
-import { presenceByItem, seats, type ItemPresence } from '../meetings/presence';
+import { presenceByItem, seats } from '../meetings/presence';
+import { closedNote, publicStub, publicGuests } from './build-closed';
+import { decisionHeadingAndText, votesLine, type ItemContext } from './build-decision';
+import { signatureBlocks } from './build-signature';
 
 export type { DocumentKind };
 
 export type ReferatInput = {
-  committee: { name: string; shortName?: string | null | undefined; template: ResolvedTemplate; members: readonly ExMember[] };
+  committee: {
+    name: string;
+    shortName?: string | null | undefined;
+    template: ResolvedTemplate;
+    /** What the public version keeps of a closed item. */
+    publicationProfile: PublicationProfile;
+    members: readonly ExMember[];
+  };
   meeting: ExMeeting;
   organization: { name: string | null; logo: { mime: string; base64: string } | null };
 };
@@ -19,13 +29,18 @@ export type ReferatOptions = { public?: boolean | undefined };
 
 /** One block of a chapter, in reading order. */
 export type Block =
-  | { type: 'heading'; text: string }
+  /** Level 2 by default; 3 under a wrapping heading (template.sectionsHeading). */
+  | { type: 'heading'; text: string; level?: 2 | 3 | undefined }
   | { type: 'markdown'; source: string }
   /** Plain paragraphs, one per line (case number, procedure, Bilag, attendance lines). */
   | { type: 'lines'; lines: string[]; role?: 'case' | 'note' | undefined }
-  | { type: 'signatures'; rows: { name: string; status: string }[] };
+  /**
+   * The signature sheet. Before approval (`approved` false) a row's status is the approval recorded
+   * so far or "" for a blank line to sign on; after approval the rows are who approved, and when.
+   */
+  | { type: 'signatures'; approved: boolean; rows: { name: string; status: string }[] };
 
-/** A chapter starts a new page and has an entry in the table of contents: an item, or a page of its own. */
+/** A chapter has an entry in the table of contents: an item, or a page of its own. */
 export type Chapter = {
   /** Bookmark name and HTML id: letters, digits and underscore only (Word's rule for bookmarks). */
   anchor: string;
@@ -33,6 +48,8 @@ export type Chapter = {
   heading: string;
   tocTitle: string;
   closed: boolean;
+  /** Starts a new page; the compact decision record runs its items on. */
+  newPage: boolean;
   blocks: Block[];
 };
 
@@ -50,27 +67,40 @@ export type Referat = {
 };
 
 const KIND_TITLE: Record<DocumentKind, string> = { agenda: 'DAGSORDEN', minutes: 'REFERAT', decisions: 'BESLUTNINGSPROTOKOL' };
-const CLOSED_TITLE = 'Lukket punkt';
+
 
 export function buildReferat(input: ReferatInput, kind: DocumentKind, options: ReferatOptions = {}): Referat {
   const { committee, meeting } = input;
   const isPublic = options.public === true;
   const names = new Map(committee.members.map((m) => [m.key, m.name]));
   const nameOf = (key: string): string => names.get(key) ?? key;
-  const presence = presenceByItem(committee.members, meeting);
-  const ctx: ItemContext = { kind, isPublic, template: committee.template, committee: committee.name, start: meeting.start, nameOf, presence, meeting };
+  const ctx: ItemContext = {
+    kind,
+    isPublic,
+    template: committee.template,
+    profile: committee.publicationProfile,
+    committee: committee.name,
+    start: meeting.start,
+    nameOf,
+    presence: presenceByItem(committee.members, meeting),
+    seats: seats(committee.members, meeting),
+    meeting,
+  };
+  // The decision record is compact: its items follow one another (DESIGN.md, kinds).
+  const runOn = kind === 'decisions';
 
-  const chapters = meeting.items.map((item, index) => itemChapter(item, item.number ?? index + 1, ctx));
+  const chapters = meeting.items.map((item, index) => itemChapter(item, item.number ?? index + 1, ctx, !runOn));
   const hasSignatureItem = meeting.items.some((i) => i.role === 'signature');
   if (kind !== 'agenda' && !hasSignatureItem && committee.template.signaturePage) {
-    chapters.push({ anchor: 'underskriftsside', number: null, heading: 'Underskriftsside', tocTitle: 'Underskriftsside', closed: false, blocks: [signatureBlock(ctx)] });
+    chapters.push({ anchor: 'underskriftsside', number: null, heading: 'Underskriftsside', tocTitle: 'Underskriftsside', closed: false, newPage: true, blocks: signatureBlocks(ctx) });
   }
-  if (kind !== 'agenda' && (meeting.addenda?.length ?? 0) > 0) {
+  // Addenda carry no access of their own and may speak of a closed item: they stay out of the public version.
+  if (kind !== 'agenda' && !isPublic && (meeting.addenda?.length ?? 0) > 0) {
     const blocks: Block[] = [];
     for (const a of meeting.addenda ?? []) {
       blocks.push({ type: 'heading', text: `Tilføjet ${formatShortDa(a.at)}` }, { type: 'markdown', source: a.text });
     }
-    chapters.push({ anchor: 'tilfoejelser', number: null, heading: 'Tilføjelser efter godkendelse', tocTitle: 'Tilføjelser efter godkendelse', closed: false, blocks });
+    chapters.push({ anchor: 'tilfoejelser', number: null, heading: 'Tilføjelser efter godkendelse', tocTitle: 'Tilføjelser efter godkendelse', closed: false, newPage: !runOn, blocks });
   }
 
   return {
@@ -80,67 +110,63 @@ export function buildReferat(input: ReferatInput, kind: DocumentKind, options: R
     title: `${KIND_TITLE[kind]} ${committee.name} d. ${formatShortDa(meeting.start)}`,
     committee: committee.name,
     organization: input.organization,
-    facts: facts(input, kind, nameOf),
+    facts: facts(input, ctx),
     tocHeading: 'Indholdsfortegnelse',
     chapters,
   };
 }
 
-type ItemContext = {
-  kind: DocumentKind;
-  isPublic: boolean;
-  template: ResolvedTemplate;
-  committee: string;
-  start: string;
-  nameOf: (key: string) => string;
-  presence: Map<number, ItemPresence>;
-  meeting: ExMeeting;
-};
+/** "Martin Damm (teamleder, Afbud)": the name, and in brackets what the house style prints about them. */
+function person(name: string, ...notes: (string | undefined)[]): string {
+  const said = notes.filter((n): n is string => Boolean(n));
+  return said.length > 0 ? `${name} (${said.join(', ')})` : name;
+}
 
-function facts(input: ReferatInput, kind: DocumentKind, nameOf: (key: string) => string): Referat['facts'] {
+function facts(input: ReferatInput, ctx: ItemContext): Referat['facts'] {
   const { meeting, committee } = input;
+  const titles = new Map(committee.members.map((m) => [m.key, m.title?.trim() || undefined]));
+  const titleOf = (key: string): string | undefined => (ctx.template.memberTitles ? titles.get(key) : undefined);
   const out: Referat['facts'] = [{ label: 'Mødedato', value: formatLongDa(meeting.start) }];
   if (meeting.location) out.push({ label: 'Mødested', value: meeting.location });
   const people: string[] = [];
-  for (const seat of seats(committee.members, meeting)) {
-    const range = [seat.fromItem !== undefined ? `fra punkt ${seat.fromItem}` : '', seat.untilItem !== undefined ? `til punkt ${seat.untilItem}` : ''].filter(Boolean).join(' ');
+  for (const seat of ctx.seats) {
+    const range = [seat.fromItem !== undefined ? `fra punkt ${seat.fromItem}` : '', seat.untilItem !== undefined ? `til punkt ${seat.untilItem}` : ''].filter(Boolean).join(' ') || undefined;
+    const holder = ctx.nameOf(seat.holder);
     if (seat.status === 'apologies' || seat.status === 'absent') {
       // Before the meeting nobody is "absent"; the agenda lists apologies only.
-      if (seat.status === 'absent' && kind === 'agenda') people.push(nameOf(seat.holder));
-      else people.push(`${nameOf(seat.holder)} (${seat.status === 'apologies' ? 'Afbud' : 'Fraværende'})`);
-      if (seat.sitting !== null) people.push(`${nameOf(seat.sitting)} (suppleant for ${nameOf(seat.holder)}${range ? `, ${range}` : ''})`);
+      if (seat.status === 'absent' && ctx.kind === 'agenda') people.push(person(holder, titleOf(seat.holder)));
+      else people.push(person(holder, titleOf(seat.holder), seat.status === 'apologies' ? 'Afbud' : 'Fraværende'));
+      if (seat.sitting !== null && ctx.template.substituteInHeader) {
+        people.push(person(ctx.nameOf(seat.sitting), titleOf(seat.sitting), `suppleant for ${holder}`, range));
+      }
     } else {
-      people.push(range ? `${nameOf(seat.holder)} (${range})` : nameOf(seat.holder));
+      people.push(person(holder, titleOf(seat.holder), range));
     }
   }
-  for (const g of meeting.guests ?? []) {
-    const parts = [g.title, g.items?.length ? `punkt ${g.items.join(', ')}` : ''].filter(Boolean);
-    people.push(parts.length ? `${g.name} (${parts.join(', ')})` : g.name);
+  for (const g of publicGuests(meeting, ctx)) {
+    people.push(person(g.name, g.title, g.items?.length ? `punkt ${g.items.join(', ')}` : undefined));
   }
   if (people.length > 0) out.push({ label: 'Mødedeltagere', value: people.join(', ') });
   return out;
 }
 
-function itemChapter(item: ExItem, number: number, ctx: ItemContext): Chapter {
+function itemChapter(item: ExItem, number: number, ctx: ItemContext, newPage: boolean): Chapter {
   const anchor = `punkt_${number}`;
   const closed = item.access === 'closed';
-  if (closed && ctx.isPublic) {
-    // DESIGN.md: number, "Lukket punkt", and the decision only when it is marked public.
-    const blocks: Block[] = [];
-    if (ctx.kind !== 'agenda' && item.decision?.public) blocks.push(...decisionHeadingAndText(item, ctx));
-    return { anchor, number, heading: `Punkt ${number}: ${CLOSED_TITLE}`, tocTitle: CLOSED_TITLE, closed, blocks };
-  }
+  if (closed && ctx.isPublic) return { anchor, number, closed, newPage, ...publicStub(item, number, ctx) };
+
   const blocks: Block[] = [];
   if (item.caseNumber) blocks.push({ type: 'lines', lines: [item.caseNumber], role: 'case' });
-  if (closed) blocks.push({ type: 'lines', lines: [CLOSED_TITLE], role: 'note' });
+  if (closed) blocks.push({ type: 'lines', lines: closedNote(item, ctx), role: 'note' });
   if (item.supplementary) blocks.push({ type: 'lines', lines: ['Punktet er optaget på tillægsdagsorden.'], role: 'note' });
 
   const decision = ctx.kind === 'agenda' ? [] : decisionBlocks(item, number, ctx);
-  const sections = ctx.kind === 'decisions' ? [] : sectionBlocks(item, ctx.template);
+  // The decision record keeps only the recommendation of the case's text.
+  const sections = ctx.kind === 'decisions' ? sectionBlocks(item, ctx.template, ['recommendation']) : sectionBlocks(item, ctx.template);
   if (ctx.template.decisionFirst) blocks.push(...decision, ...sections);
   else blocks.push(...sections, ...decision);
 
-  if (item.role === 'signature' && ctx.kind !== 'agenda') blocks.push(signatureBlock(ctx));
+  if (item.role === 'signature' && ctx.kind !== 'agenda') blocks.push(...signatureBlocks(ctx));
 
   if (ctx.kind !== 'decisions') {
     const attachments = (item.attachments ?? []).filter((a) => !(ctx.isPublic && a.access === 'closed'));
@@ -148,16 +174,23 @@ function itemChapter(item: ExItem, number: number, ctx: ItemContext): Chapter {
       blocks.push({ type: 'heading', text: 'Bilag' }, { type: 'lines', lines: attachments.map((a) => (a.access === 'closed' ? `${a.title} (lukket bilag)` : a.title)) });
     }
   }
-  return { anchor, number, heading: `Punkt ${number}: ${item.title}`, tocTitle: item.title, closed, blocks };
+  // The attendance lines again at the end of the item, unless they are its last lines already.
+  const attendance = ctx.kind === 'agenda' ? [] : attendanceLines(number, ctx);
+  if (ctx.template.attendanceAtEnd && attendance.length > 0) {
+    const last = blocks.at(-1);
+    const alreadyLast = last?.type === 'lines' && last.lines.slice(-attendance.length).join('\n') === attendance.join('\n');
+    if (!alreadyLast) blocks.push({ type: 'lines', lines: attendance, role: 'note' });
+  }
+  return { anchor, number, heading: `Punkt ${number}: ${item.title}`, tocTitle: item.title, closed, newPage, blocks };
 }
 
-function sectionBlocks(item: ExItem, template: ResolvedTemplate): Block[] {
+function sectionBlocks(item: ExItem, template: ResolvedTemplate, only?: SectionKind[]): Block[] {
   type Entry = { kind: SectionKind; heading: string; blocks: Block[] };
   const entries: Entry[] = (item.sections ?? [])
-    .filter((s) => s.body.trim() !== '')
+    .filter((s) => s.body.trim() !== '' && (!only || only.includes(s.kind)))
     .map((s) => ({ kind: s.kind, heading: s.heading?.trim() || template.headings[s.kind], blocks: [{ type: 'markdown', source: s.body }] }));
   // The route (the bodies that treat the case) is the procedure section unless one is written out.
-  if ((item.route?.length ?? 0) > 0 && !entries.some((e) => e.kind === 'procedure')) {
+  if ((item.route?.length ?? 0) > 0 && !entries.some((e) => e.kind === 'procedure') && (!only || only.includes('procedure'))) {
     const lines = (item.route ?? []).map((r) => (r.date ? `${r.body} ${formatDayMonthDa(r.date)}` : r.body));
     entries.push({ kind: 'procedure', heading: template.headings.procedure, blocks: [{ type: 'lines', lines }] });
   }
@@ -167,15 +200,13 @@ function sectionBlocks(item: ExItem, template: ResolvedTemplate): Block[] {
   };
   // Array.prototype.sort is stable: several custom sections keep their own order.
   entries.sort((a, b) => rank(a.kind) - rank(b.kind));
-  return entries.flatMap((e) => [{ type: 'heading', text: e.heading } as Block, ...e.blocks]);
-}
-
-function decisionHeadingAndText(item: ExItem, ctx: ItemContext): Block[] {
-  const d = item.decision;
-  const heading = fillPlaceholders(ctx.template.decisionHeading, { committee: ctx.committee, start: ctx.start });
-  if (!d) return [{ type: 'heading', text: heading }];
-  const text = d.text?.trim() ? d.text : OUTCOME_LABEL_DA[d.outcome];
-  return [{ type: 'heading', text: heading }, { type: 'markdown', source: text }];
+  if (entries.length === 0) return [];
+  // A wrapping heading ("Sagsfremstilling") puts the sections' own headings one level down.
+  const wrap = !only && template.sectionsHeading !== '';
+  const level = wrap ? 3 : 2;
+  const out: Block[] = wrap ? [{ type: 'heading', text: template.sectionsHeading }] : [];
+  for (const e of entries) out.push({ type: 'heading', text: e.heading, ...(level === 3 ? { level } : {}) }, ...e.blocks);
+  return out;
 }
 
 function decisionBlocks(item: ExItem, number: number, ctx: ItemContext): Block[] {
@@ -184,21 +215,17 @@ function decisionBlocks(item: ExItem, number: number, ctx: ItemContext): Block[]
   const blocks = decisionHeadingAndText(item, ctx);
   const lines: string[] = [];
   const votes = item.decision.votes;
-  if (votes) {
-    const side = (label: string, list: ExVote[]): string => {
-      const count = list.reduce((n, v) => n + (typeof v === 'string' ? 1 : v.count), 0);
-      const who = list.map((v) => (typeof v === 'string' ? ctx.nameOf(v) : `${v.party} (${v.count})`)).join(', ');
-      return `${label}: ${count}${who ? ` (${who})` : ''}`;
-    };
-    lines.push(`Afstemning – ${side('For', votes.for)}; ${side('Imod', votes.against)}; ${side('Undlod at stemme', votes.abstained)}`);
-  }
+  if (votes) lines.push(votesLine(votes, (v) => (typeof v === 'string' ? ctx.nameOf(v) : `${v.party} (${v.count})`)));
   for (const dissent of item.decision.dissents ?? []) lines.push(`Protokoltilførsel fra ${ctx.nameOf(dissent.member)}: ${dissent.text}`);
   lines.push(...attendanceLines(number, ctx));
   if (lines.length > 0) blocks.push({ type: 'lines', lines, role: 'note' });
   return blocks;
 }
 
-/** "Afbud: …" / "Fraværende: …" under every item when the template asks; item-only absences and "Inhabil: …" always. */
+/**
+ * "Afbud: …" / "Fraværende: …" under every item when the template asks; item-only absences and
+ * "Inhabil: …" always; "Suppleant X deltog i stedet for Y" where the header does not name substitutes.
+ */
 function attendanceLines(number: number, ctx: ItemContext): string[] {
   const p = ctx.presence.get(number);
   if (!p) return [];
@@ -216,17 +243,13 @@ function attendanceLines(number: number, ctx: ItemContext): string[] {
     const itemOnly = absent.filter((k) => !absentAll.has(k));
     if (itemOnly.length) lines.push(`Fraværende: ${names(itemOnly)}`);
   }
+  if (!ctx.template.substituteInHeader) {
+    for (const seat of ctx.seats) {
+      if (seat.sitting !== null && seat.sitting !== seat.holder && p.participants.includes(seat.sitting)) {
+        lines.push(`Suppleant ${ctx.nameOf(seat.sitting)} deltog i stedet for ${ctx.nameOf(seat.holder)}`);
+      }
+    }
+  }
   if (p.disqualified.length) lines.push(`Inhabil: ${names(p.disqualified)}`);
   return lines;
-}
-
-function signatureBlock(ctx: ItemContext): Block {
-  const approvals = new Map((ctx.meeting.approvals ?? []).map((a) => [a.member, a.at]));
-  const tookPart: string[] = [];
-  for (const p of ctx.presence.values()) for (const k of p.participants) if (!tookPart.includes(k)) tookPart.push(k);
-  const rows = tookPart.map((k) => {
-    const at = approvals.get(k);
-    return { name: ctx.nameOf(k), status: at ? `Godkendt ${formatShortDa(at)} kl. ${at.slice(11, 16)}` : 'Ikke godkendt endnu' };
-  });
-  return { type: 'signatures', rows };
 }

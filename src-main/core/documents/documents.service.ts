@@ -37,7 +37,7 @@ async function loadReferatInput(db: Db, meetingId: string): Promise<StoredRefera
     ...(m.until ? { until: m.until } : {}),
   }));
   return {
-    committee: { name: committee.name, shortName: committee.shortName, template: resolveTemplate(committee.template), members },
+    committee: { name: committee.name, shortName: committee.shortName, template: resolveTemplate(committee.template), publicationProfile: committee.publicationProfile, members },
     meeting: content.meeting,
     organization: { name: settings.name, logo: settings.logo },
     shortName: committee.shortName || committee.name,

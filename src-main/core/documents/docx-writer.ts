@@ -21,6 +21,7 @@ import {
   WidthType,
   BorderStyle,
   TableLayoutType,
+  HeightRule,
   type FileChild,
 } from 'docx';
 import type { Block, Chapter, Referat } from './build-referat';
@@ -143,7 +144,13 @@ function factsTable(doc: Referat): Table {
 }
 
 function chapter(c: Chapter, numbering: { next: number }): FileChild[] {
-  const out: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new Bookmark({ id: c.anchor, children: [new TextRun(c.heading)] })] })];
+  // The page break belongs to the chapter, not the style: the compact decision record runs its items on.
+  const heading = new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    ...(c.newPage ? { pageBreakBefore: true } : { spacing: { before: ptToTwip(LAYOUT.runOnBeforePt) } }),
+    children: [new Bookmark({ id: c.anchor, children: [new TextRun(c.heading)] })],
+  });
+  const out: FileChild[] = [heading];
   for (const b of c.blocks) out.push(...block(b, numbering));
   return out;
 }
@@ -151,7 +158,7 @@ function chapter(c: Chapter, numbering: { next: number }): FileChild[] {
 function block(b: Block, numbering: { next: number }): FileChild[] {
   switch (b.type) {
     case 'heading':
-      return [new PlainParagraph(b.text, HeadingLevel.HEADING_2)];
+      return [new PlainParagraph(b.text, b.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2)];
     case 'lines':
       // Lines without a role are plain text; only the others need run formatting.
       if (!b.role) return b.lines.map((l) => new PlainParagraph(l));
@@ -159,21 +166,23 @@ function block(b: Block, numbering: { next: number }): FileChild[] {
     case 'markdown':
       return markdownToDocx(b.source, numbering);
     case 'signatures':
-      return [signatureTable(b.rows)];
+      return [signatureTable(b)];
   }
 }
 
-function signatureTable(rows: { name: string; status: string }[]): Table {
+/** Before approval each row is a line to sign on (as high as the PDF's); after it, who approved and when. */
+function signatureTable(b: Extract<Block, { type: 'signatures' }>): Table {
   const w = Math.floor(TEXT_WIDTH_TWIPS / 2);
   const cell = (text: string, bold = false) =>
     new TableCell({ width: { size: w, type: WidthType.DXA }, children: [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold })] })] });
+  const height = b.approved ? {} : { height: { value: mmToTwip(LAYOUT.signatureRowMm), rule: HeightRule.ATLEAST } };
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: w * 2, type: WidthType.DXA },
     columnWidths: [w, w],
     rows: [
-      new TableRow({ tableHeader: true, children: [cell('Medlem', true), cell('Godkendelse', true)] }),
-      ...rows.map((r) => new TableRow({ children: [cell(r.name), cell(r.status)] })),
+      new TableRow({ tableHeader: true, children: [cell('Medlem', true), cell(b.approved ? 'Godkendt' : 'Dato og underskrift', true)] }),
+      ...b.rows.map((r) => new TableRow({ ...height, children: [cell(r.name), cell(r.status)] })),
     ],
   });
 }
@@ -190,7 +199,7 @@ function styles() {
         run: { font, size: half(LAYOUT.bodyPt), language: { value: 'da-DK' } },
         paragraph: { spacing: { after: ptToTwip(LAYOUT.afterPt), ...exact(LAYOUT.bodyPt) } },
       },
-      heading1: heading(LAYOUT.h1Pt, 0, LAYOUT.h1AfterPt, true),
+      heading1: heading(LAYOUT.h1Pt, 0, LAYOUT.h1AfterPt, false),
       heading2: heading(LAYOUT.h2Pt, LAYOUT.h2BeforePt, LAYOUT.afterPt, false),
       heading3: heading(LAYOUT.bodyPt, LAYOUT.afterPt, LAYOUT.afterPt, false),
     },

@@ -62,7 +62,7 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
 }
 
 function chapter(c: Chapter): string {
-  const parts = [`<section class="chapter"><h1 id="${c.anchor}">${escapeHtml(c.heading)}</h1>`];
+  const parts = [`<section class="chapter${c.newPage ? '' : ' run-on'}"><h1 id="${c.anchor}">${escapeHtml(c.heading)}</h1>`];
   for (const b of c.blocks) parts.push(block(b));
   parts.push('</section>');
   return parts.join('');
@@ -71,15 +71,18 @@ function chapter(c: Chapter): string {
 function block(b: Block): string {
   switch (b.type) {
     case 'heading':
-      return `<h2>${escapeHtml(b.text)}</h2>`;
+      return b.level === 3 ? `<h3>${escapeHtml(b.text)}</h3>` : `<h2>${escapeHtml(b.text)}</h2>`;
     case 'lines':
       return b.lines.map((l) => `<p${b.role ? ` class="${b.role}"` : ''}>${escapeHtml(l)}</p>`).join('');
     case 'markdown':
       return markdown(b.source);
-    case 'signatures':
-      return `<table class="signatures"><thead><tr><th scope="col">Medlem</th><th scope="col">Godkendelse</th></tr></thead><tbody>${b.rows
+    case 'signatures': {
+      // Before approval each row is a line to sign on; after it, who approved and when.
+      const head = b.approved ? 'Godkendt' : 'Dato og underskrift';
+      return `<table class="signatures${b.approved ? '' : ' sheet'}"><thead><tr><th scope="col">Medlem</th><th scope="col">${head}</th></tr></thead><tbody>${b.rows
         .map((r) => `<tr><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.status)}</td></tr>`)
         .join('')}</tbody></table>`;
+    }
   }
 }
 
@@ -123,6 +126,8 @@ h1 { font-size: ${L.h1Pt}pt; margin: 0 0 ${L.h1AfterPt}pt 0; }
 h2 { font-size: ${L.h2Pt}pt; margin: 0 0 ${L.afterPt}pt 0; padding-top: ${L.h2BeforePt}pt; }
 h3, h4, h5, h6 { font-size: ${L.bodyPt}pt; margin: 0 0 ${L.afterPt}pt 0; padding-top: ${L.afterPt}pt; }
 .chapter { break-before: page; }
+.chapter.run-on { break-before: auto; padding-top: ${L.runOnBeforePt}pt; }
+table.signatures.sheet td { height: ${L.signatureRowMm}mm; }
 .masthead { display: flex; align-items: center; gap: 4mm; margin-bottom: ${L.afterPt}pt; }
 .masthead .logo { height: ${L.logoHeightMm}mm; }
 .masthead .org { margin: 0; font-weight: bold; display: none; }

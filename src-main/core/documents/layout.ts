@@ -23,6 +23,10 @@ export const LAYOUT = {
   h2BeforePt: 10,
   tocAfterPt: 3,
   listIndentMm: 7,
+  /** Space above an item that runs on after the previous one (the compact decision record). */
+  runOnBeforePt: 18,
+  /** Height of a row to sign on in the signature sheet. */
+  signatureRowMm: 12,
   logoHeightMm: 12,
 } as const;
 
