@@ -10,6 +10,8 @@ import { buildPublication, publicationZip, writePublication } from '../../src-ma
 import { storeFile } from '../../src-main/core/files/file-store';
 import { tempDir, tempStore } from '../helpers/store';
 import { docxParts, importFixture, pdfObjectsText, pdfPages, RICH, squash, writeTemp } from './documents-helpers';
+import { importDocument } from '../../src-main/core/exchange/import';
+import type { ReferentDocument } from '../../src-shared/exchange';
 
 const CLOSED_STRINGS = [
   'Salg af areal ved Vestermarken',
@@ -29,12 +31,37 @@ const printer = playwrightPrinter();
 const store = tempStore();
 let meetingId = '';
 
+/**
+ * The same meeting under the council profile (kommunalbestyrelse): item 3 has a public title, a
+ * reason and a publishable decision (its votes name members, its dissent is closed); item 4's
+ * decision is withheld; a guest came for the closed item only.
+ */
+function councilDocument(): ReferentDocument {
+  const doc = JSON.parse(fs.readFileSync(RICH, 'utf8')) as ReferentDocument;
+  const c = doc.committees[0]!;
+  c.publicationProfile = 'council';
+  const m = c.meetings[0]!;
+  const [p3, p4] = [m.items[2]!, m.items[3]!];
+  p3.publicTitle = 'Salg af kommunalt areal';
+  p3.closedReason = { kind: 'property', text: 'kommunestyrelseslovens § 10' };
+  p3.decision!.text = 'Salget godkendes på de forhandlede vilkår.';
+  p4.closedReason = { kind: 'personal' };
+  p4.decision!.public = false;
+  m.guests = [...(m.guests ?? []), { name: 'Advokat Bent Ørnebjerg', title: 'Fortrolig rådgiver', items: [3] }];
+  return doc;
+}
+const council = tempStore();
+let councilMeeting = '';
+
 beforeAll(async () => {
   meetingId = await importFixture(store, RICH);
+  await importDocument(council, councilDocument());
+  councilMeeting = councilDocument().committees[0]!.meetings[0]!.id!;
 });
 afterAll(async () => {
   await printer.close();
   await store.close();
+  await council.close();
 });
 
 function leaks(text: string): string[] {
@@ -107,5 +134,41 @@ describe('the public version', () => {
     const folder = `${tempDir()}/site`;
     writePublication(pkg, folder);
     expect(fs.readdirSync(folder).sort()).toEqual(pkg.entries.map((e) => e.name).sort());
+  });
+
+  describe('under the council profile', () => {
+    for (const kind of ['minutes', 'decisions', 'agenda'] as const) {
+      it(`${kind}: the .docx keeps the public title and reason, the published decision with a vote count, and nothing closed`, async () => {
+        const pub = await exportDocument(council.db, printer, { meetingId: councilMeeting, kind, public: true, format: 'docx' });
+        const parts = docxParts(pub.bytes);
+        for (const [name, xml] of Object.entries(parts)) expect({ part: name, leaks: leaks(xml) }).toEqual({ part: name, leaks: [] });
+        const body = parts['word/document.xml']!;
+        expect(body).toContain('Punkt 3: Salg af kommunalt areal');
+        expect(body).toContain('Punkt 4: Lukket punkt');
+        expect(body).toContain('Lukket af hensyn til køb eller salg af fast ejendom (kommunestyrelseslovens § 10).');
+        expect(body).toContain('Lukket af hensyn til personlige forhold.');
+        if (kind !== 'agenda') {
+          expect(body).toContain('Salget godkendes på de forhandlede vilkår.');
+          expect(body).toContain('Afstemning – For: 2; Imod: 1; Undlod at stemme: 0');
+        }
+        // Item 4's decision is withheld, whatever the profile's default.
+        expect(body).not.toContain('Udvalget tiltrådte indstillingen.');
+      });
+    }
+
+    it('minutes: the PDF text, bookmarks, link targets and metadata hold no closed string, and show the public title', async () => {
+      const pub = await exportDocument(council.db, printer, { meetingId: councilMeeting, kind: 'minutes', public: true, format: 'pdf' });
+      const file = writeTemp('council.pdf', pub.bytes);
+      const text = pdfPages(file).join('\n');
+      expect(leaks(text)).toEqual([]);
+      const objects = pdfObjectsText(file);
+      expect(leaks(objects)).toEqual([]);
+      expect(squash(text)).toContain('Punkt 3: Salg af kommunalt areal');
+      expect(squash(text)).toContain('Afstemning – For: 2; Imod: 1; Undlod at stemme: 0');
+      // The bookmark carries the public title, never the real one.
+      expect(objects).toContain('Salg af kommunalt areal');
+      // The names in the vote are not printed with it (they are in the header as participants).
+      expect(squash(text)).not.toMatch(/For: 2 \(/);
+    });
   });
 });
