@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { op } from './define';
 import { Id } from './committees';
-import type { Access, ItemRole, MeetingHeader, ResolvedTemplate, SectionKind } from '../domain';
-import { AccessSchema, ItemRoleSchema, LocalDate, SectionKindSchema } from '../exchange';
+import type { Access, ClosedReason, ItemRole, MeetingHeader, PublicationProfile, ResolvedTemplate, SectionKind } from '../domain';
+import { AccessSchema, ClosedReasonSchema, ItemRoleSchema, LocalDate, SectionKindSchema } from '../exchange';
 
 export type SectionDto = { kind: SectionKind; heading: string | null; body: string };
 export type RouteStep = { body: string; date: string | null };
@@ -29,11 +29,23 @@ export type AgendaItemDetail = AgendaItemSummary & {
   sections: SectionDto[];
   route: RouteStep[];
   attachments: AttachmentDto[];
+  /** How a closed item shows in the public version (DESIGN.md, "Public version"). */
+  publication: {
+    /** The title printed instead of the real one; null: "Lukket punkt". */
+    publicTitle: string | null;
+    closedReason: ClosedReason | null;
+    /** Whether the item has a decision yet: only then can its publication be chosen. */
+    hasDecision: boolean;
+    /** The decision in the public version: chosen (true/false), or null for the committee's profile. */
+    decisionPublic: boolean | null;
+  };
 };
 
 export type Agenda = {
   meeting: MeetingHeader;
   template: ResolvedTemplate;
+  /** What the public version keeps of a closed item (the committee's setting). */
+  publicationProfile: PublicationProfile;
   /** The number an unfrozen first item would get: 1, or the year's count so far + 1. */
   firstNumber: number;
   items: AgendaItemSummary[];
@@ -85,6 +97,11 @@ export const agendaOps = {
       route: z.array(RouteStepInput).max(20).optional(),
       /** Replaces the sections whole, in the order given; empty bodies are dropped. */
       sections: z.array(SectionInput).max(50).optional(),
+      /** A closed item's title in the public version; null or empty: "Lukket punkt". */
+      publicTitle: z.string().trim().max(500).nullable().optional(),
+      closedReason: ClosedReasonSchema.nullable().optional(),
+      /** Whether the decision is published; null: as the committee's publication profile says. Needs a decision. */
+      decisionPublic: z.boolean().nullable().optional(),
     }),
   ).returns<AgendaItemDetail>(),
   'agenda.removeItem': op(z.strictObject({ itemId: Id })).returns<Agenda>(),

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { op } from './define';
 import { Id } from './committees';
+import { TemplateSchema } from '../exchange';
+import { PUBLICATION_PROFILES } from '../domain';
 
 export const DOCUMENT_KINDS = ['agenda', 'minutes', 'decisions'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -22,5 +24,14 @@ export type Publication = { fileName: string; base64: string; files: string[]; m
 export const documentOps = {
   'documents.preview': op(DocumentRequest).returns<DocumentPreview>(),
   'documents.export': op(DocumentRequest.extend({ format: z.enum(DOCUMENT_FORMATS) })).returns<ExportedDocument>(),
+  /** The template editor's live preview: a sample meeting laid out with an (unsaved) template. */
+  'documents.templatePreview': op(
+    z.strictObject({
+      committeeName: z.string().trim().min(1).max(200),
+      template: TemplateSchema,
+      publicationProfile: z.enum(PUBLICATION_PROFILES).optional(),
+      kind: z.enum(DOCUMENT_KINDS).optional(),
+    }),
+  ).returns<DocumentPreview>(),
   'documents.publication': op(z.strictObject({ meetingId: Id, kind: z.enum(['minutes', 'decisions', 'agenda']).default('minutes') })).returns<Publication>(),
 };

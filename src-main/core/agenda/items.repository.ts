@@ -2,7 +2,7 @@
 import type { Db, NewItemRow } from '../store/database';
 import { newId } from '../util/canonical';
 
-type ItemUpdate = Partial<Pick<NewItemRow, 'title' | 'case_number' | 'access' | 'role' | 'number' | 'supplementary' | 'meeting_id' | 'position'>>;
+type ItemUpdate = Partial<Pick<NewItemRow, 'title' | 'case_number' | 'access' | 'role' | 'number' | 'supplementary' | 'meeting_id' | 'position' | 'public_title' | 'closed_reason' | 'closed_reason_text'>>;
 
 /** Moves positions out of the way (negative) so that rewriting them never trips UNIQUE(meeting_id, position). */
 async function parkPositions(db: Db, meetingId: string): Promise<void> {

@@ -1,7 +1,8 @@
 // The agenda of one meeting: adding, editing, removing and ordering items, with numbers that
 // follow the committee's rule until publication freezes them.
 import type { Agenda, AgendaItemDetail, AgendaItemSummary, RouteStep, SectionDto } from '../../../src-shared/api/agenda';
-import { resolveTemplate, type Access, type CommitteeTemplate, type ItemRole, type MeetingStatus, type SectionKind } from '../../../src-shared/domain';
+import { resolveTemplate, type Access, type ClosedReason, type CommitteeTemplate, type ItemRole, type MeetingStatus, type SectionKind } from '../../../src-shared/domain';
+import { decisionPublication } from '../meetings/meeting-write';
 import { formatShortDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
@@ -17,7 +18,7 @@ const isPublished = (status: MeetingStatus): boolean => status === 'agenda-publi
 
 /** An item's numbers are counted over the committee's year (per-year) or within the meeting. */
 async function meetingNumbering(db: Db, meeting: Pick<MeetingRow, 'id' | 'committee_id' | 'start'>) {
-  const committee = await db.selectFrom('committees').select(['name', 'numbering', 'template']).where('id', '=', meeting.committee_id).executeTakeFirstOrThrow();
+  const committee = await db.selectFrom('committees').select(['name', 'numbering', 'template', 'publication_profile']).where('id', '=', meeting.committee_id).executeTakeFirstOrThrow();
   const meetings = await numberingMeetings(db, meeting.committee_id, committee.numbering, new Set([meeting.start.slice(0, 4)]), [meeting.id]);
   return { committee, meetings, ...countNumbers(committee.numbering, meetings) };
 }
@@ -57,6 +58,7 @@ export async function getAgenda(db: Db, meetingId: string): Promise<Agenda> {
   return {
     meeting: header,
     template: resolveTemplate(JSON.parse(committee.template) as CommitteeTemplate),
+    publicationProfile: committee.publication_profile,
     firstNumber: firstNumber.get(meetingId) ?? 1,
     items: items.map((i) => toSummary(i, numbers.get(i.id) ?? i.position + 1)),
   };
@@ -67,13 +69,24 @@ export async function getItem(db: Db, itemId: string): Promise<AgendaItemDetail>
   if (!item) throw notFound('The agenda item', 'Punktet');
   const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', item.meeting_id).executeTakeFirstOrThrow();
   const { numbers } = await meetingNumbering(db, meeting);
-  const [sections, route, attachments] = await Promise.all([repo.sections(db, itemId), repo.route(db, itemId), repo.attachments(db, itemId)]);
+  const [sections, route, attachments, decision] = await Promise.all([
+    repo.sections(db, itemId),
+    repo.route(db, itemId),
+    repo.attachments(db, itemId),
+    db.selectFrom('decisions').select('publication').where('item_id', '=', itemId).executeTakeFirst(),
+  ]);
   return {
     ...toSummary({ ...item, attachment_count: attachments.length }, numbers.get(item.id) ?? item.position + 1),
     meetingId: item.meeting_id,
     sections: sections.map((s) => ({ kind: s.kind, heading: s.heading, body: s.body })),
     route: route.map((r) => ({ body: r.body, date: r.date })),
     attachments: attachments.map((a) => ({ id: a.id, title: a.title, access: a.access, sha256: a.sha256, fileName: a.file_name, size: a.size ?? null })),
+    publication: {
+      publicTitle: item.public_title,
+      closedReason: item.closed_reason !== null ? { kind: item.closed_reason, ...(item.closed_reason_text !== null ? { text: item.closed_reason_text } : {}) } : null,
+      hasDecision: decision !== undefined,
+      decisionPublic: decision?.publication ? decision.publication === 'published' : null,
+    },
   };
 }
 
@@ -128,6 +141,9 @@ export type ItemPatch = {
   role?: ItemRole | null | undefined;
   route?: { body: string; date?: string | null | undefined }[] | undefined;
   sections?: { kind: SectionKind; heading?: string | null | undefined; body: string }[] | undefined;
+  publicTitle?: string | null | undefined;
+  closedReason?: ClosedReason | null | undefined;
+  decisionPublic?: boolean | null | undefined;
 };
 
 export async function updateItem(db: Db, patch: ItemPatch): Promise<AgendaItemDetail> {
@@ -137,7 +153,10 @@ export async function updateItem(db: Db, patch: ItemPatch): Promise<AgendaItemDe
     ...(patch.caseNumber !== undefined ? { case_number: patch.caseNumber || null } : {}),
     ...(patch.access !== undefined ? { access: patch.access } : {}),
     ...(patch.role !== undefined ? { role: patch.role } : {}),
+    ...(patch.publicTitle !== undefined ? { public_title: patch.publicTitle?.trim() || null } : {}),
+    ...(patch.closedReason !== undefined ? { closed_reason: patch.closedReason?.kind ?? null, closed_reason_text: patch.closedReason?.text?.trim() || null } : {}),
   });
+  if (patch.decisionPublic !== undefined) await setDecisionPublication(db, item, patch.decisionPublic);
   if (patch.route) await repo.replaceRoute(db, item.id, patch.route.map((r) => ({ body: r.body, date: r.date ?? null })));
   if (patch.sections) {
     const kept: SectionDto[] = patch.sections.filter((s) => s.body.trim() !== '').map((s) => ({ kind: s.kind, heading: s.heading?.trim() || null, body: s.body }));
@@ -147,6 +166,16 @@ export async function updateItem(db: Db, patch: ItemPatch): Promise<AgendaItemDe
   const changed = Object.keys(patch).filter((k) => k !== 'itemId');
   await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'item.update', payload: { itemId: item.id, changed } });
   return getItem(db, item.id);
+}
+
+/** A closed item's decision in the public version; there must be a decision to publish or withhold. */
+async function setDecisionPublication(db: Db, item: ItemRow, value: boolean | null): Promise<void> {
+  const r = await db.updateTable('decisions').set({ publication: decisionPublication(value) }).where('item_id', '=', item.id).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) {
+    throw new AppError('Invalid', `"${item.title}" has no decision yet; whether it is published can be chosen once it is recorded.`,
+      `»${item.title}« har endnu ingen beslutning; om den offentliggøres, kan vælges, når den er truffet.`,
+    );
+  }
 }
 
 export async function removeItem(db: Db, itemId: string): Promise<Agenda> {

@@ -6,6 +6,7 @@ import type { FeatureHandlers } from '../handler-types';
 import { exportDocument, previewHtml } from './documents.service';
 import type { PdfPrinter } from './pdf';
 import { buildPublication, publicationZip } from './publication';
+import { templatePreview } from './template-preview';
 
 /**
  * The shell's printer (Electron's printToPDF in the desktop app), else Chromium via playwright-core,
@@ -21,6 +22,7 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
 
 export const documentHandlers: FeatureHandlers<typeof documentOps> = {
   'documents.preview': (ctx, input) => previewHtml(ctx.store.db, input),
+  'documents.templatePreview': async (_ctx, input) => templatePreview(input),
   'documents.export': async (ctx, input) => {
     const r = await exportDocument(ctx.store.db, await printerOf(ctx), input);
     return { fileName: r.fileName, mime: r.mime, base64: base64(r.bytes), pageCount: r.pageCount };

@@ -1,9 +1,9 @@
-// Create a committee: name, short name, numbering rule, usual place and time.
+// Create a committee: name, short name, numbering rule, how closed items are published, usual place and time.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { NumberingRule } from '../../../src-shared/domain';
+import type { NumberingRule, PublicationProfile } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
 import { navigate } from '../../app/router';
@@ -11,6 +11,7 @@ import { DialogActions } from '../../components/DialogActions';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { NumberingSelect } from './NumberingSelect';
+import { PublicationProfileSelect } from './PublicationProfileSelect';
 
 export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
   const [name, setName] = useState('');
   const [shortName, setShortName] = useState('');
   const [numbering, setNumbering] = useState<NumberingRule>('per-meeting');
+  const [profile, setProfile] = useState<PublicationProfile>('committee');
   const [location, setLocation] = useState('');
   const [start, setStart] = useState('');
   const create = useMutation({
@@ -26,6 +28,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
         name,
         shortName: shortName || null,
         numbering,
+        publicationProfile: profile,
         defaults: { location: location || null, start: start || null },
       }),
     onSuccess: async (c) => {
@@ -35,6 +38,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
       setShortName('');
       setLocation('');
       setStart('');
+      setProfile('committee');
       navigate({ view: 'committee', committeeId: c.id });
     },
   });
@@ -50,6 +54,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
         <TextField label={t('committee.name')} value={name} onChange={setName} isRequired autoFocus />
         <TextField label={t('committee.shortName')} value={shortName} onChange={setShortName} />
         <NumberingSelect value={numbering} onChange={setNumbering} />
+        <PublicationProfileSelect value={profile} onChange={setProfile} />
         <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
         <TextField label={t('committee.defaultStart')} value={start} onChange={setStart} type="time" />
         <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} isDisabled={create.isPending} />

@@ -103,7 +103,7 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
             <ItemList items={agenda.items} firstNumber={agenda.firstNumber} selectedId={current?.id ?? null} canMove={editable} onSelect={select} onReorder={reorderTo} />
             <p className="muted agenda-hint">{editable ? t('list.hint') : ''}</p>
           </nav>
-          <div className="agenda-editor-panel">{current && <ItemEditor key={current.id} itemId={current.id} meeting={agenda.meeting} template={agenda.template} readOnly={!editable} number={currentNumber} />}</div>
+          <div className="agenda-editor-panel">{current && <ItemEditor key={current.id} itemId={current.id} meeting={agenda.meeting} template={agenda.template} publicationProfile={agenda.publicationProfile} readOnly={!editable} number={currentNumber} />}</div>
         </div>
       )}
       <NewItemDialog agenda={agenda} isOpen={dialog === 'new'} onOpenChange={(o) => setDialog(o ? 'new' : null)} onAdded={(i) => setSelected(i.id)} />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Switch } from 'react-aria-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgendaItemDetail } from '../../../../src-shared/api/agenda';
-import type { MeetingHeader, ResolvedTemplate } from '../../../../src-shared/domain';
+import type { MeetingHeader, PublicationProfile, ResolvedTemplate } from '../../../../src-shared/domain';
 import { api } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
 import { Select } from '../../../components/Select';
@@ -15,9 +15,10 @@ import { applyPatch, draftOf, routeOf, sectionsOf, type Draft, type ItemPatch } 
 import { agendaKeys, putItem } from './queries';
 import { ItemSections } from './ItemSections';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { ClosedItemPanel } from './ClosedItemPanel';
 import { ItemActions } from './ItemActions';
 
-type EditorProps = { meeting: MeetingHeader; template: ResolvedTemplate; readOnly: boolean; number: number };
+type EditorProps = { meeting: MeetingHeader; template: ResolvedTemplate; publicationProfile: PublicationProfile; readOnly: boolean; number: number };
 
 /** Memoised: a reorder of the list re-renders the list, not the open editor. */
 export const ItemEditor = memo(function ItemEditor({ itemId, ...props }: EditorProps & { itemId: string }) {
@@ -29,7 +30,7 @@ export const ItemEditor = memo(function ItemEditor({ itemId, ...props }: EditorP
   );
 });
 
-function LoadedItemEditor({ item, meeting, template, readOnly, number }: EditorProps & { item: AgendaItemDetail }) {
+function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnly, number }: EditorProps & { item: AgendaItemDetail }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
   const order = template.order;
@@ -67,6 +68,9 @@ function LoadedItemEditor({ item, meeting, template, readOnly, number }: EditorP
       if (f === 'role') patch.role = next.role;
       if (f === 'sections') patch.sections = sectionsOf(next, order);
       if (f === 'route') patch.route = routeOf(next);
+      if (f === 'publicTitle') patch.publicTitle = next.publicTitle.trim() || null;
+      if (f === 'closedReason') patch.closedReason = next.closedReason;
+      if (f === 'decisionPublic') patch.decisionPublic = next.decisionPublic;
     }
     saver.change(patch);
   };
@@ -106,6 +110,9 @@ function LoadedItemEditor({ item, meeting, template, readOnly, number }: EditorP
           </Switch>
         </div>
       </div>
+      {draft.access === 'closed' && (
+        <ClosedItemPanel itemId={item.id} draft={draft} profile={publicationProfile} hasDecision={item.publication.hasDecision} readOnly={readOnly} set={(key, value) => set(key, value, key)} />
+      )}
       <ItemSections draft={draft} order={order} headings={template.headings} readOnly={readOnly} update={update} meetingStart={meeting.start} committeeName={meeting.committeeName} />
       <AttachmentsPanel item={item} readOnly={readOnly} />
     </article>

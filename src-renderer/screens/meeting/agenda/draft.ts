@@ -1,6 +1,6 @@
 // The editor's working copy of an item, and how it maps to the Api's sections and route.
 import type { AgendaItemDetail, RouteStep, SectionDto } from '../../../../src-shared/api/agenda';
-import type { Access, ItemRole, SectionKind } from '../../../../src-shared/domain';
+import type { Access, ClosedReason, ItemRole, SectionKind } from '../../../../src-shared/domain';
 import { markdownLineToPlain, plainLineToMarkdown } from '../../../editor/markdown';
 
 export type FixedKind = Exclude<SectionKind, 'custom'>;
@@ -13,6 +13,10 @@ export type Draft = {
   bodies: Partial<Record<FixedKind, string>>;
   custom: CustomSection[];
   route: RouteStep[];
+  /** How the item shows in the public version when it is closed. */
+  publicTitle: string;
+  closedReason: ClosedReason | null;
+  decisionPublic: boolean | null;
 };
 
 /** What the saver sends: only the fields that changed (sections and route whole). */
@@ -23,6 +27,9 @@ export type ItemPatch = {
   role?: ItemRole | null;
   sections?: { kind: SectionKind; heading?: string | null; body: string }[];
   route?: { body: string; date?: string | null }[];
+  publicTitle?: string | null;
+  closedReason?: ClosedReason | null;
+  decisionPublic?: boolean | null;
 };
 
 let keySeq = 0;
@@ -35,7 +42,19 @@ export function draftOf(item: AgendaItemDetail): Draft {
     if (s.kind === 'custom') custom.push({ key: newKey(), heading: s.heading ?? '', body: s.body });
     else bodies[s.kind] = bodies[s.kind] ? `${bodies[s.kind]}\n\n${s.body}` : s.body;
   }
-  return { title: item.title, caseNumber: item.caseNumber ?? '', access: item.access, role: item.role, bodies, custom, route: item.route };
+  const p = item.publication;
+  return {
+    title: item.title,
+    caseNumber: item.caseNumber ?? '',
+    access: item.access,
+    role: item.role,
+    bodies,
+    custom,
+    route: item.route,
+    publicTitle: p?.publicTitle ?? '',
+    closedReason: p?.closedReason ?? null,
+    decisionPublic: p?.decisionPublic ?? null,
+  };
 }
 
 export function sectionsOf(draft: Draft, order: readonly SectionKind[]): SectionDto[] {
@@ -57,6 +76,9 @@ export function applyPatch(draft: Draft, patch: ItemPatch): Draft {
   if (patch.access !== undefined) next.access = patch.access;
   if (patch.role !== undefined) next.role = patch.role;
   if (patch.route !== undefined) next.route = patch.route.map((r) => ({ body: r.body, date: r.date ?? null }));
+  if (patch.publicTitle !== undefined) next.publicTitle = patch.publicTitle ?? '';
+  if (patch.closedReason !== undefined) next.closedReason = patch.closedReason;
+  if (patch.decisionPublic !== undefined) next.decisionPublic = patch.decisionPublic;
   if (patch.sections !== undefined) {
     const fake = draftOf({ sections: patch.sections.map((s) => ({ kind: s.kind, heading: s.heading ?? null, body: s.body })) } as AgendaItemDetail);
     next.bodies = fake.bodies;
