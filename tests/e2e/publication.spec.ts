@@ -1,11 +1,12 @@
 // The house style's printing options with their live preview, the publication profile chosen when
 // a committee is created, and a closed item's public title, reason and decision as the public
 // version prints them.
+import type { Locator } from '@playwright/test';
 import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
 
 /** react-aria's switches, radios and checkboxes are hidden inputs under their labels: pressed with the keyboard. */
-async function press(locator: import('@playwright/test').Locator): Promise<void> {
+async function press(locator: Locator): Promise<void> {
   await locator.focus();
   await locator.page().keyboard.press('Space');
 }
