@@ -1,5 +1,10 @@
 // How every Api result travels, over IPC, HTTP and inside the CLI.
-export type ApiErrorCode = 'NotFound' | 'Invalid' | 'Conflict' | 'Locked' | 'Forbidden' | 'TooNew' | 'Corrupt' | 'Internal';
+/**
+ * `Busy`: another writer held the file for longer than a write waits; nothing was changed, so the
+ * call may simply be made again. `ReadOnly`, `DiskFull`, `DiskError`, `Corrupt`: the database file
+ * itself cannot be used as it is (the message names the file and the way out).
+ */
+export type ApiErrorCode = 'NotFound' | 'Invalid' | 'Conflict' | 'Locked' | 'Forbidden' | 'TooNew' | 'Corrupt' | 'Busy' | 'ReadOnly' | 'DiskFull' | 'DiskError' | 'Internal';
 /** `message` in English; `messageDa`, when the core has it, the same sentence in Danish. */
 export type ApiFailure = { code: ApiErrorCode; message: string; messageDa?: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { describeFirstIssue } from '../../src-shared/exchange';
 
-export const ERROR_CODES = ['NotFound', 'Invalid', 'Conflict', 'Locked', 'Forbidden', 'TooNew', 'Corrupt', 'Internal'] as const;
+export const ERROR_CODES = ['NotFound', 'Invalid', 'Conflict', 'Locked', 'Forbidden', 'TooNew', 'Corrupt', 'Busy', 'ReadOnly', 'DiskFull', 'DiskError', 'Internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const DANISH = z.locales.da();

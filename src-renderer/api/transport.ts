@@ -1,7 +1,9 @@
 // The renderer's one way to the core: IPC through the preload in Electron, fetch in the browser
-// shell. Both carry the same Result; a failure becomes an ApiError the UI branches on.
-import { httpRoute, type OpName, type Transport } from '../../src-shared/api';
+// shell. Both carry the same Result; a failure becomes an ApiError the UI branches on. A call the
+// core refused as Busy is made again a few times (retry.ts) before the user sees it.
+import { httpRoute, type OpName, type OpOutput, type Transport } from '../../src-shared/api';
 import { ApiError, type ReferentBridge, type Result } from '../../src-shared/result';
+import { retryWhileBusy } from './retry';
 
 declare global {
   interface Window {
@@ -31,10 +33,10 @@ function unwrap<T>(result: Result<unknown>): T {
 export function createTransport(): Transport {
   const bridge = window.referent;
   if (bridge) {
-    return async (name, input) => unwrap(await bridge.invoke(name, input));
+    return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(async () => unwrap<OpOutput<K>>(await bridge.invoke(name, input)));
   }
   const token = readToken();
-  return async <K extends OpName>(name: K, input: unknown) => {
+  const once = async <K extends OpName>(name: K, input: unknown) => {
     let response: Response;
     try {
       response = await fetch(httpRoute(name), {
@@ -45,6 +47,7 @@ export function createTransport(): Transport {
     } catch {
       throw new ApiError('Internal', 'Referent kunne ikke nås. Kører programmet stadig?');
     }
-    return unwrap(await response.json());
+    return unwrap<OpOutput<K>>(await response.json());
   };
+  return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(() => once(name, input));
 }

@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from './database';
 import { fts5SearchIndex, indexBeforeItsMigration } from './fts5-search-index';
 import { searchIndex as searchIndexMigration } from './migrations/0040-search-index';
 import type { SearchIndex } from '../search/search-index';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { AppError } from '../errors';
+import { StoreSqliteDialect } from './dialect';
 
 export type Store = {
   db: Kysely<Database>;
@@ -30,7 +31,12 @@ export type OpenOptions = {
   filesDir?: string;
   /** Loaded instead of the default native module (the Electron-ABI build in the desktop app). */
   nativeBinding?: string;
+  /** How long a write waits for another process's write (default BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 };
+
+/** How long a write waits for another process's write to finish before it is refused as Busy. */
+export const BUSY_TIMEOUT_MS = 5000;
 
 export function openStore(file: string, options: OpenOptions = {}): Store {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -38,10 +44,11 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // First, so that everything after it (the journal mode too) waits for another process's write.
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
     if (!inMemory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new AppError('Corrupt', `The database ${file} is damaged (${String(check)}). Restore a backup.`, `Databasen ${file} er beskadiget (${String(check)}). Gendan en sikkerhedskopi.`);
@@ -51,7 +58,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw e;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: sqlite, file }) });
   const filesDir = options.filesDir ?? (inMemory ? fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'referent-files-')) : path.join(path.dirname(path.resolve(file)), 'files'));
   return {
     db,
@@ -86,11 +93,14 @@ function migrate(sqlite: BetterSqlite3.Database, file: string, migrations: reado
   if (pending.length === 0) return;
   if (current > 0 && file !== ':memory:') backupBeforeMigration(sqlite, file, current);
   for (const m of pending) {
-    // Each step in its own transaction: a failure leaves the file at the last good version.
+    // Each step in its own transaction: a failure leaves the file at the last good version. It
+    // takes the write lock first (IMMEDIATE) and looks again, so that of two processes opening
+    // the same file at once, one migrates and the other finds the step done.
     sqlite.transaction(() => {
+      if (schemaVersion(sqlite) >= m.version) return;
       m.up(sqlite);
       sqlite.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 

@@ -1,0 +1,106 @@
+// kysely's SQLite dialect, with the two things a file shared by several processes needs:
+// every write transaction takes the write lock when it begins (BEGIN IMMEDIATE), so SQLite's
+// busy_timeout can make it wait its turn; and SQLite's own failures reach the user as one sentence.
+//
+// Why IMMEDIATE: a plain (deferred) BEGIN reads first and asks for the write lock only at its first
+// write; if another process committed in between, SQLite must refuse at once (SQLITE_BUSY_SNAPSHOT)
+// and busy_timeout cannot help. A transaction that holds the lock from its first statement never
+// meets that case. A transaction marked read-only (`setAccessMode('read only')`) stays deferred.
+import type BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
+import { asStoreError } from './sqlite-errors';
+
+export type StoreDialectConfig = { database: BetterSqlite3.Database; file: string };
+
+export class StoreSqliteDialect extends SqliteDialect {
+  readonly #config: StoreDialectConfig;
+  constructor(config: StoreDialectConfig) {
+    super({ database: config.database });
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new StoreSqliteDriver(this.#config);
+  }
+}
+
+/** kysely's own SQLite driver (one connection behind a mutex), with our BEGIN and ROLLBACK. */
+class StoreSqliteDriver implements Driver {
+  readonly #inner: SqliteDriver;
+  readonly #config: StoreDialectConfig;
+  constructor(config: StoreDialectConfig) {
+    this.#inner = new SqliteDriver({ database: config.database });
+    this.#config = config;
+  }
+
+  init(): Promise<void> {
+    return this.#inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new MappedConnection(await this.#inner.acquireConnection(), this.#config.file);
+  }
+
+  releaseConnection(): Promise<void> {
+    return this.#inner.releaseConnection();
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin deferred' : 'begin immediate'));
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.commitTransaction(connection);
+  }
+
+  /**
+   * SQLite itself rolls a transaction back after some failures (disk full, I/O error, a busy
+   * commit); a ROLLBACK then fails with "no transaction is active" and would replace the error the
+   * user must see. So: roll back only what is open, and never let the rollback's error win.
+   */
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#config.database.open || !this.#config.database.inTransaction) return;
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } catch {
+      // The original error is already on its way up; this one would only hide it.
+    }
+  }
+
+  savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#inner.savepoint(connection, name, compile);
+  }
+
+  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#inner.rollbackToSavepoint(connection, name, compile);
+  }
+
+  releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#inner.releaseSavepoint(connection, name, compile);
+  }
+
+  destroy(): Promise<void> {
+    return this.#inner.destroy();
+  }
+}
+
+/** Passes every query through, and turns SQLite's environmental failures into their sentence. */
+class MappedConnection implements DatabaseConnection {
+  constructor(
+    private readonly inner: DatabaseConnection,
+    private readonly file: string,
+  ) {}
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return await this.inner.executeQuery<R>(query);
+    } catch (e) {
+      throw asStoreError(e, this.file);
+    }
+  }
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    try {
+      yield* this.inner.streamQuery<R>(query, chunkSize);
+    } catch (e) {
+      throw asStoreError(e, this.file);
+    }
+  }
+}

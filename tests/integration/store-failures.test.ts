@@ -1,0 +1,30 @@
+// SQLite's own failures reach the user as one sentence naming the file and the way out, and
+// leave the data as it was.
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { call, invoke } from '../../src-main/core/dispatch';
+import { openStore } from '../../src-main/core/store/open';
+import { tempDir } from '../helpers/store';
+
+describe('a write that fails inside SQLite', () => {
+  test('disk full: the user learns the disk is full (not a failed rollback), and nothing was changed', async () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    const store = openStore(file);
+    const ctx = { store, shell: 'cli' as const, version: 'test' };
+    await call(ctx, 'settings.update', { name: 'Haderslev Kommune' });
+    // The file may not grow by a single page: as on a full disk, SQLite answers SQLITE_FULL and
+    // rolls the transaction back itself, so the ROLLBACK after it finds nothing to roll back.
+    store.sqlite.pragma(`max_page_count = ${store.sqlite.pragma('page_count', { simple: true }) as number}`);
+    const r = await invoke(ctx, 'settings.update', { name: 'Aabenraa Kommune', logo: { mime: 'image/png', base64: 'A'.repeat(1_500_000) } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'DiskFull',
+        message: `The disk holding ${file} is full; nothing was changed. Free some space on it and try again.`,
+        messageDa: `Disken med ${file} er fuld; intet blev ændret. Frigør plads på den, og prøv igen.`,
+      },
+    });
+    expect(await call(ctx, 'settings.get', {})).toEqual({ name: 'Haderslev Kommune', logo: null });
+    await store.close();
+  });
+});
