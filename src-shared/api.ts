@@ -11,6 +11,7 @@ import { meetingDayOps } from './api/meetingday';
 import { documentOps } from './api/documents';
 import { calendarOps } from './api/calendar';
 import { searchOps } from './api/search';
+import { backupOps } from './api/backups';
 
 export const api = {
   ...systemOps,
@@ -22,6 +23,7 @@ export const api = {
   ...documentOps,
   ...calendarOps,
   ...searchOps,
+  ...backupOps,
 } satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -7,9 +7,10 @@ import { runCli } from './run';
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-  open: async (db) => {
+  dbFile: (db) => resolveDbFile(db),
+  open: async (db, mode) => {
     const { openStore } = await import('../core/store/open');
-    return { store: openStore(resolveDbFile(db)), shell: 'cli', version: VERSION };
+    return { store: openStore(resolveDbFile(db), { readOnly: mode?.readOnly === true, appVersion: VERSION }), shell: 'cli', version: VERSION };
   },
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });

@@ -1,19 +1,27 @@
 // The shape of one `referent` subcommand; each lives in commands/<name>.ts.
 import type { CoreContext } from '../core/context';
+import { asStoreError } from '../core/store/sqlite-errors';
 
 export type CliIO = {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Opens the store named by --db / $REFERENT_DB / the app's own file (the command loads the store only then). */
-  open: (dbFlag: string | undefined) => CoreContext | Promise<CoreContext>;
+  /** The database file named by --db / $REFERENT_DB / the app's own file (default: resolveDbFile). */
+  dbFile?: (dbFlag: string | undefined) => string;
+  /** Opens that file's store (the command loads the store only then); `readOnly` for commands that only read (the file must exist). */
+  open: (dbFlag: string | undefined, mode?: OpenMode) => CoreContext | Promise<CoreContext>;
   cwd: string;
 };
 
+export type OpenMode = { readOnly?: boolean };
+
 /** Runs `fn` on the store named by --db (see CliIO.open), and closes the store however it ends. */
-export async function withContext<T>(io: CliIO, dbFlag: string | undefined, fn: (ctx: CoreContext) => Promise<T>): Promise<T> {
-  const ctx = await io.open(dbFlag);
+export async function withContext<T>(io: CliIO, dbFlag: string | undefined, fn: (ctx: CoreContext) => Promise<T>, mode: OpenMode = {}): Promise<T> {
+  const ctx = await io.open(dbFlag, mode);
   try {
     return await fn(ctx);
+  } catch (e) {
+    // SQLite's own failures from raw handles too (integrity check, backups): one sentence naming the file.
+    throw asStoreError(e, ctx.store.file);
   } finally {
     await ctx.store.close();
   }

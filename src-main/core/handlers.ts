@@ -7,6 +7,7 @@ import { agendaHandlers } from './agenda/agenda.handlers';
 import { meetingDayHandlers } from './meetingday/meetingday.handlers';
 import { documentHandlers } from './documents/documents.handlers';
 import { calendarHandlers } from './calendar/calendar.handlers';
+import { backupHandlers } from './backups/backups.handlers';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees/committees.service';
 import { createMeeting, getMeetingHeader, listMeetings } from './meetings/meetings.service';
 import { exportDocument } from './exchange/export';
@@ -46,6 +47,7 @@ export const handlers = {
   ...meetingDayHandlers,
   ...documentHandlers,
   ...calendarHandlers,
+  ...backupHandlers,
 
   'search.items': (ctx, input) => searchItems(ctx.store.db, ctx.store.search, input),
 } satisfies Handlers;

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import type { CoreContext } from '../core/context';
 import { APP_NAME, defaultDataDir } from '../core/paths';
 import { openStore, type Store } from '../core/store/open';
+import { startMaintenance } from '../core/store/integrity';
 import { VERSION } from '../core/version';
 import { appPageUrl, desktopDbFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
@@ -85,13 +86,15 @@ function run(): void {
     if (!dev) protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, { rendererDir: renderer, dev }));
     const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
     try {
-      store = openStore(dbFile, fs.existsSync(binding) ? { nativeBinding: binding } : {});
+      store = openStore(dbFile, { appVersion: VERSION, ...(fs.existsSync(binding) ? { nativeBinding: binding } : {}) });
     } catch (e) {
       dialog.showErrorBox('Referent kan ikke åbne sin database', `${dbFile}\n\n${(e as Error).message}`);
       closed = true;
       app.exit(1);
       return;
     }
+    // The day's backup and the file's integrity check, on a worker, after the window is up.
+    void startMaintenance(store, VERSION);
     const ctx: CoreContext = { store, shell: 'electron', version: VERSION, printer: createElectronPrinter(), opener: createElectronOpener() };
     registerIpc(ipcMain, { ctx, appUrl, tracker });
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../core/store/open';
+import { startMaintenance } from '../core/store/integrity';
 import { resolveDbFile } from '../core/paths';
 import { VERSION } from '../core/version';
 import { inProcessHost } from '../host/api-host';
@@ -9,7 +10,10 @@ import { startWebServer } from './server';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' } } });
 const dbFile = resolveDbFile(values.db);
-const host = inProcessHost({ store: openStore(dbFile), shell: 'web', version: VERSION });
+const store = openStore(dbFile, { appVersion: VERSION });
+// The day's backup and the file's integrity check, on a worker, after the app is up.
+void startMaintenance(store, VERSION);
+const host = inProcessHost({ store, shell: 'web', version: VERSION });
 const server = await startWebServer({
   host,
   staticDir: values.static ?? path.resolve(import.meta.dirname, '../../dist-web'),

@@ -12,7 +12,8 @@ export async function cli(args: string[], cwd = process.cwd()): Promise<CliRun> 
   const code = await runCli(args, {
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
-    open: (db) => ({ store: openStore(db ?? path.join(cwd, 'default.sqlite')), shell: 'cli', version: 'test' }),
+    dbFile: (db) => db ?? path.join(cwd, 'default.sqlite'),
+    open: (db, mode) => ({ store: openStore(db ?? path.join(cwd, 'default.sqlite'), { readOnly: mode?.readOnly === true, appVersion: 'test' }), shell: 'cli', version: 'test' }),
     cwd,
   });
   return { code, out, err };

@@ -26,7 +26,7 @@ describe('store', () => {
       expect(tables).toContain(t);
     }
     // No backup is made of a file that had nothing in it.
-    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);
     await store.close();
   });
 
@@ -52,10 +52,11 @@ describe('store', () => {
     // The search index takes in the rows that were there before.
     const hits = await call({ store, shell: 'cli', version: 'test' }, 'search.items', { query: 'Vojens' });
     expect(hits.hits.map((h) => h.itemId)).toEqual(['item-x']);
-    const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    // The copy is a checked backup in backups/ (tests/integration/backups.test.ts says more).
+    const backups = fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'));
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(new RegExp(`^referent\\.sqlite\\.v${previous}-`));
-    const copy = new BetterSqlite3(path.join(dir, backups[0]!), { readonly: true });
+    expect(backups[0]).toMatch(/^referent-.+-pre-migration\.sqlite$/);
+    const copy = new BetterSqlite3(path.join(dir, 'backups', backups[0]!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(previous);
     expect(copy.prepare('SELECT count(*) FROM items').pluck().get()).toBe(1);
     copy.close();

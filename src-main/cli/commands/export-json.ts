@@ -54,6 +54,6 @@ export const exportJsonCommand: CliCommand = {
       }
       io.err(`Wrote ${values.out}`);
       return 0;
-    });
+    }, { readOnly: true });
   },
 };

@@ -61,7 +61,7 @@ export const exportCommand: CliCommand = {
         writeFileAtomic(out, r.bytes);
         io.err(`Wrote ${values.out}${r.pageCount !== null ? ` (${r.pageCount} pages)` : ''}`);
         return 0;
-      });
+      }, { readOnly: true });
     } finally {
       await closeSharedPrinter();
     }

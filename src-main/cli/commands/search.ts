@@ -39,6 +39,6 @@ export const searchCommand: CliCommand = {
       }
       if (result.hits.length > 0) io.out(`${result.more ? `More than ${result.total}` : result.total} item(s) match; ${result.hits.length} shown.`);
       return 0;
-    });
+    }, { readOnly: true });
   },
 };

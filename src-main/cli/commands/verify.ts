@@ -1,6 +1,7 @@
 // referent verify [--json]: recomputes the change log's chain and every approved meeting's
-// content hash; exit 0 when all holds, 1 naming the first fault.
+// content hash, after SQLite's integrity check of the file; exit 0 when all holds, 1 naming the first fault.
 import { call } from '../../core/dispatch';
+import { checkIntegrityNow } from '../../core/store/integrity';
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import { type CliCommand, EXIT, withContext } from '../types';
@@ -14,14 +15,22 @@ export const verifyCommand: CliCommand = {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } }, usage);
     if (positionals.length > 0) throw new UsageError(`verify takes no arguments\nusage: ${usage}`);
     return withContext(io, values.db, async (ctx) => {
+      // The file itself first: SQLite's integrity_check reads every page.
+      const integrity = checkIntegrityNow(ctx.store);
+      if (integrity !== 'ok') {
+        if (values.json) io.out(JSON.stringify({ ok: false, integrity }, null, 2));
+        io.err(`referent verify: FAULT: the database file ${ctx.store.file} is damaged (${integrity}); restore a backup ("referent backup list", "referent backup restore FILE").`);
+        return EXIT.failure;
+      }
       const r = await call(ctx, 'meetingday.verify', {});
-      if (values.json) io.out(JSON.stringify(r, null, 2));
+      if (values.json) io.out(JSON.stringify({ ...r, integrity }, null, 2));
       if (r.fault) {
         io.err(`referent verify: FAULT: ${r.fault}`);
         return EXIT.failure;
       }
       if (!values.json) io.out(`OK: the change log's ${r.entries} entries link up, and ${r.lockedMeetings} approved meeting(s) match their lock.`);
+      if (!values.json) io.out(`OK: the database file passes SQLite's integrity check.`);
       return EXIT.ok;
-    });
+    }, { readOnly: true });
   },
 };

@@ -4,6 +4,7 @@ import type { calendarOps } from '../../../src-shared/api/calendar';
 import { AppError } from '../errors';
 import type { FeatureHandlers } from '../handler-types';
 import { tx } from '../handler-types';
+import { backupBeforeImport } from '../backups/before-import';
 import { getSettings } from '../settings/settings.service';
 import { applyCalendarImport, previewCalendarImport, type ImportRequest } from './calendar.service';
 import { buildCsv } from './export-csv';
@@ -20,7 +21,11 @@ function importRequest(input: { fileName: string; base64: string; committee?: st
 
 export const calendarHandlers: FeatureHandlers<typeof calendarOps> = {
   'calendar.previewImport': (ctx, input) => previewCalendarImport(ctx.store.db, importRequest(input)),
-  'calendar.applyImport': (ctx, input) => tx(ctx, (db) => applyCalendarImport(db, importRequest(input))),
+  'calendar.applyImport': async (ctx, input) => {
+    const request = importRequest(input);
+    await backupBeforeImport(ctx.store);
+    return tx(ctx, (db) => applyCalendarImport(db, request));
+  },
   'calendar.proposeRollForward': (ctx, input) => proposeRollForward(ctx.store.db, input),
   'calendar.applyRollForward': (ctx, input) => tx(ctx, (db) => applyRollForward(db, input)),
   'calendar.export': async (ctx, { format, year, committeeId }) => {

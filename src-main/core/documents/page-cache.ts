@@ -1,6 +1,7 @@
 // The page each chapter starts on, per meeting, kind and public flag, valid for one exact
 // document (content hash): the .docx TOC reuses the PDF's numbers, computed once per version.
 import type { Db } from '../store/database';
+import { AppError } from '../errors';
 import { nowIso } from '../util/canonical';
 import type { DocumentKind } from './build-referat';
 
@@ -20,12 +21,19 @@ export async function cachedPages(db: Db, key: PageKey): Promise<CachedPages | n
   return { pages: new Map(Object.entries(JSON.parse(row.pages) as Record<string, number>)), current: row.content_hash === key.hash };
 }
 
-/** Keeps only the newest version per meeting, kind and flag: older numbers are never asked for again. */
+/**
+ * Keeps only the newest version per meeting, kind and flag: older numbers are never asked for
+ * again. A file opened read-only (`referent export`) keeps none: they are derived, not the record.
+ */
 export async function storePages(db: Db, key: PageKey, pages: ReadonlyMap<string, number>): Promise<void> {
   const values = { content_hash: key.hash, pages: JSON.stringify(Object.fromEntries(pages)), created_at: nowIso() };
-  await db
-    .insertInto('document_page_cache')
-    .values({ meeting_id: key.meetingId, kind: key.kind, public: key.public ? 1 : 0, ...values })
-    .onConflict((oc) => oc.columns(['meeting_id', 'kind', 'public']).doUpdateSet(values))
-    .execute();
+  try {
+    await db
+      .insertInto('document_page_cache')
+      .values({ meeting_id: key.meetingId, kind: key.kind, public: key.public ? 1 : 0, ...values })
+      .onConflict((oc) => oc.columns(['meeting_id', 'kind', 'public']).doUpdateSet(values))
+      .execute();
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'ReadOnly')) throw e;
+  }
 }

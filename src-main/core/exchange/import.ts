@@ -19,6 +19,7 @@ import { committeeFields, existingCommitteeFields, importOrganization, personFor
 import { writeMeetingContent } from '../meetings/meeting-write';
 import { normalizeMeeting } from './normalize';
 import { freezeItemNumbers } from '../meetingday/approval.service';
+import { backupBeforeImport } from '../backups/before-import';
 
 export type ImportOptions = {
   /** Attachment bytes carried beside the document (a .referent.zip bundle), by SHA-256. */
@@ -104,6 +105,7 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
   for (const [sha, bytes] of files) {
     if (sha256Hex(bytes) !== sha) throw new AppError('Invalid', `files/${sha}: the file's content does not match its SHA-256 name`, `files/${sha}: filens indhold passer ikke med dens SHA-256-navn.`);
   }
+  await backupBeforeImport(store);
   // Blobs first (content-addressed, so harmless if the transaction then fails; new ones are removed).
   const written: string[] = [];
   for (const [sha, bytes] of files) {

@@ -1,4 +1,7 @@
-// Opens (and if needed creates and migrates) the one SQLite file that holds everything.
+// Opens (and if needed creates and migrates) the one SQLite file that holds everything. Opening
+// is quick at any size: the file is not read through here (integrity.ts checks it in the
+// background, in `verify` and in every backup). A file from a newer Referent is refused before
+// anything writes to it; a command that only reads never creates a file.
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -10,6 +13,9 @@ import type { SearchIndex } from '../search/search-index';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { AppError } from '../errors';
 import { StoreSqliteDialect } from './dialect';
+import { sqliteBackups, type StoreBackups } from './backups';
+import { asStoreError, readOnly as readOnlyError } from './sqlite-errors';
+import { readBackupKeep } from './store-settings';
 
 export type Store = {
   db: Kysely<Database>;
@@ -20,6 +26,14 @@ export type Store = {
   search: SearchIndex;
   /** Folder beside the database where attachment files are stored by content hash. */
   filesDir: string;
+  /** Opened for reading only (verify, search, export): nothing is written to the file. */
+  readOnly: boolean;
+  /** Rolling backups of the file; null for a database in memory. */
+  backups: StoreBackups | null;
+  /** The options it was opened with (the desktop app's native module, for workers too). */
+  options: OpenOptions;
+  /** Closes the file and opens it again, as on a start (after a restore): db and sqlite are replaced. */
+  reopen: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -33,82 +47,156 @@ export type OpenOptions = {
   nativeBinding?: string;
   /** How long a write waits for another process's write (default BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
+  /** For commands that only read: the file must exist, and is opened read-only. */
+  readOnly?: boolean;
+  /** Recorded with each backup. */
+  appVersion?: string;
 };
 
 /** How long a write waits for another process's write to finish before it is refused as Busy. */
 export const BUSY_TIMEOUT_MS = 5000;
 
 export function openStore(file: string, options: OpenOptions = {}): Store {
-  const migrations = options.migrations ?? MIGRATIONS;
   const inMemory = file === ':memory:';
-  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let sqlite = openConnection(file, options);
+  const filesDir = options.filesDir ?? (inMemory ? fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'referent-files-')) : path.join(path.dirname(path.resolve(file)), 'files'));
+  // A store opened at an older schema (tests of a migration) has no index to keep.
+  const searchOf = (handle: BetterSqlite3.Database): SearchIndex => (schemaVersion(handle) >= searchIndexMigration.version ? fts5SearchIndex : indexBeforeItsMigration);
+  const kysely = (handle: BetterSqlite3.Database) => new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: handle, file }) });
+  const closeBoth = async (db: Kysely<Database>, handle: BetterSqlite3.Database): Promise<void> => {
+    await db.destroy();
+    // kysely closes only a connection it used; a store that ran no query is closed here.
+    if (handle.open) handle.close();
+  };
+  const store: Store = {
+    db: kysely(sqlite),
+    sqlite,
+    file,
+    search: searchOf(sqlite),
+    filesDir,
+    readOnly: options.readOnly === true && !inMemory,
+    backups: inMemory ? null : sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keep: () => readBackupKeep(store.db) }),
+    options,
+    reopen: async () => {
+      const [oldDb, oldSqlite] = [store.db, sqlite];
+      sqlite = openConnection(file, options);
+      store.sqlite = sqlite;
+      store.db = kysely(sqlite);
+      store.search = searchOf(sqlite);
+      // A call still running on the old connection finishes there; then it is closed.
+      await oldDb.connection().execute(async () => {});
+      await closeBoth(oldDb, oldSqlite);
+    },
+    close: () => closeBoth(store.db, sqlite),
+  };
+  return store;
+}
+
+function openConnection(file: string, options: OpenOptions): BetterSqlite3.Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const target = options.targetVersion ?? migrations[migrations.length - 1]!.version;
+  const inMemory = file === ':memory:';
+  const readOnly = options.readOnly === true && !inMemory;
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (!inMemory) {
+    const exists = fs.existsSync(file);
+    if (!exists && readOnly) throw missingDatabase(file);
+    if (exists) {
+      // Looked at read-only first: a newer file is refused before anything (the journal mode
+      // included) writes to it.
+      const version = peekVersion(file, native);
+      refuseNewer(file, version, migrations);
+      // A command that only reads finds an older file brought up to date first, as any open does.
+      if (readOnly && version < target) openConnection(file, { ...options, readOnly: false }).close();
+    }
+    if (!readOnly) ensureWritable(file, exists);
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file, { readonly: readOnly, fileMustExist: readOnly, ...native });
+  } catch (e) {
+    throw asStoreError(e, file);
+  }
   try {
     // First, so that everything after it (the journal mode too) waits for another process's write.
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
-    if (!inMemory) sqlite.pragma('journal_mode = WAL');
+    if (!inMemory && !readOnly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new AppError('Corrupt', `The database ${file} is damaged (${String(check)}). Restore a backup.`, `Databasen ${file} er beskadiget (${String(check)}). Gendan en sikkerhedskopi.`);
-    }
-    migrate(sqlite, file, migrations, options.targetVersion ?? migrations[migrations.length - 1]!.version);
+    if (!readOnly) migrate(sqlite, file, migrations, target, options);
   } catch (e) {
     sqlite.close();
-    throw e;
+    throw asStoreError(e, file);
   }
-  const db = new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: sqlite, file }) });
-  const filesDir = options.filesDir ?? (inMemory ? fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'referent-files-')) : path.join(path.dirname(path.resolve(file)), 'files'));
-  return {
-    db,
-    sqlite,
-    file,
-    // A store opened at an older schema (tests of a migration) has no index to keep.
-    search: schemaVersion(sqlite) >= searchIndexMigration.version ? fts5SearchIndex : indexBeforeItsMigration,
-    filesDir,
-    close: async () => {
-      await db.destroy();
-      // kysely closes only a connection it used; a store that ran no query is closed here.
-      if (sqlite.open) sqlite.close();
-    },
-  };
+  return sqlite;
 }
 
 export function schemaVersion(sqlite: BetterSqlite3.Database): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(sqlite: BetterSqlite3.Database, file: string, migrations: readonly Migration[], target: number): void {
-  const current = schemaVersion(sqlite);
-  const newest = migrations[migrations.length - 1]!.version;
-  if (current > newest) {
-    throw new AppError(
-      'TooNew',
-      `The database ${file} was written by a newer Referent (schema ${current}; this version knows up to ${newest}). Update Referent to open it.`,
-      `Databasen ${file} er skrevet af en nyere Referent (skema ${current}; denne version kender op til ${newest}). Opdater Referent for at åbne den.`,
-    );
+/** The schema version of a file, read through a read-only connection. */
+function peekVersion(file: string, native: { nativeBinding?: string }): number {
+  let peek: BetterSqlite3.Database | undefined;
+  try {
+    peek = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...native });
+    return schemaVersion(peek);
+  } catch (e) {
+    throw asStoreError(e, file);
+  } finally {
+    peek?.close();
   }
+}
+
+function refuseNewer(file: string, current: number, migrations: readonly Migration[]): void {
+  const newest = migrations[migrations.length - 1]!.version;
+  if (current <= newest) return;
+  throw new AppError(
+    'TooNew',
+    `The database ${file} was written by a newer Referent (schema ${current}; this version knows up to ${newest}). Update Referent to open it.`,
+    `Databasen ${file} er skrevet af en nyere Referent (skema ${current}; denne version kender op til ${newest}). Opdater Referent for at åbne den.`,
+  );
+}
+
+function missingDatabase(file: string): AppError {
+  return new AppError(
+    'NotFound',
+    `There is no database at ${file}. Check the file name (--db or $REFERENT_DB); this command only reads, so it does not create one.`,
+    `Der findes ingen database på ${file}. Kontrollér filnavnet (--db eller $REFERENT_DB); kommandoen læser kun og opretter derfor ingen.`,
+  );
+}
+
+/** The file and its folder (where SQLite keeps -wal and -shm, and we keep files/ and backups/) must be writable. */
+function ensureWritable(file: string, exists: boolean): void {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    if (exists) fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    throw readOnlyError(file);
+  }
+}
+
+function migrate(sqlite: BetterSqlite3.Database, file: string, migrations: readonly Migration[], target: number, options: OpenOptions): void {
+  const current = schemaVersion(sqlite);
+  refuseNewer(file, current, migrations);
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;
-  if (current > 0 && file !== ':memory:') backupBeforeMigration(sqlite, file, current);
+  // A consistent copy of the file as it was, checked, in backups/, before any step touches it.
+  if (current > 0 && file !== ':memory:') sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion }).createSync('pre-migration');
   for (const m of pending) {
     // Each step in its own transaction: a failure leaves the file at the last good version. It
     // takes the write lock first (IMMEDIATE) and looks again, so that of two processes opening
     // the same file at once, one migrates and the other finds the step done.
-    sqlite.transaction(() => {
-      if (schemaVersion(sqlite) >= m.version) return;
-      m.up(sqlite);
-      sqlite.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        if (schemaVersion(sqlite) >= m.version) return;
+        m.up(sqlite);
+        sqlite.pragma(`user_version = ${m.version}`);
+      })
+      .immediate();
   }
-}
-
-/** A consistent copy of the file as it was, beside it, before any migration touches it. */
-function backupBeforeMigration(sqlite: BetterSqlite3.Database, file: string, version: number): void {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.v${version}-${stamp}.bak`;
-  sqlite.exec(`VACUUM INTO '${target.replace(/'/g, "''")}'`);
 }
 
 export { SCHEMA_VERSION };

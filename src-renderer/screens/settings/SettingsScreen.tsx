@@ -1,4 +1,5 @@
-// Organisation settings: the municipality's name and logo, printed in document headers.
+// Organisation settings: the municipality's name and logo, printed in document headers; and the
+// database's backups.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
@@ -9,6 +10,7 @@ import { Button } from '../../components/Button';
 import { ErrorText, QueryState } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
 import { fileToBase64 } from '../../lib/files';
+import { BackupsPanel } from './BackupsPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -54,6 +56,7 @@ export function SettingsScreen() {
           </Form>
         )}
       </QueryState>
+      <BackupsPanel />
     </section>
   );
 }
