@@ -57,6 +57,8 @@ describe('referent command', () => {
 
   test('an unknown committee exits 2', async () => {
     const dir = tempDir();
+    // An existing database (export-json only reads, and names a missing file instead).
+    await cli(['api', 'system.info', '--db', path.join(dir, 'r.sqlite')], dir);
     const r = await cli(['export-json', '--committee', 'Finansudvalget', '--db', path.join(dir, 'r.sqlite')], dir);
     expect(r).toMatchObject({ code: 2, err: 'referent export-json: No committee is called "Finansudvalget" (by name or short name).\n' });
   });
