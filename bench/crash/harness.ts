@@ -44,7 +44,8 @@ export type HarnessReport = {
  * starts it in a fraction of what compiling TypeScript at every start would cost.
  */
 async function bundleWriter(): Promise<string> {
-  const outfile = path.join(ROOT, 'node_modules/.cache/referent-crash/writer.mjs');
+  // One per run: two runs at once (the bench and the test suite) must not rebuild each other's.
+  const outfile = path.join(ROOT, `node_modules/.cache/referent-crash/writer-${process.pid}.mjs`);
   await build({
     entryPoints: [path.join(import.meta.dirname, 'writer.ts')],
     outfile,
@@ -145,6 +146,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   }
   report.acks = ledger.acks;
   report.ms = performance.now() - t0;
+  fs.rmSync(script, { force: true });
   if (report.faults.length === 0) fs.rmSync(dir, { recursive: true, force: true });
   else log(`kept for inspection: ${dir}`);
   return report;
