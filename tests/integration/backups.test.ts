@@ -190,3 +190,29 @@ describe('backups', () => {
     await ctx.store.close();
   });
 });
+
+describe('backups of a damaged database', () => {
+  test('are still listed and restored through the Api when the settings in the file cannot be read', async () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    const ctx = context(file);
+    await call(ctx, 'committees.create', { name: 'Økonomiudvalget', numbering: 'per-meeting' });
+    await call(ctx, 'backups.setKeep', { daily: 5, other: 5 });
+    const made = await call(ctx, 'backups.create', {});
+    await ctx.store.close();
+    // Damage the settings table's pages.
+    const raw = new BetterSqlite3(file);
+    const root = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'settings'").pluck().get() as number;
+    raw.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, (root - 1) * 4096);
+    fs.closeSync(fd);
+
+    const damaged = context(file);
+    const overview = await call(damaged, 'backups.list', {});
+    expect(overview.backups.map((b) => b.name)).toEqual([made.name]);
+    await call(damaged, 'backups.restore', { name: made.name });
+    expect((await call(damaged, 'backups.list', {})).keep).toEqual({ daily: 5, other: 5 });
+    expect(await names(damaged)).toEqual(['Økonomiudvalget']);
+    await damaged.store.close();
+  });
+});

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import type { FeatureHandlers } from '../handler-types';
 import { tx } from '../handler-types';
-import type { StoreBackups } from '../store/backups';
+import { DEFAULT_KEEP, type StoreBackups } from '../store/backups';
 import { readBackupKeep, readLastCheck, writeBackupKeep } from '../store/store-settings';
 
 function backupsOf(ctx: CoreContext): StoreBackups {
@@ -16,7 +16,10 @@ function backupsOf(ctx: CoreContext): StoreBackups {
 export const backupHandlers: FeatureHandlers<typeof backupOps> = {
   'backups.list': async (ctx) => {
     const backups = backupsOf(ctx);
-    return { folder: backups.folder, backups: backups.list(), keep: await readBackupKeep(ctx.store.db), lastCheck: await readLastCheck(ctx.store.db) };
+    // Listed from the folder: a damaged database must not keep its own backups out of reach.
+    const keep = await readBackupKeep(ctx.store.db).catch(() => DEFAULT_KEEP);
+    const lastCheck = await readLastCheck(ctx.store.db).catch(() => null);
+    return { folder: backups.folder, backups: backups.list(), keep, lastCheck };
   },
   'backups.create': (ctx) => backupsOf(ctx).create('manual'),
   'backups.restore': async (ctx, { name }) => {
