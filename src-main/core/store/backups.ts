@@ -130,6 +130,12 @@ export function sqliteBackups(dbFile: string, options: BackupOptions = {}): Stor
     } catch {
       // A setting that cannot be read keeps the defaults.
     }
+    // A copy a killed process left half made (never listed) goes once it is a day old: by then
+    // no process is still writing it.
+    for (const name of fs.readdirSync(folder)) {
+      const p = path.join(folder, name);
+      if (name.endsWith('.tmp') && Date.now() - fs.statSync(p).mtimeMs > 86_400_000) fs.rmSync(p, { force: true });
+    }
     const all = list();
     const doomed = [...all.filter((b) => b.reason === 'daily').slice(keep.daily), ...all.filter((b) => b.reason !== 'daily').slice(keep.other)];
     for (const b of doomed) {
