@@ -6,7 +6,7 @@ import type { Bench } from './lib';
 const ROUNDS = Number(process.env.REFERENT_BENCH_CRASH_ROUNDS ?? 100);
 
 const bench: Bench = async (report) => {
-  const r = await runCrashHarness({ rounds: ROUNDS, seed: 2026, attachmentBytes: [512 * 1024, 4 * 1024 * 1024] });
+  const r = await runCrashHarness({ rounds: ROUNDS, seed: 2026, attachmentBytes: [256 * 1024, 3 * 1024 * 1024], log: (l) => console.log(`  ${l}`) });
   for (const f of r.faults) console.log(`  FAULT ${f}`);
   const during = Object.entries(r.killedDuring)
     .sort(([a], [b]) => a.localeCompare(b))

@@ -20,6 +20,8 @@ export type WriterConfig = {
   editMeetingId: string;
   /** An approved meeting whose page numbers are cached, exported as .docx without a browser. */
   exportMeetingId: string;
+  /** The committee exported as a .referent.zip (the last import of a bundle, so it carries files). */
+  exportCommittee: string;
   /** Size range of each attachment of an imported bundle, in bytes. */
   attachmentBytes: [number, number];
 };
@@ -120,7 +122,8 @@ async function main(cfg: WriterConfig): Promise<void> {
       } else {
         const kind = x < 0.88 ? 'json' : 'docx';
         const out = path.join(cfg.work, kind === 'json' ? 'export.referent.zip' : 'export.docx');
-        const args = kind === 'json' ? ['export-json', '--out', out] : ['export', '--meeting', cfg.exportMeetingId, '--kind', 'minutes', '--format', 'docx', '--out', out];
+        // One committee with its files: a bundle of everything would grow with every import.
+        const args = kind === 'json' ? ['export-json', '--committee', cfg.exportCommittee, '--out', out] : ['export', '--meeting', cfg.exportMeetingId, '--kind', 'minutes', '--format', 'docx', '--out', out];
         say({ begin: 'export', kind, path: out });
         const code = await runCli([...args, '--db', cfg.db], io);
         if (code !== 0) throw new Error(`referent ${args[0]} exited ${code}`);
