@@ -56,7 +56,8 @@ describe('commands that only read', () => {
       expect({ args, code: r.code, err: r.err }).toEqual({ args, code: 2, err: `referent ${args[0]}: ${sentence}\n` });
     }
     expect(fs.readdirSync(dir)).toEqual([]);
-  });
+    // Four commands, each loading its own modules at first use: slow on a loaded machine.
+  }, 120_000);
 
   test('open the file read-only: verify, search and export-json leave it byte for byte as it was', async () => {
     const file = await seeded();
@@ -105,7 +106,7 @@ describe('a file that cannot be used as it is', () => {
     expect(r.ok ? null : r.error).toEqual({
       code: 'Corrupt',
       message: `The database ${file} is damaged (database disk image is malformed). To go on, ${RESTORE_EN}.`,
-      messageDa: expect.stringMatching(/^Databasen .+ er beskadiget \(database disk image is malformed\)\. For at arbejde videre skal du gendan/),
+      messageDa: expect.stringMatching(/^Databasen .+ er beskadiget \(database disk image is malformed\)\. For at arbejde videre: gendan en sikkerhedskopi \(Indstillinger → Sikkerhedskopier/),
     });
     await store.close();
 

@@ -62,7 +62,7 @@ export function storeFailure(e: unknown, file: string): AppError | null {
 }
 
 export function corrupt(file: string, detail: string): AppError {
-  return new AppError('Corrupt', `The database ${file} is damaged (${detail}). To go on, ${RESTORE_EN}.`, `Databasen ${file} er beskadiget (${detail}). For at arbejde videre skal du ${RESTORE_DA}.`);
+  return new AppError('Corrupt', `The database ${file} is damaged (${detail}). To go on, ${RESTORE_EN}.`, `Databasen ${file} er beskadiget (${detail}). For at arbejde videre: ${RESTORE_DA}.`);
 }
 
 export function readOnly(file: string): AppError {
