@@ -1,8 +1,9 @@
 // The renderer's one way to the core: IPC through the preload in Electron, fetch in the browser
 // shell. Both carry the same Result; a failure becomes an ApiError the UI branches on. A call the
-// core refused as Busy is made again a few times (retry.ts) before the user sees it.
+// core refused as Busy is made again a few times (retry.ts), then the user is asked (busy.ts).
 import { httpRoute, type OpName, type OpOutput, type Transport } from '../../src-shared/api';
 import { ApiError, type ReferentBridge, type Result } from '../../src-shared/result';
+import { askToRetry } from './busy';
 import { retryWhileBusy } from './retry';
 
 declare global {
@@ -33,7 +34,7 @@ function unwrap<T>(result: Result<unknown>): T {
 export function createTransport(): Transport {
   const bridge = window.referent;
   if (bridge) {
-    return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(async () => unwrap<OpOutput<K>>(await bridge.invoke(name, input)));
+    return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(async () => unwrap<OpOutput<K>>(await bridge.invoke(name, input)), { ask: askToRetry });
   }
   const token = readToken();
   const once = async <K extends OpName>(name: K, input: unknown) => {
@@ -49,5 +50,5 @@ export function createTransport(): Transport {
     }
     return unwrap<OpOutput<K>>(await response.json());
   };
-  return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(() => once(name, input));
+  return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(() => once(name, input), { ask: askToRetry });
 }

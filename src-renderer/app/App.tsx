@@ -7,6 +7,7 @@ import { useCommittees } from './queries';
 import { QueryState } from '../components/QueryState';
 import { Button } from '../components/Button';
 import { Select } from '../components/Select';
+import { BusyPrompt } from '../components/BusyPrompt';
 import { setLanguage, storedLanguage, type Language } from '../i18n';
 import { HomeScreen } from '../screens/HomeScreen';
 import { CommitteeScreen } from '../screens/committees/CommitteeScreen';
@@ -112,6 +113,7 @@ export function App() {
         <Screen route={route} />
       </main>
       <CreateCommitteeDialog isOpen={creating} onOpenChange={setCreating} />
+      <BusyPrompt />
     </div>
   );
 }
