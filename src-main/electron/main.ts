@@ -6,7 +6,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
 import type { CoreContext } from '../core/context';
 import { APP_NAME, defaultDataDir } from '../core/paths';
-import { openStore, type Store } from '../core/store/open';
+import type { Store } from '../core/store/open';
+import { openOrRestore, restoreQuestion } from '../core/store/recover';
 import { startMaintenance } from '../core/store/integrity';
 import { VERSION } from '../core/version';
 import { appPageUrl, desktopDbFile, nativeBindingPath, rendererDir } from './app-paths';
@@ -79,14 +80,20 @@ function run(): void {
     })();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, { appUrl, dev });
     // The built renderer, from its folder only (in development the dev server serves it).
     const renderer = rendererDir(import.meta.dirname);
     if (!dev) protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, { rendererDir: renderer, dev }));
     const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+    // A file that does not open at all is answered with the newest checked backup, if the user wants it.
+    const askToRestore: Parameters<typeof openOrRestore>[2] = async (error, backup) => {
+      const q = restoreQuestion(error, backup);
+      const { response } = await dialog.showMessageBox({ type: 'error', title: q.message, message: q.message, detail: q.detail, buttons: q.buttons, defaultId: 0, cancelId: 1 });
+      return response === 0;
+    };
     try {
-      store = openStore(dbFile, { appVersion: VERSION, ...(fs.existsSync(binding) ? { nativeBinding: binding } : {}) });
+      store = await openOrRestore(dbFile, { appVersion: VERSION, ...(fs.existsSync(binding) ? { nativeBinding: binding } : {}) }, askToRestore);
     } catch (e) {
       dialog.showErrorBox('Referent kan ikke åbne sin database', `${dbFile}\n\n${(e as Error).message}`);
       closed = true;

@@ -10,6 +10,9 @@ import { call, invoke } from '../../src-main/core/dispatch';
 import { runMaintenance } from '../../src-main/core/store/integrity';
 import { MIGRATIONS } from '../../src-main/core/store/migrations';
 import { openStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
+import { openOrRestore, restoreQuestion } from '../../src-main/core/store/recover';
+import type { AppError } from '../../src-main/core/errors';
+import type { BackupInfo } from '../../src-shared/api/backups';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/store';
 
@@ -214,5 +217,46 @@ describe('backups of a damaged database', () => {
     expect((await call(damaged, 'backups.list', {})).keep).toEqual({ daily: 5, other: 5 });
     expect(await names(damaged)).toEqual(['Økonomiudvalget']);
     await damaged.store.close();
+  });
+
+  test('a file that does not open at all: the window offers the newest checked backup, and restores it only on yes', async () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    const ctx = context(file);
+    await call(ctx, 'committees.create', { name: 'Økonomiudvalget', numbering: 'per-meeting' });
+    const good = await call(ctx, 'backups.create', {});
+    await call(ctx, 'committees.create', { name: 'Kulturudvalget', numbering: 'per-meeting' });
+    const later = await call(ctx, 'backups.create', {});
+    await ctx.store.close();
+    // The newer copy's check found damage: it is not the one offered.
+    const record = path.join(backupsDir(file), `${later.name}.json`);
+    fs.writeFileSync(record, JSON.stringify({ ...JSON.parse(fs.readFileSync(record, 'utf8')), check: 'row 3 missing from index' }));
+    fs.writeFileSync(file, 'overskrevet af et andet program '.repeat(500));
+    const broken = fs.readFileSync(file);
+
+    const asked: [AppError, BackupInfo][] = [];
+    const no = openOrRestore(file, { appVersion: 'test' }, async (e, b) => (asked.push([e, b]), false));
+    await expect(no).rejects.toThrow(`${file} is not a Referent database (file is not a database).`);
+    expect(asked.map(([e, b]) => [e.code, b.name])).toEqual([['Corrupt', good.name]]);
+    expect(fs.readFileSync(file).equals(broken)).toBe(true);
+
+    const q = restoreQuestion(asked[0]![0], asked[0]![1]);
+    expect(q.detail).toMatch(new RegExp(`^${file.replace(/[/.]/g, '\\$&')} er ikke en Referent-database \\(file is not a database\\)\\.`));
+    expect(q.detail).toContain(`Den nyeste kontrollerede sikkerhedskopi er fra `);
+    expect(q.detail).toContain(`(${good.name}). Gendanner du den, gemmes filen, som den er nu, først som sikkerhedskopi`);
+    expect(q.buttons).toEqual(['Gendan sikkerhedskopien', 'Afslut']);
+
+    const store = await openOrRestore(file, { appVersion: 'test' }, async () => true);
+    expect(await names({ store, shell: 'cli', version: 'test' })).toEqual(['Økonomiudvalget']);
+    const safety = store.backups!.list().find((b) => b.reason === 'pre-restore')!;
+    expect(fs.readFileSync(path.join(backupsDir(file), safety.name)).equals(broken)).toBe(true);
+    await store.close();
+  });
+
+  test('a file that does not open and has no checked backup: the sentence, and nobody is asked', async () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    fs.writeFileSync(file, 'overskrevet af et andet program '.repeat(500));
+    let asked = 0;
+    await expect(openOrRestore(file, {}, async () => (asked++, true))).rejects.toThrow(/is not a Referent database/);
+    expect(asked).toBe(0);
   });
 });
