@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
 import type { CoreContext } from '../core/context';
 import { APP_NAME, defaultDataDir } from '../core/paths';
-import type { Store } from '../core/store/open';
+import { openStore, type Store } from '../core/store/open';
 import { openOrRestore, restoreQuestion } from '../core/store/recover';
 import { startMaintenance } from '../core/store/integrity';
 import { VERSION } from '../core/version';
@@ -87,13 +87,14 @@ function run(): void {
     if (!dev) protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, { rendererDir: renderer, dev }));
     const binding = nativeBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
     // A file that does not open at all is answered with the newest checked backup, if the user wants it.
-    const askToRestore: Parameters<typeof openOrRestore>[2] = async (error, backup) => {
+    const askToRestore: Parameters<typeof openOrRestore>[3] = async (error, backup) => {
       const q = restoreQuestion(error, backup);
       const { response } = await dialog.showMessageBox({ type: 'error', title: q.message, message: q.message, detail: q.detail, buttons: q.buttons, defaultId: 0, cancelId: 1 });
       return response === 0;
     };
     try {
-      store = await openOrRestore(dbFile, { appVersion: VERSION, ...(fs.existsSync(binding) ? { nativeBinding: binding } : {}) }, askToRestore);
+      const options = { appVersion: VERSION, ...(fs.existsSync(binding) ? { nativeBinding: binding } : {}) };
+      store = await openOrRestore(dbFile, options, () => openStore(dbFile, options), askToRestore);
     } catch (e) {
       dialog.showErrorBox('Referent kan ikke åbne sin database', `${dbFile}\n\n${(e as Error).message}`);
       closed = true;

@@ -237,7 +237,8 @@ describe('backups of a damaged database', () => {
     const broken = fs.readFileSync(file);
 
     const asked: [AppError, BackupInfo][] = [];
-    const no = openOrRestore(file, { appVersion: 'test' }, async (e, b) => (asked.push([e, b]), false));
+    const open = () => openStore(file, { appVersion: 'test' });
+    const no = openOrRestore(file, { appVersion: 'test' }, open, async (e, b) => (asked.push([e, b]), false));
     await expect(no).rejects.toThrow(`${file} is not a Referent database (file is not a database).`);
     expect(asked.map(([e, b]) => [e.code, b.name])).toEqual([['Corrupt', good.name]]);
     expect(fs.readFileSync(file).equals(broken)).toBe(true);
@@ -248,7 +249,7 @@ describe('backups of a damaged database', () => {
     expect(q.detail).toContain(`(${good.name}). Gendanner du den, gemmes filen, som den er nu, først som sikkerhedskopi`);
     expect(q.buttons).toEqual(['Gendan sikkerhedskopien', 'Afslut']);
 
-    const store = await openOrRestore(file, { appVersion: 'test' }, async () => true);
+    const store = await openOrRestore(file, { appVersion: 'test' }, open, async () => true);
     expect(await names({ store, shell: 'cli', version: 'test' })).toEqual(['Økonomiudvalget']);
     const safety = store.backups!.list().find((b) => b.reason === 'pre-restore')!;
     expect(fs.readFileSync(path.join(backupsDir(file), safety.name)).equals(broken)).toBe(true);
@@ -259,7 +260,7 @@ describe('backups of a damaged database', () => {
     const file = path.join(tempDir(), 'referent.sqlite');
     fs.writeFileSync(file, 'overskrevet af et andet program '.repeat(500));
     let asked = 0;
-    await expect(openOrRestore(file, {}, async () => (asked++, true))).rejects.toThrow(/is not a Referent database/);
+    await expect(openOrRestore(file, {}, () => openStore(file), async () => (asked++, true))).rejects.toThrow(/is not a Referent database/);
     expect(asked).toBe(0);
   });
 });

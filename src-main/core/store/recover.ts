@@ -4,27 +4,28 @@
 import type { BackupInfo } from '../../../src-shared/api/backups';
 import { AppError } from '../errors';
 import { sqliteBackups } from './backups';
-import { openStore, type OpenOptions, type Store } from './open';
+import type { OpenOptions } from './open';
 
 /** The newest backup of `file` whose integrity check was ok, or null. */
-export function newestGoodBackup(file: string, options: OpenOptions = {}): BackupInfo | null {
+export function newestGoodBackup(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): BackupInfo | null {
   return sqliteBackups(file, { nativeBinding: options.nativeBinding }).list().find((b) => b.check === 'ok') ?? null;
 }
 
 /**
- * Opens `file`; when it is damaged or not a database and a checked backup exists, `ask` is shown
- * the sentence and that backup, and on yes the backup is restored and the file opened again. Any
- * other failure, a "no", or no backup to offer: the open's own error is thrown.
+ * Opens the store with `open` (on this thread, or in a worker: anything that fails with an
+ * AppError); when the file is damaged or not a database and a checked backup exists, `ask` is
+ * shown the sentence and that backup, and on yes the backup is restored and `open` tried again.
+ * Any other failure, a "no", or no backup to offer: the open's own error is thrown.
  */
-export async function openOrRestore(file: string, options: OpenOptions, ask: (error: AppError, backup: BackupInfo) => Promise<boolean>): Promise<Store> {
+export async function openOrRestore<T>(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'appVersion'>, open: () => T | Promise<T>, ask: (error: AppError, backup: BackupInfo) => Promise<boolean>): Promise<T> {
   try {
-    return openStore(file, options);
+    return await open();
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'Corrupt') throw e;
     const backup = newestGoodBackup(file, options);
     if (!backup || !(await ask(e, backup))) throw e;
     await sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion }).restore(backup.name);
-    return openStore(file, options);
+    return open();
   }
 }
 
