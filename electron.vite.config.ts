@@ -33,7 +33,8 @@ export default defineConfig({
     build: {
       // Dependencies stay in node_modules (better-sqlite3 must: it loads a native module).
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/main.ts') } },
+      // The core's worker thread (src-main/host/worker-entry.ts) is built beside the main process as worker.js.
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/main.ts'), worker: resolve(import.meta.dirname, 'src-main/host/worker-entry.ts') } },
     },
   },
   preload: preloadConfig(import.meta.dirname),

@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The core's worker bundle (out/cli/worker.mjs), rebuilt only when a source changed.
+  globalSetup: './tests/setup/cli-bundle.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

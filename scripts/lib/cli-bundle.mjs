@@ -1,12 +1,16 @@
-// The bundled `referent` command, out/cli/referent.mjs (the package's bin): how it is built with
-// esbuild, and whether it is stale. Used by `npm run build:cli`, `npm run referent`, the tests
-// and the bench (typed in cli-bundle.d.mts).
+// The bundled `referent` command, out/cli/referent.mjs (the package's bin), and beside it the
+// core's worker thread for the browser shell (out/cli/worker.mjs, sharing its chunks): how they
+// are built with esbuild, and whether they are stale. Used by `npm run build:cli`, `npm run
+// referent`, `npm start`'s browser shell, the tests and the bench (typed in cli-bundle.d.mts).
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const CLI_ENTRY = 'src-main/cli/main.ts';
 export const CLI_OUT_DIR = 'out/cli';
 export const CLI_BUNDLE = 'out/cli/referent.mjs';
+/** The core's worker (src-main/host/worker-entry.ts), bundled: it starts several times faster than from the sources through tsx. */
+export const WORKER_ENTRY = 'src-main/host/worker-entry.ts';
+export const WORKER_BUNDLE = 'out/cli/worker.mjs';
 /** The sources the last build read, to tell when it is stale. */
 const INPUTS_FILE = 'out/cli/inputs.json';
 
@@ -44,14 +48,14 @@ export function cliBundleStale(root) {
   });
 }
 
-/** Builds out/cli: the entry plus chunks that each command loads when it runs. */
+/** Builds out/cli: the entries plus chunks that each command loads when it runs. */
 export async function buildCli(root) {
   const { build } = await import('esbuild');
   const outdir = path.join(root, CLI_OUT_DIR);
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { referent: CLI_ENTRY },
+    entryPoints: { referent: CLI_ENTRY, worker: WORKER_ENTRY },
     outdir,
     bundle: true,
     // Each command's code (and the core behind it) in its own chunk, loaded by its dynamic import.

@@ -1,26 +1,28 @@
 // Filer > Importér… and Filer > Eksportér JSON… against a real temporary database, with the OS
-// dialogs stood in for: the rich fixture goes in, comes back out, and errors are told, not thrown.
+// dialogs stood in for: the rich fixture goes in, comes back out, and errors are told, in Danish,
+// not thrown. (The host is in-process here; worker-host.test.ts runs the same tasks in the worker.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { unzipSync } from 'fflate';
 import { tempDir, tempStore, testContext } from '../../tests/helpers/store';
 import type { CoreContext } from '../core/context';
-import { exportJson, importExchange, importSummary, type ExchangeMenuDeps, type Notice } from './exchange-menu';
-import { createCallTracker } from './ipc';
+import type { ApiHost } from '../host/api-host';
+import { inProcessHost } from '../host/in-process-host';
 import { call } from '../core/dispatch';
+import { exportJson, importExchange, importSummary, type ExchangeMenuDeps, type Notice } from './exchange-menu';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../tests/fixtures/exchange/rich.referent.json');
 
 let ctx: CoreContext;
-afterEach(async () => ctx?.store.close());
+let host: ApiHost;
+afterEach(async () => host?.close());
 
 function deps(picks: { open?: string | null; save?: string | null; answer?: number }): ExchangeMenuDeps & { notices: Notice[]; questions: { message: string }[]; refreshed: number } {
   const notices: Notice[] = [];
   const questions: { title: string; message: string; buttons: string[] }[] = [];
   const out = {
-    ctx,
-    tracker: createCallTracker(),
+    host,
     showOpen: async () => (picks.open ? { canceled: false, filePaths: [picks.open] } : { canceled: true, filePaths: [] }),
     showSave: async () => (picks.save ? { canceled: false, filePath: picks.save } : { canceled: true }),
     notify: async (n: Notice) => void notices.push(n),
@@ -40,6 +42,7 @@ function deps(picks: { open?: string | null; save?: string | null; answer?: numb
 describe('Importér…', () => {
   test('imports the chosen document, refreshes the window and says what was added, in Danish', async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     const d = deps({ open: FIXTURE });
     const report = await importExchange(d);
     expect(report?.committees.added).toBeGreaterThan(0);
@@ -52,19 +55,21 @@ describe('Importér…', () => {
 
   test('a file that is not JSON is reported and changes nothing', async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     const bad = path.join(tempDir(), 'noter.json');
     fs.writeFileSync(bad, 'Dagsorden: 1. Godkendelse');
     const d = deps({ open: bad });
     expect(await importExchange(d)).toBeNull();
     expect(d.notices).toHaveLength(1);
     expect(d.notices[0]).toMatchObject({ kind: 'error', title: 'Importen mislykkedes' });
-    expect(d.notices[0]!.message).toMatch(/^noter\.json: Filen er ikke gyldig JSON/);
+    expect(d.notices[0]!.message).toMatch(/^noter\.json er ikke gyldig JSON/);
     expect(d.refreshed).toBe(0);
     expect(await ctx.store.db.selectFrom('committees').select('id').execute()).toEqual([]);
   });
 
   test('a document the importer refuses names the JSON path in the message', async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     const file = path.join(tempDir(), 'forkert.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'referent/v1', committees: [{ name: '' }] }));
     const d = deps({ open: file });
@@ -75,6 +80,7 @@ describe('Importér…', () => {
 
   test("another organisation's file: the import asks, keeps our name unless told, and says what it kept", async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     await importExchange(deps({ open: FIXTURE }));
     const other = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { organization: { name: string } };
     other.organization.name = 'Aabenraa Kommune';
@@ -97,6 +103,7 @@ describe('Importér…', () => {
 
   test('cancelling the dialog does nothing at all', async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     const d = deps({ open: null });
     expect(await importExchange(d)).toBeNull();
     expect(d.notices).toEqual([]);
@@ -106,6 +113,7 @@ describe('Importér…', () => {
 describe('Eksportér JSON…', () => {
   test('writes the document as JSON at the chosen path', async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     await importExchange(deps({ open: FIXTURE }));
     const target = path.join(tempDir(), 'eksport.json');
     const d = deps({ save: target });
@@ -118,6 +126,7 @@ describe('Eksportér JSON…', () => {
 
   test('a .referent.zip name gives the bundle with referent.json inside', async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     await importExchange(deps({ open: FIXTURE }));
     const target = path.join(tempDir(), 'arkiv.referent.zip');
     await exportJson(deps({ save: target }));
@@ -128,6 +137,7 @@ describe('Eksportér JSON…', () => {
 
   test('cancelled: no file and no message', async () => {
     ctx = testContext(tempStore());
+    host = inProcessHost(ctx);
     const d = deps({ save: null });
     expect(await exportJson(d)).toBeNull();
     expect(d.notices).toEqual([]);

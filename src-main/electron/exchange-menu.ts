@@ -1,20 +1,18 @@
 // Filer > Importér… and Filer > Eksportér JSON…: an exchange document (.json) or a bundle with
-// its attachment files (.referent.zip) in and out through the OS dialogs, the same core as the CLI.
+// its attachment files (.referent.zip) in and out through the OS dialogs. The dialogs and the
+// file on disk are the main thread's; reading, importing and writing the document are host tasks
+// (src-main/host/tasks.ts), run in the core's worker.
 import path from 'node:path';
 import type { ImportReport } from '../../src-shared/api/exchange';
 import { describeSettingChange, reportNotes } from '../../src-shared/import-report';
-import type { CoreContext } from '../core/context';
-import { call } from '../core/dispatch';
-import { readBundle, writeBundle } from '../core/exchange/bundle';
-import { importDocument } from '../core/exchange/import';
+import { AppError } from '../core/errors';
+import type { ApiHost } from '../host/api-host';
 import { openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog, type ShowOpenDialog, type ShowSaveDialog } from './dialogs';
-import type { CallTracker } from './ipc';
 
 export type Notice = { kind: 'info' | 'error'; title: string; message: string };
 
 export type ExchangeMenuDeps = {
-  ctx: CoreContext;
-  tracker: CallTracker;
+  host: ApiHost;
   showOpen: ShowOpenDialog;
   showSave: ShowSaveDialog;
   notify: (notice: Notice) => Promise<unknown>;
@@ -31,8 +29,6 @@ const FILTERS = [
   { name: 'Referent-pakke med bilag (.referent.zip)', extensions: ['zip'] },
 ];
 
-const isBundlePath = (filePath: string): boolean => filePath.toLowerCase().endsWith('.zip');
-
 export function importSummary(fileName: string, r: ImportReport): string {
   const counts =
     `${fileName}: ${r.committees.added} udvalg tilføjet, ${r.committees.updated} opdateret; ` +
@@ -43,27 +39,16 @@ export function importSummary(fileName: string, r: ImportReport): string {
   return notes.length > 0 ? `${counts}\n\n${notes.join('\n')}` : counts;
 }
 
-/** Reads what the user picked: a bundle, or JSON that must parse. */
-function readExchangeFile(filePath: string, bytes: Uint8Array): { document: unknown; files: Map<string, Uint8Array> } {
-  const name = path.basename(filePath);
-  if (isBundlePath(filePath)) return readBundle(bytes, name);
-  try {
-    return { document: JSON.parse(Buffer.from(bytes).toString('utf8')), files: new Map() };
-  } catch (e) {
-    throw new Error(`Filen er ikke gyldig JSON (${(e as Error).message}).`, { cause: e });
-  }
-}
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** The menu speaks Danish: the core's Danish sentence where it has one. */
+const messageOf = (e: unknown): string => (e instanceof AppError ? (e.da ?? e.message) : e instanceof Error ? e.message : String(e));
 
 export async function importExchange(deps: ExchangeMenuDeps): Promise<ImportReport | null> {
-  if (deps.tracker.closing) return null;
   const picked = await openWithDialog(deps.showOpen, openDialogOptions({ title: 'Importér', filters: FILTERS }));
   if (!picked) return null;
   const name = path.basename(picked.filePath);
   try {
-    const { document, files } = readExchangeFile(picked.filePath, picked.bytes);
-    let report = await deps.tracker.track(importDocument(deps.ctx.store, document, { files }));
+    // The bytes are copied to the worker, not moved: a second import below sends them again.
+    let report = await deps.host.run('exchange.importFile', { fileName: name, bytes: picked.bytes });
     const kept = report.settings.filter((c) => !c.adopted);
     if (kept.length > 0) {
       // Ours were kept; the user may take the file's instead (importing again is idempotent).
@@ -72,7 +57,7 @@ export async function importExchange(deps: ExchangeMenuDeps): Promise<ImportRepo
         message: `${kept.map((c) => describeSettingChange(c, 'da')).join('\n')}\n\nVil du beholde dine indstillinger eller bruge filens?`,
         buttons: ['Behold mine', 'Brug filens'],
       });
-      if (choice === 1) report = await deps.tracker.track(importDocument(deps.ctx.store, document, { files, adoptOrganization: true }));
+      if (choice === 1) report = await deps.host.run('exchange.importFile', { fileName: name, bytes: picked.bytes, adoptOrganization: true });
     }
     deps.refresh();
     await deps.notify({ kind: 'info', title: 'Import gennemført', message: importSummary(name, report) });
@@ -89,10 +74,7 @@ export async function exportJson(deps: ExchangeMenuDeps): Promise<string | null>
     const written = await saveWithDialog(
       deps.showSave,
       saveDialogOptions({ title: 'Eksportér JSON', defaultPath: `referent-${deps.today()}.json`, filters: FILTERS }),
-      async (filePath) => {
-        const doc = await deps.tracker.track(call(deps.ctx, 'exchange.export', {}));
-        return isBundlePath(filePath) ? writeBundle(doc, deps.ctx.store.filesDir) : `${JSON.stringify(doc, null, 2)}\n`;
-      },
+      (filePath) => deps.host.run('exchange.exportFile', { bundle: filePath.toLowerCase().endsWith('.zip') }),
     );
     if (written) await deps.notify({ kind: 'info', title: 'Eksport gennemført', message: `Gemt som ${written}.` });
     return written;

@@ -1,12 +1,15 @@
 // The IPC adapter against a real temporary database: every operation of the contract has its
-// channel, only the app's own main frame is served, and quitting waits for calls in flight.
+// channel, only the app's own main frame is served, and once the host closes nothing is written.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ipcChannel, OP_NAMES } from '../../src-shared/api';
 import type { Result } from '../../src-shared/result';
 import { tempStore, testContext } from '../../tests/helpers/store';
 import type { CoreContext } from '../core/context';
-import { createCallTracker, isTrustedSender, registerIpc } from './ipc';
+import { openStore } from '../core/store/open';
+import type { ApiHost } from '../host/api-host';
+import { inProcessHost } from '../host/in-process-host';
+import { isTrustedSender, registerIpc } from './ipc';
 
 const appUrl = 'app://referent/index.html';
 
@@ -43,22 +46,28 @@ function fakeIpcMain(): { ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>; ha
 const fromFrame = (url: string, main = true): IpcMainInvokeEvent => ({ senderFrame: { url, parent: main ? null : {} } }) as unknown as IpcMainInvokeEvent;
 
 let ctx: CoreContext;
-afterEach(async () => ctx?.store.close());
+let host: ApiHost;
+afterEach(async () => host?.close());
+
+/** A host over a fresh database (in this thread: the adapter is what is tested here, worker-host.test.ts tests the worker). */
+function freshHost(): ApiHost {
+  ctx = testContext(tempStore());
+  host = inProcessHost(ctx);
+  return host;
+}
 
 describe('registerIpc', () => {
   test('registers one channel per operation of the contract, and removes them again', () => {
-    ctx = testContext(tempStore());
     const { ipcMain, handlers } = fakeIpcMain();
-    const unregister = registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    const unregister = registerIpc(ipcMain, { host: freshHost(), appUrl });
     expect([...handlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
     unregister();
     expect(handlers.size).toBe(0);
   });
 
   test('the app’s window creates a committee and lists it back', async () => {
-    ctx = testContext(tempStore());
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    registerIpc(ipcMain, { host: freshHost(), appUrl });
     const created = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: 'Børne- og Familieudvalget', numbering: 'per-year' });
     expect(created).toMatchObject({ ok: true, value: { name: 'Børne- og Familieudvalget' } });
     const list = (await handlers.get('api:committees.list')!(fromFrame(`${appUrl}#/`), {})) as { ok: true; value: { name: string }[] };
@@ -66,9 +75,8 @@ describe('registerIpc', () => {
   });
 
   test('a sub-frame or a foreign page is refused and nothing is written', async () => {
-    ctx = testContext(tempStore());
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    registerIpc(ipcMain, { host: freshHost(), appUrl });
     const create = handlers.get('api:committees.create')!;
     for (const event of [fromFrame(appUrl, false), fromFrame('https://evil.example/'), { senderFrame: null } as unknown as IpcMainInvokeEvent]) {
       expect(await create(event, { name: 'Indsmuglet', numbering: 'per-year' })).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
@@ -78,34 +86,30 @@ describe('registerIpc', () => {
   });
 
   test('bad input is an Invalid result naming the field, as in the other adapters', async () => {
-    ctx = testContext(tempStore());
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { ctx, appUrl, tracker: createCallTracker() });
+    registerIpc(ipcMain, { host: freshHost(), appUrl });
     const r = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: '', numbering: 'per-year' });
     expect(r).toMatchObject({ ok: false, error: { code: 'Invalid' } });
     expect(JSON.stringify(r)).toContain('name');
   });
 });
 
-describe('createCallTracker', () => {
-  test('drain waits for calls in flight, then refuses new ones', async () => {
-    ctx = testContext(tempStore());
-    const tracker = createCallTracker();
+describe('closing', () => {
+  test('a call in flight when the host closes lands; one after is refused in both languages and writes nothing', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { ctx, appUrl, tracker });
-    let release!: () => void;
-    const slow = tracker.track(new Promise<string>((resolve) => (release = () => resolve('done'))));
-    let drained = false;
-    const draining = tracker.drain().then(() => (drained = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(drained).toBe(false);
-    expect(tracker.closing).toBe(true);
-    release();
-    await draining;
-    expect(await slow).toBe('done');
-    expect(drained).toBe(true);
-    const late = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: 'For sent', numbering: 'per-year' });
-    expect(late).toMatchObject({ ok: false, error: { code: 'Internal' } });
-    expect(await ctx.store.db.selectFrom('committees').select('name').execute()).toEqual([]);
+    registerIpc(ipcMain, { host: freshHost(), appUrl });
+    const create = handlers.get('api:committees.create')!;
+    const inFlight = create(fromFrame(appUrl), { name: 'Økonomiudvalget', numbering: 'per-year' });
+    const closed = host.close();
+    const late = await create(fromFrame(appUrl), { name: 'For sent', numbering: 'per-year' });
+    expect(late).toMatchObject({ ok: false, error: { code: 'Internal', message: /closing/, messageDa: /lukker/ } });
+    expect(await inFlight).toMatchObject({ ok: true, value: { name: 'Økonomiudvalget' } });
+    await closed;
+    const again = openStore(ctx.store.file);
+    try {
+      expect((await again.db.selectFrom('committees').select('name').execute()).map((r) => r.name)).toEqual(['Økonomiudvalget']);
+    } finally {
+      await again.close();
+    }
   });
 });

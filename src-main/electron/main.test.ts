@@ -1,5 +1,5 @@
 // The main process run against a stand-in for Electron (the real binary cannot run here): it
-// opens the store, builds a secure window on the app page, serves the contract over IPC to that
+// starts the core's worker (which opens the store), builds a secure window on the app page, serves the contract over IPC to that
 // page only, opens attachments through shell.openPath, sets the Danish menu and the CSP, and on
 // quit waits, closes the store and exits.
 import fs from 'node:fs';
@@ -146,7 +146,8 @@ afterAll(() => {
 const { state } = fake;
 const electron = await import('electron');
 await import('./main');
-await new Promise((r) => setTimeout(r, 0));
+// The window opens once the core's worker has opened the store (from the sources here: seconds on a loaded machine).
+for (let i = 0; i < 1200 && state.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
 const appUrl = state.windows[0]?.url ?? '';
 
 describe('the main process', () => {
@@ -225,7 +226,7 @@ describe('the main process', () => {
   test('on quit, finishes, closes the store, then exits; what was written is kept', async () => {
     electron.app.quit();
     expect(state.quitPrevented).toBe(1);
-    for (let i = 0; i < 50 && !state.exited; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 600 && !state.exited; i++) await new Promise((r) => setTimeout(r, 100));
     expect(state.exited).toBe(true);
     expect(fs.existsSync(dbFile)).toBe(true);
     // SQLite removes the write-ahead log when the last connection closes cleanly.
@@ -237,5 +238,5 @@ describe('the main process', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 90_000);
 });

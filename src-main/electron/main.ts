@@ -1,20 +1,21 @@
-// The desktop app's main process: one instance, one secure window on app://, the store in the
-// user-data folder, the contract over IPC, the Danish menu; on quit, calls in flight finish and the
-// store closes.
+// The desktop app's main process: one instance, one secure window on app://, the contract over
+// IPC, the Danish menu. The store in the user-data folder and every operation run in the core's
+// worker thread (src-main/host/worker-host.ts), so this thread only ever waits on windows, dialogs
+// and the printer; on quit, calls in flight finish and the worker closes the store.
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
-import type { CoreContext } from '../core/context';
+import { AppError } from '../core/errors';
 import { APP_NAME, defaultDataDir } from '../core/paths';
-import { openStore, type Store } from '../core/store/open';
 import { openOrRestore, restoreQuestion } from '../core/store/recover';
-import { startMaintenance } from '../core/store/integrity';
 import { VERSION } from '../core/version';
+import type { ApiHost } from '../host/api-host';
+import { startWorkerHost } from '../host/worker-host';
 import { appPageUrl, desktopDbFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
 import { exportJson, importExchange, type ExchangeMenuDeps } from './exchange-menu';
 import { denyAllPermissions, hardenSession, hardenWebContents } from './harden';
-import { createCallTracker, registerIpc } from './ipc';
+import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { createElectronOpener } from './open-file';
 import { createElectronPrinter, printSchemePrivileges } from './print-to-pdf';
@@ -39,8 +40,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function run(): void {
-  const tracker = createCallTracker();
-  let store: Store | null = null;
+  let host: ApiHost | null = null;
   let window: BrowserWindow | null = null;
   let closed = false;
   const dbFile = desktopDbFile(app.getPath('userData'), process.env);
@@ -60,7 +60,7 @@ function run(): void {
   });
 
   app.on('activate', () => {
-    if (store && BrowserWindow.getAllWindows().length === 0) window = createWindow();
+    if (host && BrowserWindow.getAllWindows().length === 0) window = createWindow();
   });
 
   // Quit waits: writes already under way finish, then the database is closed cleanly.
@@ -71,10 +71,8 @@ function run(): void {
     if (closing) return;
     closing = true;
     void (async () => {
-      await tracker.drain();
-      await store?.close();
-      // kysely closes only a connection it has used; after a session without a query the handle is still open.
-      if (store?.sqlite.open) store.sqlite.close();
+      // Calls in flight finish, then the worker closes the store and stops.
+      await host?.close();
       closed = true;
       app.quit();
     })();
@@ -92,24 +90,40 @@ function run(): void {
       const { response } = await dialog.showMessageBox({ type: 'error', title: q.message, message: q.message, detail: q.detail, buttons: q.buttons, defaultId: 0, cancelId: 1 });
       return response === 0;
     };
+    // The built worker beside this file; from the sources (tests) when there is none.
+    const workerFile = path.join(import.meta.dirname, 'worker.js');
+    const nativeBinding = fs.existsSync(binding) ? binding : undefined;
     try {
-      const options = { appVersion: VERSION, ...(fs.existsSync(binding) ? { nativeBinding: binding } : {}) };
-      store = await openOrRestore(dbFile, options, () => openStore(dbFile, options), askToRestore);
+      host = await openOrRestore(
+        dbFile,
+        { appVersion: VERSION, ...(nativeBinding ? { nativeBinding } : {}) },
+        () =>
+          startWorkerHost({
+            dbFile,
+            nativeBinding,
+            shell: 'electron',
+            version: VERSION,
+            // The worker builds each document; printing it needs a window, so it is asked of this thread.
+            printer: createElectronPrinter(),
+            opener: createElectronOpener(),
+            workerFile: fs.existsSync(workerFile) ? workerFile : undefined,
+            // The day's backup and the file's integrity check, in the worker, once the store is open.
+            maintenance: true,
+          }),
+        askToRestore,
+      );
     } catch (e) {
-      dialog.showErrorBox('Referent kan ikke åbne sin database', `${dbFile}\n\n${(e as Error).message}`);
+      const message = e instanceof AppError ? (e.da ?? e.message) : (e as Error).message;
+      dialog.showErrorBox('Referent kan ikke åbne sin database', `${dbFile}\n\n${message}`);
       closed = true;
       app.exit(1);
       return;
     }
-    // The day's backup and the file's integrity check, on a worker, after the window is up.
-    void startMaintenance(store, VERSION);
-    const ctx: CoreContext = { store, shell: 'electron', version: VERSION, printer: createElectronPrinter(), opener: createElectronOpener() };
-    registerIpc(ipcMain, { ctx, appUrl, tracker });
+    registerIpc(ipcMain, { host, appUrl });
 
     const messageBox = (options: MessageBoxOptions): Promise<unknown> => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
     const deps: ExchangeMenuDeps = {
-      ctx,
-      tracker,
+      host,
       showOpen: (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
       showSave: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
       notify: (n) => messageBox({ type: n.kind === 'error' ? 'error' : 'info', title: n.title, message: n.title, detail: n.message }),

@@ -1,19 +1,19 @@
-// `npm run web` (and `npm start` where Electron cannot run): serve the app on 127.0.0.1.
+// `npm run web` (and `npm start` where Electron cannot run): serve the app on 127.0.0.1. The HTTP
+// server stays on this thread; the store and every operation run in the core's worker.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../core/store/open';
-import { startMaintenance } from '../core/store/integrity';
 import { resolveDbFile } from '../core/paths';
 import { VERSION } from '../core/version';
-import { inProcessHost } from '../host/api-host';
+import { startWorkerHost } from '../host/worker-host';
 import { startWebServer } from './server';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' } } });
+// --worker: the bundled worker (out/cli/worker.mjs, as `npm start` passes it); by default the sources.
+const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' }, worker: { type: 'string' } } });
 const dbFile = resolveDbFile(values.db);
-const store = openStore(dbFile, { appVersion: VERSION });
-// The day's backup and the file's integrity check, on a worker, after the app is up.
-void startMaintenance(store, VERSION);
-const host = inProcessHost({ store, shell: 'web', version: VERSION });
+const host = await startWorkerHost({ dbFile, shell: 'web', version: VERSION, workerFile: values.worker, maintenance: true }).catch((e: unknown) => {
+  console.error(`Referent cannot open its database: ${(e as Error).message}`);
+  process.exit(1);
+});
 const server = await startWebServer({
   host,
   staticDir: values.static ?? path.resolve(import.meta.dirname, '../../dist-web'),
@@ -23,7 +23,7 @@ console.log(`Referent is running at ${server.url}`);
 console.log(`Database: ${dbFile}`);
 const stop = async (): Promise<void> => {
   await server.close();
-  // Calls in flight finish before the store closes.
+  // Calls in flight finish, then the worker closes the store.
   await host.close();
   process.exit(0);
 };

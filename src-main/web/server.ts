@@ -62,14 +62,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (size > maxBody) return send(res, 413, failure('Invalid', 'The request is too large.'));
       chunks.push(chunk as Buffer);
     }
-    let input: unknown;
-    try {
-      input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-    } catch {
-      return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
-    }
-    const result = await options.host.invoke(name, input);
-    send(res, 200, JSON.stringify(result));
+    // The body goes to the core as it came: JSON is parsed, and the Result written, off this thread.
+    const result = await options.host.invokeJson(name, Buffer.concat(chunks));
+    if (result === null) return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
+    send(res, 200, Buffer.from(result.buffer, result.byteOffset, result.byteLength));
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

@@ -1,11 +1,15 @@
-// Each test gets its own browser shell: a fresh database in a temp folder, the built renderer,
-// and a page already opened with the per-launch token.
+// Each test gets its own browser shell, arranged as `npm run web` arranges it: the HTTP server on
+// this thread and the store with every operation in the core's worker (src-main/host/worker-host.ts),
+// over a fresh database in a temp folder and the built renderer. `store`/`ctx` are the test's own
+// connection to the same file, for seeding and checking what was kept.
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { openStore, type Store } from '../../src-main/core/store/open';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import type { CoreContext } from '../../src-main/core/context';
-import { inProcessHost } from '../../src-main/host/api-host';
+import type { ApiHost } from '../../src-main/host/api-host';
+import { startWorkerHost } from '../../src-main/host/worker-host';
+import { WORKER_BUNDLE } from '../../scripts/lib/cli-bundle.mjs';
 import { tempDir } from '../helpers/store';
 
 export type App = { server: WebServer; store: Store; ctx: CoreContext; dbFile: string; open: (page: Page) => Promise<void>; restart: () => Promise<void> };
@@ -17,7 +21,11 @@ export const test = base.extend<{ app: App }>({
     const staticDir = path.resolve(import.meta.dirname, '../../dist-web');
     let store = openStore(dbFile);
     let ctx: CoreContext = { store, shell: 'web', version: 'e2e' };
-    let server = await startWebServer({ host: inProcessHost(ctx), staticDir });
+    // The bundled worker, as `npm start` runs it (built from the sources by tests/setup/cli-bundle.ts).
+    const workerFile = path.resolve(import.meta.dirname, '../..', WORKER_BUNDLE);
+    const startHost = (): Promise<ApiHost> => startWorkerHost({ dbFile, shell: 'web', version: 'e2e', workerFile });
+    let host = await startHost();
+    let server = await startWebServer({ host, staticDir });
     const app: App = {
       get server() {
         return server;
@@ -35,14 +43,17 @@ export const test = base.extend<{ app: App }>({
       /** Closes and reopens the database and server: what survives is what was stored. */
       restart: async () => {
         await server.close();
+        await host.close();
         await store.close();
         store = openStore(dbFile);
         ctx = { store, shell: 'web', version: 'e2e' };
-        server = await startWebServer({ host: inProcessHost(ctx), staticDir, port: server.port, token: server.token });
+        host = await startHost();
+        server = await startWebServer({ host, staticDir, port: server.port, token: server.token });
       },
     };
     await use(app);
     await server.close();
+    await host.close();
     await store.close();
   },
 });

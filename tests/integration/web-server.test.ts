@@ -5,7 +5,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { inProcessHost, type ApiHost } from '../../src-main/host/api-host';
+import type { ApiHost } from '../../src-main/host/api-host';
+import { inProcessHost } from '../../src-main/host/in-process-host';
 import { tempDir, testContext } from '../helpers/store';
 
 let server: WebServer;

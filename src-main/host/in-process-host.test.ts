@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../core/store/open';
 import { tempStore, testContext } from '../../tests/helpers/store';
-import { inProcessHost } from './api-host';
+import { inProcessHost } from './in-process-host';
 
 describe('inProcessHost', () => {
   test('a call started before close is stored; one after close is refused and changes nothing', async () => {

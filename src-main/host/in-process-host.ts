@@ -1,0 +1,26 @@
+// The core in the caller's own thread, behind the same ApiHost as the worker: for tests and
+// tools where nothing else waits on the event loop.
+import type { Result } from '../../src-shared/result';
+import type { CoreContext } from '../core/context';
+import { invoke } from '../core/dispatch';
+import { CLOSING_RESULT, closingError, type ApiHost } from './api-host';
+import { createCallTracker } from './call-tracker';
+import { invokeJson } from './json-call';
+import { runTask } from './tasks';
+
+export function inProcessHost(ctx: CoreContext): ApiHost {
+  const tracker = createCallTracker();
+  const call = (name: string, input: unknown): Promise<Result<unknown>> => (tracker.closing ? Promise.resolve(CLOSING_RESULT) : tracker.track(invoke(ctx, name, input)));
+  return {
+    invoke: call,
+    invokeJson: (name, json) => (tracker.closing ? Promise.resolve(Buffer.from(JSON.stringify(CLOSING_RESULT))) : tracker.track(invokeJson(ctx, name, json))),
+    run: async (task, input) => {
+      if (tracker.closing) throw closingError();
+      return (await tracker.track(runTask(ctx, task, input))) as never;
+    },
+    close: async () => {
+      await tracker.drain();
+      await ctx.store.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Work a shell asks of the core besides the Api's operations: whole exchange files for the desktop
+// menu (Filer > Importér…, Eksportér JSON…). It runs where the core runs, in the worker, so that a
+// large file is unzipped, parsed, imported or serialised off the main thread.
+import path from 'node:path';
+import type { ImportReport } from '../../src-shared/api/exchange';
+import type { CoreContext } from '../core/context';
+import { call } from '../core/dispatch';
+import { AppError } from '../core/errors';
+import { readBundle, writeBundle } from '../core/exchange/bundle';
+import { importDocument } from '../core/exchange/import';
+
+const isBundle = (fileName: string): boolean => fileName.toLowerCase().endsWith('.zip');
+
+/** The exchange document (and attachment files) in what the user picked: a bundle, or JSON that must parse. */
+function readExchangeFile(fileName: string, bytes: Uint8Array): { document: unknown; files: Map<string, Uint8Array> } {
+  if (isBundle(fileName)) return readBundle(bytes, fileName);
+  try {
+    return { document: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')), files: new Map() };
+  } catch (e) {
+    const detail = (e as Error).message;
+    throw new AppError('Invalid', `${fileName} is not valid JSON (${detail}).`, `${fileName} er ikke gyldig JSON (${detail}).`);
+  }
+}
+
+export const TASKS = {
+  /** Imports an exchange document or bundle the user picked; its name decides which. */
+  /** `adoptOrganization`: take the file's organisation settings instead of keeping ours (the user chose so). */
+  'exchange.importFile': async (ctx: CoreContext, input: { fileName: string; bytes: Uint8Array; adoptOrganization?: boolean }): Promise<ImportReport> => {
+    const name = path.basename(input.fileName);
+    const { document, files } = readExchangeFile(name, input.bytes);
+    return importDocument(ctx.store, document, { files, adoptOrganization: input.adoptOrganization === true });
+  },
+  /** The whole archive as an exchange document, or as a bundle with the attachment files. */
+  'exchange.exportFile': async (ctx: CoreContext, input: { bundle: boolean }): Promise<Uint8Array> => {
+    const doc = await call(ctx, 'exchange.export', {});
+    return input.bundle ? writeBundle(doc, ctx.store.filesDir) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
+  },
+} satisfies Record<string, (ctx: CoreContext, input: never) => Promise<unknown>>;
+
+export type TaskName = keyof typeof TASKS;
+export type TaskInput<K extends TaskName> = Parameters<(typeof TASKS)[K]>[1];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<(typeof TASKS)[K]>>;
+
+export const isTaskName = (name: string): name is TaskName => Object.hasOwn(TASKS, name);
+
+export function runTask(ctx: CoreContext, name: string, input: unknown): Promise<unknown> {
+  if (!isTaskName(name)) return Promise.reject(new AppError('NotFound', `There is no host task called "${name}".`, `Der findes ingen opgave ved navn "${name}".`));
+  return (TASKS[name] as (ctx: CoreContext, input: unknown) => Promise<unknown>)(ctx, input);
+}

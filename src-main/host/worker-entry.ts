@@ -1,0 +1,96 @@
+// The core's worker thread: opens the store, then serves what the main thread sends (the
+// contract's operations, raw JSON from the browser shell, host tasks) until told to close. What
+// only the shell can do, printing and opening a file in its program, it asks the main thread for.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Result } from '../../src-shared/result';
+import type { CoreContext } from '../core/context';
+import { invoke, toFailure } from '../core/dispatch';
+import { AppError } from '../core/errors';
+import { startMaintenance } from '../core/store/integrity';
+import { openStore, type Store } from '../core/store/open';
+import { createCallTracker } from './call-tracker';
+import { invokeJson } from './json-call';
+import { transferable, type FromWorker, type MainRequest, type ToWorker, type WorkerSetup } from './protocol';
+import { runTask } from './tasks';
+
+const port = parentPort!;
+const setup = (workerData as { setup: WorkerSetup }).setup;
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+let store: Store;
+try {
+  store = openStore(setup.dbFile, { appVersion: setup.version, ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}) });
+} catch (e) {
+  post({ type: 'failed', error: toFailure(e) });
+  port.close();
+  throw new Error('not started', { cause: e });
+}
+
+let asked = 0;
+const answers = new Map<number, (result: Result<unknown>) => void>();
+
+/** Asks the main thread to do what only the shell can, and waits for its answer. */
+function ask(request: MainRequest): Promise<unknown> {
+  const id = ++asked;
+  return new Promise((resolve, reject) => {
+    answers.set(id, (result) => (result.ok ? resolve(result.value) : reject(new AppError(result.error.code, result.error.message, result.error.messageDa))));
+    post({ type: 'ask', id, request });
+  });
+}
+
+const ctx: CoreContext = {
+  store,
+  shell: setup.shell,
+  version: setup.version,
+  printer: setup.printer ? { tagged: setup.printer.tagged, print: (html, { final }) => ask({ kind: 'print', html, final }) as Promise<Uint8Array> } : undefined,
+  opener: setup.opener ? { openFile: async (path) => void (await ask({ kind: 'openFile', path })) } : undefined,
+};
+
+const tracker = createCallTracker();
+/** Set once a document operation ran: only then may this thread have started a Chromium to close. */
+let printed = false;
+const track = <T>(name: string, call: Promise<T>): Promise<T> => {
+  printed ||= name.startsWith('documents.');
+  return tracker.track(call);
+};
+
+async function serve(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'invoke':
+      post({ type: 'result', id: message.id, result: await track(message.name, invoke(ctx, message.name, message.input)) });
+      return;
+    case 'invokeJson': {
+      const json = await track(message.name, invokeJson(ctx, message.name, message.json));
+      if (json === null) return post({ type: 'json', id: message.id, json: null });
+      const moved = transferable(json);
+      return post({ type: 'json', id: message.id, json: moved.bytes }, moved.transfer);
+    }
+    case 'task': {
+      const result = await tracker.track(
+        runTask(ctx, message.name, message.input).then(
+          (value): Result<unknown> => ({ ok: true, value }),
+          (e: unknown): Result<unknown> => ({ ok: false, error: toFailure(e) }),
+        ),
+      );
+      return post({ type: 'result', id: message.id, result });
+    }
+    case 'answer': {
+      const settle = answers.get(message.id);
+      answers.delete(message.id);
+      settle?.(message.result);
+      return;
+    }
+    case 'close':
+      // Calls in flight finish, then the store closes cleanly (SQLite folds its log back in).
+      await tracker.drain();
+      // playwright-core is large and slow to load: only a thread that may have printed loads it to close it.
+      if (printed && !setup.printer) await (await import('../core/documents/pdf-playwright')).closeSharedPrinter();
+      await store.close();
+      port.close();
+  }
+}
+
+port.on('message', (message: ToWorker) => void serve(message));
+post({ type: 'ready' });
+// Counted as a call in flight, so that closing waits for a backup being written.
+if (setup.maintenance) void tracker.track(startMaintenance(store, setup.version));

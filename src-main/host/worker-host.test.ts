@@ -1,0 +1,214 @@
+// The core in its worker thread (issue 12 §7): operations, imports and document builds run there
+// while the main thread does something else; what only the shell can do (print, open a file) is
+// asked of the main thread; a store the worker cannot open is refused with the store's sentence.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMainThread, threadId } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, test } from 'vitest';
+import { writeArchiveJson } from '../../bench/archive/files';
+import { WORKER_BUNDLE } from '../../scripts/lib/cli-bundle.mjs';
+import { tempDir } from '../../tests/helpers/store';
+import { playwrightPrinter } from '../core/documents/pdf-playwright';
+import type { PdfPrinter } from '../core/documents/pdf';
+import { openStore } from '../core/store/open';
+import type { ApiHost } from './api-host';
+import { inProcessHost } from './in-process-host';
+import { startWorkerHost } from './worker-host';
+
+const RICH = path.resolve(import.meta.dirname, '../../tests/fixtures/documents/rich-meeting.json');
+const RICH_MEETING = '1b7f4c52-3a9e-4d0b-8c61-5e2a9f0d7c31';
+/** The bundled worker, as the browser shell runs it (built from these sources by tests/setup/cli-bundle.ts). */
+const BUNDLED = path.resolve(import.meta.dirname, '../..', WORKER_BUNDLE);
+
+let hosts: ApiHost[] = [];
+afterEach(async () => {
+  await Promise.all(hosts.map((h) => h.close()));
+  hosts = [];
+});
+
+async function start(options: Partial<Parameters<typeof startWorkerHost>[0]> = {}): Promise<{ host: ApiHost; dbFile: string }> {
+  const dbFile = path.join(tempDir('referent-worker-'), 'referent.sqlite');
+  const host = await startWorkerHost({ dbFile, shell: 'web', version: 'test', workerFile: BUNDLED, ...options });
+  hosts.push(host);
+  return { host, dbFile };
+}
+
+/**
+ * Holds the main thread in a synchronous loop (no callback, message or timer of this thread can
+ * run) until `done` is true or the deadline passes; answers whether `done` became true. Whatever
+ * happened meanwhile happened on another thread.
+ */
+function blockUntil(done: () => boolean, deadlineMs: number): boolean {
+  const until = Date.now() + deadlineMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < until) {
+    if (done()) return true;
+    Atomics.wait(pause, 0, 0, 20);
+  }
+  return done();
+}
+
+/** A second, read-only connection: what any other program would see in the file. */
+function reader(dbFile: string): { count: (sql: string) => number; close: () => void } {
+  const db = new BetterSqlite3(dbFile, { readonly: true });
+  return { count: (sql) => db.prepare(sql).pluck().get() as number, close: () => db.close() };
+}
+
+// A worker takes seconds to start on a loaded machine.
+describe('startWorkerHost', { timeout: 120_000 }, () => {
+  test('an operation runs in the worker: it is stored while the main thread is held and never yields', async () => {
+    const { host, dbFile } = await start();
+    const created = host.invoke('committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
+    const db = reader(dbFile);
+    try {
+      expect(blockUntil(() => db.count("SELECT count(*) FROM committees WHERE name = 'Økonomiudvalget'") === 1, 120_000)).toBe(true);
+    } finally {
+      db.close();
+    }
+    expect(await created).toMatchObject({ ok: true, value: { name: 'Økonomiudvalget' } });
+    expect(await host.invoke('committees.list', {})).toMatchObject({ ok: true, value: [{ name: 'Økonomiudvalget' }] });
+  });
+
+  test('the in-process host, by contrast, stores nothing while the main thread is held', async () => {
+    const dbFile = path.join(tempDir('referent-worker-'), 'referent.sqlite');
+    const host = inProcessHost({ store: openStore(dbFile), shell: 'cli', version: 'test' });
+    hosts.push(host);
+    const created = host.invoke('committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
+    const db = reader(dbFile);
+    try {
+      expect(blockUntil(() => db.count('SELECT count(*) FROM committees') === 1, 300)).toBe(false);
+    } finally {
+      db.close();
+    }
+    expect(await created).toMatchObject({ ok: true });
+  });
+
+  test('a whole archive imports from a file while the main thread is held: every item is there, none half-written', async () => {
+    const json = path.join(tempDir('referent-worker-'), 'archive.json');
+    const items = await writeArchiveJson({ items: 1500, seed: 3 }, json);
+    const { host, dbFile } = await start();
+    const imported = host.run('exchange.importFile', { fileName: 'archive.json', bytes: fs.readFileSync(json) });
+    const db = reader(dbFile);
+    try {
+      expect(blockUntil(() => db.count('SELECT count(*) FROM items') === items, 300_000)).toBe(true);
+    } finally {
+      db.close();
+    }
+    const report = await imported;
+    expect(report.items).toBe(items);
+    // The worker's search index holds what it imported.
+    const found = (await host.invoke('search.items', { query: 'omstilling' })) as { ok: true; value: { total: number } };
+    expect(found.value.total).toBeGreaterThan(0);
+  }, 400_000);
+
+  test('a JSON call is parsed and answered in the worker; a body that is not JSON is null', async () => {
+    const { host } = await start();
+    const answer = await host.invokeJson('committees.create', Buffer.from(JSON.stringify({ name: 'Teknik- og Miljøudvalget', numbering: 'per-year' })));
+    expect(JSON.parse(Buffer.from(answer!).toString('utf8'))).toMatchObject({ ok: true, value: { name: 'Teknik- og Miljøudvalget' } });
+    expect(await host.invokeJson('committees.create', Buffer.from('{"name": '))).toBeNull();
+    const bad = await host.invokeJson('committees.create', Buffer.from('{"name": ""}'));
+    expect(JSON.parse(Buffer.from(bad!).toString('utf8'))).toMatchObject({ ok: false, error: { code: 'Invalid' } });
+  });
+
+  test('the worker builds the document and the main thread prints it: the PDF holds the meeting', async () => {
+    const chromium = playwrightPrinter();
+    const printedOn: { main: boolean; thread: number; html: string }[] = [];
+    const printer: PdfPrinter = {
+      tagged: true,
+      print: (html, options) => {
+        printedOn.push({ main: isMainThread, thread: threadId, html });
+        return chromium.print(html, options);
+      },
+    };
+    try {
+      const { host } = await start({ shell: 'electron', printer });
+      await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+      const r = await host.invoke('documents.export', { meetingId: RICH_MEETING, kind: 'minutes', format: 'pdf' });
+      expect(r).toMatchObject({ ok: true, value: { mime: 'application/pdf' } });
+      const pdf = path.join(tempDir('referent-worker-'), 'referat.pdf');
+      fs.writeFileSync(pdf, Buffer.from((r as { value: { base64: string } }).value.base64, 'base64'));
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Salg af areal ved Vestermarken');
+      // Every print was asked of this (the main) thread, with the page the worker built.
+      expect(printedOn.length).toBeGreaterThan(0);
+      expect(printedOn.every((p) => p.main && p.thread === 0)).toBe(true);
+      expect(printedOn.at(-1)!.html).toContain('Salg af areal ved Vestermarken');
+    } finally {
+      await chromium.close();
+    }
+  }, 120_000);
+
+  test('a printer that fails on the main thread is one sentence to the caller, and the next call still works', async () => {
+    const printer: PdfPrinter = { tagged: true, print: () => Promise.reject(new Error('printer offline')) };
+    const { host } = await start({ shell: 'electron', printer });
+    await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+    const r = await host.invoke('documents.export', { meetingId: RICH_MEETING, kind: 'minutes', format: 'pdf' });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('printer offline') } });
+    expect(await host.invoke('committees.list', {})).toMatchObject({ ok: true, value: [{ name: 'Organisations- og Beredskabsudvalget' }] });
+  });
+
+  test('opening an attachment asks the main thread’s opener for a copy under its own name', async () => {
+    const opened: { main: boolean; file: string; bytes: Buffer }[] = [];
+    const { host } = await start({ shell: 'electron', opener: { openFile: async (file) => void opened.push({ main: isMainThread, file, bytes: fs.readFileSync(file) }) } });
+    const send = async (name: string, input: unknown): Promise<{ id: string }> => {
+      const r = await host.invoke(name, input);
+      expect(r).toMatchObject({ ok: true });
+      return (r as { value: { id: string } }).value;
+    };
+    const committee = await send('committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
+    const meeting = await send('meetings.create', { committeeId: committee.id, start: '2026-06-02T14:30' });
+    const item = await send('agenda.addItem', { meetingId: meeting.id, title: 'Budget 2027-2030' });
+    const bytes = Buffer.from('%PDF-1.7 budget');
+    const attachment = await send('agenda.addAttachment', { itemId: item.id, fileName: 'Budgetnotat.pdf', base64: bytes.toString('base64') });
+    expect(await host.invoke('agenda.openAttachment', { attachmentId: attachment.id })).toEqual({ ok: true, value: { opened: true } });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.main).toBe(true);
+    expect(path.basename(opened[0]!.file)).toBe('Budgetnotat.pdf');
+    expect(opened[0]!.bytes.equals(bytes)).toBe(true);
+  });
+
+  test('an import the core refuses comes back as its sentence, in English and Danish, and changes nothing', async () => {
+    const { host, dbFile } = await start();
+    await expect(host.run('exchange.importFile', { fileName: 'noter.json', bytes: Buffer.from('Dagsorden: 1. Godkendelse') })).rejects.toMatchObject({
+      code: 'Invalid',
+      message: expect.stringMatching(/^noter\.json is not valid JSON/),
+      da: expect.stringMatching(/^noter\.json er ikke gyldig JSON/),
+    });
+    const db = reader(dbFile);
+    try {
+      expect(db.count('SELECT count(*) FROM committees')).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('a database from a newer Referent: the start is refused with the store’s own sentence (worker from the sources)', async () => {
+    const dbFile = path.join(tempDir('referent-worker-'), 'referent.sqlite');
+    const raw = new BetterSqlite3(dbFile);
+    raw.pragma('user_version = 9999');
+    raw.close();
+    // No workerFile: the sources through tsx, as `npm run web` and the Electron tests start it.
+    await expect(startWorkerHost({ dbFile, shell: 'web', version: 'test' })).rejects.toMatchObject({ code: 'TooNew', message: expect.stringContaining('newer Referent') });
+  });
+
+  test('close lets a call in flight land, refuses later ones, and closes the store cleanly', async () => {
+    const { host, dbFile } = await start();
+    const inFlight = host.invoke('committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
+    const closed = host.close();
+    expect(await host.invoke('committees.create', { name: 'For sent', numbering: 'per-year' })).toMatchObject({ ok: false, error: { message: /closing/, messageDa: /lukker/ } });
+    await expect(host.run('exchange.exportFile', { bundle: false })).rejects.toMatchObject({ message: /closing/ });
+    expect(await inFlight).toMatchObject({ ok: true });
+    await closed;
+    // SQLite folds its write-ahead log back in and removes it when the last connection closes cleanly.
+    expect(fs.existsSync(`${dbFile}-wal`)).toBe(false);
+    const db = reader(dbFile);
+    try {
+      expect(db.count("SELECT count(*) FROM committees WHERE name = 'Økonomiudvalget'")).toBe(1);
+      expect(db.count("SELECT count(*) FROM committees WHERE name = 'For sent'")).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
