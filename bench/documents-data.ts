@@ -50,3 +50,14 @@ export function generatedReferat(): Referat {
     'minutes',
   );
 }
+
+/** The same meeting as a referent/v1 document to import (its meeting under a fixed id), for benches that go through the Api. */
+export const GENERATED_MEETING_ID = '6a0f3c1e-2b7d-4e59-9a41-0c8d5e7f1b23';
+export function generatedMeetingDocument(): unknown {
+  const { members, meeting } = generatedMeeting();
+  return {
+    format: 'referent/v1',
+    organization: { name: 'Haderslev Kommune' },
+    committees: [{ name: 'Organisations- og Beredskabsudvalget', shortName: 'OBU', numbering: 'per-year', members, meetings: [{ id: GENERATED_MEETING_ID, ...meeting }] }],
+  };
+}
