@@ -51,15 +51,16 @@ export function headingPages(pages: string[], headings: string[]): Map<string, n
   return out;
 }
 
-/** The table of contents as printed: the number each "title … N" line ends in, in order (titles may repeat, e.g. "Lukket punkt"). */
+/** The table of contents as printed: the number after each title, in order (titles may wrap over lines and repeat, e.g. "Lukket punkt"). */
 export function tocEntries(pages: string[], titles: string[]): (number | undefined)[] {
-  const lines = pages.slice(0, 2).join('\n').split('\n').map(squash);
-  let from = 0;
+  const front = squash(pages.slice(0, 3).join('\n'));
+  let from = front.indexOf('Indholdsfortegnelse');
   return titles.map((t) => {
-    const at = lines.findIndex((l, i) => i >= from && l.startsWith(t) && /\d+$/.test(l));
+    const at = front.indexOf(t, from);
     if (at === -1) return undefined;
-    from = at + 1;
-    return Number(/(\d+)$/.exec(lines[at]!)![1]);
+    from = at + t.length;
+    const m = /^[\s.]*(\d+)/.exec(front.slice(from));
+    return m ? Number(m[1]) : undefined;
   });
 }
 

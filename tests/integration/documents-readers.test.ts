@@ -1,63 +1,40 @@
-// The .docx in real readers: LibreOffice converts it to PDF with the title, a filled-in TOC whose
-// numbers are within one page of where LibreOffice prints each heading, every item heading,
-// table cells and "Side X af Y"; pandoc reads it back to Markdown with headings and tables.
+// The .docx in real readers: LibreOffice converts it to PDF with the title, every item heading,
+// table cells and "Side X af Y" (documents-pagination.test.ts checks its TOC numbers, exactly);
+// pandoc reads it back to Markdown with headings and tables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument, loadReferat } from '../../src-main/core/documents/documents.service';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
 import { tempStore } from '../helpers/store';
-import { headingPages, importFixture, pandocMarkdown, pdfPages, REFERENCE, RICH, soffice, squash, tocEntries, writeTemp } from './documents-helpers';
+import { headingPages, importFixture, pandocMarkdown, pdfPages, RICH, soffice, squash, writeTemp } from './documents-helpers';
 
 const printer = playwrightPrinter();
 const store = tempStore();
-// Both fixtures are the same committee with different templates: each gets its own store.
-const referenceStore = tempStore();
 let meetingId = '';
-let referenceId = '';
 let docxFile = '';
 
 beforeAll(async () => {
   meetingId = await importFixture(store, RICH);
-  referenceId = await importFixture(referenceStore, REFERENCE);
   const r = await exportDocument(store.db, printer, { meetingId, kind: 'minutes', public: false, format: 'docx' });
   docxFile = writeTemp('rich.docx', r.bytes);
 }, 60_000);
 
-/** Every TOC number LibreOffice shows is within one page of where it prints that heading. */
-async function expectTocWithinOnePage(db: typeof store.db, id: string, pages: string[]): Promise<void> {
-  const { doc } = await loadReferat(db, { meetingId: id, kind: 'minutes', public: false });
-  const toc = tocEntries(pages, doc.chapters.map((c) => c.tocTitle));
-  const printed = headingPages(pages, doc.chapters.map((c) => c.heading));
-  for (const [i, c] of doc.chapters.entries()) {
-    const listed = toc[i];
-    const at = printed.get(c.heading);
-    expect({ chapter: c.heading, listed: listed !== undefined, printed: at !== undefined }).toEqual({ chapter: c.heading, listed: true, printed: true });
-    expect(Math.abs(listed! - at!), `${c.heading}: TOC says ${listed}, LibreOffice prints it on ${at}`).toBeLessThanOrEqual(1);
-  }
-}
 afterAll(async () => {
   await printer.close();
   await store.close();
-  await referenceStore.close();
 });
 
 describe('the .docx in LibreOffice and pandoc', () => {
-  it('LibreOffice prints the title, the TOC with page numbers where the headings are, every heading, table cells and the footer', async () => {
+  it('LibreOffice prints the title, every heading, table cells and the footer', async () => {
     const pages = pdfPages(soffice(docxFile));
     expect(squash(pages[0]!)).toContain('REFERAT Organisations- og Beredskabsudvalget d. 10-03-2026');
     expect(squash(pages[0]!)).toContain('Mødedeltagere Holger Mikkelsen, Finn Lykkeskov (til punkt 5)');
 
-    await expectTocWithinOnePage(store.db, meetingId, pages);
+    const { doc } = await loadReferat(store.db, { meetingId, kind: 'minutes', public: false });
+    expect([...headingPages(pages, doc.chapters.map((c) => c.heading)).keys()]).toEqual(doc.chapters.map((c) => c.heading));
     const all = squash(pages.join('\n'));
     for (const cell of ['Område', 'Drift', '1.350', 'Beredskab', '110']) expect(all).toContain(cell);
     expect(all).toContain('Afstemning – For: 3 (Holger Mikkelsen, Finn Lykkeskov, Anne Juhl)');
     pages.forEach((p, i) => expect(squash(p)).toContain(`Side ${i + 1} af ${pages.length}`));
-  }, 120_000);
-
-  it('LibreOffice: the reference referat too has its TOC numbers within one page of its headings', async () => {
-    const r = await exportDocument(referenceStore.db, printer, { meetingId: referenceId, kind: 'minutes', public: false, format: 'docx' });
-    const pages = pdfPages(soffice(writeTemp('reference.docx', r.bytes)));
-    expect(squash(pages[0]!)).toContain('REFERAT Organisations- og Beredskabsudvalget d. 02-06-2026');
-    await expectTocWithinOnePage(referenceStore.db, referenceId, pages);
   }, 120_000);
 
   it('pandoc reads it back to Markdown with the item headings and the table intact', () => {

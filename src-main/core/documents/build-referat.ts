@@ -29,8 +29,8 @@ export type ReferatOptions = { public?: boolean | undefined };
 
 /** One block of a chapter, in reading order. */
 export type Block =
-  /** Level 2 by default; 3 under a wrapping heading (template.sectionsHeading). */
-  | { type: 'heading'; text: string; level?: 2 | 3 | undefined }
+  /** Level 2 by default; 3 under a wrapping heading (template.sectionsHeading). `keepWithPrevious`: never the first thing on a page (the "Bilag" block stays with its item). */
+  | { type: 'heading'; text: string; level?: 2 | 3 | undefined; keepWithPrevious?: boolean }
   | { type: 'markdown'; source: string }
   /** Plain paragraphs, one per line (case number, procedure, Bilag, attendance lines). */
   | { type: 'lines'; lines: string[]; role?: 'case' | 'note' | undefined }
@@ -60,6 +60,8 @@ export type Referat = {
   /** "REFERAT Organisations- og Beredskabsudvalget d. 02-06-2026" */
   title: string;
   committee: string;
+  /** The meeting's start, "2026-06-02T14:30": the running header and the files' metadata date the document by it. */
+  start: string;
   organization: { name: string | null; logo: { mime: string; base64: string } | null };
   facts: { label: string; value: string }[];
   tocHeading: string;
@@ -109,6 +111,7 @@ export function buildReferat(input: ReferatInput, kind: DocumentKind, options: R
     language: 'da-DK',
     title: `${KIND_TITLE[kind]} ${committee.name} d. ${formatShortDa(meeting.start)}`,
     committee: committee.name,
+    start: meeting.start,
     organization: input.organization,
     facts: facts(input, ctx),
     tocHeading: 'Indholdsfortegnelse',
@@ -171,7 +174,7 @@ function itemChapter(item: ExItem, number: number, ctx: ItemContext, newPage: bo
   if (ctx.kind !== 'decisions') {
     const attachments = (item.attachments ?? []).filter((a) => !(ctx.isPublic && a.access === 'closed'));
     if (attachments.length > 0) {
-      blocks.push({ type: 'heading', text: 'Bilag' }, { type: 'lines', lines: attachments.map((a) => (a.access === 'closed' ? `${a.title} (lukket bilag)` : a.title)) });
+      blocks.push({ type: 'heading', text: 'Bilag', keepWithPrevious: true }, { type: 'lines', lines: attachments.map((a) => (a.access === 'closed' ? `${a.title} (lukket bilag)` : a.title)) });
     }
   }
   // The attendance lines again at the end of the item, unless they are its last lines already.

@@ -6,19 +6,22 @@ import zlib from 'node:zlib';
 import { Packer, type Document } from 'docx';
 import { Zip, type ZipInputFile } from 'fflate';
 
+/** A part written whole instead of docx's own (same path, same place in the zip). */
+export type PartOverride = { path: string; data: string };
+
 /** docx's own compiler (a private static of Packer): the package's parts by path, in zip order. */
-type Compiler = { compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
+type Compiler = { compile(file: Document, prettify: undefined, overrides: PartOverride[]): Map<string, string | Uint8Array> };
 const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
 
 /** False if a docx release moved the compiler; packing then falls back to Packer (slower, same parts). */
 export const nativePacking = typeof compiler?.compile === 'function';
 
-export async function packDocx(file: Document): Promise<Uint8Array> {
+export async function packDocx(file: Document, overrides: PartOverride[] = []): Promise<Uint8Array> {
   if (!nativePacking) {
-    const buffer = await Packer.toBuffer(file);
+    const buffer = await Packer.toBuffer(file, undefined, overrides);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
-  const parts = (compiler as Compiler).compile(file, undefined, []);
+  const parts = (compiler as Compiler).compile(file, undefined, overrides);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {

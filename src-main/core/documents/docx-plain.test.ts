@@ -28,4 +28,16 @@ describe('PlainParagraph', () => {
     expect(ours).toBe(theirs);
     expect(ours).toContain('<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Godkendt</w:t></w:r></w:p>');
   });
+
+  it('writes the same XML as a docx Paragraph with space before, in a style or not', async () => {
+    const ours = await documentXml(texts.flatMap((t) => [new PlainParagraph(t, undefined, 120), new PlainParagraph(t, 'Heading2', 330)]));
+    const theirs = await documentXml(
+      texts.flatMap((t) => [
+        new Paragraph({ spacing: { before: 120 }, children: [new TextRun(t)] }),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 330 }, children: [new TextRun(t)] }),
+      ]),
+    );
+    expect(ours).toBe(theirs);
+    expect(ours).toContain('<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:spacing w:before="330"/></w:pPr>');
+  });
 });

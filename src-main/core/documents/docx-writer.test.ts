@@ -1,6 +1,7 @@
-// The .docx XML: Heading styles with a bookmark per chapter, a dirty TOC field already filled in
-// with links and the given page numbers, every element of the document in order, tables with a
-// header row, real list numbering, "Side X af Y", da-DK and Liberation Sans.
+// The .docx XML: Heading styles with a bookmark per chapter, a TOC field already filled in with
+// links and the given page numbers that asks Word for no update, every element of the document in
+// order, tables with a header row, real list numbering, "Side X af Y", da-DK, Arial with a complete
+// font table, and the document's metadata.
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -10,6 +11,7 @@ import { buildReferat } from './build-referat';
 import { renderDocx } from './docx-writer';
 import { referatInputFromExchange } from './exchange-input';
 import { renderHtml } from './html-writer';
+import { VERSION } from '../version';
 
 const doc = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../tests/fixtures/documents/rich-meeting.json'), 'utf8')) as ReferentDocument;
 const committee = doc.committees[0]!;
@@ -75,24 +77,25 @@ describe('the .docx writer', () => {
     }
   });
 
-  it('has Heading styles with bookmarks, a dirty TOC field filled with links and page numbers, and updates fields on opening', async () => {
+  it('has Heading styles with bookmarks and a filled-in TOC that asks for no update on opening', async () => {
     const p = await parts();
     const body = p['word/document.xml']!;
-    expect(body).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-1&quot;<\/w:instrText>/);
-    expect(body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
-    expect(body).toMatch(/<w:hyperlink[^>]*w:anchor="punkt_2"[^>]*>[\s\S]*?Budgetopfølgning og rige formater[\s\S]*?<w:t[^>]*>3<\/w:t>/);
+    expect(body).toMatch(/<w:instrText[^>]*> TOC \\o &quot;1-1&quot; \\h \\z \\u <\/w:instrText>/);
+    // Nothing tells Word to update fields: no dirty field, no updateFields setting, so no question on opening.
+    expect(body).not.toContain('w:dirty');
+    expect(p['word/settings.xml']).not.toContain('updateFields');
+    expect(body).toMatch(/<w:hyperlink w:anchor="punkt_2"[^>]*><w:r><w:t[^>]*>Budgetopfølgning og rige formater<\/w:t><\/w:r><w:r><w:tab\/><w:t[^>]*>3<\/w:t><\/w:r><\/w:hyperlink>/);
     expect(body).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?<w:bookmarkStart w:name="punkt_1" w:id="\d+"\/>[\s\S]*?Punkt 1: Godkendelse af dagsorden/);
     expect(body).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Indstilling/);
     expect(body).toContain('<w:tblHeader/>');
     expect(body).toMatch(/<w:numPr><w:ilvl w:val="1"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
-    expect(p['word/settings.xml']).toMatch(/<w:updateFields( w:val="true")?\/>/);
 
     const styles = p['word/styles.xml']!;
     expect(styles).toContain('<w:lang w:val="da-DK"/>');
-    expect(styles).toContain('w:ascii="Liberation Sans"');
     // Each item of the minutes starts a page: the break is the chapter's, so the compact decision record can run on.
     expect(body).toMatch(/<w:pStyle w:val="Heading1"\/><w:pageBreakBefore\/>[\s\S]*?Punkt 1: Godkendelse af dagsorden/);
     expect(styles).not.toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">((?!<\/w:style>)[\s\S])*<w:pageBreakBefore\/>/);
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="TOC1">[\s\S]*?<w:tab w:val="right" w:pos="9026" w:leader="dot"\/>/);
     // Every style the body names is defined (Word falls back silently, but a checker does not).
     const defined = new Set([...styles.matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
     const used = new Set([...body.matchAll(/<w:[pr]Style w:val="([^"]+)"\/>/g)].map((m) => m[1]));
@@ -100,11 +103,45 @@ describe('the .docx writer', () => {
 
     const footer = Object.entries(p).find(([k]) => /^word\/footer\d*\.xml$/.test(k))![1];
     expect(paragraphsOf(footer.replace(/<w:instrText[^>]*>\s*(PAGE|NUMPAGES)\s*<\/w:instrText>/g, '<w:t>{$1}</w:t>'))).toEqual(['Side {PAGE} af {NUMPAGES}']);
-    const header = Object.entries(p).find(([k]) => /^word\/header\d*\.xml$/.test(k))![1];
-    expect(paragraphsOf(header)).toEqual(['Haderslev Kommune']);
-    expect(p['docProps/core.xml']).toContain('<dc:title>REFERAT Organisations- og Beredskabsudvalget d. 10-03-2026</dc:title>');
     // A link of the text keeps its target; the TOC and the headings use bookmarks only.
     expect(p['word/_rels/document.xml.rels']).toContain('Target="https://www.haderslev.dk/politik"');
+  });
+
+  it('names Arial, which every Office has, and describes each font it names in the font table as Word does', async () => {
+    const p = await parts();
+    const fontTable = p['word/fontTable.xml']!;
+    expect(fontTable).toMatch(
+      /<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"\/><w:charset w:val="00"\/><w:family w:val="swiss"\/><w:pitch w:val="variable"\/><w:sig [^>]*\/><\/w:font>/,
+    );
+    const tabled = new Set([...fontTable.matchAll(/<w:font w:name="([^"]+)">/g)].map((m) => m[1]));
+    const named = new Set(Object.values(p).flatMap((xml) => [...xml.matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)].map((m) => m[1])));
+    expect([...named]).toContain('Arial');
+    expect([...named].filter((f) => !tabled.has(f))).toEqual([]);
+    expect(Object.values(p).join('')).not.toContain('Liberation');
+  });
+
+  it('says what it is: title, author, subject, language and the program that made it', async () => {
+    const p = await parts();
+    const core = p['docProps/core.xml']!;
+    expect(core).toContain('<dc:title>REFERAT Organisations- og Beredskabsudvalget d. 10-03-2026</dc:title>');
+    expect(core).toContain('<dc:creator>Haderslev Kommune</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>Haderslev Kommune</cp:lastModifiedBy>');
+    expect(core).toContain('<dc:subject>Organisations- og Beredskabsudvalget, møde 10-03-2026</dc:subject>');
+    expect(core).toContain('<dc:language>da-DK</dc:language>');
+    expect(core).not.toContain('Un-named');
+    expect(p['docProps/app.xml']).toContain(`<Application>Referent ${VERSION}</Application>`);
+  });
+
+  it('prints the organisation, the committee and the date in the running header', async () => {
+    const header = Object.entries(await parts()).find(([k]) => /^word\/header\d*\.xml$/.test(k))![1];
+    expect(header.replace(/<w:tab\/>/g, '<w:t>\t</w:t>')).toMatch(/Haderslev Kommune<\/w:t>[\s\S]*\t<\/w:t>[\s\S]*Organisations- og Beredskabsudvalget 10-03-2026<\/w:t>/);
+    expect(renderHtml(referat)).toContain('@top-right { content: "Organisations- og Beredskabsudvalget 10-03-2026"');
+  });
+
+  it('without page numbers, lists the linked titles alone: no dots leading to nothing, no number', async () => {
+    const body = strFromU8(unzipSync(await renderDocx(referat))['word/document.xml']!);
+    expect(body).toMatch(/<w:hyperlink w:anchor="punkt_2"[^>]*><w:r><w:t[^>]*>Budgetopfølgning og rige formater<\/w:t><\/w:r><\/w:hyperlink>/);
+    expect(body.slice(body.indexOf('<w:sdt>'), body.indexOf('</w:sdt>'))).not.toContain('<w:tab/>');
   });
 
   it('puts the municipality logo at the head of the first page in both writers, the name in the running header', async () => {
@@ -117,7 +154,7 @@ describe('the .docx writer', () => {
     expect(body.indexOf('<w:drawing>')).toBeLessThan(body.indexOf('REFERAT Organisations'));
     expect(body).toMatch(/<wp:docPr [^>]*descr="Haderslev Kommune"/);
     const header = Object.entries(files).find(([k]) => /^word\/header\d*\.xml$/.test(k))![1];
-    expect(paragraphsOf(strFromU8(header))).toEqual(['Haderslev Kommune']);
+    expect(paragraphsOf(strFromU8(header))).toEqual(['Haderslev KommuneOrganisations- og Beredskabsudvalget 10-03-2026']);
 
     const html = renderHtml(withLogo);
     expect(html).toContain(`<img class="logo" alt="Haderslev Kommune" src="data:image/png;base64,${logo.base64}">`);

@@ -1,7 +1,8 @@
-// The .docx writer: renders the document tree with real Heading styles, a bookmark per chapter,
-// a TOC field already filled in (links and page numbers, for LibreOffice) that Word updates on
-// opening, "Side X af Y" in the footer, da-DK as the language. The page numbers come in as input
-// (from the PDF of the same tree); page, margins and fonts match the PDF (layout.ts).
+// The .docx writer: renders the document tree with real Heading styles, a bookmark per chapter, a
+// table of contents already filled in (linked entries with their page numbers, so Word shows it as
+// it is and asks nothing on opening), "Side X af Y" in the footer, Arial with a complete font
+// table, da-DK. The page numbers come in as input (the PDF's, which this layout matches line for
+// line: layout.ts); without them the table of contents lists the linked titles only.
 import {
   AlignmentType,
   Bookmark,
@@ -13,9 +14,10 @@ import {
   LineRuleType,
   PageNumber,
   Paragraph,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
-  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -25,67 +27,67 @@ import {
   type FileChild,
 } from 'docx';
 import type { Block, Chapter, Referat } from './build-referat';
-import { LAYOUT, mmToTwip, ptToTwip } from './layout';
-import { markdownToDocx, NUMBERING } from './docx-markdown';
+import { documentMeta, type DocumentMeta } from './document-meta';
+import { afterTable, gridTable, headingBefore, markdownToDocx, NUMBERING, spacing, takeBefore, type Flow } from './docx-markdown';
+import { appPropertiesXml, corePropertiesXml, fontTableXml } from './docx-parts';
 import { imageSize } from './image-size';
 import { packDocx } from './docx-pack';
 import { PlainParagraph } from './docx-plain';
+import { TocField } from './docx-toc';
+import { FONT, LAYOUT, TEXT_WIDTH_TW } from './layout';
 
 export type DocxOptions = {
-  /** The page each chapter starts on, by anchor (from the PDF layout); missing numbers print blank. */
+  /** The page each chapter starts on, by anchor (the PDF's); without them the TOC lists the titles only. */
   pages?: ReadonlyMap<string, number> | undefined;
+  /** When the file is made (its core properties); now unless given. */
+  at?: Date | undefined;
 };
 
-const PAGE = { width: 11906, height: 16838 };
-const TEXT_WIDTH_TWIPS = PAGE.width - mmToTwip(LAYOUT.marginLeftMm) - mmToTwip(LAYOUT.marginRightMm);
-const exact = (pt: number) => ({ line: ptToTwip(pt * LAYOUT.lineHeight), lineRule: LineRuleType.EXACT });
+const exact = (tw: number) => ({ line: tw, lineRule: LineRuleType.EXACT });
 const half = (pt: number): number => Math.round(pt * 2);
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
 export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
+  const meta = documentMeta(doc);
   const body: FileChild[] = [];
-  const logo = logoRun(doc);
-  // The logo heads the first page, as in the PDF; the running header carries the name only.
-  if (logo) body.push(new Paragraph({ spacing: { after: ptToTwip(LAYOUT.afterPt), line: 240, lineRule: LineRuleType.AUTO }, children: [logo] }));
-  body.push(new Paragraph({ style: 'DocTitle', children: [new TextRun(doc.title)] }));
-  body.push(factsTable(doc));
+  const flow: Flow = { numbering: { next: 1 }, pendingBefore: 0 };
+  const logo = logoTable(doc);
+  // The logo heads the first page, as in the PDF; the running header carries the name.
+  if (logo) afterTable(flow, body, logo);
+  body.push(new PlainParagraph(doc.title, 'DocTitle', takeBefore(flow)));
+  afterTable(flow, body, factsTable(doc));
   if (doc.chapters.length > 0) {
-    body.push(new Paragraph({ style: 'TocHeading', children: [new TextRun(doc.tocHeading)] }));
-    body.push(
-      new TableOfContents(doc.tocHeading, {
-        hyperlink: true,
-        headingStyleRange: '1-1',
-        beginDirty: true,
-        cachedEntries: doc.chapters.map((c) => ({ title: c.tocTitle, level: 1, href: c.anchor, ...(options.pages?.has(c.anchor) ? { page: options.pages.get(c.anchor)! } : {}) })),
-      }),
-    );
+    body.push(new PlainParagraph(doc.tocHeading, 'TocHeading', headingBefore(flow, LAYOUT.h2BeforeTw)));
+    body.push(new TocField(doc.chapters.map((c) => ({ title: c.tocTitle, anchor: c.anchor, page: options.pages?.get(c.anchor) }))));
   }
-  const numbering = { next: 1 };
-  for (const c of doc.chapters) body.push(...chapter(c, numbering));
+  for (const c of doc.chapters) body.push(...chapter(c, flow));
 
   return new Document({
-    title: doc.title,
-    subject: doc.committee,
-    creator: 'Referent',
-    description: doc.public ? 'Offentlig udgave' : '',
-    features: { updateFields: true },
+    title: meta.title,
+    subject: meta.subject,
+    creator: meta.author,
+    keywords: meta.keywords.join(', '),
+    lastModifiedBy: meta.author,
     styles: styles(),
-    numbering: { config: NUMBERING(numbering.next) },
+    numbering: { config: NUMBERING(flow.numbering.next) },
     sections: [
       {
         properties: {
           page: {
-            size: PAGE,
+            size: { width: LAYOUT.pageWidthTw, height: LAYOUT.pageHeightTw },
             margin: {
-              top: mmToTwip(LAYOUT.marginTopMm),
-              bottom: mmToTwip(LAYOUT.marginBottomMm),
-              left: mmToTwip(LAYOUT.marginLeftMm),
-              right: mmToTwip(LAYOUT.marginRightMm),
-              header: mmToTwip(LAYOUT.headerMm),
-              footer: mmToTwip(LAYOUT.footerMm),
+              top: LAYOUT.marginTopTw,
+              bottom: LAYOUT.marginBottomTw,
+              left: LAYOUT.marginLeftTw,
+              right: LAYOUT.marginRightTw,
+              header: LAYOUT.headerTw,
+              footer: LAYOUT.footerTw,
             },
           },
         },
-        headers: { default: header(doc) },
+        headers: { default: header(meta) },
         footers: {
           default: new Footer({
             children: [
@@ -104,104 +106,144 @@ export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
 }
 
 export function renderDocx(doc: Referat, options: DocxOptions = {}): Promise<Uint8Array> {
-  return packDocx(buildDocx(doc, options));
+  const meta = documentMeta(doc);
+  return packDocx(buildDocx(doc, options), [
+    { path: 'word/fontTable.xml', data: fontTableXml() },
+    { path: 'docProps/core.xml', data: corePropertiesXml(meta, options.at ?? new Date()) },
+    { path: 'docProps/app.xml', data: appPropertiesXml(meta) },
+  ]);
 }
 
-function logoRun(doc: Referat): ImageRun | null {
+/** The logo in a one-cell table of its exact height: an image in a line of exact height is cut off by Word. */
+function logoTable(doc: Referat): Table | null {
   const logo = doc.organization.logo;
   if (!logo || (logo.mime !== 'image/png' && logo.mime !== 'image/jpeg')) return null;
   const data = Buffer.from(logo.base64, 'base64');
   const size = imageSize(data);
   if (!size) return null;
-  const height = Math.round((LAYOUT.logoHeightMm / 25.4) * 96);
+  const height = Math.round((LAYOUT.logoHeightTw / 1440) * 96);
   const altText = { name: 'Logo', title: doc.organization.name ?? 'Logo', description: doc.organization.name ?? 'Logo' };
-  return new ImageRun({ type: logo.mime === 'image/png' ? 'png' : 'jpg', data, altText, transformation: { height, width: Math.round((size.width / size.height) * height) } });
+  const image = new ImageRun({ type: logo.mime === 'image/png' ? 'png' : 'jpg', data, altText, transformation: { height, width: Math.round((size.width / size.height) * height) } });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH_TW, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH_TW],
+    borders: NO_BORDERS,
+    margins: NO_MARGINS,
+    rows: [
+      new TableRow({
+        height: { value: LAYOUT.logoHeightTw, rule: HeightRule.EXACT },
+        children: [new TableCell({ borders: NO_BORDERS, width: { size: TEXT_WIDTH_TW, type: WidthType.DXA }, children: [new Paragraph({ spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [image] })] })],
+      }),
+    ],
+  });
 }
 
-function header(doc: Referat): Header {
-  return new Header({ children: [new Paragraph({ style: 'Small', children: doc.organization.name ? [new TextRun(doc.organization.name)] : [] })] });
+/** The organisation on the left, committee and date on the right (a right tab at the margin). */
+function header(meta: DocumentMeta): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: 'Small',
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TW }],
+        children: [new TextRun(meta.header.left), new TextRun({ children: [new Tab(), meta.header.right] })],
+      }),
+    ],
+  });
 }
 
 function factsTable(doc: Referat): Table {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  const labelWidth = mmToTwip(32);
+  const label = LAYOUT.factsLabelTw;
   return new Table({
     layout: TableLayoutType.FIXED,
-    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
-    columnWidths: [labelWidth, TEXT_WIDTH_TWIPS - labelWidth],
-    borders,
+    width: { size: TEXT_WIDTH_TW, type: WidthType.DXA },
+    columnWidths: [label, TEXT_WIDTH_TW - label],
+    borders: NO_BORDERS,
+    margins: NO_MARGINS,
     rows: doc.facts.map(
       (f) =>
         new TableRow({
           children: [
-            new TableCell({ borders, width: { size: labelWidth, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text: f.label, bold: true })] })] }),
-            new TableCell({ borders, width: { size: TEXT_WIDTH_TWIPS - labelWidth, type: WidthType.DXA }, children: [new Paragraph(f.value)] }),
+            new TableCell({ borders: NO_BORDERS, width: { size: label, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text: f.label, bold: true })] })] }),
+            new TableCell({ borders: NO_BORDERS, width: { size: TEXT_WIDTH_TW - label, type: WidthType.DXA }, children: [new Paragraph(f.value)] }),
           ],
         }),
     ),
   });
 }
 
-function chapter(c: Chapter, numbering: { next: number }): FileChild[] {
+function chapter(c: Chapter, flow: Flow): FileChild[] {
   // The page break belongs to the chapter, not the style: the compact decision record runs its items on.
-  const heading = new Paragraph({
-    heading: HeadingLevel.HEADING_1,
-    ...(c.newPage ? { pageBreakBefore: true } : { spacing: { before: ptToTwip(LAYOUT.runOnBeforePt) } }),
-    children: [new Bookmark({ id: c.anchor, children: [new TextRun(c.heading)] })],
+  // After a break nothing carries over from the last chapter; a run-on item takes the larger of
+  // what was left and its own space before, as the PDF's collapsing margins do.
+  const before = c.newPage ? ((flow.pendingBefore = 0), undefined) : takeBefore(flow, LAYOUT.runOnBeforeTw);
+  const out: FileChild[] = [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      ...(c.newPage ? { pageBreakBefore: true } : spacing(before)),
+      children: [new Bookmark({ id: c.anchor, children: [new TextRun(c.heading)] })],
+    }),
+  ];
+  c.blocks.forEach((b, i) => {
+    const next = c.blocks[i + 1];
+    block(b, flow, out, next?.type === 'heading' && next.keepWithPrevious === true);
   });
-  const out: FileChild[] = [heading];
-  for (const b of c.blocks) out.push(...block(b, numbering));
   return out;
 }
 
-function block(b: Block, numbering: { next: number }): FileChild[] {
+/** `keepLast`: the block's last paragraph keeps with the next block (which must not start a page). */
+function block(b: Block, flow: Flow, out: FileChild[], keepLast: boolean): void {
   switch (b.type) {
     case 'heading':
-      return [new PlainParagraph(b.text, b.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2)];
+      if (b.level === 3) out.push(new PlainParagraph(b.text, HeadingLevel.HEADING_3, headingBefore(flow, LAYOUT.h3BeforeTw)));
+      else out.push(new PlainParagraph(b.text, HeadingLevel.HEADING_2, headingBefore(flow, LAYOUT.h2BeforeTw)));
+      return;
     case 'lines':
-      // Lines without a role are plain text; only the others need run formatting.
-      if (!b.role) return b.lines.map((l) => new PlainParagraph(l));
-      return b.lines.map((l) => new Paragraph({ children: [new TextRun({ text: l, bold: b.role === 'case', italics: b.role === 'note' })] }));
+      b.lines.forEach((l, i) => {
+        const keep = keepLast && i === b.lines.length - 1;
+        const before = takeBefore(flow);
+        // Lines without a role are plain text; only the others need run formatting.
+        if (!b.role && !keep) out.push(new PlainParagraph(l, undefined, before));
+        else out.push(new Paragraph({ keepNext: keep || undefined, ...spacing(before), children: [new TextRun({ text: l, bold: b.role === 'case', italics: b.role === 'note' })] }));
+      });
+      return;
     case 'markdown':
-      return markdownToDocx(b.source, numbering);
+      out.push(...markdownToDocx(b.source, flow, keepLast));
+      return;
     case 'signatures':
-      return [signatureTable(b)];
+      // Before approval each row is a line to sign on (as high as the PDF's); after it, who approved and when.
+      afterTable(
+        flow,
+        out,
+        gridTable(
+          [
+            { cells: [[new TextRun({ text: 'Medlem', bold: true })], [new TextRun({ text: b.approved ? 'Godkendt' : 'Dato og underskrift', bold: true })]] },
+            ...b.rows.map((r) => ({ cells: [[new TextRun(r.name)], [new TextRun(r.status)]] })),
+          ],
+          2,
+          keepLast,
+          b.approved ? undefined : LAYOUT.signatureRowTw,
+        ),
+      );
+      return;
   }
 }
 
-/** Before approval each row is a line to sign on (as high as the PDF's); after it, who approved and when. */
-function signatureTable(b: Extract<Block, { type: 'signatures' }>): Table {
-  const w = Math.floor(TEXT_WIDTH_TWIPS / 2);
-  const cell = (text: string, bold = false) =>
-    new TableCell({ width: { size: w, type: WidthType.DXA }, children: [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold })] })] });
-  const height = b.approved ? {} : { height: { value: mmToTwip(LAYOUT.signatureRowMm), rule: HeightRule.ATLEAST } };
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: w * 2, type: WidthType.DXA },
-    columnWidths: [w, w],
-    rows: [
-      new TableRow({ tableHeader: true, children: [cell('Medlem', true), cell(b.approved ? 'Godkendt' : 'Dato og underskrift', true)] }),
-      ...b.rows.map((r) => new TableRow({ ...height, children: [cell(r.name), cell(r.status)] })),
-    ],
-  });
-}
-
 function styles() {
-  const font = LAYOUT.font;
-  const heading = (pt: number, before: number, after: number, pageBreakBefore: boolean) => ({
+  const font = FONT.name;
+  const heading = (pt: number, line: number, before: number, after: number, pageBreakBefore: boolean) => ({
     run: { font, size: half(pt), bold: true, color: '000000' },
-    paragraph: { spacing: { before: ptToTwip(before), after: ptToTwip(after), ...exact(pt) }, keepNext: true, keepLines: true, pageBreakBefore },
+    paragraph: { spacing: { before, after, ...exact(line) }, keepNext: true, keepLines: true, pageBreakBefore },
   });
   return {
     default: {
       document: {
         run: { font, size: half(LAYOUT.bodyPt), language: { value: 'da-DK' } },
-        paragraph: { spacing: { after: ptToTwip(LAYOUT.afterPt), ...exact(LAYOUT.bodyPt) } },
+        paragraph: { spacing: { before: 0, after: LAYOUT.afterTw, ...exact(LAYOUT.bodyLineTw) }, widowControl: true },
       },
-      heading1: heading(LAYOUT.h1Pt, 0, LAYOUT.h1AfterPt, false),
-      heading2: heading(LAYOUT.h2Pt, LAYOUT.h2BeforePt, LAYOUT.afterPt, false),
-      heading3: heading(LAYOUT.bodyPt, LAYOUT.afterPt, LAYOUT.afterPt, false),
+      heading1: heading(LAYOUT.h1Pt, LAYOUT.h1LineTw, 0, LAYOUT.h1AfterTw, false),
+      heading2: heading(LAYOUT.h2Pt, LAYOUT.h2LineTw, LAYOUT.h2BeforeTw, LAYOUT.afterTw, false),
+      heading3: heading(LAYOUT.bodyPt, LAYOUT.bodyLineTw, LAYOUT.h3BeforeTw, LAYOUT.afterTw, false),
     },
     paragraphStyles: [
       {
@@ -210,7 +252,7 @@ function styles() {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font, size: half(LAYOUT.titlePt), bold: true },
-        paragraph: { spacing: { after: ptToTwip(LAYOUT.h1AfterPt), ...exact(LAYOUT.titlePt) } },
+        paragraph: { spacing: { after: LAYOUT.h1AfterTw, ...exact(LAYOUT.h1LineTw) } },
       },
       {
         id: 'TocHeading',
@@ -218,12 +260,21 @@ function styles() {
         basedOn: 'Normal',
         next: 'Normal',
         run: { font, size: half(LAYOUT.h2Pt), bold: true },
-        paragraph: { spacing: { before: ptToTwip(LAYOUT.h2BeforePt), after: ptToTwip(LAYOUT.afterPt), ...exact(LAYOUT.h2Pt) }, keepNext: true },
+        paragraph: { spacing: { before: LAYOUT.h2BeforeTw, after: LAYOUT.afterTw, ...exact(LAYOUT.h2LineTw) }, keepNext: true },
       },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: ptToTwip(LAYOUT.tocAfterPt), ...exact(LAYOUT.bodyPt) } } },
-      { id: 'Small', name: 'Referent Small', basedOn: 'Normal', run: { size: half(LAYOUT.smallPt) }, paragraph: { spacing: { after: 0, ...exact(LAYOUT.smallPt) } } },
+      {
+        // The number sits at the margin after dots, on the title's last line (or alone on the next when it
+        // does not fit there). No right indent: LibreOffice drops a tab stop beyond the right indent.
+        id: 'TOC1',
+        name: 'toc 1',
+        basedOn: 'Normal',
+        next: 'Normal',
+        paragraph: {
+          spacing: { after: LAYOUT.tocAfterTw, ...exact(LAYOUT.bodyLineTw) },
+          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TW, leader: 'dot' as const }],
+        },
+      },
+      { id: 'Small', name: 'Referent Small', basedOn: 'Normal', run: { size: half(LAYOUT.smallPt) }, paragraph: { spacing: { after: 0, ...exact(LAYOUT.smallLineTw) } } },
     ],
-    // The TOC's entries are linked runs in this style (docx names it); plain text, as in the PDF.
-    characterStyles: [{ id: 'IndexLink', name: 'Index Link', run: {} }],
   };
 }

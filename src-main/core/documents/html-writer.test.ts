@@ -10,6 +10,7 @@ const doc = (source: string): Referat => ({
   language: 'da-DK',
   title: 'REFERAT <Udvalg> & Co d. 02-06-2026',
   committee: 'Udvalg',
+  start: '2026-06-02T14:30',
   organization: { name: 'Kommune "Nord"', logo: null },
   facts: [{ label: 'Mødested', value: '<b>Rådhuset</b>' }],
   tocHeading: 'Indholdsfortegnelse',

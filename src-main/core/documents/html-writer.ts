@@ -1,13 +1,16 @@
 // The HTML writer: renders the document tree as one self-contained page, printed to PDF by
 // Chromium (Electron's printToPDF or playwright-core) and shown as the in-app preview.
-// Page size, margins, fonts and spacing match the .docx writer (layout.ts), so page numbers hold.
+// Page size, margins, fonts and spacing match the .docx writer (layout.ts) line for line, so a
+// heading is printed on the same page in both files: the CSS follows Word's rules where CSS has
+// its own (see css()).
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import type { Block, Chapter, Referat } from './build-referat';
 import { parseMarkdown, safeHref } from './markdown';
-import { LAYOUT } from './layout';
+import { FONT, LAYOUT, pt, TEXT_WIDTH_TW } from './layout';
+import { documentMeta } from './document-meta';
 
 const toHast = unified().use(remarkRehype);
 const stringify = unified().use(rehypeStringify);
@@ -15,7 +18,7 @@ const stringify = unified().use(rehypeStringify);
 export type HtmlOptions = {
   /** Page numbers of the chapters by anchor; without them the slots print a same-width placeholder. */
   pages?: ReadonlyMap<string, number> | undefined;
-  /** Width of the page-number slots in digits, so that filling them in moves nothing. */
+  /** Digits of the placeholder printed where a number is not known yet: as wide as a number can be. */
   pageDigits?: number | undefined;
   /** The in-app preview: no page numbers are known, so the slots stay empty. */
   preview?: boolean | undefined;
@@ -35,8 +38,9 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const digits = options.pageDigits ?? 3;
   const out: string[] = [];
   const measure = options.measureOnly ? '.chapter { visibility: hidden; } @page { @top-left { content: none; } @bottom-center { content: none; } }' : '';
-  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${css(doc, digits)}${measure}</style></head><body>`);
-  out.push('<header class="masthead">');
+  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${css(doc)}${measure}</style></head><body>`);
+  // The masthead takes room on the page only when it shows a logo (the name is in the running header).
+  out.push(`<header class="masthead${doc.organization.logo ? ' with-logo' : ''}">`);
   if (doc.organization.logo) {
     out.push(`<img class="logo" alt="${escapeHtml(doc.organization.name ?? 'Logo')}" src="data:${escapeHtml(doc.organization.logo.mime)};base64,${doc.organization.logo.base64}">`);
   }
@@ -51,7 +55,7 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
     for (const c of doc.chapters) {
       const page = options.pages?.get(c.anchor);
       out.push(
-        `<li><a href="#${c.anchor}"><span class="t">${escapeHtml(c.tocTitle)}</span><span class="leader" aria-hidden="true"></span><span class="p">${page !== undefined ? String(page) : options.preview ? '' : '0'.repeat(digits)}</span></a></li>`,
+        `<li><a href="#${c.anchor}"><span class="t">${escapeHtml(c.tocTitle)}</span><span class="p">${page !== undefined ? String(page) : options.preview ? '' : '0'.repeat(digits)}</span></a></li>`,
       );
     }
     out.push('</ol></nav>');
@@ -71,7 +75,9 @@ function chapter(c: Chapter): string {
 function block(b: Block): string {
   switch (b.type) {
     case 'heading':
-      return b.level === 3 ? `<h3>${escapeHtml(b.text)}</h3>` : `<h2>${escapeHtml(b.text)}</h2>`;
+      return b.level === 3
+        ? `<h3${b.keepWithPrevious ? ' class="keep"' : ''}>${escapeHtml(b.text)}</h3>`
+        : `<h2${b.keepWithPrevious ? ' class="keep"' : ''}>${escapeHtml(b.text)}</h2>`;
     case 'lines':
       return b.lines.map((l) => `<p${b.role ? ` class="${b.role}"` : ''}>${escapeHtml(l)}</p>`).join('');
     case 'markdown':
@@ -93,6 +99,9 @@ function markdown(source: string): string {
   return stringify.stringify(hast);
 }
 
+/** A heading in a section's text ranks below the section's own heading (h2): "# x" becomes h3. */
+const HEADING_BELOW_SECTION: Record<string, string> = { h1: 'h3', h2: 'h4', h3: 'h5', h4: 'h6', h5: 'h6', h6: 'h6' };
+
 /** Keeps only web and mail links; any other target becomes plain text. */
 function cleanLinks(node: HastRoot | Element): void {
   node.children = node.children.flatMap((child): ElementContent[] => {
@@ -103,54 +112,85 @@ function cleanLinks(node: HastRoot | Element): void {
       if (!href) return child.children;
       child.properties = { href };
     }
+    // What the .docx writer cannot show is not printed here either, so both files run as long:
+    // images (the documents fetch nothing), footnotes, and task-list boxes (written as text).
+    if (child.tagName === 'img') return [];
+    if (child.tagName === 'sup' && child.children.some((c) => c.type === 'element' && c.properties.dataFootnoteRef !== undefined)) return [];
+    if (child.tagName === 'section' && child.properties.dataFootnotes !== undefined) return [];
+    if (child.tagName === 'input' && child.properties.type === 'checkbox') return [{ type: 'text', value: child.properties.checked ? '[x] ' : '[ ] ' }];
+    if (child.tagName in HEADING_BELOW_SECTION) child.tagName = HEADING_BELOW_SECTION[child.tagName]!;
     return [child];
   }) as typeof node.children;
 }
 
-function css(doc: Referat, digits: number): string {
+function css(doc: Referat): string {
   const L = LAYOUT;
-  const org = doc.organization.name ? `@top-left { content: ${cssString(doc.organization.name)}; font: ${L.smallPt}pt '${L.font}'; color: #444; }` : '';
+  const meta = documentMeta(doc);
+  const small = `font: ${L.smallPt}pt/${pt(L.smallLineTw)} ${FONT.css}; color: #444;`;
+  const header = [
+    meta.header.left ? `@top-left { content: ${cssString(meta.header.left)}; ${small} }` : '',
+    `@top-right { content: ${cssString(meta.header.right)}; ${small} text-align: right; }`,
+  ].join(' ');
+  const tableWidth = pt(TEXT_WIDTH_TW);
+  // Word's space before and after are CSS's margins: between two paragraphs the larger of the two
+  // (margins collapse), none at the top of a page after a natural break (margins truncate there).
+  const h2Top = L.h2BeforeTw;
+  const h3Top = L.h3BeforeTw;
   return `
-@page { size: A4; margin: ${L.marginTopMm}mm ${L.marginRightMm}mm ${L.marginBottomMm}mm ${L.marginLeftMm}mm;
-  ${org}
-  @bottom-center { content: "Side " counter(page) " af " counter(pages); font: ${L.smallPt}pt '${L.font}'; } }
-html { font-family: '${L.font}', Arial, sans-serif; font-size: ${L.bodyPt}pt; line-height: ${L.lineHeight}; color: #000; }
+@page { size: A4; margin: ${pt(L.marginTopTw)} ${pt(L.marginRightTw)} ${pt(L.marginBottomTw)} ${pt(L.marginLeftTw)};
+  ${header}
+  @bottom-center { content: "Side " counter(page) " af " counter(pages); ${small} color: #000; } }
+html { font-family: ${FONT.css}; font-size: ${L.bodyPt}pt; line-height: ${pt(L.bodyLineTw)}; color: #000;
+  font-kerning: none; font-variant-ligatures: none; orphans: 2; widows: 2; }
 body { margin: 0; }
-p, ul, ol, table { margin: 0 0 ${L.afterPt}pt 0; }
-ul, ol { padding-left: ${L.listIndentMm}mm; }
-li > p, li > ul, li > ol { margin: 0; }
-li { margin: 0; }
-h1, h2, h3 { line-height: ${L.lineHeight}; }
-h1, h2 { white-space: pre-wrap; break-after: avoid; font-weight: bold; line-height: ${L.lineHeight}; }
-h1 { font-size: ${L.h1Pt}pt; margin: 0 0 ${L.h1AfterPt}pt 0; }
-h2 { font-size: ${L.h2Pt}pt; margin: 0 0 ${L.afterPt}pt 0; padding-top: ${L.h2BeforePt}pt; }
-h3, h4, h5, h6 { font-size: ${L.bodyPt}pt; margin: 0 0 ${L.afterPt}pt 0; padding-top: ${L.afterPt}pt; }
+p, ul, ol, table, pre { margin: 0 0 ${pt(L.afterTw)} 0; }
+ul, ol { padding-left: ${pt(L.listIndentTw)}; }
+li, li > p, li > ul, li > ol { margin: 0; }
+blockquote { margin: 0; }
+h1, h2, h3, h4, h5, h6 { font-weight: bold; white-space: pre-wrap; break-after: avoid; break-inside: avoid; }
+h1 { font-size: ${L.h1Pt}pt; line-height: ${pt(L.h1LineTw)}; margin: 0 0 ${pt(L.h1AfterTw)} 0; }
+h2 { font-size: ${L.h2Pt}pt; line-height: ${pt(L.h2LineTw)}; margin: ${pt(h2Top)} 0 ${pt(L.afterTw)} 0; }
+h3, h4, h5, h6 { font-size: ${L.bodyPt}pt; line-height: ${pt(L.bodyLineTw)}; margin: ${pt(h3Top)} 0 ${pt(L.afterTw)} 0; }
+h2.keep, h3.keep { break-before: avoid; }
+/* Another font inside a line must not make the line taller: Word's lines are exactly one height. */
+code { font-family: ${FONT.monoCss}; font-size: 1em; line-height: 0; }
+pre { font-family: ${FONT.monoCss}; font-size: ${L.bodyPt}pt; white-space: pre-wrap; }
+hr { border: 0; border-bottom: 0.75pt solid #000; height: ${pt(L.bodyLineTw - 15)}; margin: 0 0 ${pt(L.afterTw)} 0; }
 .chapter { break-before: page; }
-.chapter.run-on { break-before: auto; padding-top: ${L.runOnBeforePt}pt; }
-table.signatures.sheet td { height: ${L.signatureRowMm}mm; }
-.masthead { display: flex; align-items: center; gap: 4mm; margin-bottom: ${L.afterPt}pt; }
-.masthead .logo { height: ${L.logoHeightMm}mm; }
+/* A run-on item's space above collapses with the space below the last one, as Word takes the larger. */
+.chapter.run-on { break-before: auto; }
+.chapter.run-on > h1 { margin-top: ${pt(L.runOnBeforeTw)}; }
+table.signatures.sheet td { height: ${pt(L.signatureRowTw)}; }
+.masthead { display: none; }
+.masthead.with-logo { display: flex; align-items: center; gap: 4mm; height: ${pt(L.logoHeightTw)}; margin-bottom: ${pt(L.afterTw)}; }
+.masthead .logo { height: ${pt(L.logoHeightTw)}; }
 .masthead .org { margin: 0; font-weight: bold; display: none; }
-.masthead:empty { display: none; }
-.doc-title { font-size: ${L.titlePt}pt; font-weight: bold; margin: 0 0 ${L.h1AfterPt}pt 0; }
+.doc-title { font-size: ${L.titlePt}pt; line-height: ${pt(L.h1LineTw)}; font-weight: bold; margin: 0 0 ${pt(L.h1AfterTw)} 0; }
 table { border-collapse: collapse; }
-.chapter table { width: 100%; table-layout: fixed; }
-th, td { border: 0.5pt solid #000; padding: 1pt 4pt; vertical-align: top; }
+.chapter table { width: ${tableWidth}; table-layout: fixed; }
+/* Word measures a cell's padding from the grid line, CSS from the inside of the border (half of 0.5pt). */
+th, td { border: 0.5pt solid #000; padding: ${pt(L.cellPadVTw)} ${pt(L.cellPadHTw - 5)}; vertical-align: top; }
 th:not([align]) { text-align: left; }
-table.facts th, table.facts td { border: none; padding: 0 6mm ${L.afterPt}pt 0; }
-table.facts th { font-weight: bold; white-space: nowrap; }
-.toc-heading { font-size: ${L.h2Pt}pt; font-weight: bold; margin: ${L.h2BeforePt}pt 0 ${L.afterPt}pt 0; }
+table.facts { width: ${tableWidth}; table-layout: fixed; }
+table.facts th, table.facts td { border: none; padding: 0 0 ${pt(L.afterTw)} 0; }
+table.facts th { width: ${pt(L.factsLabelTw)}; font-weight: bold; }
+.toc-heading { font-size: ${L.h2Pt}pt; line-height: ${pt(L.h2LineTw)}; font-weight: bold; margin: ${pt(h2Top)} 0 ${pt(L.afterTw)} 0; }
 .toc ol { list-style: none; padding: 0; }
-.toc li { margin: 0 0 ${L.tocAfterPt}pt 0; }
-.toc a { display: flex; align-items: baseline; color: inherit; text-decoration: none; }
-.toc .leader { flex: 1; border-bottom: 1pt dotted #000; margin: 0 2mm; min-width: 5mm; }
-.toc .p { display: inline-block; min-width: ${digits}ch; text-align: right; font-variant-numeric: tabular-nums; }
+.toc li { margin: 0 0 ${pt(L.tocAfterTw)} 0; }
+/* Word's right tab with dots at the margin: the number goes on the title's last line when it fits
+   there, else alone on the next (a float does just that). The dots run under the whole last line;
+   the title and the number cover them (shadows, which take no room, make the gaps). */
+.toc a { display: flow-root; position: relative; color: inherit; text-decoration: none; }
+.toc a::before { content: ""; position: absolute; left: 0; right: 0; bottom: 2.5pt; border-bottom: 1.2pt dotted #000; }
+.toc .t { position: relative; background: #fff; box-shadow: 2pt 0 0 #fff; }
+.toc .p { float: right; position: relative; background: #fff; box-shadow: -2pt 0 0 #fff; }
 .case { font-weight: bold; }
 .note { font-style: italic; }
 a { color: #1a4d8f; }
 @media screen {
   html { background: #e9e9e9; }
   body { background: #fff; max-width: 170mm; margin: 12px auto; padding: 16mm 20mm; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
+  .masthead { display: flex; align-items: center; gap: 4mm; margin-bottom: ${pt(L.afterTw)}; }
   .masthead .org { display: block; }
   .chapter { border-top: 1px dashed #bbb; margin-top: 12mm; padding-top: 8mm; }
 }`;
