@@ -36,6 +36,8 @@ async function pickRadio(page: Page, group: string, option: string): Promise<voi
 }
 
 test('record a meeting in meeting mode with the keyboard, approve it, and find it locked and exported whole', async ({ page, app }) => {
+  // A whole meeting recorded through the UI: well past the default 60 s on a loaded 2-core machine.
+  test.setTimeout(240_000);
   await call(app.ctx, 'exchange.import', { document: meetingDayDocument() });
   await app.open(page);
   await page.evaluate((id) => (window.location.hash = `#/meeting/${id}/meetingday`), MEETING);
