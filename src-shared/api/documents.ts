@@ -5,6 +5,7 @@ import { op } from './define';
 import { Id } from './committees';
 import { TemplateSchema } from '../exchange';
 import { PUBLICATION_PROFILES } from '../domain';
+import type { Notice } from '../result';
 
 export const DOCUMENT_KINDS = ['agenda', 'minutes', 'decisions'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -18,12 +19,14 @@ const DocumentRequest = z.strictObject({
 });
 
 export type DocumentPreview = { title: string; html: string };
-export type ExportedDocument = { fileName: string; mime: string; base64: string; pageCount: number | null };
+/** `notice`: why the document is not all it could be (a .docx whose contents have no page numbers: no browser). */
+export type ExportedDocument = { fileName: string; mime: string; base64: string; pageCount: number | null; notice: Notice | null };
 export type Publication = { fileName: string; base64: string; files: string[]; missing: string[] };
 
 export const documentOps = {
   'documents.preview': op(DocumentRequest).returns<DocumentPreview>(),
-  'documents.export': op(DocumentRequest.extend({ format: z.enum(DOCUMENT_FORMATS) })).returns<ExportedDocument>(),
+  // `archive`: a PDF that is PDF/A-2 as well as PDF/UA-1 (ignored for .docx).
+  'documents.export': op(DocumentRequest.extend({ format: z.enum(DOCUMENT_FORMATS), archive: z.boolean().default(false) })).returns<ExportedDocument>(),
   /** The template editor's live preview: a sample meeting laid out with an (unsaved) template. */
   'documents.templatePreview': op(
     z.strictObject({

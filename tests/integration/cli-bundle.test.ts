@@ -12,7 +12,7 @@ import { danishWorkbook } from './calendar-helpers';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const bundle = path.join(root, CLI_BUNDLE);
-const HEAVY = ['better-sqlite3', 'kysely', 'playwright-core', 'exceljs', 'date-holidays', 'docx'];
+const HEAVY = ['better-sqlite3', 'kysely', 'playwright-core', '@cantoo/pdf-lib', 'exceljs', 'date-holidays', 'docx'];
 
 /** Runs the bundle and returns its output and the npm packages it loaded (traced by a module hook). */
 async function traced(args: string[]): Promise<{ stdout: string; stderr: string; code: number; packages: string[] }> {
@@ -51,7 +51,7 @@ describe('the bundled command', () => {
     const r = await traced(['api', 'committees.list', '--db', db]);
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, value: [] });
     expect(r.packages).toContain('better-sqlite3');
-    expect(r.packages.filter((p) => ['playwright-core', 'exceljs', 'date-holidays', 'docx'].includes(p))).toEqual([]);
+    expect(r.packages.filter((p) => ['playwright-core', '@cantoo/pdf-lib', 'exceljs', 'date-holidays', 'docx'].includes(p))).toEqual([]);
   }, 60_000);
 
   test('a command that needs a heavy library still gets it: an .xlsx calendar loads exceljs', async () => {

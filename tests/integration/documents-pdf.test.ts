@@ -54,7 +54,7 @@ describe('the PDF', () => {
     expect(info).toMatch(/Tagged:\s+yes/);
     const objects = pdfObjectsText(file);
     expect(objects).toContain('/StructTreeRoot');
-    expect(objects).toContain('/Lang (da)');
+    expect(objects).toContain('/Lang (da-DK)');
     for (const n of [42, 45, 52]) expect(objects).toContain(`"title":"Punkt ${n}: `);
 
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);

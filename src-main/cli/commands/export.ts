@@ -13,7 +13,7 @@ import { type CliCommand, withContext } from '../types';
 import { writeFileAtomic } from '../../core/util/write-file';
 
 const usage =
-  'referent export (--committee NAME --date YYYY-MM-DD | --meeting ID) --kind agenda|minutes|decisions --format docx|pdf [--public] --out FILE [--db FILE]\n' +
+  'referent export (--committee NAME --date YYYY-MM-DD | --meeting ID) --kind agenda|minutes|decisions --format docx|pdf [--archive] [--public] --out FILE [--db FILE]\n' +
   '       referent export (--committee NAME --date YYYY-MM-DD | --meeting ID) --publication --out FOLDER|FILE.zip [--kind minutes]';
 
 export const exportCommand: CliCommand = {
@@ -29,6 +29,7 @@ export const exportCommand: CliCommand = {
         kind: { type: 'string' },
         format: { type: 'string' },
         public: { type: 'boolean' },
+        archive: { type: 'boolean' },
         publication: { type: 'boolean' },
         out: { type: 'string' },
       },
@@ -44,6 +45,7 @@ export const exportCommand: CliCommand = {
     if (values.meeting === undefined && (values.committee === undefined || values.date === undefined)) {
       throw new UsageError(`name the meeting with --committee and --date, or with --meeting\nusage: ${usage}`);
     }
+    if (values.archive && format !== 'pdf') throw new UsageError('--archive (PDF/A-2) goes with --format pdf');
     if (values.date !== undefined && !LocalDate.safeParse(values.date).success) throw new UsageError(`--date must be a date like 2026-06-02, not "${values.date}"`);
 
     const out = path.resolve(io.cwd, values.out);
@@ -57,9 +59,10 @@ export const exportCommand: CliCommand = {
           for (const m of pkg.missing) io.err(`Not included (the file is not stored): ${m}`);
           return 0;
         }
-        const r = await exportDocument(ctx.store.db, await printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true });
+        const r = await exportDocument(ctx.store.db, await printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true, archive: values.archive === true });
         writeFileAtomic(out, r.bytes);
         io.err(`Wrote ${values.out}${r.pageCount !== null ? ` (${r.pageCount} pages)` : ''}`);
+        if (r.notice) io.err(r.notice.message);
         return 0;
       }, { readOnly: true });
     } finally {

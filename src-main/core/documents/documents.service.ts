@@ -15,6 +15,7 @@ import { renderHtml } from './html-writer';
 import { LAYOUT } from './layout';
 import { cachedPages, storePages, type PageKey } from './page-cache';
 import { renderPdf, samePages, type PdfPrinter } from './pdf';
+import type { Notice } from '../../../src-shared/result';
 import type * as DocxWriter from './docx-writer';
 
 export type DocumentRequest = { meetingId: string; kind: DocumentKind; public: boolean };
@@ -70,9 +71,9 @@ const MIME: Record<DocumentFormat, string> = {
 /** "2026-06-02 OBU": how every file of a meeting's documents begins, dated first so a folder of them sorts by meeting. */
 export const meetingFilePrefix = (input: StoredReferatInput): string => `${input.meeting.start.slice(0, 10)} ${input.shortName}`;
 
-/** "2026-06-02 OBU Referat.pdf". */
-function documentFileName(input: StoredReferatInput, kind: DocumentKind, isPublic: boolean, ext: string): string {
-  return safeFileName(`${meetingFilePrefix(input)} ${KIND_NAME[kind]}${isPublic ? ' - offentlig' : ''}.${ext}`);
+/** "2026-06-02 OBU Referat.pdf", "… Referat - offentlig - arkiv.pdf". */
+function documentFileName(input: StoredReferatInput, kind: DocumentKind, isPublic: boolean, archive: boolean, ext: string): string {
+  return safeFileName(`${meetingFilePrefix(input)} ${KIND_NAME[kind]}${isPublic ? ' - offentlig' : ''}${archive ? ' - arkiv' : ''}.${ext}`);
 }
 
 // Characters Windows, macOS or a web server refuse in a file name (control characters too).
@@ -83,28 +84,62 @@ export const safeFileName = (name: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export type ExportResult = { bytes: Uint8Array; fileName: string; mime: string; pageCount: number | null };
+export type ExportResult = {
+  bytes: Uint8Array;
+  fileName: string;
+  mime: string;
+  pageCount: number | null;
+  /** Why the document is not all it could be (a .docx without page numbers), in both languages. */
+  notice: Notice | null;
+};
 
-type ExportRequest = DocumentRequest & { format: DocumentFormat };
+/** `archive`: a PDF that is PDF/A-2 as well as PDF/UA-1, for the archive. */
+type ExportRequest = DocumentRequest & { format: DocumentFormat; archive?: boolean | undefined };
 
-export async function exportDocument(db: Db, printer: PdfPrinter, req: ExportRequest): Promise<ExportResult> {
+/** A PDF needs a browser to print it; a .docx does not (`printer` null: none was found). */
+export async function exportDocument(db: Db, printer: PdfPrinter | null, req: ExportRequest): Promise<ExportResult> {
   return exportLoaded(db, printer, await loadReferat(db, req), req);
 }
 
+const NO_BROWSER = new AppError(
+  'NotFound',
+  'No browser to print the PDF with was found: install Microsoft Edge, Google Chrome or Chromium, or set CHROMIUM_PATH to one.',
+  'Der blev ikke fundet nogen browser at lave PDF-filen med: installér Microsoft Edge, Google Chrome eller Chromium, eller sæt CHROMIUM_PATH til en af dem.',
+);
+
+const unnumbered = (why: string, whyDa: string): Notice => ({
+  message: `${why}, so the table of contents links to each item without page numbers.`,
+  messageDa: `${whyDa}, så indholdsfortegnelsen linker til hvert punkt uden sidetal.`,
+});
+
 /** Exports a referat already read for `req` (the publication package reads it once for the PDF and the attachments). */
-export async function exportLoaded(db: Db, printer: PdfPrinter, { doc, input }: LoadedReferat, req: ExportRequest): Promise<ExportResult> {
+export async function exportLoaded(db: Db, printer: PdfPrinter | null, { doc, input }: LoadedReferat, req: ExportRequest): Promise<ExportResult> {
   const key = pageKey(req, doc);
   const cached = await cachedPages(db, key);
-  const fileName = documentFileName(input, req.kind, req.public, req.format);
-  if (req.format === 'docx' && cached?.current) {
-    return { bytes: await renderDocx(doc, { pages: cached.pages }), fileName, mime: MIME.docx, pageCount: null };
+  const archive = req.format === 'pdf' && req.archive === true;
+  const fileName = documentFileName(input, req.kind, req.public, archive, req.format);
+  const docx = async (pages: ReadonlyMap<string, number> | undefined, notice: Notice | null): Promise<ExportResult> =>
+    ({ bytes: await renderDocx(doc, { pages }), fileName, mime: MIME.docx, pageCount: null, notice });
+  if (req.format === 'docx' && cached?.current) return docx(cached.pages, null);
+  if (!printer) {
+    if (req.format === 'pdf') throw NO_BROWSER;
+    // Page numbers come from a print; without a browser the .docx is still made, its table of
+    // contents linked but unnumbered (numbers of an earlier version could be wrong, so none).
+    return docx(undefined, unnumbered('No browser to number the pages with was found (Edge, Chrome or Chromium)', 'Der blev ikke fundet nogen browser at sidenummerere med (Edge, Chrome eller Chromium)'));
   }
   // The numbers of an earlier version are a good first guess (an edit often moves no page break):
   // renderPdf checks them against what it printed and prints again only when they were wrong.
-  const pdf = await renderPdf(doc, printer, cached?.pages);
+  let pdf;
+  try {
+    pdf = await renderPdf(doc, printer, cached?.pages, { archive, finish: req.format === 'pdf' });
+  } catch (e) {
+    if (req.format === 'pdf') throw e;
+    const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    return docx(undefined, unnumbered(`The browser could not print the document (${reason})`, `Browseren kunne ikke udskrive dokumentet (${reason})`));
+  }
   if (!cached?.current || !samePages(cached.pages, pdf.pages)) await storePages(db, key, pdf.pages);
-  if (req.format === 'pdf') return { bytes: pdf.bytes, fileName, mime: MIME.pdf, pageCount: pdf.pageCount };
-  return { bytes: await renderDocx(doc, { pages: pdf.pages }), fileName, mime: MIME.docx, pageCount: null };
+  if (req.format === 'pdf') return { bytes: pdf.bytes, fileName, mime: MIME.pdf, pageCount: pdf.pageCount, notice: null };
+  return docx(pdf.pages, null);
 }
 
 /** The .docx writer (and the docx library behind it) loads with the first .docx, not with the core. */

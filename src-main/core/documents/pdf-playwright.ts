@@ -39,8 +39,8 @@ export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? 
 let shared: PlaywrightPrinter | null = null;
 
 /** The process's printer when the shell supplied none (CLI, browser shell, tests). */
-export function sharedPlaywrightPrinter(): PlaywrightPrinter {
-  return (shared ??= playwrightPrinter());
+export function sharedPlaywrightPrinter(executablePath?: string): PlaywrightPrinter {
+  return (shared ??= playwrightPrinter(executablePath));
 }
 
 export async function closeSharedPrinter(): Promise<void> {

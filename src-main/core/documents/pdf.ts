@@ -3,7 +3,9 @@
 // the PDF's named destinations (every in-document link target gets one), not guessed.
 import type { Referat } from './build-referat';
 import { renderHtml } from './html-writer';
+import { documentMeta } from './document-meta';
 import { readPdfLayout, type PdfLayout } from './pdf-destinations';
+import type * as PdfFinish from './pdf-finish';
 
 /**
  * What prints one self-contained HTML page to PDF. Two implementations:
@@ -46,11 +48,19 @@ export type PdfResult = {
 
 const MAX_PRINTS = 4;
 
+export type PdfOptions = {
+  /** PDF/A-2 as well as PDF/UA-1 (the archive copy). */
+  archive?: boolean;
+  /** False when only the page numbers are wanted (for the .docx): the print is not made a PDF/UA file. */
+  finish?: boolean;
+};
+
 /**
- * Prints the document with a right table of contents. `knownPages` (the page cache) lets the
- * first print be the final one; the numbers are still checked against what was printed.
+ * Prints the document with a right table of contents, and makes the print a PDF/UA file
+ * (pdf-finish.ts). `knownPages` (the page cache) lets the first print be the final one; the
+ * numbers are still checked against what was printed.
  */
-export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: ReadonlyMap<string, number>): Promise<PdfResult> {
+export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: ReadonlyMap<string, number>, options: PdfOptions = {}): Promise<PdfResult> {
   const anchors = doc.chapters.map((c) => c.anchor);
   let pages: ReadonlyMap<string, number> | undefined = knownPages && anchors.every((a) => knownPages.has(a)) ? knownPages : undefined;
   let prints = 0;
@@ -62,10 +72,14 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   }
   for (;;) {
     prints++;
-    const bytes = await printer.print(renderHtml(doc, { pages }), { final: true });
+    const bytes = await printer.print(renderHtml(doc, { pages }), { final: options.finish !== false });
     const layout = readPdfLayout(bytes);
     const printed = chapterPages(layout, anchors);
-    if (samePages(printed, pages) || prints >= MAX_PRINTS) return { bytes, pages: printed, prints, pageCount: layout.pageCount };
+    if (samePages(printed, pages) || prints >= MAX_PRINTS) {
+      const linkTitles = new Map(doc.chapters.map((c) => [c.anchor, c.tocTitle]));
+      const finished = options.finish === false ? bytes : await finishPdf(bytes, { meta: documentMeta(doc), archive: options.archive === true, linkTitles });
+      return { bytes: finished, pages: printed, prints, pageCount: layout.pageCount };
+    }
     pages = printed;
   }
 }
@@ -78,6 +92,11 @@ function chapterPages({ destinations: dests }: PdfLayout, anchors: string[]): Ma
     out.set(a, page);
   }
   return out;
+}
+
+/** The PDF library behind pdf-finish.ts loads with the first PDF, not with the core. */
+async function finishPdf(...args: Parameters<typeof PdfFinish.finishPdf>): ReturnType<typeof PdfFinish.finishPdf> {
+  return (await import('./pdf-finish')).finishPdf(...args);
 }
 
 export function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../util/write-file';
 export type PublicationEntry = { name: string; bytes: Uint8Array };
 export type PublicationPackage = { baseName: string; entries: PublicationEntry[]; missing: string[] };
 
-export async function buildPublication(db: Db, filesDir: string, printer: PdfPrinter, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
+export async function buildPublication(db: Db, filesDir: string, printer: PdfPrinter | null, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
   const req = { meetingId, kind, public: true, format: 'pdf' } as const;
   const loaded = await loadReferat(db, req);
   const pdf = await exportLoaded(db, printer, loaded, req);

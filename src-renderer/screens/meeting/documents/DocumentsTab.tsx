@@ -13,10 +13,10 @@ import { ErrorText, QueryState } from '../../../components/QueryState';
 import { downloadBase64 } from '../../../lib/files';
 import './documents.css';
 
-type Job = { type: 'export'; format: DocumentFormat } | { type: 'publication' };
+type Job = { type: 'export'; format: DocumentFormat; archive?: boolean } | { type: 'publication' };
 
 export function DocumentsTab({ meetingId }: { meetingId: string }) {
-  const { t } = useTranslation('documents');
+  const { t, i18n } = useTranslation('documents');
   const meeting = useMeeting(meetingId);
   const [chosenKind, setKind] = useState<DocumentKind | null>(null);
   const [isPublic, setPublic] = useState(false);
@@ -38,9 +38,11 @@ export function DocumentsTab({ meetingId }: { meetingId: string }) {
         downloadBase64({ base64: p.base64, fileName: p.fileName, mime: 'application/zip' });
         return t('savedPublication', { name: p.fileName, count: p.files.length, missing: p.missing.length });
       }
-      const r = await api.documents.export({ meetingId, kind, public: isPublic, format: j.format });
+      const r = await api.documents.export({ meetingId, kind, public: isPublic, format: j.format, archive: j.archive === true });
       downloadBase64(r);
-      return r.pageCount !== null ? t('savedPages', { name: r.fileName, count: r.pageCount }) : t('saved', { name: r.fileName });
+      const saved = r.pageCount !== null ? t('savedPages', { name: r.fileName, count: r.pageCount }) : t('saved', { name: r.fileName });
+      // Why the file is less than it could be (a .docx without page numbers: no browser found).
+      return r.notice ? `${saved}. ${i18n.language === 'en' ? r.notice.message : r.notice.messageDa}` : saved;
     },
     onMutate: () => setDone(null),
     onSuccess: (message) => {
@@ -73,6 +75,9 @@ export function DocumentsTab({ meetingId }: { meetingId: string }) {
           </Button>
           <Button variant="primary" isDisabled={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'pdf' })}>
             {t('exportPdf')}
+          </Button>
+          <Button isDisabled={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'pdf', archive: true })}>
+            {t('exportArchive')}
           </Button>
           <Button isDisabled={job.isPending} onPress={() => job.mutate({ type: 'publication' })}>
             {t('publication')}
