@@ -11,6 +11,8 @@ const RICH = path.resolve(import.meta.dirname, '../fixtures/documents/rich-meeti
 const MEETING = '1b7f4c52-3a9e-4d0b-8c61-5e2a9f0d7c31';
 
 test('preview, public version and export of the minutes to .docx and PDF', async ({ page, app }) => {
+  // Three documents printed by Chromium (and finished as PDF/UA) on a loaded 2-core machine: well past the default 60 s.
+  test.setTimeout(180_000);
   await call(app.ctx, 'exchange.import', { document: JSON.parse(fs.readFileSync(RICH, 'utf8')) });
   await call(app.ctx, 'settings.update', { name: 'Haderslev Kommune' });
   await app.open(page);

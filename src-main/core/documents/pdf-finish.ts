@@ -9,7 +9,8 @@
 // - the archive copy has an sRGB output intent (Chromium embeds every font, as PDF/A asks; the tests check it).
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import { createHash } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, inflate } from 'node:zlib';
 import type { DocumentMeta } from './document-meta';
 import { markArtifacts } from './pdf-content';
 import { openPdf, type PdfObjects } from './pdf-objects';
@@ -30,10 +31,10 @@ export async function finishPdf(bytes: Uint8Array, opts: FinishOptions): Promise
   const catalog = dict(pdf, pdf.root);
   if (!catalog) throw new Error('The printed PDF has no catalog.');
   const created = new Date();
-  for (const page of pages(pdf, catalog)) {
-    markPageArtifacts(pdf, page);
-    describeLinks(pdf, page, opts.linkTitles);
-  }
+  const all = pages(pdf, catalog);
+  // Inflating and deflating run on libuv's threads, every page at once: the one costly step.
+  await Promise.all(all.map((page) => markPageArtifacts(pdf, page)));
+  for (const page of all) describeLinks(pdf, page, opts.linkTitles);
   closeItemBookmarks(pdf, catalog);
   const { context } = pdf;
   catalog.set(N('Metadata'), pdf.register(context.stream(new TextEncoder().encode(xmp(opts, created)), { Type: 'Metadata', Subtype: 'XML' })));
@@ -66,24 +67,27 @@ function pages(pdf: PdfObjects, catalog: PDFDict): { ref: PDFRef; node: PDFDict 
   return out;
 }
 
-function markPageArtifacts(pdf: PdfObjects, { node }: { node: PDFDict }): void {
+async function markPageArtifacts(pdf: PdfObjects, { node }: { node: PDFDict }): Promise<void> {
   const contents = node.get(N('Contents'));
   const refs: PDFObject[] = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
   // Each stream is marked on its own: Chromium writes one per page, and a text or path object never spans two.
   for (const r of refs) {
     const stream = pdf.resolve(r);
     if (!(r instanceof PDFRef) || !(stream instanceof PDFRawStream)) continue;
-    const marked = markArtifacts(decode(stream));
-    const out = PDFRawStream.of(pdf.context.obj({ Filter: 'FlateDecode' }), deflateSync(marked));
+    const marked = markArtifacts(await decode(stream));
+    const out = PDFRawStream.of(pdf.context.obj({ Filter: 'FlateDecode' }), await deflateAsync(marked));
     pdf.assign(r, out);
   }
 }
 
+const inflateAsync = promisify(inflate);
+const deflateAsync = promisify(deflate);
+
 /** A content stream's bytes; Chromium's are Flate-compressed or plain. */
-function decode(stream: PDFRawStream): Uint8Array {
+async function decode(stream: PDFRawStream): Promise<Uint8Array> {
   const filter = stream.dict.get(N('Filter'));
   if (filter === undefined) return stream.contents;
-  if (filter === N('FlateDecode')) return inflateSync(stream.contents);
+  if (filter === N('FlateDecode')) return inflateAsync(stream.contents);
   throw new Error(`The printed PDF has a page in ${String(filter)}, which cannot be marked for PDF/UA.`);
 }
 
