@@ -1,6 +1,7 @@
 // The sentences an import report is told in: the CLI prints them in English, the desktop app's
 // import dialog shows them in Danish. One place, so both say the same thing.
 import type { ImportReport, SettingChange } from './api/exchange';
+import type { MemberRole } from './domain';
 
 type Lang = 'en' | 'da';
 
@@ -13,11 +14,33 @@ const WHAT: Record<SettingChange['setting'], { en: string; da: string }> = {
   'committee.template': { en: 'the house style (template)', da: 'skabelonen (husstilen)' },
   'committee.publicationProfile': { en: 'the publication profile', da: 'offentliggørelsesprofilen' },
   'member.name': { en: 'the name', da: 'navnet' },
+  'member.role': { en: 'the role', da: 'rollen' },
+  'member.title': { en: 'the title', da: 'titlen' },
+  'member.party': { en: 'the party', da: 'partiet' },
+  'member.period': { en: 'the period of membership', da: 'medlemsperioden' },
 };
+
+const ROLE: Record<MemberRole, { en: string; da: string }> = {
+  chair: { en: 'chair', da: 'formand' },
+  'vice-chair': { en: 'vice-chair', da: 'næstformand' },
+  member: { en: 'member', da: 'medlem' },
+  substitute: { en: 'substitute', da: 'suppleant' },
+  secretary: { en: 'secretary', da: 'sekretær' },
+  observer: { en: 'observer', da: 'observatør' },
+};
+
+const isMember = (c: SettingChange): boolean => c.setting.startsWith('member.');
+
+/** A value as the sentence shows it: a role in the reader's language, an empty one as "none". */
+function shown(c: SettingChange, value: string, lang: Lang): string {
+  if (value === '') return lang === 'en' ? 'none' : 'ingen';
+  if (c.setting === 'member.role' && value in ROLE) return ROLE[value as MemberRole][lang];
+  return value;
+}
 
 function subject(c: SettingChange, lang: Lang): string {
   const what = WHAT[c.setting][lang];
-  if (c.setting === 'member.name') return lang === 'en' ? `${what} of member "${c.member ?? ''}" of ${c.committee ?? ''}` : `${what} på medlemmet »${c.member ?? ''}« i ${c.committee ?? ''}`;
+  if (isMember(c)) return lang === 'en' ? `${what} of member "${c.member ?? ''}" of ${c.committee ?? ''}` : `${what} på medlemmet »${c.member ?? ''}« i ${c.committee ?? ''}`;
   if (c.committee) return lang === 'en' ? `${what} of ${c.committee}` : `${what} for ${c.committee}`;
   return what;
 }
@@ -25,12 +48,13 @@ function subject(c: SettingChange, lang: Lang): string {
 /** One sentence per setting the file would have changed. */
 export function describeSettingChange(c: SettingChange, lang: Lang): string {
   const values = c.current !== null && c.file !== null;
+  const [file, current] = [shown(c, c.file ?? '', lang), shown(c, c.current ?? '', lang)];
   if (lang === 'en') {
-    const differs = values ? `the file says "${c.file}", here it is "${c.current}"` : 'the file has different ones';
+    const differs = values ? `the file says "${file}", here it is "${current}"` : 'the file has different ones';
     const cap = subject(c, 'en');
     return c.adopted ? `Changed ${cap} to the file's: ${differs.replace('here it is', 'it was')}.` : `Kept ${cap}: ${differs} (--adopt-organization takes the file's).`;
   }
-  const differs = values ? `filen siger »${c.file}«, her står »${c.current}«` : 'filen har andre';
+  const differs = values ? `filen siger »${file}«, her står »${current}«` : 'filen har andre';
   return c.adopted ? `Ændrede ${subject(c, 'da')} til filens: ${differs.replace('her står', 'før stod')}.` : `Beholdt ${subject(c, 'da')}: ${differs}.`;
 }
 

@@ -6,7 +6,7 @@ import type { CliCommand, CliIO } from './types';
 export type CommandEntry = { name: string; summary: string; load: () => Promise<CliCommand> };
 
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'import', summary: 'import an exchange document; prints what it added', load: async () => (await import('./commands/import')).importCommand },
+  { name: 'import', summary: 'import an exchange document; prints what it added and the settings it kept', load: async () => (await import('./commands/import')).importCommand },
   { name: 'export-json', summary: 'exchange document to stdout (or a .referent.zip bundle with --out)', load: async () => (await import('./commands/export-json')).exportJsonCommand },
   { name: 'export', summary: 'write the agenda, minutes or decision record as .docx or PDF (or the publication package)', load: async () => (await import('./commands/export')).exportCommand },
   { name: 'calendar', summary: 'import a meeting calendar; roll a year forward', load: async () => (await import('./commands/calendar')).calendarCommand },

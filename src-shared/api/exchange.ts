@@ -16,10 +16,14 @@ export type SettingChange = {
     | 'committee.defaults'
     | 'committee.template'
     | 'committee.publicationProfile'
-    | 'member.name';
+    | 'member.name'
+    | 'member.role'
+    | 'member.title'
+    | 'member.party'
+    | 'member.period';
   /** The committee (by name) a committee or member setting belongs to. */
   committee?: string | undefined;
-  /** The member's key, for a member's name. */
+  /** The member's key, for a member's name and membership. */
   member?: string | undefined;
   /** The values as text where they are short (a name, a rule); null for a structure (house style, calendar rules). */
   current: string | null;

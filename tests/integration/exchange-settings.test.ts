@@ -11,6 +11,7 @@ import { getBlockedPeriods, getSettings } from '../../src-main/core/settings/set
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir, tempStore, testContext } from '../helpers/store';
 import { cli } from '../helpers/cli';
+import { reportNotes } from '../../src-shared/import-report';
 
 const fixturePath = path.resolve(import.meta.dirname, '../fixtures/exchange/rich.referent.json');
 const rich = (): ReferentDocument => JSON.parse(fs.readFileSync(fixturePath, 'utf8')) as ReferentDocument;
@@ -75,6 +76,39 @@ describe('settings on import', () => {
     expect((await call(ctx, 'settings.get', {})).name).toBe('Aabenraa Kommune');
     const obu = (await exportDocument(ctx.store.db, { committee: 'OBU' })).committees[0]!;
     expect([obu.numbering, obu.template?.decisionFirst, obu.publicationProfile, obu.members[0]!.name]).toEqual(['per-meeting', true, 'council', 'Hanne Madsen']);
+  });
+
+  test("another organisation's file keeps our members' roles, titles, parties, periods and order, and says so", async () => {
+    const store = tempStore();
+    await importDocument(store, rich());
+    const doc = rich();
+    const members = doc.committees[0]!.members;
+    // Their chair is our vice-chair, their secretary a "sagsbehandler", and their order another.
+    members[0] = { ...members[0]!, role: 'member' };
+    members[1] = { ...members[1]!, role: 'chair', party: 'F', from: '2022-01-01', until: '2025-12-31' };
+    members[7] = { ...members[7]!, title: 'sagsbehandler' };
+    members.reverse();
+    const printed = async (): Promise<unknown> => (await exportDocument(store.db, { committee: 'OBU' })).committees[0]!.members;
+    const before = await printed();
+
+    const report = await importDocument(store, doc);
+    const obu = 'Organisations- og Beredskabsudvalget';
+    expect(report.settings).toEqual([
+      { setting: 'member.title', committee: obu, member: 'anne-sekretaer', current: 'teamleder', file: 'sagsbehandler', adopted: false },
+      { setting: 'member.role', committee: obu, member: 'finn-lykkeskov', current: 'vice-chair', file: 'chair', adopted: false },
+      { setting: 'member.party', committee: obu, member: 'finn-lykkeskov', current: 'A', file: 'F', adopted: false },
+      { setting: 'member.period', committee: obu, member: 'finn-lykkeskov', current: '2026-01-01–', file: '2022-01-01–2025-12-31', adopted: false },
+      { setting: 'member.role', committee: obu, member: 'holger-mikkelsen', current: 'chair', file: 'member', adopted: false },
+    ]);
+    expect(await printed()).toEqual(before);
+    expect(reportNotes(report, 'da')).toContain(`Beholdt rollen på medlemmet »finn-lykkeskov« i ${obu}: filen siger »formand«, her står »næstformand«.`);
+    expect(reportNotes(report, 'en')).toContain(
+      `Kept the title of member "anne-sekretaer" of ${obu}: the file says "sagsbehandler", here it is "teamleder" (--adopt-organization takes the file's).`,
+    );
+
+    // Adopted, the file's roles, titles and order are ours.
+    expect((await importDocument(store, doc, { adoptOrganization: true })).settings.every((c) => c.adopted)).toBe(true);
+    expect(await printed()).toEqual(members.map((m) => expect.objectContaining({ key: m.key, role: m.role, ...(m.title ? { title: m.title } : {}) })));
   });
 
   test('the same key for another person in a new committee adds that person under a free key; nobody here is renamed', async () => {

@@ -1,10 +1,10 @@
 // What an import may change besides meetings: the organisation's settings, an existing
-// committee's settings and members' names. Where the store has a value and the file another, the
+// committee's settings, members' names and their memberships (role, title, party, period). Where the store has a value and the file another, the
 // store's is kept unless the import adopts the file's, and the report names every such setting.
 // Where the store has nothing yet (an empty database, a new committee), the file's is taken silently.
 import type { ImportReport, SettingChange } from '../../../src-shared/api/exchange';
 import type { ExCommittee, ExMember, ReferentDocument } from '../../../src-shared/exchange';
-import type { CommitteeRow, Db, NewCommitteeRow } from '../store/database';
+import type { CommitteeRow, Db, MembershipRow, NewCommitteeRow } from '../store/database';
 import { canonicalJson, newId } from '../util/canonical';
 import { getBlockedPeriods, setBlockedPeriods } from '../settings/settings.service';
 
@@ -101,4 +101,26 @@ export async function personFor(db: Db, committee: { id: string | null; name: st
     await db.insertInto('people').values({ id, key, name: m.name }).execute();
     return id;
   }
+}
+
+type MembershipValues = Pick<MembershipRow, 'role' | 'title' | 'party' | 'valid_from' | 'valid_until'>;
+
+const period = (from: string | null, until: string | null): string => (from || until ? `${from ?? ''}–${until ?? ''}` : '');
+
+/**
+ * A member's membership as the file has it, and what to write over an existing one: the file's
+ * values when adopting, else nothing (ours are kept), each difference reported. Minutes print the
+ * role and title ("Martin Damm (teamleder)"), so another organisation's file must not change them.
+ */
+export function membershipUpdate(current: MembershipRow | undefined, m: ExMember, committee: string, adopt: boolean, report: ImportReport): MembershipValues | null {
+  const file: MembershipValues = { role: m.role, title: m.title ?? null, party: m.party ?? null, valid_from: m.from ?? null, valid_until: m.until ?? null };
+  if (!current) return file;
+  const note = (setting: SettingChange['setting'], ours: string | null, theirs: string | null): void => {
+    if ((ours ?? '') !== (theirs ?? '')) report.settings.push({ setting, committee, member: m.key, current: ours ?? '', file: theirs ?? '', adopted: adopt });
+  };
+  note('member.role', current.role, file.role);
+  note('member.title', current.title, file.title);
+  note('member.party', current.party, file.party);
+  note('member.period', period(current.valid_from, current.valid_until), period(file.valid_from, file.valid_until));
+  return adopt ? file : null;
 }

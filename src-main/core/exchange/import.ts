@@ -15,7 +15,7 @@ import { filePath } from '../files/file-store';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
 import { hashMeeting, readMeetings, streamMeetings, stripUndefined } from '../meetings/meeting-content';
 import type { DocumentEvent } from './json-stream';
-import { committeeFields, existingCommitteeFields, importOrganization, personFor } from './import-settings';
+import { committeeFields, existingCommitteeFields, importOrganization, membershipUpdate, personFor } from './import-settings';
 import { writeMeetingContent } from '../meetings/meeting-write';
 import { normalizeMeeting } from './normalize';
 import { freezeItemNumbers } from '../meetingday/approval.service';
@@ -160,16 +160,19 @@ async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolea
   const committeeId = row.id;
 
   // Members: upserted by key; members the document leaves out stay, since old meetings name them.
-  const existing = await db.selectFrom('memberships').select(['person_id', 'position']).where('committee_id', '=', committeeId).execute();
-  let nextPosition = existing.reduce((max, m) => Math.max(max, m.position + 1), 0);
+  const existing = new Map((await db.selectFrom('memberships').selectAll().where('committee_id', '=', committeeId).execute()).map((ms) => [ms.person_id, ms]));
+  let nextPosition = [...existing.values()].reduce((max, m) => Math.max(max, m.position + 1), 0);
   const personIds = new Map<string, string>();
   for (const [mi, m] of c.members.entries()) {
     const personId = await personFor(db, { id: existed ? committeeId : null, name: c.name }, m, adopt, report);
     personIds.set(m.key, personId);
-    const values = { role: m.role, title: m.title ?? null, party: m.party ?? null, valid_from: m.from ?? null, valid_until: m.until ?? null };
-    const r = await db.updateTable('memberships').set({ ...values, position: mi }).where('committee_id', '=', committeeId).where('person_id', '=', personId).executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) {
-      await db.insertInto('memberships').values({ id: newId(), committee_id: committeeId, person_id: personId, position: nextPosition++, ...values }).execute();
+    const current = existing.get(personId);
+    // An existing membership keeps its values and place unless the import adopts the file's.
+    const values = membershipUpdate(current, m, c.name, adopt, report);
+    if (!current) {
+      await db.insertInto('memberships').values({ id: newId(), committee_id: committeeId, person_id: personId, position: nextPosition++, ...values! }).execute();
+    } else if (values) {
+      await db.updateTable('memberships').set({ ...values, position: mi }).where('id', '=', current.id).execute();
     }
   }
   const members = await db.selectFrom('memberships as ms').innerJoin('people as p', 'p.id', 'ms.person_id').select(['p.key', 'p.id']).where('ms.committee_id', '=', committeeId).execute();
