@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import { runCli } from '../../src-main/cli/run';
 import { openStore } from '../../src-main/core/store/open';
+import { searchWords } from '../../src-main/core/store/migrations/0060-search-words';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir, testContext } from '../helpers/store';
 
@@ -171,6 +172,46 @@ describe('search finds', () => {
   test('what she types cannot break the query', async () => {
     const ctx = await withFixture();
     for (const q of ['NOT ( "', 'AND OR', '"NEAR( x*', '* ^ :', '{title}: x', '"', '- " ']) await expect(search(ctx, q)).resolves.toMatchObject({ hits: [] });
+  });
+});
+
+describe('a prefix being typed', () => {
+  /** One committee with a meeting whose items say `words`, one word an item. */
+  const saying = (words: string[]): ReferentDocument => ({
+    format: 'referent/v1',
+    committees: [{ name: 'Børne- og Skoleudvalget', numbering: 'per-meeting', members: [], meetings: [{ start: '2026-06-02T15:00', items: words.map((w, i) => ({ title: `Punkt ${i + 1}`, sections: [{ kind: 'summary' as const, body: `Udvalget drøftede ${w} i dag.` }] })) }] }],
+  });
+
+  test('stands for the shortest whole words that start with it, even when hundreds do', async () => {
+    const ctx = testContext();
+    // 300 words start with "skole"; the prefix stands for the 40 shortest, so "skolen" is found
+    // and a long compound is found once she types enough of it.
+    const compounds = Array.from({ length: 300 }, (_, i) => `skole${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${'abcdefghijklmnopqrstuvwxyz'[Math.floor(i / 26)]}vej`);
+    await call(ctx, 'exchange.import', { document: saying(['skolen', ...compounds, 'skolebestyrelsesformandens']) });
+    expect(await titles(ctx, 'skole')).toContain('Punkt 1');
+    expect(await titles(ctx, 'skolebestyr')).toEqual(['Punkt 302']);
+    expect(await titles(ctx, 'skolezkv')).toEqual([`Punkt ${compounds.indexOf('skolezkvej') + 2}`]);
+    expect((await search(ctx, 'skole')).total).toBe(40);
+    // A phrase being typed: its last word as a prefix.
+    expect(await titles(ctx, '"drøftede skolebes')).toEqual(['Punkt 302']);
+  });
+
+  test('finds words saved after the import, and a store indexed before the word list was kept gets it from its index', async () => {
+    const ctx = testContext();
+    await call(ctx, 'exchange.import', { document: saying(['skolen']) });
+    const item = (await search(ctx, 'skolen')).hits[0]!;
+    await call(ctx, 'agenda.updateItem', { itemId: item.itemId, title: 'Vejbelysning på Gråstenvej' });
+    expect(await titles(ctx, 'gråsten')).toEqual(['Vejbelysning på Gråstenvej']);
+
+    // A file at the schema before search_words, its index built by then: the words come from the index.
+    const file = path.join(tempDir(), 'r.sqlite');
+    const old = openStore(file, { targetVersion: searchWords.version - 1 });
+    old.sqlite.prepare("INSERT INTO item_search (rowid, title, case_number, body, stems, facets) VALUES (7, 'Skolestruktur', '', 'Kommunalbestyrelsen besluttede', '', '')").run();
+    await old.close();
+    const store = openStore(file);
+    const words = store.sqlite.prepare("SELECT word FROM search_words WHERE word LIKE 'kommunal%' OR word LIKE 'skole%'").pluck().all();
+    expect(words).toEqual(['kommunalbestyrelsen', 'skolestruktur']);
+    await store.close();
   });
 });
 

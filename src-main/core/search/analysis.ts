@@ -34,20 +34,6 @@ export function stem(word: string): string {
 }
 
 /**
- * The stems of a text's words that differ from the word itself, each once: with the words, they
- * let a search for one form find the others ("ambassadør" finds "ambassadørerne").
- */
-export function distinctStems(text: string): string[] {
-  const out = new Set<string>();
-  for (const w of words(text)) {
-    if (w.length < 3) continue;
-    const s = stem(w);
-    if (s !== w) out.add(s);
-  }
-  return [...out];
-}
-
-/**
  * A case number ("26/4881", "20-003248K") as one token: its parts joined by a letter no text
  * contains (U+01C0), so the tokenizer keeps it whole and 26/4881 never matches 26 and 4881 apart.
  */

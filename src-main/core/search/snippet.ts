@@ -64,10 +64,23 @@ function candidates(t: ItemText): Candidate[] {
 
 export type Snippet = { snippet: string; matchedIn: SearchField; section: SectionKind | null };
 
+/**
+ * Text a match of the term must contain, lower-cased: a Danish Snowball stem only ever cuts a
+ * word's ending, so every word that matches a term starts with the term's stem.
+ */
+function needle(t: Term): string {
+  return t.kind === 'word' ? t.stem : t.kind === 'phrase' ? t.words[0]! : t.parts[0]!;
+}
+
 /** The best window of the item's text for these terms; the start of its text when only the title or case number matched. */
 export function snippetOf(t: ItemText, terms: readonly Term[]): Snippet {
   let best: { c: Candidate; plain: string; spans: Span[]; found: Match[]; at: number; score: number } | null = null;
+  // Only texts that contain a term's needle are cut into words: most of an item's text never is.
+  // (A word split by Markdown emphasis, kom**mune**n, is then not marked: the rare price.)
+  const needles = terms.map(needle);
   for (const c of candidates(t)) {
+    const lower = c.text.toLowerCase();
+    if (!needles.some((n) => lower.includes(n))) continue;
     const plain = plainText(c.text);
     const spans = wordSpans(plain);
     const found = matches(spans, terms);

@@ -9,6 +9,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
 import { asStoreError } from './sqlite-errors';
+import { withStatementCache } from './statement-cache';
 
 export type StoreDialectConfig = { database: BetterSqlite3.Database; file: string };
 
@@ -28,7 +29,8 @@ class StoreSqliteDriver implements Driver {
   readonly #inner: SqliteDriver;
   readonly #config: StoreDialectConfig;
   constructor(config: StoreDialectConfig) {
-    this.#inner = new SqliteDriver({ database: config.database });
+    // Prepared statements are kept by their SQL (statement-cache.ts): kysely's driver prepares every query afresh.
+    this.#inner = new SqliteDriver({ database: withStatementCache(config.database) });
     this.#config = config;
   }
 

@@ -3,12 +3,15 @@
 // first. Triggers (migration 0040) only note which items changed, in search_pending; refresh()
 // re-indexes each noted item once, however many of its rows a save touched, and a bulk import
 // is indexed in one pass at the end, in key order (FTS5 writes fastest in ascending rowid).
+// The words indexed are kept once each in search_words (migration 0060): a prefix being typed is
+// expanded from there to a few whole words, since FTS5's own prefix query merges the postings of
+// every word that starts so, which grows with the archive.
 import { sql } from 'kysely';
 import type { Db } from './database';
 import { batches } from './batches';
-import { caseToken, distinctStems, words } from '../search/analysis';
+import { caseToken, stem, words } from '../search/analysis';
 import { bodyText, loadItemTexts, type ItemText } from '../search/item-text';
-import type { Term } from '../search/query';
+import { MIN_PREFIX, type Term } from '../search/query';
 import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../search/search-index';
 
 // key = (EPOCH_END - minute of the meeting's start) * 2^20 + n: newer meetings get smaller keys,
@@ -30,7 +33,36 @@ type Doc = { key: number; title: string; caseNumber: string; body: string; stems
 
 const facetOfCommittee = (id: string): string => `c${id.replace(/[^0-9a-zA-Z]/g, '').toLowerCase()}`;
 
-function document(key: number, t: ItemText): Doc {
+/** Words past this many seen in one refresh start a new list (a long import must not fill memory with them). */
+const VOCABULARY_MAX = 200_000;
+
+/**
+ * The words one refresh meets, each with its stem: a word met for the first time is stemmed once
+ * and noted for search_words; every later one costs a single lookup.
+ */
+class Vocabulary {
+  private stems = new Map<string, string>();
+  fresh: string[] = [];
+
+  /** The stems of a text's words that differ from the word itself, each once. */
+  stemsOf(text: string): string[] {
+    const out = new Set<string>();
+    for (const w of words(text)) {
+      if (w.length < MIN_PREFIX) continue;
+      let s = this.stems.get(w);
+      if (s === undefined) {
+        s = stem(w);
+        if (this.stems.size >= VOCABULARY_MAX) this.stems.clear();
+        this.stems.set(w, s);
+        this.fresh.push(w);
+      }
+      if (s !== w) out.add(s);
+    }
+    return [...out];
+  }
+}
+
+function document(key: number, t: ItemText, vocabulary: Vocabulary): Doc {
   const body = bodyText(t);
   const token = t.caseNumber ? caseToken(t.caseNumber) : null;
   return {
@@ -38,31 +70,65 @@ function document(key: number, t: ItemText): Doc {
     title: t.title,
     caseNumber: token ? `${token} ${words(t.caseNumber!).join(' ')}` : '',
     body,
-    stems: distinctStems(`${t.title}\n${body}`).join(' '),
+    stems: vocabulary.stemsOf(`${t.title}\n${body}`).join(' '),
     facets: `${facetOfCommittee(t.committeeId)} o${t.decision?.outcome ?? 'none'} a${t.access}`,
   };
+}
+
+/** A prefix stands for at most this many whole words: the shortest that start with it. */
+const PREFIX_WORDS = 40;
+/** Words read from search_words per prefix, at most (a two- or three-letter prefix starts thousands). */
+const PREFIX_SCAN = 2000;
+
+/** The shortest words of the index that start with `prefix` (the prefix itself, if it is a word, among them). */
+async function wordsStartingWith(db: Db, prefix: string): Promise<string[]> {
+  const rows = await sql<{ word: string }>`SELECT word FROM search_words WHERE word >= ${prefix} AND word < ${`${prefix}\u{10ffff}`} LIMIT ${PREFIX_SCAN}`.execute(db);
+  return rows.rows
+    .map((r) => r.word)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+    .slice(0, PREFIX_WORDS);
 }
 
 const q = (s: string): string => `"${s}"`;
 const ALL = '{title case_number body stems}';
 const WORDS = '{title case_number body}';
 
+/** The whole words a term's prefix stands for (none when the term is not being typed). */
+type Expansions = ReadonlyMap<Term, string[]>;
+
+async function expansions(db: Db, terms: readonly Term[]): Promise<Expansions> {
+  const out = new Map<Term, string[]>();
+  for (const t of terms) {
+    if (t.kind === 'word' && t.prefix) out.set(t, await wordsStartingWith(db, t.word));
+    if (t.kind === 'phrase' && t.prefix) out.set(t, await wordsStartingWith(db, t.words.at(-1)!));
+  }
+  return out;
+}
+
+const anyOf = (alternatives: string[]): string => (alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
+
 /** One term as an FTS5 expression; `titleOnly` asks for a match in the title or case number. */
-function termExpression(t: Term, titleOnly: boolean): string {
+function termExpression(t: Term, titleOnly: boolean, expanded: Expansions): string {
   if (t.kind === 'case') {
     const exact = `case_number : ${q(t.parts.join('\u01c0'))}`;
     return titleOnly ? exact : `(${exact} OR {title body} : ${q(t.parts.join(' '))})`;
   }
-  if (t.kind === 'phrase') return `${titleOnly ? 'title' : '{title body}'} : ${q(t.words.join(' '))}${t.prefix ? '*' : ''}`;
+  if (t.kind === 'phrase') {
+    const cols = titleOnly ? 'title' : '{title body}';
+    const head = t.words.slice(0, -1).join(' ');
+    const lasts = t.prefix ? (expanded.get(t) ?? []) : [];
+    return `${cols} : ${anyOf([q(t.words.join(' ')), ...lasts.filter((w) => w !== t.words.at(-1)).map((w) => q(`${head} ${w}`.trim()))])}`;
+  }
   const cols = titleOnly ? '{title case_number}' : ALL;
   const alternatives = [`${cols} : ${q(t.word)}`];
   if (!titleOnly && t.stem !== t.word) alternatives.push(`${ALL} : ${q(t.stem)}`);
-  if (t.prefix) alternatives.push(`${titleOnly ? '{title case_number}' : WORDS} : ${q(t.word)}*`);
-  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+  const whole = (expanded.get(t) ?? []).filter((w) => w !== t.word);
+  if (whole.length > 0) alternatives.push(`${titleOnly ? '{title case_number}' : WORDS} : ${anyOf(whole.map(q))}`);
+  return anyOf(alternatives);
 }
 
-function matchExpression(terms: readonly Term[], filters: SearchFilters, titleOnly: boolean): string {
-  const parts = terms.map((t) => termExpression(t, titleOnly));
+function matchExpression(terms: readonly Term[], filters: SearchFilters, titleOnly: boolean, expanded: Expansions): string {
+  const parts = terms.map((t) => termExpression(t, titleOnly, expanded));
   if (filters.committeeId) parts.push(`facets : ${q(facetOfCommittee(filters.committeeId))}`);
   if (filters.outcome) parts.push(`facets : ${q(`o${filters.outcome}`)}`);
   if (filters.access) parts.push(`facets : ${q(`a${filters.access}`)}`);
@@ -99,6 +165,7 @@ export const fts5SearchIndex: SearchIndex = {
       return n;
     };
     let indexed = 0;
+    const vocabulary = new Vocabulary();
     for (const batch of batches(pending.rows)) {
       const ids = batch.map((r) => r.item_id);
       const texts = await loadItemTexts(db, ids);
@@ -112,7 +179,7 @@ export const fts5SearchIndex: SearchIndex = {
         const block = blockOf(r.start);
         const key = r.old_key !== null && Math.floor(r.old_key / SEQ) === block ? r.old_key : await allocate(block);
         if (key !== r.old_key) rekeyed.push({ item_id: r.item_id, key });
-        docs.push(document(key, t));
+        docs.push(document(key, t, vocabulary));
       }
       const gone = batch.filter((r) => !texts.has(r.item_id) || r.start === null).map((r) => r.item_id);
       for (const batch of batches([...gone, ...rekeyed.map((r) => r.item_id)])) await db.deleteFrom('search_keys').where('item_id', 'in', batch).execute();
@@ -122,6 +189,8 @@ export const fts5SearchIndex: SearchIndex = {
           slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.body}, ${d.stems}, ${d.facets})`),
         )}`.execute(db);
       }
+      for (const batch of batches(vocabulary.fresh)) await sql`INSERT OR IGNORE INTO search_words (word) VALUES ${sql.join(batch.map((w) => sql`(${w})`))}`.execute(db);
+      vocabulary.fresh = [];
       for (const batch of batches(ids)) await db.deleteFrom('search_pending').where('item_id', 'in', batch).execute();
       indexed += docs.length;
     }
@@ -131,10 +200,11 @@ export const fts5SearchIndex: SearchIndex = {
   async query(db, { terms, filters, offset, limit }: IndexQuery): Promise<IndexAnswer> {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
     const range = filters.year !== undefined ? yearRange(filters.year) : null;
-    const all = await keysOf(db, matchExpression(terms, filters, false), range, SEARCH_COUNT_CAP + 1);
+    const expanded = await expansions(db, terms);
+    const all = await keysOf(db, matchExpression(terms, filters, false, expanded), range, SEARCH_COUNT_CAP + 1);
     const more = all.length > SEARCH_COUNT_CAP;
     const total = Math.min(all.length, SEARCH_COUNT_CAP);
-    const first = all.length > 0 ? await keysOf(db, matchExpression(terms, filters, true), range, offset + limit) : [];
+    const first = all.length > 0 ? await keysOf(db, matchExpression(terms, filters, true, expanded), range, offset + limit) : [];
     const seen = new Set(first);
     const page = [...first, ...all.slice(0, SEARCH_COUNT_CAP).filter((k) => !seen.has(k))].slice(offset, offset + limit);
     if (page.length === 0) return { itemIds: [], total, more };

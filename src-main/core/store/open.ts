@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from './database';
 import { fts5SearchIndex, indexBeforeItsMigration } from './fts5-search-index';
-import { searchIndex as searchIndexMigration } from './migrations/0040-search-index';
+import { searchWords as searchWordsMigration } from './migrations/0060-search-words';
 import type { SearchIndex } from '../search/search-index';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { AppError } from '../errors';
@@ -61,7 +61,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   let sqlite = openConnection(file, options);
   const filesDir = options.filesDir ?? (inMemory ? fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'referent-files-')) : path.join(path.dirname(path.resolve(file)), 'files'));
   // A store opened at an older schema (tests of a migration) has no index to keep.
-  const searchOf = (handle: BetterSqlite3.Database): SearchIndex => (schemaVersion(handle) >= searchIndexMigration.version ? fts5SearchIndex : indexBeforeItsMigration);
+  const searchOf = (handle: BetterSqlite3.Database): SearchIndex => (schemaVersion(handle) >= searchWordsMigration.version ? fts5SearchIndex : indexBeforeItsMigration);
   const kysely = (handle: BetterSqlite3.Database) => new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: handle, file }) });
   const closeBoth = async (db: Kysely<Database>, handle: BetterSqlite3.Database): Promise<void> => {
     await db.destroy();

@@ -3,9 +3,10 @@ import { search } from './0020-search';
 import { pageCache } from './0030-page-cache';
 import { searchIndex } from './0040-search-index';
 import { publication } from './0050-publication';
+import { searchWords } from './0060-search-words';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication];
+export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
