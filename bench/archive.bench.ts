@@ -147,6 +147,10 @@ const bench: Bench = async (report) => {
     const outFile = fresh(path.join(dir, `export-${size}.json`));
     const exp = referent('export-json', '--db', dbFile, '--out', outFile);
     line({ name: 'referent export-json --out', value: exp.ms / 1000, unit: 's', target: big ? 'succeeds, <= 1 GB' : undefined, met: big ? exp.code === 0 && exp.maxRssMB <= 1024 : undefined, note: `${exp.code === 0 ? 'ok' : `FAILED ${exp.out.replace(/\s+/g, ' ').slice(0, 120)}`}, ${cpu(exp)}, ${exp.maxRssMB.toFixed(0)} MB` });
+    const zipFile = fresh(path.join(dir, `export-${size}.referent.zip`));
+    const zip = referent('export-json', '--db', dbFile, '--out', zipFile);
+    line({ name: 'referent export-json --out .referent.zip', value: zip.ms / 1000, unit: 's', target: big ? 'succeeds, <= 1 GB' : undefined, met: big ? zip.code === 0 && zip.maxRssMB <= 1024 : undefined, note: `${zip.code === 0 ? 'ok' : `FAILED ${zip.out.replace(/\s+/g, ' ').slice(0, 120)}`}, ${cpu(zip)}, ${zip.maxRssMB.toFixed(0)} MB` });
+    fs.rmSync(zipFile, { force: true });
     const noop = referent();
     line({ name: 'a child process doing nothing (the floor of the above)', value: noop.maxRssMB, unit: 'MB' });
     fs.rmSync(outFile, { force: true });

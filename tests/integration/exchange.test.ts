@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { referentJsonSchema, renderJsonSchema } from '../../src-main/core/exchange/json-schema';
 import { importDocument } from '../../src-main/core/exchange/import';
 import { exportDocument } from '../../src-main/core/exchange/export';
-import { readBundle, writeBundle } from '../../src-main/core/exchange/bundle';
+import { readBundle, writeBundle, writeBundleStream } from '../../src-main/core/exchange/bundle';
+import { cli } from '../helpers/cli';
 import { storeFile } from '../../src-main/core/files/file-store';
 import { call } from '../../src-main/core/dispatch';
 import type { ReferentDocument } from '../../src-shared/exchange';
@@ -181,6 +182,26 @@ describe('exchange format referent/v1', () => {
     const stored = await target.db.selectFrom('attachments').select(['title', 'sha256', 'file_name']).where('sha256', '=', sha).executeTakeFirstOrThrow();
     expect(stored).toEqual({ title: 'Udkast til strategi', sha256: sha, file_name: 'strategi.pdf' });
     expect(fs.readFileSync(path.join(target.filesDir, sha.slice(0, 2), sha), 'utf8')).toBe('%PDF-1.4 strategi');
+  });
+
+  test('referent export-json --out x.referent.zip writes the same bundle a batch of meetings at a time', async () => {
+    const source = tempStore();
+    const sha = await storeFile(source.db, source.filesDir, new TextEncoder().encode('%PDF-1.4 strategi'));
+    const doc = rich();
+    doc.committees[0]!.meetings[0]!.items[1]!.attachments![0]!.sha256 = sha;
+    await importDocument(source, doc);
+    const chunks: Uint8Array[] = [];
+    await writeBundleStream(source.db, {}, source.filesDir, (c) => void chunks.push(c));
+    // Written in many pieces, not built whole and then written.
+    expect(chunks.length).toBeGreaterThan(2);
+    const { document, files } = readBundle(Buffer.concat(chunks), 'x.referent.zip');
+    expect(document).toEqual(await exportDocument(source.db));
+    expect([...files.entries()].map(([k, v]) => [k, new TextDecoder().decode(v)])).toEqual([[sha, '%PDF-1.4 strategi']]);
+    // And through the command, to a file.
+    await source.close();
+    const out = path.join(source.dir, 'x.referent.zip');
+    expect(await cli(['export-json', '--out', out, '--db', source.file], source.dir)).toMatchObject({ code: 0 });
+    expect(readBundle(fs.readFileSync(out), 'x.referent.zip').document).toEqual(document);
   });
 
   test('a bundle whose file does not match its name is refused before anything is written', async () => {

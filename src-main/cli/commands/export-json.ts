@@ -2,12 +2,26 @@
 // The JSON is written a batch of meetings at a time, to the file or to stdout: any size exports.
 import fs from 'node:fs';
 import path from 'node:path';
-import { call } from '../../core/dispatch';
-import { writeBundle } from '../../core/exchange/bundle';
+import { writeBundleStream } from '../../core/exchange/bundle';
 import { writeExport } from '../../core/exchange/export-stream';
 import { parse, yearArg } from '../args';
 import { type CliCommand, withContext } from '../types';
-import { writeFileAtomic } from '../../core/util/write-file';
+
+/** Writes `file` through a temporary name, piece by piece: a failed export leaves no file behind. */
+async function writeThrough(file: string, body: (write: (piece: string | Uint8Array) => void) => Promise<void>): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    await body((piece) => void (typeof piece === 'string' ? fs.writeSync(fd, piece) : fs.writeSync(fd, piece)));
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
 
 const usage = 'referent export-json [--committee NAME] [--year YYYY] [--out FILE.json|FILE.referent.zip] [--db FILE]';
 
@@ -20,24 +34,12 @@ export const exportJsonCommand: CliCommand = {
     const filter = { ...(values.committee ? { committee: values.committee } : {}), ...(year ? { year } : {}) };
     return withContext(io, values.db, async (ctx) => {
       if (values.out?.endsWith('.zip')) {
-        const doc = await call(ctx, 'exchange.export', filter);
-        writeFileAtomic(path.resolve(io.cwd, values.out), writeBundle(doc, ctx.store.filesDir));
+        await writeThrough(path.resolve(io.cwd, values.out), (write) => writeBundleStream(ctx.store.db, filter, ctx.store.filesDir, write));
       } else if (values.out) {
-        // Through a temporary name: a failed export leaves no file behind.
-        const out = path.resolve(io.cwd, values.out);
-        const tmp = `${out}.${process.pid}.tmp`;
-        const fd = fs.openSync(tmp, 'w');
-        try {
-          await writeExport(ctx.store.db, filter, (piece) => void fs.writeSync(fd, piece));
-          fs.writeSync(fd, '\n');
-          fs.fsyncSync(fd);
-          fs.closeSync(fd);
-          fs.renameSync(tmp, out);
-        } catch (e) {
-          fs.closeSync(fd);
-          fs.rmSync(tmp, { force: true });
-          throw e;
-        }
+        await writeThrough(path.resolve(io.cwd, values.out), async (write) => {
+          await writeExport(ctx.store.db, filter, write);
+          write('\n');
+        });
       } else {
         // Whole lines at a time to stdout; the last one ends the document.
         let pending = '';

@@ -1,14 +1,15 @@
 // Writes the store as a referent/v1 document a batch of meetings at a time, formatted exactly
 // as JSON.stringify(document, null, 2) would: an archive of any size exports with memory bounded
 // by one batch (a whole 250,000-item document is longer than a JavaScript string may be).
+import type { ExMeeting } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
 import { streamMeetings } from '../meetings/meeting-content';
 import { committeeHeaders, organizationOf, type ExportFilter } from './export';
 
 const indent = (text: string, n: number): string => text.replace(/\n/g, `\n${' '.repeat(n)}`);
 
-/** Calls `write` with consecutive pieces of the document; their concatenation is the document. */
-export async function writeExport(db: Db, filter: ExportFilter, write: (piece: string) => void | Promise<void>): Promise<void> {
+/** Calls `write` with consecutive pieces of the document; their concatenation is the document. `seen` is shown each meeting as it goes. */
+export async function writeExport(db: Db, filter: ExportFilter, write: (piece: string) => void | Promise<void>, seen?: (meeting: ExMeeting) => void): Promise<void> {
   const organization = await organizationOf(db);
   await write('{\n  "format": "referent/v1",\n');
   if (organization) await write(`  "organization": ${indent(JSON.stringify(organization, null, 2), 2)},\n`);
@@ -21,7 +22,10 @@ export async function writeExport(db: Db, filter: ExportFilter, write: (piece: s
     let count = 0;
     for await (const batch of streamMeetings(db, { committeeIds: [id], ...(filter.year !== undefined ? { year: filter.year } : {}) })) {
       let piece = '';
-      for (const { meeting } of batch) piece += `${count++ ? ',' : ''}\n        ${indent(JSON.stringify(meeting, null, 2), 8)}`;
+      for (const { meeting } of batch) {
+        seen?.(meeting);
+        piece += `${count++ ? ',' : ''}\n        ${indent(JSON.stringify(meeting, null, 2), 8)}`;
+      }
       await write(piece);
     }
     await write(count ? '\n      ]\n    }' : ']\n    }');
