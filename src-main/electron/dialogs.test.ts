@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../../tests/helpers/store';
-import { openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog, writeFileAtomic } from './dialogs';
+import { openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog } from './dialogs';
 
 const filters = [{ name: 'JSON', extensions: ['json'] }];
 
@@ -16,27 +16,6 @@ describe('saveDialogOptions', () => {
 
   test('open picks one file', () => {
     expect(openDialogOptions({ title: 'Importér', filters }).properties).toEqual(['openFile']);
-  });
-});
-
-describe('writeFileAtomic', () => {
-  test('replaces the target whole and leaves no temp file behind', async () => {
-    const dir = tempDir();
-    const target = path.join(dir, 'referat.json');
-    fs.writeFileSync(target, 'old');
-    await writeFileAtomic(target, '{"format":"referent/v1"}');
-    expect(fs.readFileSync(target, 'utf8')).toBe('{"format":"referent/v1"}');
-    expect(fs.readdirSync(dir)).toEqual(['referat.json']);
-  });
-
-  test('a failed write leaves the old file as it was', async () => {
-    const dir = tempDir();
-    const target = path.join(dir, 'is-a-folder');
-    fs.mkdirSync(target);
-    fs.writeFileSync(path.join(target, 'keep.txt'), 'keep');
-    await expect(writeFileAtomic(target, 'new')).rejects.toThrow();
-    expect(fs.readFileSync(path.join(target, 'keep.txt'), 'utf8')).toBe('keep');
-    expect(fs.readdirSync(dir)).toEqual(['is-a-folder']);
   });
 });
 

@@ -1,9 +1,8 @@
 // Save and open dialogs for exports and imports. A file is only ever written at a path the user
 // chose in the OS dialog (which asks before replacing a file), and appears whole or not at all.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { writeFileAtomic } from '../core/util/write-file';
 
 /** dialog.showSaveDialog / showOpenDialog bound to the window, injected so this file stays testable. */
 export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string }>;
@@ -23,24 +22,6 @@ export function openDialogOptions(input: { title: string; filters: FileFilter[] 
   return { title: input.title, filters: input.filters, properties: ['openFile'] };
 }
 
-/** Temp file beside the target (same volume, so the rename is atomic), flushed, then renamed over it. */
-export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await fs.open(tmp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 /**
  * Asks where to save, then writes there. `produce` runs only once a place is chosen, and gets
  * the chosen path (its extension may decide the format). Null when the user cancelled.
@@ -52,7 +33,7 @@ export async function saveWithDialog(
 ): Promise<string | null> {
   const choice = await showSave(options);
   if (choice.canceled || !choice.filePath) return null;
-  await writeFileAtomic(choice.filePath, await produce(choice.filePath));
+  writeFileAtomic(choice.filePath, await produce(choice.filePath));
   return choice.filePath;
 }
 

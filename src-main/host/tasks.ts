@@ -33,7 +33,8 @@ export const TASKS = {
   /** The whole archive as an exchange document, or as a bundle with the attachment files. */
   'exchange.exportFile': async (ctx: CoreContext, input: { bundle: boolean }): Promise<Uint8Array> => {
     const doc = await call(ctx, 'exchange.export', {});
-    return input.bundle ? writeBundle(doc, ctx.store.filesDir) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
+    // A bundle with a missing or altered file is refused whole (it names each), never written without it.
+    return input.bundle ? writeBundle(ctx.store.db, doc, ctx.store.filesDir) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
   },
 } satisfies Record<string, (ctx: CoreContext, input: never) => Promise<unknown>>;
 

@@ -91,6 +91,8 @@ export type VerifyReport = {
   lockedMeetings: number;
   /** The first fault found, as one sentence; null when everything holds. */
   fault: string | null;
+  /** The attachment files: how many were hashed whole, one sentence per missing or altered one, and hash-only attachments (plain JSON, never a file). */
+  files?: { checked: number; faults: string[]; hashOnly: number };
 };
 
 export type CarryResult = { meetingId: string; start: string; committeeName: string; itemId: string; number: number };

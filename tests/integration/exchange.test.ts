@@ -172,7 +172,7 @@ describe('exchange format referent/v1', () => {
     const doc = rich();
     doc.committees[0]!.meetings[0]!.items[1]!.attachments![0]!.sha256 = sha;
     await importDocument(source, doc);
-    const zip = writeBundle(await exportDocument(source.db), source.filesDir);
+    const zip = await writeBundle(source.db, await exportDocument(source.db), source.filesDir);
 
     const target = tempStore();
     const { document, files } = readBundle(zip, 'x.referent.zip');

@@ -1,27 +1,11 @@
 // referent export-json [--committee NAME] [--year YYYY] [--out FILE.json|FILE.referent.zip]
 // The JSON is written a batch of meetings at a time, to the file or to stdout: any size exports.
-import fs from 'node:fs';
 import path from 'node:path';
 import { writeBundleStream } from '../../core/exchange/bundle';
 import { writeExport } from '../../core/exchange/export-stream';
 import { parse, yearArg } from '../args';
 import { type CliCommand, withContext } from '../types';
-
-/** Writes `file` through a temporary name, piece by piece: a failed export leaves no file behind. */
-async function writeThrough(file: string, body: (write: (piece: string | Uint8Array) => void) => Promise<void>): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    await body((piece) => void (typeof piece === 'string' ? fs.writeSync(fd, piece) : fs.writeSync(fd, piece)));
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+import { writeFileAtomicStream } from '../../core/util/write-file';
 
 const usage = 'referent export-json [--committee NAME] [--year YYYY] [--out FILE.json|FILE.referent.zip] [--db FILE]';
 
@@ -34,9 +18,17 @@ export const exportJsonCommand: CliCommand = {
     const filter = { ...(values.committee ? { committee: values.committee } : {}), ...(year ? { year } : {}) };
     return withContext(io, values.db, async (ctx) => {
       if (values.out?.endsWith('.zip')) {
-        await writeThrough(path.resolve(io.cwd, values.out), (write) => writeBundleStream(ctx.store.db, filter, ctx.store.filesDir, write));
+        // Through a temporary name: a bundle with a missing or altered file fails whole, and nothing is left.
+        let hashOnly: string[] = [];
+        await writeFileAtomicStream(path.resolve(io.cwd, values.out), async (write) => {
+          hashOnly = await writeBundleStream(ctx.store.db, filter, ctx.store.filesDir, write);
+        });
+        io.err(`Wrote ${values.out}`);
+        if (hashOnly.length > 0) io.err(`Note: ${hashOnly.length} attachment(s) were imported without their files and travel as hashes only: ${hashOnly.join(', ')}`);
+        return 0;
       } else if (values.out) {
-        await writeThrough(path.resolve(io.cwd, values.out), async (write) => {
+        // Through a temporary name, fsynced: a failed export leaves no file behind.
+        await writeFileAtomicStream(path.resolve(io.cwd, values.out), async (write) => {
           await writeExport(ctx.store.db, filter, write);
           write('\n');
         });

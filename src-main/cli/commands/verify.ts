@@ -1,5 +1,6 @@
 // referent verify [--json]: recomputes the change log's chain and every approved meeting's
-// content hash, after SQLite's integrity check of the file; exit 0 when all holds, 1 naming the first fault.
+// content hash and every stored attachment file, after SQLite's integrity check of the file; exit 0
+// when all holds, 1 naming the faults.
 import { call } from '../../core/dispatch';
 import { checkIntegrityNow } from '../../core/store/integrity';
 import { parse } from '../args';
@@ -24,11 +25,14 @@ export const verifyCommand: CliCommand = {
       }
       const r = await call(ctx, 'meetingday.verify', {});
       if (values.json) io.out(JSON.stringify({ ...r, integrity }, null, 2));
-      if (r.fault) {
-        io.err(`referent verify: FAULT: ${r.fault}`);
+      // Every damaged file is named, not only the first: each is one to restore.
+      const faults = [...new Set([...(r.fault ? [r.fault] : []), ...(r.files?.faults ?? [])])];
+      if (faults.length > 0) {
+        for (const f of faults) io.err(`referent verify: FAULT: ${f}`);
         return EXIT.failure;
       }
-      if (!values.json) io.out(`OK: the change log's ${r.entries} entries link up, and ${r.lockedMeetings} approved meeting(s) match their lock.`);
+      if (!values.json) io.out(`OK: the change log's ${r.entries} entries link up, and ${r.lockedMeetings} approved meeting(s) match their lock. ${r.files?.checked ?? 0} attachment file(s) match their hash.`);
+      if (!values.json && r.files?.hashOnly) io.out(`Note: ${r.files.hashOnly} attachment(s) were imported as hashes only, without their files.`);
       if (!values.json) io.out(`OK: the database file passes SQLite's integrity check.`);
       return EXIT.ok;
     }, { readOnly: true });

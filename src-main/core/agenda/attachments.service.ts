@@ -1,12 +1,12 @@
 // An item's attachments (bilag): the file stored once by its SHA-256 in the data folder, the
 // row holding its title, access and place in the item's list.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AgendaItemDetail, AttachmentDto, AttachmentFile } from '../../../src-shared/api/agenda';
 import type { Access } from '../../../src-shared/domain';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
-import { filePath, storeFile } from '../files/file-store';
+import type { AttachmentLabel } from '../files/file-errors';
+import { readBlob, storeFile } from '../files/file-store';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
 import { itemsRepository as repo } from './items.repository';
@@ -103,19 +103,32 @@ export async function reorderAttachments(db: Db, itemId: string, attachmentIds: 
   return getItem(db, itemId);
 }
 
-/** Where an attachment's file lies in the store, and the name it was added under; refuses when it has none. */
-export async function storedAttachment(db: Db, filesDir: string, attachmentId: string): Promise<{ title: string; fileName: string; path: string }> {
+/** The attachment as the secretary knows it (title, item, committee, date): for the sentences about its file. */
+async function labelOf(db: Db, a: { title: string; item_id: string }): Promise<AttachmentLabel> {
+  const row = await db
+    .selectFrom('items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .innerJoin('committees as c', 'c.id', 'm.committee_id')
+    .select(['i.title as item', 'm.start', 'c.name as committee'])
+    .where('i.id', '=', a.item_id)
+    .executeTakeFirstOrThrow();
+  return { title: a.title, ...row };
+}
+
+/**
+ * An attachment's stored bytes, checked against its hash, and the name it was added under;
+ * refuses when it has no file or the file is missing or altered. Reading needs no unlocked meeting.
+ */
+export async function loadAttachment(db: Db, filesDir: string, attachmentId: string): Promise<{ title: string; fileName: string; sha256: string; bytes: Buffer }> {
   const a = await repo.attachmentById(db, attachmentId);
   if (!a) throw notFound('The attachment', 'Bilaget');
   const fileName = a.file_name ?? `${a.title}.pdf`;
   if (!a.sha256) throw new AppError('NotFound', `The attachment "${a.title}" has no file; it was imported without one.`, `Bilaget "${a.title}" har ingen fil; det blev indlæst uden.`);
-  const stored = filePath(filesDir, a.sha256);
-  if (!fs.existsSync(stored)) throw new AppError('NotFound', `The file of the attachment "${a.title}" is missing from the data folder.`, `Filen til bilaget "${a.title}" mangler i datamappen.`);
-  return { title: a.title, fileName, path: stored };
+  return { title: a.title, fileName, sha256: a.sha256, bytes: readBlob(filesDir, a.sha256, await labelOf(db, a)) };
 }
 
-/** The file's bytes, for "open" and "download"; reading needs no unlocked meeting. */
+/** The file's bytes, for "download". */
 export async function readAttachment(db: Db, filesDir: string, attachmentId: string): Promise<AttachmentFile> {
-  const { fileName, path: stored } = await storedAttachment(db, filesDir, attachmentId);
-  return { fileName, mime: mimeOf(fileName), base64: fs.readFileSync(stored).toString('base64') };
+  const { fileName, bytes } = await loadAttachment(db, filesDir, attachmentId);
+  return { fileName, mime: mimeOf(fileName), base64: bytes.toString('base64') };
 }

@@ -72,7 +72,11 @@ describe('opening an attachment', () => {
     const missing = await invoke(ctx, 'agenda.openAttachment', { attachmentId: a.id });
     expect(missing).toMatchObject({
       ok: false,
-      error: { code: 'NotFound', message: 'The file of the attachment "Bilag - anlæg" is missing from the data folder.', messageDa: 'Filen til bilaget "Bilag - anlæg" mangler i datamappen.' },
+      error: {
+        code: 'NotFound',
+        message: expect.stringContaining('The file of the attachment "Bilag - anlæg" of the item "Budget 2027-2030" (Organisations- og Beredskabsudvalget, meeting of 02-06-2026) is missing from the data folder'),
+        messageDa: expect.stringContaining('Filen til bilaget "Bilag - anlæg" til punktet "Budget 2027-2030" (Organisations- og Beredskabsudvalget, mødet den 02-06-2026) mangler i datamappen'),
+      },
     });
     await ctx.store.db.updateTable('attachments').set({ sha256: null }).where('id', '=', a.id).execute();
     const none = await invoke(ctx, 'agenda.openAttachment', { attachmentId: a.id });

@@ -8,7 +8,7 @@ import type { FileOpener } from '../context';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { writeFileAtomic } from '../util/write-file';
-import { storedAttachment } from './attachments.service';
+import { loadAttachment } from './attachments.service';
 
 // Windows refuses these names whatever the extension, so "CON.pdf" would not open there.
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -46,11 +46,12 @@ function openedFilesDir(): string {
  * always the stored file.
  */
 export async function openAttachment(db: Db, filesDir: string, opener: FileOpener | undefined, attachmentId: string): Promise<OpenAttachmentResult> {
-  const stored = await storedAttachment(db, filesDir, attachmentId);
+  // Without an opener the renderer downloads, and the download checks the file.
   if (!opener) return { opened: false };
-  const dir = path.join(openedFilesDir(), path.basename(stored.path).slice(0, 16));
+  const stored = await loadAttachment(db, filesDir, attachmentId);
+  const dir = path.join(openedFilesDir(), stored.sha256.slice(0, 16));
   const target = path.join(dir, safeFileName(stored.fileName));
-  const bytes = fs.readFileSync(stored.path);
+  const bytes = stored.bytes;
   if (!fs.existsSync(target) || !fs.readFileSync(target).equals(bytes)) {
     try {
       fs.mkdirSync(dir, { recursive: true });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { readStoredFile } from '../files/file-store';
+import { readBlob } from '../files/file-store';
 import type { Db } from '../store/database';
 import type { DocumentKind } from './build-referat';
 import { exportLoaded, KIND_NAME, loadReferat, meetingFilePrefix, safeFileName } from './documents.service';
@@ -16,10 +16,11 @@ export type PublicationPackage = { baseName: string; entries: PublicationEntry[]
 export async function buildPublication(db: Db, filesDir: string, printer: PdfPrinter | null, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
   const req = { meetingId, kind, public: true, format: 'pdf' } as const;
   const loaded = await loadReferat(db, req);
-  const pdf = await exportLoaded(db, printer, loaded, req);
   const { input } = loaded;
   const prefix = meetingFilePrefix(input);
-  const entries: PublicationEntry[] = [{ name: pdf.fileName, bytes: pdf.bytes }];
+  // The attachments first: a missing or altered file stops the package before the PDF is printed,
+  // and the website never gets wrong bytes.
+  const attachments: PublicationEntry[] = [];
   const missing: string[] = [];
   input.meeting.items.forEach((item, index) => {
     if (item.access === 'closed') return;
@@ -29,12 +30,12 @@ export async function buildPublication(db: Db, filesDir: string, printer: PdfPri
       const ext = extensionOf(a.file) ?? extensionOf(a.title);
       const title = ext && a.title.toLowerCase().endsWith(`.${ext}`) ? a.title.slice(0, -(ext.length + 1)) : a.title;
       const name = safeFileName(`${prefix} Punkt ${number} Bilag ${i + 1} - ${title}${ext ? `.${ext}` : ''}`);
-      const bytes = a.sha256 ? readStoredFile(filesDir, a.sha256) : null;
-      if (bytes) entries.push({ name, bytes: new Uint8Array(bytes) });
+      if (a.sha256) attachments.push({ name, bytes: new Uint8Array(readBlob(filesDir, a.sha256, { title: a.title, item: item.title, committee: input.committee.name, start: input.meeting.start })) });
       else missing.push(`Punkt ${number}: ${a.title}`);
     });
   });
-  return { baseName: safeFileName(`${prefix} ${KIND_NAME[kind]} - publicering`), entries, missing };
+  const pdf = await exportLoaded(db, printer, loaded, req);
+  return { baseName: safeFileName(`${prefix} ${KIND_NAME[kind]} - publicering`), entries: [{ name: pdf.fileName, bytes: pdf.bytes }, ...attachments], missing };
 }
 
 function extensionOf(name: string | undefined): string | null {

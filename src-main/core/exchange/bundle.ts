@@ -1,28 +1,49 @@
 // The .referent.zip bundle: referent.json plus files/<sha256> for every attachment it names.
+import fs from 'node:fs';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync, type Zippable } from 'fflate';
 import type { ReferentDocument } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
 import { AppError } from '../errors';
-import { readStoredFile } from '../files/file-store';
-import { attachmentHashes, type ExportFilter } from './export';
+import { blobFault, type AttachmentLabel } from '../files/file-errors';
+import { filePath, readBlob } from '../files/file-store';
+import { type ExportFilter } from './export';
 import { writeExport } from './export-stream';
+import { formatShortDa } from '../../../src-shared/dates';
 
-export function writeBundle(doc: ReferentDocument, filesDir: string): Uint8Array {
+/**
+ * The bundle of `doc` with every attachment file it names, each checked against its hash. A bundle
+ * is a backup: when a file the store holds is missing or altered it is refused whole, naming each
+ * one, rather than written without it. An attachment that came by plain JSON and never had its
+ * file here (see hashOnlyAttachments) travels as its hash, as it arrived.
+ */
+export async function writeBundle(db: Db, doc: ReferentDocument, filesDir: string): Promise<Uint8Array> {
   const entries: Zippable = { 'referent.json': strToU8(JSON.stringify(doc, null, 2)) };
-  for (const sha of attachmentHashes(doc)) {
-    const bytes = readStoredFile(filesDir, sha);
-    // A hash whose file never arrived (plain JSON import) travels as a hash only.
-    if (bytes) entries[`files/${sha}`] = [bytes, { level: 0 }];
+  const faults: { kind: 'missing' | 'altered'; en: string; da: string }[] = [];
+  const labels = attachmentLabels(doc);
+  const never = await neverStored(db, [...labels.keys()]);
+  for (const [sha, label] of labels) {
+    if (never.has(sha) && !fs.existsSync(filePath(filesDir, sha))) continue;
+    try {
+      entries[`files/${sha}`] = [readBlob(filesDir, sha, label), { level: 0 }];
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const kind = e.code === 'Corrupt' ? 'altered' : 'missing';
+      faults.push({ kind, ...blobFault(kind, sha, label) });
+    }
   }
+  if (faults.length > 0) throw incompleteBundle(faults);
   return zipSync(entries, { level: 6 });
 }
 
 /**
  * The same bundle written piece by piece to `write`: referent.json compressed as the store is read
  * a batch of meetings at a time, then the files. Memory holds one batch and one file, at any size
- * (a 250,000-item archive's JSON is longer than a JavaScript string may be).
+ * (a 250,000-item archive's JSON is longer than a JavaScript string may be). Every file is checked
+ * against its hash as it is read; a missing or altered one fails the whole bundle, naming each (the
+ * caller writes through a temporary name, so nothing is left). Returns the attachments that travel
+ * as hashes only, "Title (committee, date)".
  */
-export async function writeBundleStream(db: Db, filter: ExportFilter, filesDir: string, write: (chunk: Uint8Array) => void): Promise<void> {
+export async function writeBundleStream(db: Db, filter: ExportFilter, filesDir: string, write: (chunk: Uint8Array) => void): Promise<string[]> {
   let failed: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failed ??= err;
@@ -33,7 +54,7 @@ export async function writeBundleStream(db: Db, filter: ExportFilter, filesDir: 
   };
   const json = new ZipDeflate('referent.json', { level: 6 });
   zip.add(json);
-  const hashes = new Set<string>();
+  const labels = new Map<string, AttachmentLabel>();
   await writeExport(
     db,
     filter,
@@ -41,22 +62,79 @@ export async function writeBundleStream(db: Db, filter: ExportFilter, filesDir: 
       json.push(strToU8(piece));
       check();
     },
-    (m) => {
-      for (const i of m.items) for (const a of i.attachments ?? []) if (a.sha256) hashes.add(a.sha256);
+    (m, committee) => {
+      for (const i of m.items) for (const a of i.attachments ?? []) if (a.sha256 && !labels.has(a.sha256)) labels.set(a.sha256, { title: a.title, item: i.title, committee, start: m.start });
     },
   );
   json.push(new Uint8Array(0), true);
-  for (const sha of hashes) {
-    const bytes = readStoredFile(filesDir, sha);
+  const never = await neverStored(db, [...labels.keys()]);
+  const faults: { kind: 'missing' | 'altered'; en: string; da: string }[] = [];
+  const hashOnly: string[] = [];
+  for (const [sha, label] of labels) {
     // A hash whose file never arrived (plain JSON import) travels as a hash only.
-    if (!bytes) continue;
+    if (never.has(sha) && !fs.existsSync(filePath(filesDir, sha))) {
+      hashOnly.push(`"${label.title}" (${label.committee}, ${formatShortDa(label.start)})`);
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readBlob(filesDir, sha, label);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const kind = e.code === 'Corrupt' ? 'altered' : 'missing';
+      faults.push({ kind, ...blobFault(kind, sha, label) });
+      continue;
+    }
+    if (faults.length > 0) continue;
     const file = new ZipPassThrough(`files/${sha}`);
     zip.add(file);
     file.push(bytes, true);
     check();
   }
+  if (faults.length > 0) throw incompleteBundle(faults);
   zip.end();
   check();
+  return hashOnly;
+}
+
+/** Every attachment file the document names, with the first attachment that names it. */
+function attachmentLabels(doc: ReferentDocument): Map<string, AttachmentLabel> {
+  const out = new Map<string, AttachmentLabel>();
+  for (const c of doc.committees)
+    for (const m of c.meetings)
+      for (const i of m.items)
+        for (const a of i.attachments ?? []) if (a.sha256 && !out.has(a.sha256)) out.set(a.sha256, { title: a.title, item: i.title, committee: c.name, start: m.start });
+  return out;
+}
+
+/** The hashes, of those given, that the files table has never recorded (imported as plain JSON). */
+async function neverStored(db: Db, hashes: string[]): Promise<Set<string>> {
+  const out = new Set(hashes);
+  // In slices: an archive can name more files than one statement may bind.
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db.selectFrom('files').select('sha256').where('sha256', 'in', hashes.slice(i, i + 500)).execute();
+    for (const r of rows) out.delete(r.sha256);
+  }
+  return out;
+}
+
+/** The attachments of `doc` that travel as hashes only, "Title (committee, date)", for a note beside the bundle. */
+export async function hashOnlyAttachments(db: Db, doc: ReferentDocument, filesDir: string): Promise<string[]> {
+  const labels = attachmentLabels(doc);
+  const never = await neverStored(db, [...labels.keys()]);
+  return [...labels].filter(([sha]) => never.has(sha) && !fs.existsSync(filePath(filesDir, sha))).map(([, l]) => `"${l.title}" (${l.committee}, ${formatShortDa(l.start)})`);
+}
+
+const SHOWN = 10;
+
+function incompleteBundle(faults: { kind: 'missing' | 'altered'; en: string; da: string }[]): AppError {
+  const more = faults.length > SHOWN ? faults.length - SHOWN : 0;
+  const list = (texts: string[], tail: string): string => texts.slice(0, SHOWN).join(' ') + (more ? ` ${tail}` : '');
+  return new AppError(
+    faults.some((f) => f.kind === 'altered') ? 'Corrupt' : 'NotFound',
+    `The bundle was not written: it would lack ${faults.length} attachment file(s). ${list(faults.map((f) => f.en), `(And ${more} more; referent verify lists them all.)`)} Restore them from a backup, or export plain JSON (hashes only).`,
+    `Pakken blev ikke skrevet: den ville mangle ${faults.length} bilagsfil(er). ${list(faults.map((f) => f.da), `(Og ${more} mere; referent verify nævner dem alle.)`)} Gendan dem fra en sikkerhedskopi, eller eksportér almindelig JSON (kun hashværdier).`,
+  );
 }
 
 export function readBundle(bytes: Uint8Array, name: string): { document: unknown; files: Map<string, Uint8Array> } {

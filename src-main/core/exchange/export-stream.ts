@@ -9,7 +9,7 @@ import { committeeHeaders, organizationOf, type ExportFilter } from './export';
 const indent = (text: string, n: number): string => text.replace(/\n/g, `\n${' '.repeat(n)}`);
 
 /** Calls `write` with consecutive pieces of the document; their concatenation is the document. `seen` is shown each meeting as it goes. */
-export async function writeExport(db: Db, filter: ExportFilter, write: (piece: string) => void | Promise<void>, seen?: (meeting: ExMeeting) => void): Promise<void> {
+export async function writeExport(db: Db, filter: ExportFilter, write: (piece: string) => void | Promise<void>, seen?: (meeting: ExMeeting, committee: string) => void): Promise<void> {
   const organization = await organizationOf(db);
   await write('{\n  "format": "referent/v1",\n');
   if (organization) await write(`  "organization": ${indent(JSON.stringify(organization, null, 2), 2)},\n`);
@@ -23,7 +23,7 @@ export async function writeExport(db: Db, filter: ExportFilter, write: (piece: s
     for await (const batch of streamMeetings(db, { committeeIds: [id], ...(filter.year !== undefined ? { year: filter.year } : {}) })) {
       let piece = '';
       for (const { meeting } of batch) {
-        seen?.(meeting);
+        seen?.(meeting, header.name);
         piece += `${count++ ? ',' : ''}\n        ${indent(JSON.stringify(meeting, null, 2), 8)}`;
       }
       await write(piece);

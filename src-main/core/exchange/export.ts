@@ -54,10 +54,3 @@ export async function exportDocument(db: Db, filter: ExportFilter = {}): Promise
   }
   return stripUndefined({ format: 'referent/v1', organization: await organizationOf(db), committees: out });
 }
-
-/** The hashes of every attachment file a document refers to (for the .referent.zip bundle). */
-export function attachmentHashes(doc: ReferentDocument): Set<string> {
-  const out = new Set<string>();
-  for (const c of doc.committees) for (const m of c.meetings) for (const i of m.items) for (const a of i.attachments ?? []) if (a.sha256) out.add(a.sha256);
-  return out;
-}

@@ -11,7 +11,7 @@ import { AppError, describeRefusal } from '../errors';
 import type { Store } from '../store/open';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
-import { filePath } from '../files/file-store';
+import { filePath, storeBlob } from '../files/file-store';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
 import { hashMeeting, readMeetings, streamMeetings, stripUndefined } from '../meetings/meeting-content';
 import type { DocumentEvent } from './json-stream';
@@ -107,13 +107,10 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
   }
   await backupBeforeImport(store);
   // Blobs first (content-addressed, so harmless if the transaction then fails; new ones are removed).
+  // One already stored is kept only when it is whole: a truncated one is written again from these bytes.
   const written: string[] = [];
   for (const [sha, bytes] of files) {
-    const target = filePath(store.filesDir, sha);
-    if (fs.existsSync(target)) continue;
-    fs.mkdirSync(target.slice(0, target.lastIndexOf('/')), { recursive: true });
-    fs.writeFileSync(target, bytes);
-    written.push(target);
+    if (storeBlob(store.filesDir, sha, bytes) === 'created') written.push(filePath(store.filesDir, sha));
   }
   try {
     return await store.db.transaction().execute(async (trx) => {

@@ -1,15 +1,61 @@
-// Files Referent writes appear whole or not at all: a temp file beside the target, then rename.
+// Every file Referent writes (attachment blobs, exports, bundles, copies to open) appears whole or
+// not at all, and survives a power cut once this returns: temp file beside the target, written and
+// fsynced, renamed over the target, then the folder fsynced so the rename itself is on disk.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  const tmp = tempBeside(target);
   try {
-    fs.writeFileSync(tmp, bytes);
+    const fd = fs.openSync(tmp, 'wx');
+    try {
+      fs.writeFileSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+  syncFolder(dir);
+}
+
+/** The same promise for output produced in pieces (a streamed export): `produce` calls `write` as often as it likes. */
+export async function writeFileAtomicStream(target: string, produce: (write: (piece: Uint8Array | string) => void) => Promise<void>): Promise<void> {
+  const dir = path.dirname(target);
+  const tmp = tempBeside(target);
+  try {
+    const fd = fs.openSync(tmp, 'wx');
+    try {
+      await produce((piece) => void fs.writeSync(fd, piece));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  syncFolder(dir);
+}
+
+// Unique per call: two writers of the same name (two imports of one blob) never share a temp file.
+function tempBeside(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Makes a rename or a new file in `dir` durable. Windows cannot open a folder for fsync; NTFS journals the rename itself. */
+export function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
