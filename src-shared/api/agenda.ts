@@ -7,7 +7,17 @@ import { AccessSchema, ClosedReasonSchema, ItemRoleSchema, LocalDate, SectionKin
 
 export type SectionDto = { kind: SectionKind; heading: string | null; body: string };
 export type RouteStep = { body: string; date: string | null };
-export type AttachmentDto = { id: string; title: string; access: Access; sha256: string | null; fileName: string | null; size: number | null };
+export type AttachmentDto = {
+  id: string;
+  title: string;
+  access: Access;
+  sha256: string | null;
+  /** The real name of the file, shown beside the title: the title may say "(PDF)" of anything. */
+  fileName: string | null;
+  size: number | null;
+  /** False when the file's type is not a document Referent opens (see src-shared/attachment-types.ts). */
+  openable: boolean;
+};
 
 export type AgendaItemSummary = {
   id: string;

@@ -43,6 +43,8 @@ export type ImportReport = {
    * "hm" is not our "hm"): they are stored as a new person under a free key instead of renaming ours.
    */
   newKeys: { committee: string; key: string; name: string; storedAs: string }[];
+  /** Attachment files whose names were not a document type (or hid a program) and are stored under a name that opens nothing. */
+  renamedFiles?: { from: string; to: string }[];
 };
 
 export const exchangeOps = {

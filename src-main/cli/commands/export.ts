@@ -57,6 +57,7 @@ export const exportCommand: CliCommand = {
           writePublication(pkg, out);
           io.err(`Wrote ${values.out}: ${pkg.entries.map((e) => e.name).join(', ')}`);
           for (const m of pkg.missing) io.err(`Not included (the file is not stored): ${m}`);
+          for (const m of pkg.refused) io.err(`Not included (not a document type to publish): ${m}`);
           return 0;
         }
         const r = await exportDocument(ctx.store.db, await printerOf(ctx), { meetingId, kind, format: format!, public: values.public === true, archive: values.archive === true });

@@ -44,6 +44,7 @@ export const importCommand: CliCommand = {
     );
     // Settings the file would have changed, and members stored under a new key: one line each.
     for (const line of reportNotes(r, 'en')) io.out(line);
+    for (const f of r.renamedFiles ?? []) io.err(`Note: the attachment file "${f.from}" is not a document type Referent opens; it is kept as "${f.to}", which opens nothing.`);
     return 0;
   },
 };

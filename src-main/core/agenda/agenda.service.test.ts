@@ -143,7 +143,7 @@ describe('the agenda of a meeting', () => {
     const pdf = Buffer.from('%PDF-1.4 udvalgsbemærkninger');
     const a = await call(ctx, 'agenda.addAttachment', { itemId: item.id, fileName: 'Udvalgsbemærkninger OBU budget 2027-2030.pdf', base64: pdf.toString('base64') });
     expect(a).toMatchObject({ title: 'Udvalgsbemærkninger OBU budget 2027-2030', access: 'open', size: pdf.length });
-    const b = await call(ctx, 'agenda.addAttachment', { itemId: item.id, fileName: 'anlaeg.pdf', title: 'Bilag - anlæg', access: 'closed', base64: Buffer.from('anlæg').toString('base64') });
+    const b = await call(ctx, 'agenda.addAttachment', { itemId: item.id, fileName: 'anlaeg.pdf', title: 'Bilag - anlæg', access: 'closed', base64: Buffer.from('%PDF-1.4 anlæg').toString('base64') });
     const back = await call(ctx, 'agenda.readAttachment', { attachmentId: a.id });
     expect(Buffer.from(back.base64, 'base64').toString()).toBe('%PDF-1.4 udvalgsbemærkninger');
     expect(back.mime).toBe('application/pdf');

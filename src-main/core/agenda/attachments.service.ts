@@ -5,31 +5,23 @@ import type { AgendaItemDetail, AttachmentDto, AttachmentFile } from '../../../s
 import type { Access } from '../../../src-shared/domain';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
+import { checkAttachmentName, inertName } from '../../../src-shared/attachment-types';
+import { fileRefusal } from '../files/attachment-policy';
 import type { AttachmentLabel } from '../files/file-errors';
 import { readBlob, storeFile } from '../files/file-store';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
 import { itemsRepository as repo } from './items.repository';
-import { getItem, itemAndMeeting } from './items.service';
-
-const MIME: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.doc': 'application/msword',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.xls': 'application/vnd.ms-excel',
-  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.txt': 'text/plain',
-  '.csv': 'text/csv',
-};
-
-const mimeOf = (fileName: string): string => MIME[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+import { getItem, itemAndMeeting, toAttachmentDto } from './items.service';
 
 /** "Bilag - anlæg.pdf" -> "Bilag - anlæg": the title a secretary would write. */
 const titleFromFileName = (fileName: string): string => path.basename(fileName, path.extname(fileName)).trim() || fileName;
+
+/** The type's own MIME for an allowed document, else bytes that nothing runs. */
+const mimeOf = (fileName: string): string => {
+  const v = checkAttachmentName(fileName);
+  return v.ok ? v.mime : 'application/octet-stream';
+};
 
 async function attachmentAndMeeting(db: Db, attachmentId: string) {
   const a = await repo.attachmentById(db, attachmentId);
@@ -41,7 +33,7 @@ async function toDto(db: Db, attachmentId: string): Promise<AttachmentDto> {
   const a = await repo.attachmentById(db, attachmentId);
   if (!a) throw notFound('The attachment', 'Bilaget');
   const f = a.sha256 ? await db.selectFrom('files').select('size').where('sha256', '=', a.sha256).executeTakeFirst() : undefined;
-  return { id: a.id, title: a.title, access: a.access, sha256: a.sha256, fileName: a.file_name, size: f?.size ?? null };
+  return toAttachmentDto(a, f?.size ?? null);
 }
 
 export type NewAttachment = { itemId: string; fileName: string; title?: string | undefined; access?: Access | undefined; bytes: Uint8Array };
@@ -49,6 +41,9 @@ export type NewAttachment = { itemId: string; fileName: string; title?: string |
 export async function addAttachment(db: Db, filesDir: string, input: NewAttachment): Promise<AttachmentDto> {
   const { item, meeting } = await itemAndMeeting(db, input.itemId);
   if (input.bytes.byteLength === 0) throw new AppError('Invalid', `The file "${input.fileName}" is empty.`, `Filen "${input.fileName}" er tom.`);
+  // Only documents whose bytes fit their name are taken in: nothing attached may run a program when opened.
+  const refused = fileRefusal(input.fileName, input.bytes);
+  if (refused) throw new AppError('Invalid', `${refused.en}; it cannot be attached.`, `${refused.da}; den kan ikke vedhæftes.`);
   const sha = await storeFile(db, filesDir, input.bytes);
   const last = await db.selectFrom('attachments').select((e) => e.fn.max('position').as('p')).where('item_id', '=', item.id).executeTakeFirst();
   const id = newId();
@@ -127,8 +122,12 @@ export async function loadAttachment(db: Db, filesDir: string, attachmentId: str
   return { title: a.title, fileName, sha256: a.sha256, bytes: readBlob(filesDir, a.sha256, await labelOf(db, a)) };
 }
 
-/** The file's bytes, for "download". */
+/**
+ * The file's bytes, for "download". A file that opening would refuse (not a document type, a
+ * double extension, bytes that do not fit the name) comes under a name that opens nothing.
+ */
 export async function readAttachment(db: Db, filesDir: string, attachmentId: string): Promise<AttachmentFile> {
   const { fileName, bytes } = await loadAttachment(db, filesDir, attachmentId);
-  return { fileName, mime: mimeOf(fileName), base64: bytes.toString('base64') };
+  const name = fileRefusal(fileName, bytes) ? inertName(fileName) : fileName;
+  return { fileName: name, mime: mimeOf(name), base64: bytes.toString('base64') };
 }

@@ -1,8 +1,9 @@
 // The agenda of one meeting: adding, editing, removing and ordering items, with numbers that
 // follow the committee's rule until publication freezes them.
-import type { Agenda, AgendaItemDetail, AgendaItemSummary, RouteStep, SectionDto } from '../../../src-shared/api/agenda';
+import type { Agenda, AgendaItemDetail, AgendaItemSummary, AttachmentDto, RouteStep, SectionDto } from '../../../src-shared/api/agenda';
 import { resolveTemplate, type Access, type ClosedReason, type CommitteeTemplate, type ItemRole, type MeetingStatus, type SectionKind } from '../../../src-shared/domain';
 import { decisionPublication } from '../meetings/meeting-write';
+import { checkAttachmentName } from '../../../src-shared/attachment-types';
 import { formatShortDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
@@ -80,7 +81,7 @@ export async function getItem(db: Db, itemId: string): Promise<AgendaItemDetail>
     meetingId: item.meeting_id,
     sections: sections.map((s) => ({ kind: s.kind, heading: s.heading, body: s.body })),
     route: route.map((r) => ({ body: r.body, date: r.date })),
-    attachments: attachments.map((a) => ({ id: a.id, title: a.title, access: a.access, sha256: a.sha256, fileName: a.file_name, size: a.size ?? null })),
+    attachments: attachments.map((a) => toAttachmentDto(a, a.size ?? null)),
     publication: {
       publicTitle: item.public_title,
       closedReason: item.closed_reason !== null ? { kind: item.closed_reason, ...(item.closed_reason_text !== null ? { text: item.closed_reason_text } : {}) } : null,
@@ -88,6 +89,11 @@ export async function getItem(db: Db, itemId: string): Promise<AgendaItemDetail>
       decisionPublic: decision?.publication ? decision.publication === 'published' : null,
     },
   };
+}
+
+/** An attachment row as the editor shows it; a row without a file name is a PDF by its title (as the documents print it). */
+export function toAttachmentDto(a: { id: string; title: string; access: Access; sha256: string | null; file_name: string | null }, size: number | null): AttachmentDto {
+  return { id: a.id, title: a.title, access: a.access, sha256: a.sha256, fileName: a.file_name, size, openable: checkAttachmentName(a.file_name ?? `${a.title}.pdf`).ok };
 }
 
 /** New items go before the closing standard items ("Gensidig orientering", "Underskriftsside"). */

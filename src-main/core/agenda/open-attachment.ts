@@ -8,6 +8,7 @@ import type { FileOpener } from '../context';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { writeFileAtomic } from '../util/write-file';
+import { fileRefusal } from '../files/attachment-policy';
 import { loadAttachment } from './attachments.service';
 
 // Windows refuses these names whatever the extension, so "CON.pdf" would not open there.
@@ -49,6 +50,15 @@ export async function openAttachment(db: Db, filesDir: string, opener: FileOpene
   // Without an opener the renderer downloads, and the download checks the file.
   if (!opener) return { opened: false };
   const stored = await loadAttachment(db, filesDir, attachmentId);
+  // Checked at every opening, not only when added: a file from an older version or another system gets no pass.
+  const refused = fileRefusal(stored.fileName, stored.bytes);
+  if (refused) {
+    throw new AppError(
+      'Forbidden',
+      `The attachment "${stored.title}" is not opened: ${refused.en}. Download it if you must see it.`,
+      `Bilaget "${stored.title}" åbnes ikke: ${refused.da}. Hent det, hvis du skal se det.`,
+    );
+  }
   const dir = path.join(openedFilesDir(), stored.sha256.slice(0, 16));
   const target = path.join(dir, safeFileName(stored.fileName));
   const bytes = stored.bytes;

@@ -33,6 +33,6 @@ export const documentHandlers: FeatureHandlers<typeof documentOps> = {
   },
   'documents.publication': async (ctx, { meetingId, kind }) => {
     const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId, kind);
-    return { fileName: `${pkg.baseName}.zip`, base64: base64(publicationZip(pkg)), files: pkg.entries.map((e) => e.name), missing: pkg.missing };
+    return { fileName: `${pkg.baseName}.zip`, base64: base64(publicationZip(pkg)), files: pkg.entries.map((e) => e.name), missing: [...pkg.missing, ...pkg.refused] };
   },
 };

@@ -3,15 +3,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import { checkAttachmentName } from '../../../src-shared/attachment-types';
+import { fileRefusal } from '../files/attachment-policy';
 import { readBlob } from '../files/file-store';
 import type { Db } from '../store/database';
 import type { DocumentKind } from './build-referat';
-import { exportLoaded, KIND_NAME, loadReferat, meetingFilePrefix, safeFileName } from './documents.service';
+import { exportLoaded, KIND_NAME, loadReferat, meetingFilePrefix, safeFileName, type StoredReferatInput } from './documents.service';
 import type { PdfPrinter } from './pdf';
 import { writeFileAtomic } from '../util/write-file';
 
 export type PublicationEntry = { name: string; bytes: Uint8Array };
-export type PublicationPackage = { baseName: string; entries: PublicationEntry[]; missing: string[] };
+export type PublicationPackage = {
+  baseName: string;
+  entries: PublicationEntry[];
+  /** Open attachments without a stored file ("Punkt 3: title"). */
+  missing: string[];
+  /** Open attachments left out because their file is not a document type (or its bytes do not fit its name). */
+  refused: string[];
+};
 
 export async function buildPublication(db: Db, filesDir: string, printer: PdfPrinter | null, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
   const req = { meetingId, kind, public: true, format: 'pdf' } as const;
@@ -20,27 +29,35 @@ export async function buildPublication(db: Db, filesDir: string, printer: PdfPri
   const prefix = meetingFilePrefix(input);
   // The attachments first: a missing or altered file stops the package before the PDF is printed,
   // and the website never gets wrong bytes.
+  const { attachments, missing, refused } = publicationAttachments(input, filesDir);
+  const pdf = await exportLoaded(db, printer, loaded, req);
+  return { baseName: safeFileName(`${prefix} ${KIND_NAME[kind]} - publicering`), entries: [{ name: pdf.fileName, bytes: pdf.bytes }, ...attachments], missing, refused };
+}
+
+/** The open attachments of the open items, each checked against its hash and its type, named for the website. */
+export function publicationAttachments(input: StoredReferatInput, filesDir: string): { attachments: PublicationEntry[]; missing: string[]; refused: string[] } {
+  const prefix = meetingFilePrefix(input);
   const attachments: PublicationEntry[] = [];
   const missing: string[] = [];
+  const refused: string[] = [];
   input.meeting.items.forEach((item, index) => {
     if (item.access === 'closed') return;
     const number = item.number ?? index + 1;
     const open = (item.attachments ?? []).filter((a) => a.access !== 'closed');
     open.forEach((a, i) => {
-      const ext = extensionOf(a.file) ?? extensionOf(a.title);
-      const title = ext && a.title.toLowerCase().endsWith(`.${ext}`) ? a.title.slice(0, -(ext.length + 1)) : a.title;
-      const name = safeFileName(`${prefix} Punkt ${number} Bilag ${i + 1} - ${title}${ext ? `.${ext}` : ''}`);
-      if (a.sha256) attachments.push({ name, bytes: new Uint8Array(readBlob(filesDir, a.sha256, { title: a.title, item: item.title, committee: input.committee.name, start: input.meeting.start })) });
-      else missing.push(`Punkt ${number}: ${a.title}`);
+      if (!a.sha256) return void missing.push(`Punkt ${number}: ${a.title}`);
+      const bytes = readBlob(filesDir, a.sha256, { title: a.title, item: item.title, committee: input.committee.name, start: input.meeting.start });
+      // Only a document whose bytes fit its name goes on the website, and under that type's extension.
+      const fileName = a.file ?? `${a.title}.pdf`;
+      const why = fileRefusal(fileName, bytes);
+      const verdict = checkAttachmentName(fileName);
+      if (why || !verdict.ok) return void refused.push(`Punkt ${number}: ${a.title}: ${why?.en ?? 'not a document'}`);
+      const ext = verdict.ext;
+      const title = a.title.toLowerCase().endsWith(`.${ext}`) ? a.title.slice(0, -(ext.length + 1)) : a.title;
+      attachments.push({ name: safeFileName(`${prefix} Punkt ${number} Bilag ${i + 1} - ${title}.${ext}`), bytes: new Uint8Array(bytes) });
     });
   });
-  const pdf = await exportLoaded(db, printer, loaded, req);
-  return { baseName: safeFileName(`${prefix} ${KIND_NAME[kind]} - publicering`), entries: [{ name: pdf.fileName, bytes: pdf.bytes }, ...attachments], missing };
-}
-
-function extensionOf(name: string | undefined): string | null {
-  const m = name ? /\.([A-Za-z0-9]{1,5})$/.exec(name.trim()) : null;
-  return m ? m[1]!.toLowerCase() : null;
+  return { attachments, missing, refused };
 }
 
 export function publicationZip(pkg: PublicationPackage): Uint8Array {

@@ -11,6 +11,7 @@ import { AppError, describeRefusal } from '../errors';
 import type { Store } from '../store/open';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
+import { importedFileName } from '../files/attachment-policy';
 import { filePath, storeBlob } from '../files/file-store';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
 import { hashMeeting, readMeetings, streamMeetings, stripUndefined } from '../meetings/meeting-content';
@@ -46,14 +47,14 @@ function parsePart<S extends z.ZodType>(schema: S, raw: unknown, at: string): z.
   throw new AppError('Invalid', place(message), place(da ?? message));
 }
 
-type Body = (db: Db, report: ImportReport) => Promise<void>;
+type Body = (db: Db, report: ImportReport, files: Map<string, Uint8Array>) => Promise<void>;
 
 export async function importDocument(store: Store, raw: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const doc = parseDocument(raw);
   const adopt = options.adoptOrganization === true;
-  return runImport(store, options, async (db, report) => {
+  return runImport(store, options, async (db, report, files) => {
     if (doc.organization) await importOrganization(db, doc.organization, adopt, report);
-    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, adopt, report);
+    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, adopt, report, files);
   });
 }
 
@@ -64,7 +65,7 @@ export async function importDocument(store: Store, raw: unknown, options: Import
  */
 export async function importDocumentStream(store: Store, events: AsyncIterable<DocumentEvent>, options: ImportOptions = {}): Promise<ImportReport> {
   const adopt = options.adoptOrganization === true;
-  return runImport(store, options, async (db, report) => {
+  return runImport(store, options, async (db, report, files) => {
     const top: Record<string, unknown> = {};
     const names = new Map<string, number>();
     let committee: Record<string, unknown> = {};
@@ -89,7 +90,7 @@ export async function importDocumentStream(store: Store, events: AsyncIterable<D
         const prior = names.get(c.name);
         if (prior !== undefined) throw new AppError('Invalid', `${at}.name: repeats the committee "${c.name}" of committees[${prior}]`, `${at}.name: gentager udvalget "${c.name}" fra committees[${prior}].`);
         names.set(c.name, e.index);
-        await importCommittee(db, c, at, adopt, report);
+        await importCommittee(db, c, at, adopt, report, files);
         committee = {};
         meetings = [];
       }
@@ -125,18 +126,37 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
   }
 }
 
+/**
+ * An attachment whose file is not a document Referent opens (an .exe, "Budget 2027.pdf.cmd", a
+ * "PDF" whose bytes are something else) keeps its bytes but is stored under a name that opens
+ * nothing. Done to the committee as read, so a locked meeting compares with what was stored.
+ */
+function defuseFileNames(c: ExCommittee, files: Map<string, Uint8Array>, report: ImportReport): void {
+  for (const m of c.meetings)
+    for (const i of m.items)
+      for (const a of i.attachments ?? []) {
+        if (a.file === undefined) continue;
+        const safe = importedFileName(a.file, a.sha256 ? files.get(a.sha256) : undefined);
+        if (safe !== a.file) {
+          (report.renamedFiles ??= []).push({ from: a.file, to: safe });
+          a.file = safe;
+        }
+      }
+}
+
 async function importInTransaction(db: Db, files: Map<string, Uint8Array>, body: Body): Promise<ImportReport> {
   const report: ImportReport = { committees: { added: 0, updated: 0 }, meetings: { added: 0, replaced: 0, unchanged: 0 }, items: 0, files: 0, settings: [], newKeys: [] };
   for (const [sha, bytes] of files) {
     const r = await db.insertInto('files').values({ sha256: sha, size: bytes.byteLength, added_at: nowIso() }).onConflict((oc) => oc.column('sha256').doNothing()).executeTakeFirst();
     report.files += Number(r.numInsertedOrUpdatedRows ?? 0);
   }
-  await body(db, report);
+  await body(db, report, files);
   await appendChange(db, { action: 'exchange.import', payload: report });
   return report;
 }
 
-async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolean, report: ImportReport): Promise<void> {
+async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolean, report: ImportReport, files: Map<string, Uint8Array>): Promise<void> {
+  defuseFileNames(c, files, report);
   const now = nowIso();
   let row = await db.selectFrom('committees').selectAll().where('name', '=', c.name).executeTakeFirst();
   // The file's short name is checked only where it will be written (a new committee, or adopting).

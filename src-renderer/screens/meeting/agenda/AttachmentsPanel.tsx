@@ -58,9 +58,15 @@ function AttachmentRow({ a, index, count, readOnly, onMove, onRemove }: { a: Att
             if (v.trim()) saver.change({ title: v.trim() });
           }}
         />
-        <span className="muted attachment-file">
-          {a.fileName} {formatSize(a.size)}
+        {/* The real file name beside the title: a title may say "(PDF)" of any file. */}
+        <span className="muted attachment-file" title={a.fileName ?? undefined}>
+          {a.fileName ? t('attachments.file', { name: a.fileName }) : t('attachments.noFile')} {formatSize(a.size)}
         </span>
+        {!a.openable && (
+          <span className="attachment-blocked" role="note">
+            {t('attachments.blocked')}
+          </span>
+        )}
         <ErrorText error={error} />
       </div>
       <Switch
