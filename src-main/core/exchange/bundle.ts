@@ -8,6 +8,7 @@ import { blobFault, type AttachmentLabel } from '../files/file-errors';
 import { filePath, readBlob } from '../files/file-store';
 import { type ExportFilter } from './export';
 import { writeExport } from './export-stream';
+import { selectInBatches } from '../store/batches';
 import { formatShortDa } from '../../../src-shared/dates';
 
 /**
@@ -110,11 +111,8 @@ function attachmentLabels(doc: ReferentDocument): Map<string, AttachmentLabel> {
 /** The hashes, of those given, that the files table has never recorded (imported as plain JSON). */
 async function neverStored(db: Db, hashes: string[]): Promise<Set<string>> {
   const out = new Set(hashes);
-  // In slices: an archive can name more files than one statement may bind.
-  for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await db.selectFrom('files').select('sha256').where('sha256', 'in', hashes.slice(i, i + 500)).execute();
-    for (const r of rows) out.delete(r.sha256);
-  }
+  const rows = await selectInBatches(hashes, (batch) => db.selectFrom('files').select('sha256').where('sha256', 'in', batch).execute());
+  for (const r of rows) out.delete(r.sha256);
   return out;
 }
 
