@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { tempDir } from '../../../tests/helpers/store';
-import { writeFileAtomic } from './write-file';
+import { writeFileAtomic, writeFileAtomicStream } from './write-file';
 
 describe('writeFileAtomic', () => {
   test('replaces the target whole and leaves no temp file behind', () => {
@@ -44,5 +44,39 @@ describe('writeFileAtomic', () => {
     }
     expect(order).toEqual(process.platform === 'win32' ? ['fsync', 'rename'] : ['fsync', 'rename', 'fsync']);
     expect(fs.readFileSync(target, 'utf8')).toBe('bytes');
+  });
+});
+
+describe('writeFileAtomicStream', () => {
+  test('writes every piece, flushes before the rename and the folder after it', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'export.json');
+    const order: string[] = [];
+    const fsync = vi.spyOn(fs, 'fsyncSync').mockImplementation(() => void order.push('fsync'));
+    try {
+      await writeFileAtomicStream(target, async (write) => {
+        write('{"a":');
+        write(Buffer.from('"æøå"}'));
+      });
+    } finally {
+      fsync.mockRestore();
+    }
+    expect(fs.readFileSync(target, 'utf8')).toBe('{"a":"æøå"}');
+    expect(order).toEqual(process.platform === 'win32' ? ['fsync'] : ['fsync', 'fsync']);
+    expect(fs.readdirSync(dir)).toEqual(['export.json']);
+  });
+
+  test('a producer that fails leaves the old file and no temp file', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'export.json');
+    fs.writeFileSync(target, 'old');
+    await expect(
+      writeFileAtomicStream(target, async (write) => {
+        write('half');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(fs.readFileSync(target, 'utf8')).toBe('old');
+    expect(fs.readdirSync(dir)).toEqual(['export.json']);
   });
 });

@@ -31,7 +31,7 @@ export async function writeFileAtomicStream(target: string, produce: (write: (pi
   try {
     const fd = fs.openSync(tmp, 'wx');
     try {
-      await produce((piece) => void fs.writeSync(fd, piece));
+      await produce((piece) => writeAll(fd, typeof piece === 'string' ? Buffer.from(piece) : piece));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -42,6 +42,11 @@ export async function writeFileAtomicStream(target: string, produce: (write: (pi
     throw e;
   }
   syncFolder(dir);
+}
+
+// writeSync may write less than asked (a full disk shows up here as an error, never as a short file).
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.byteLength; ) at += fs.writeSync(fd, bytes, at, bytes.byteLength - at);
 }
 
 // Unique per call: two writers of the same name (two imports of one blob) never share a temp file.
