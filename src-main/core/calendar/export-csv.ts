@@ -4,7 +4,17 @@ import { formatShortDa } from '../../../src-shared/dates';
 import type { ExportMeeting } from './export-meetings';
 import { exportUid } from './export-meetings';
 
-const cell = (v: string): string => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+/**
+ * A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or CR before one) gets a
+ * leading apostrophe, which Excel and LibreOffice show as text and never evaluate; the reader
+ * (tabular.ts) takes it off again, so the file still re-imports as it was.
+ */
+export const inertCell = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+const cell = (raw: string): string => {
+  const v = inertCell(raw);
+  return /[;"\r\n\t]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+};
 
 export function buildCsv(meetings: ExportMeeting[]): Uint8Array {
   const lines = [['Udvalg', 'Dato', 'Tidspunkt', 'Sluttid', 'Mødested', 'UID']];

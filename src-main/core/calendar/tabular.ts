@@ -84,7 +84,8 @@ export function parseTimeText(text: string): string | null {
   return `${pad(h)}:${pad(min)}`;
 }
 
-const cellText = (c: Cell): string => (c === null ? '' : typeof c === 'string' ? c.trim() : '');
+// The apostrophe our own .csv puts before a cell that would be a formula (export-csv.ts) is not part of it.
+const cellText = (c: Cell): string => (c === null ? '' : typeof c === 'string' ? c.replace(/^'(?=[=+\-@\t\r])/, '').trim() : '');
 
 /** One sheet line into a row; `where` names it ("line 4", "row 4") in any error. */
 export function toRow(cells: Cell[], map: Map<Field, number>, line: number, where: string, file: string, committeeOverride: string | null): CalendarRow | null {

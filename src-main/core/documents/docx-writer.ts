@@ -3,6 +3,7 @@
 // it is and asks nothing on opening), "Side X af Y" in the footer, Arial with a complete font
 // table, da-DK. The page numbers come in as input (the PDF's, which this layout matches line for
 // line: layout.ts); without them the table of contents lists the linked titles only.
+import { usableLogo } from '../settings/logo';
 import {
   AlignmentType,
   Bookmark,
@@ -116,7 +117,7 @@ export function renderDocx(doc: Referat, options: DocxOptions = {}): Promise<Uin
 
 /** The logo in a one-cell table of its exact height: an image in a line of exact height is cut off by Word. */
 function logoTable(doc: Referat): Table | null {
-  const logo = doc.organization.logo;
+  const logo = usableLogo(doc.organization.logo);
   if (!logo || (logo.mime !== 'image/png' && logo.mime !== 'image/jpeg')) return null;
   const data = Buffer.from(logo.base64, 'base64');
   const size = imageSize(data);

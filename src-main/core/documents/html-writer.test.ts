@@ -37,7 +37,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<p>klik fil</p>');
     expect(html).toContain('<title>REFERAT &lt;Udvalg&gt; &amp; Co d. 02-06-2026</title>');
     expect(html).toContain('<td>&lt;b&gt;Rådhuset&lt;/b&gt;</td>');
-    expect(html).toContain('@top-left { content: "Kommune \\"Nord\\""');
+    expect(html).toContain('@top-left { content: "Kommune \\22 Nord\\22 "');
   });
 
   it('prints page numbers when known, same-width placeholders when measuring, nothing in the preview', () => {
@@ -45,5 +45,37 @@ describe('renderHtml', () => {
     expect(renderHtml(doc('x'))).toContain('<span class="p">000</span>');
     expect(renderHtml(doc('x'), { preview: true })).toContain('<span class="p"></span>');
     expect(renderHtml(doc('x'), { measureOnly: true })).toContain('.chapter { visibility: hidden; }');
+  });
+});
+
+describe('renderHtml puts no value into the page as markup', () => {
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  const withOrg = (organization: Referat['organization']): Referat => ({ ...doc('x'), organization });
+
+  it('a crafted logo value or type never injects markup; a real image is drawn from a data: URL', () => {
+    const crafted = [
+      { mime: 'image/png', base64: `${PNG}"><script>alert(1)</script>` },
+      { mime: 'image/png" onerror="alert(1)', base64: PNG },
+      { mime: 'text/html', base64: Buffer.from('<script>alert(1)</script>').toString('base64') },
+      { mime: 'image/png', base64: Buffer.from('MZ not an image').toString('base64') },
+    ];
+    for (const logo of crafted) {
+      const html = renderHtml(withOrg({ name: 'Kommune', logo }));
+      expect(html).not.toMatch(/<script|onerror|class="logo"/);
+    }
+    expect(renderHtml(withOrg({ name: 'Kommune', logo: { mime: 'image/png', base64: PNG } }))).toContain(`<img class="logo" alt="Kommune" src="data:image/png;base64,${PNG}">`);
+  });
+
+  it('an organisation name cannot end the style sheet or its string', () => {
+    const html = renderHtml(withOrg({ name: 'Nord"; } </style><script>alert(1)</script>', logo: null }));
+    expect(html).not.toContain('<script');
+    expect(html.indexOf('</style>')).toBe(html.lastIndexOf('</style>'));
+    expect(html).toContain('@top-left { content: "Nord\\22 \\3b  \\7d  \\3c \\2f style\\3e \\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e "');
+  });
+
+  it('draws no image from a section's text, wherever it points: the printed page fetches nothing', () => {
+    const html = renderHtml(doc(`![kort](https://evil.example/track.png) ![fil](file:///etc/passwd) ![js](javascript:alert(1)) ![ok](data:image/png;base64,${PNG}) ![svg](data:image/svg+xml;base64,PHN2Zz4=)`));
+    expect(html).not.toMatch(/evil\.example|file:|javascript:|image\/svg/);
+    expect(html.match(/<img/g)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import type { Block, Chapter, Referat } from './build-referat';
 import { parseMarkdown, safeHref } from './markdown';
 import { FONT, LAYOUT, pt, TEXT_WIDTH_TW } from './layout';
 import { documentMeta } from './document-meta';
+import { usableLogo } from '../settings/logo';
 
 const toHast = unified().use(remarkRehype);
 const stringify = unified().use(rehypeStringify);
@@ -30,20 +31,23 @@ export type HtmlOptions = {
   measureOnly?: boolean | undefined;
 };
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+// Every value put into the page goes through one of these two; nothing is interpolated raw.
+const escapeHtml = (s: string | number): string =>
+  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A CSS string inside <style>: everything but letters, digits and spaces as a hex escape, so neither a quote nor "</style>" can end it. */
+const cssString = (s: string): string =>
+  `"${[...s.replace(/[\r\n]+/g, ' ')].map((ch) => (/[\p{L}\p{N} ]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
 
 export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const digits = options.pageDigits ?? 3;
   const out: string[] = [];
   const measure = options.measureOnly ? '.chapter { visibility: hidden; } @page { @top-left { content: none; } @bottom-center { content: none; } }' : '';
   out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${css(doc)}${measure}</style></head><body>`);
+  // Only a logo that is real image data of its declared type, and only as a data: URL.
+  const logo = usableLogo(doc.organization.logo);
   // The masthead takes room on the page only when it shows a logo (the name is in the running header).
-  out.push(`<header class="masthead${doc.organization.logo ? ' with-logo' : ''}">`);
-  if (doc.organization.logo) {
-    out.push(`<img class="logo" alt="${escapeHtml(doc.organization.name ?? 'Logo')}" src="data:${escapeHtml(doc.organization.logo.mime)};base64,${doc.organization.logo.base64}">`);
-  }
+  out.push(`<header class="masthead${logo ? ' with-logo' : ''}">`);
+  if (logo) out.push(`<img class="logo" alt="${escapeHtml(doc.organization.name ?? 'Logo')}" src="data:${escapeHtml(logo.mime)};base64,${escapeHtml(logo.base64)}">`);
   if (doc.organization.name) out.push(`<p class="org">${escapeHtml(doc.organization.name)}</p>`);
   out.push('</header>');
   out.push(`<p class="doc-title" role="heading" aria-level="1">${escapeHtml(doc.title)}</p>`);
@@ -55,7 +59,7 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
     for (const c of doc.chapters) {
       const page = options.pages?.get(c.anchor);
       out.push(
-        `<li><a href="#${c.anchor}"><span class="t">${escapeHtml(c.tocTitle)}</span><span class="p">${page !== undefined ? String(page) : options.preview ? '' : '0'.repeat(digits)}</span></a></li>`,
+        `<li><a href="#${escapeHtml(c.anchor)}"><span class="t">${escapeHtml(c.tocTitle)}</span><span class="p">${page !== undefined ? escapeHtml(page) : options.preview ? '' : '0'.repeat(digits)}</span></a></li>`,
       );
     }
     out.push('</ol></nav>');
@@ -66,7 +70,7 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
 }
 
 function chapter(c: Chapter): string {
-  const parts = [`<section class="chapter${c.newPage ? '' : ' run-on'}"><h1 id="${c.anchor}">${escapeHtml(c.heading)}</h1>`];
+  const parts = [`<section class="chapter${c.newPage ? '' : ' run-on'}"><h1 id="${escapeHtml(c.anchor)}">${escapeHtml(c.heading)}</h1>`];
   for (const b of c.blocks) parts.push(block(b));
   parts.push('</section>');
   return parts.join('');
@@ -79,7 +83,7 @@ function block(b: Block): string {
         ? `<h3${b.keepWithPrevious ? ' class="keep"' : ''}>${escapeHtml(b.text)}</h3>`
         : `<h2${b.keepWithPrevious ? ' class="keep"' : ''}>${escapeHtml(b.text)}</h2>`;
     case 'lines':
-      return b.lines.map((l) => `<p${b.role ? ` class="${b.role}"` : ''}>${escapeHtml(l)}</p>`).join('');
+      return b.lines.map((l) => `<p${b.role ? ` class="${escapeHtml(b.role)}"` : ''}>${escapeHtml(l)}</p>`).join('');
     case 'markdown':
       return markdown(b.source);
     case 'signatures': {

@@ -2,6 +2,7 @@
 import type { OrganizationSettings } from '../../../src-shared/api/system';
 import type { ExBlockedPeriods } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
+import { assertLogo, usableLogo } from './logo';
 
 async function read<T>(db: Db, key: string): Promise<T | null> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
@@ -21,11 +22,13 @@ async function write(db: Db, key: string, value: unknown): Promise<void> {
 }
 
 export async function getSettings(db: Db): Promise<OrganizationSettings> {
-  return { name: await read<string>(db, 'organization.name'), logo: await read<OrganizationSettings['logo']>(db, 'organization.logo') };
+  // A stored logo that is not real image data of its type (from before the check, or edited in the file) is not served.
+  return { name: await read<string>(db, 'organization.name'), logo: usableLogo(await read<OrganizationSettings['logo']>(db, 'organization.logo')) };
 }
 
 export async function updateSettings(db: Db, patch: Partial<OrganizationSettings>): Promise<OrganizationSettings> {
   if (patch.name !== undefined) await write(db, 'organization.name', patch.name || null);
+  if (patch.logo) assertLogo(patch.logo);
   if (patch.logo !== undefined) await write(db, 'organization.logo', patch.logo);
   return getSettings(db);
 }
