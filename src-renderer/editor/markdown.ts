@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
+import { boundedParse } from '../../src-shared/markdown-limits';
 import { docToMdast } from './doc-to-mdast';
 import { mdastToDoc } from './mdast-to-doc';
 import { keepBareSyntaxAsText } from '../../src-shared/markdown-literal';
@@ -28,8 +29,9 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 const serializer = unified().use(remarkGfm).use(remarkStringify, STRINGIFY);
 
 export function parseMarkdown(markdown: string): Root {
-  // As the documents read it: a line of bare syntax ("-" as "nothing to add") is that text, not an empty bullet.
-  return keepBareSyntaxAsText(parser.runSync(parser.parse(markdown)) as Root, markdown);
+  // As the documents read it: a line of bare syntax ("-" as "nothing to add") is that text, not an empty bullet;
+  // and with the same bounds: a text too deep or dense to parse is edited as plain text.
+  return boundedParse(markdown, (s) => keepBareSyntaxAsText(parser.runSync(parser.parse(s)) as Root, s));
 }
 
 function stringifyMdast(root: Root): string {

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { keepBareSyntaxAsText } from '../../../src-shared/markdown-literal';
+import { boundedParse } from '../../../src-shared/markdown-limits';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -16,8 +17,9 @@ const CACHE_LIMIT = 2000;
 export function parseMarkdown(source: string): Root {
   const hit = cache.get(source);
   if (hit) return hit;
-  // A line of bare syntax ("-", "#", "1.") prints as the text it is, in both writers.
-  const tree = keepBareSyntaxAsText(parser.parse(source), source);
+  // A line of bare syntax ("-", "#", "1.") prints as the text it is, in both writers; a text too
+  // deep or too dense to parse in bounded time and stack prints as the plain text it is.
+  const tree = boundedParse(source, (s) => keepBareSyntaxAsText(parser.parse(s), s));
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(source, tree);
   return tree;
