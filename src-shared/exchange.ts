@@ -2,6 +2,7 @@
 // and the published JSON Schema are derived. Field names are final.
 import { z } from 'zod';
 import { ACCESS, ATTENDANCE_STATUSES, CLOSED_REASONS, ITEM_ROLES, MEETING_STATUSES, MEMBER_ROLES, NUMBERING_RULES, OUTCOMES, PUBLICATION_PROFILES, SECTION_KINDS } from './domain';
+import { FIELD_LIMITS } from './limits';
 
 const isRealDate = (s: string): boolean => {
   const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -9,10 +10,16 @@ const isRealDate = (s: string): boolean => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 };
 
+/** Every date Referent keeps lies in these years, whichever entry it came by, so an export always re-imports. */
+export const YEARS = { min: 1900, max: 2200 } as const;
+const inYears = (s: string): boolean => Number(s.slice(0, 4)) >= YEARS.min && Number(s.slice(0, 4)) <= YEARS.max;
+const YEARS_MESSAGE = `must lie in the years ${YEARS.min} to ${YEARS.max}`;
+
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-06-02')
-  .refine(isRealDate, 'is not a real calendar date');
+  .refine(isRealDate, 'is not a real calendar date')
+  .refine(inYears, YEARS_MESSAGE);
 
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 14:30');
 
@@ -20,50 +27,55 @@ export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be 
 export const LocalDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2026-06-02T14:30')
-  .refine(isRealDate, 'is not a real calendar date');
+  .refine(isRealDate, 'is not a real calendar date')
+  .refine(inYears, YEARS_MESSAGE);
 
 const NonEmpty = z.string().trim().min(1, 'must not be empty');
+/** Every text of a document has the same size limit as at the Api (limits.ts), checked before anything is written. */
+const Named = (max: number) => NonEmpty.max(max);
+const Text = (max: number) => z.string().max(max);
+const L = FIELD_LIMITS;
 
 export const SectionKindSchema = z.enum(SECTION_KINDS);
 export const ItemRoleSchema = z.enum(ITEM_ROLES);
 export const AccessSchema = z.enum(ACCESS);
 
 export const VoteSchema = z.union([
-  NonEmpty.describe('member key'),
-  z.strictObject({ party: NonEmpty, count: z.number().int().min(1) }),
+  Named(L.memberKey).describe('member key'),
+  z.strictObject({ party: Named(L.memberParty), count: z.number().int().min(1) }),
 ]);
 
 export const BlockedPeriodsSchema = z.strictObject({
   winterWeek: z.union([z.literal(7), z.literal(8)]).optional(),
-  extra: z.array(z.strictObject({ from: LocalDate, until: LocalDate, reason: NonEmpty })).optional(),
+  extra: z.array(z.strictObject({ from: LocalDate, until: LocalDate, reason: Named(L.reason) })).optional(),
 });
 
 export const StandardItemSchema = z.strictObject({
-  title: NonEmpty,
+  title: Named(L.itemTitle),
   role: ItemRoleSchema.optional(),
   position: z.enum(['first', 'last']),
 });
 
 export const TemplateSchema = z.strictObject({
-  headings: z.partialRecord(SectionKindSchema, NonEmpty).optional(),
+  headings: z.partialRecord(SectionKindSchema, Named(L.sectionHeading)).optional(),
   order: z.array(SectionKindSchema).optional(),
   decisionFirst: z.boolean().optional(),
-  decisionHeading: NonEmpty.optional(),
+  decisionHeading: Named(L.sectionHeading).optional(),
   attendanceUnderItems: z.boolean().optional(),
   signaturePage: z.boolean().optional(),
-  phrases: z.array(NonEmpty).optional(),
+  phrases: z.array(Named(L.phrase)).optional(),
   standardItems: z.array(StandardItemSchema).optional(),
   memberTitles: z.boolean().optional(),
-  sectionsHeading: z.string().trim().max(200).optional(),
+  sectionsHeading: z.string().trim().max(L.sectionHeading).optional(),
   attendanceAtEnd: z.boolean().optional(),
   substituteInHeader: z.boolean().optional(),
 });
 
 export const MemberSchema = z.strictObject({
-  key: NonEmpty,
-  name: NonEmpty,
-  title: z.string().optional(),
-  party: z.string().optional(),
+  key: Named(L.memberKey),
+  name: Named(L.memberName),
+  title: Text(L.memberTitle).optional(),
+  party: Text(L.memberParty).optional(),
   role: z.enum(MEMBER_ROLES),
   from: LocalDate.optional(),
   until: LocalDate.optional(),
@@ -71,55 +83,55 @@ export const MemberSchema = z.strictObject({
 
 export const SectionSchema = z.strictObject({
   kind: SectionKindSchema,
-  heading: z.string().optional(),
-  body: z.string(),
+  heading: Text(L.sectionHeading).optional(),
+  body: Text(L.body),
 });
 
 export const AttachmentSchema = z.strictObject({
-  title: NonEmpty,
+  title: Named(L.attachmentTitle),
   access: AccessSchema.optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256').optional(),
-  file: z.string().optional(),
+  file: Text(L.attachmentFileName).optional(),
 });
 
 export const ClosedReasonSchema = z.strictObject({
   kind: z.enum(CLOSED_REASONS),
-  text: z.string().trim().max(500).optional(),
+  text: z.string().trim().max(L.closedReason).optional(),
 });
 
 export const DecisionSchema = z.strictObject({
   outcome: z.enum(OUTCOMES),
-  text: z.string().optional(),
+  text: Text(L.body).optional(),
   /** A closed item's decision in the public version: true published, false withheld, absent as the committee's publication profile says. */
   public: z.boolean().optional(),
   votes: z
     .strictObject({ for: z.array(VoteSchema), against: z.array(VoteSchema), abstained: z.array(VoteSchema) })
     .optional(),
-  dissents: z.array(z.strictObject({ member: NonEmpty, text: NonEmpty })).optional(),
+  dissents: z.array(z.strictObject({ member: Named(L.memberKey), text: Named(L.dissent) })).optional(),
 });
 
 export const ItemSchema = z.strictObject({
   number: z.number().int().min(1).optional(),
-  title: NonEmpty,
-  caseNumber: z.string().optional(),
+  title: Named(L.itemTitle),
+  caseNumber: Text(L.caseNumber).optional(),
   access: AccessSchema.optional(),
   /** A closed item's title in the public version (default "Lukket punkt"). */
-  publicTitle: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+  publicTitle: z.string().trim().min(1, 'must not be empty').max(L.itemTitle).optional(),
   closedReason: ClosedReasonSchema.optional(),
   role: ItemRoleSchema.optional(),
   supplementary: z.boolean().optional(),
-  postponedFrom: z.strictObject({ meetingId: NonEmpty, number: z.number().int().min(1) }).optional(),
-  route: z.array(z.strictObject({ body: NonEmpty, date: LocalDate.optional() })).optional(),
+  postponedFrom: z.strictObject({ meetingId: Named(100), number: z.number().int().min(1) }).optional(),
+  route: z.array(z.strictObject({ body: Named(L.routeStep), date: LocalDate.optional() })).optional(),
   sections: z.array(SectionSchema).optional(),
   attachments: z.array(AttachmentSchema).optional(),
-  absences: z.array(z.strictObject({ member: NonEmpty, reason: z.enum(['absent', 'disqualified']) })).optional(),
+  absences: z.array(z.strictObject({ member: Named(L.memberKey), reason: z.enum(['absent', 'disqualified']) })).optional(),
   decision: DecisionSchema.optional(),
 });
 
 export const AttendanceSchema = z.strictObject({
-  member: NonEmpty,
+  member: Named(L.memberKey),
   status: z.enum(ATTENDANCE_STATUSES),
-  substitute: NonEmpty.optional(),
+  substitute: Named(L.memberName).optional(),
   fromItem: z.number().int().min(1).optional(),
   untilItem: z.number().int().min(1).optional(),
 });
@@ -128,21 +140,21 @@ export const MeetingSchema = z.strictObject({
   id: z.uuid('must be a UUID').optional(),
   start: LocalDateTime,
   end: LocalDateTime.optional(),
-  location: z.string().optional(),
-  calendarUid: z.string().optional(),
+  location: Text(L.location).optional(),
+  calendarUid: Text(L.calendarUid).optional(),
   status: z.enum(MEETING_STATUSES).optional(),
   attendance: z.array(AttendanceSchema).optional(),
-  guests: z.array(z.strictObject({ name: NonEmpty, title: z.string().optional(), items: z.array(z.number().int().min(1)).optional() })).optional(),
-  approvals: z.array(z.strictObject({ member: NonEmpty, at: z.iso.datetime({ offset: true, local: true }) })).optional(),
-  addenda: z.array(z.strictObject({ at: z.iso.datetime({ offset: true, local: true }), text: NonEmpty })).optional(),
+  guests: z.array(z.strictObject({ name: Named(L.guestName), title: Text(L.guestTitle).optional(), items: z.array(z.number().int().min(1)).optional() })).optional(),
+  approvals: z.array(z.strictObject({ member: Named(L.memberKey), at: z.iso.datetime({ offset: true, local: true }) })).optional(),
+  addenda: z.array(z.strictObject({ at: z.iso.datetime({ offset: true, local: true }), text: Named(L.addendum) })).optional(),
   items: z.array(ItemSchema),
 });
 
 const CommitteeBase = z.strictObject({
-    name: NonEmpty,
-    shortName: z.string().optional(),
+    name: Named(L.committeeName),
+    shortName: Text(L.committeeShortName).optional(),
     numbering: z.enum(NUMBERING_RULES),
-    defaults: z.strictObject({ location: z.string().optional(), start: LocalTime.optional(), end: LocalTime.optional() }).optional(),
+    defaults: z.strictObject({ location: Text(L.location).optional(), start: LocalTime.optional(), end: LocalTime.optional() }).optional(),
     template: TemplateSchema.optional(),
     publicationProfile: z.enum(PUBLICATION_PROFILES).optional(),
     members: z.array(MemberSchema),
@@ -154,7 +166,7 @@ export const CommitteeSchema = CommitteeBase.superRefine((c, ctx) => checkCommit
 export const ReferentDocumentSchema = z
   .strictObject({
     format: z.literal('referent/v1', { error: 'must be "referent/v1"' }),
-    organization: z.strictObject({ name: NonEmpty, blockedPeriods: BlockedPeriodsSchema.optional() }).optional(),
+    organization: z.strictObject({ name: Named(L.organizationName), blockedPeriods: BlockedPeriodsSchema.optional() }).optional(),
     committees: z.array(CommitteeSchema),
   })
   .superRefine((doc, ctx) => {

@@ -1,5 +1,6 @@
 // Operations of the agenda editor: items, their sections, route and attachments (see src-shared/api.ts).
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
 import { Id } from './committees';
 import type { Access, ClosedReason, ItemRole, MeetingHeader, PublicationProfile, ResolvedTemplate, SectionKind } from '../domain';
@@ -75,10 +76,10 @@ export function numberInOrder(firstNumber: number, items: readonly { number: num
   });
 }
 
-const Title = z.string().trim().min(1, 'Punktet skal have en titel').max(500);
-const CaseNumber = z.string().trim().max(100).nullable();
-export const SectionInput = z.strictObject({ kind: SectionKindSchema, heading: z.string().trim().max(200).nullable().optional(), body: z.string().max(2_000_000) });
-export const RouteStepInput = z.strictObject({ body: z.string().trim().min(1, 'Et led i proceduren skal have et navn').max(200), date: LocalDate.nullable().optional() });
+const Title = z.string().trim().min(1, 'Punktet skal have en titel').max(FIELD_LIMITS.itemTitle);
+const CaseNumber = z.string().trim().max(FIELD_LIMITS.caseNumber).nullable();
+export const SectionInput = z.strictObject({ kind: SectionKindSchema, heading: z.string().trim().max(FIELD_LIMITS.sectionHeading).nullable().optional(), body: z.string().max(FIELD_LIMITS.body) });
+export const RouteStepInput = z.strictObject({ body: z.string().trim().min(1, 'Et led i proceduren skal have et navn').max(FIELD_LIMITS.routeStep), date: LocalDate.nullable().optional() });
 /** About 45 MB of file as base64, under the browser shell's request limit. */
 const Base64 = z.string().max(60_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
@@ -108,7 +109,7 @@ export const agendaOps = {
       /** Replaces the sections whole, in the order given; empty bodies are dropped. */
       sections: z.array(SectionInput).max(50).optional(),
       /** A closed item's title in the public version; null or empty: "Lukket punkt". */
-      publicTitle: z.string().trim().max(500).nullable().optional(),
+      publicTitle: z.string().trim().max(FIELD_LIMITS.itemTitle).nullable().optional(),
       closedReason: ClosedReasonSchema.nullable().optional(),
       /** Whether the decision is published; null: as the committee's publication profile says. Needs a decision. */
       decisionPublic: z.boolean().nullable().optional(),
@@ -123,14 +124,14 @@ export const agendaOps = {
   'agenda.addAttachment': op(
     z.strictObject({
       itemId: Id,
-      fileName: z.string().trim().min(1).max(255),
-      title: z.string().trim().max(500).optional(),
+      fileName: z.string().trim().min(1).max(FIELD_LIMITS.attachmentFileName),
+      title: z.string().trim().max(FIELD_LIMITS.attachmentTitle).optional(),
       access: AccessSchema.optional(),
       base64: Base64,
     }),
   ).returns<AttachmentDto>(),
   'agenda.updateAttachment': op(
-    z.strictObject({ attachmentId: Id, title: z.string().trim().min(1, 'Bilaget skal have en titel').max(500).optional(), access: AccessSchema.optional() }),
+    z.strictObject({ attachmentId: Id, title: z.string().trim().min(1, 'Bilaget skal have en titel').max(FIELD_LIMITS.attachmentTitle).optional(), access: AccessSchema.optional() }),
   ).returns<AttachmentDto>(),
   'agenda.removeAttachment': op(z.strictObject({ attachmentId: Id })).returns<AgendaItemDetail>(),
   'agenda.reorderAttachments': op(z.strictObject({ itemId: Id, attachmentIds: z.array(Id).max(500) })).returns<AgendaItemDetail>(),

@@ -1,6 +1,7 @@
 // Operations of the "calendar" feature (issue 6): import a meeting calendar, roll a year
 // forward, export the calendar, and the organisation's blocked periods.
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
 import { op, type Operation } from './define';
 import { Id } from './committees';
 import { BlockedPeriodsSchema, LocalDateTime, type ExBlockedPeriods } from '../exchange';
@@ -106,7 +107,7 @@ export const calendarOps = {
     z.strictObject({
       toYear: Year,
       meetings: z
-        .array(z.strictObject({ committeeId: Id, start: LocalDateTime, end: LocalDateTime.nullable(), location: z.string().trim().nullable() }))
+        .array(z.strictObject({ committeeId: Id, start: LocalDateTime, end: LocalDateTime.nullable(), location: z.string().trim().max(FIELD_LIMITS.location).nullable() }))
         .max(5000),
     }),
   ).returns<{ created: number; unchanged: number }>(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
 import type { Committee, CommitteeSummary } from '../domain';
 import { LocalTime, TemplateSchema } from '../exchange';
@@ -8,11 +9,11 @@ import { LocalDate } from '../exchange';
 export const Id = z.uuid('must be an id');
 
 const CommitteeFields = {
-  name: z.string().trim().min(1, 'Navnet må ikke være tomt').max(200),
-  shortName: z.string().trim().max(20).nullable().optional(),
+  name: z.string().trim().min(1, 'Navnet må ikke være tomt').max(FIELD_LIMITS.committeeName),
+  shortName: z.string().trim().max(FIELD_LIMITS.committeeShortName).nullable().optional(),
   numbering: z.enum(NUMBERING_RULES),
   defaults: z
-    .strictObject({ location: z.string().trim().nullable().optional(), start: LocalTime.nullable().optional(), end: LocalTime.nullable().optional() })
+    .strictObject({ location: z.string().trim().max(FIELD_LIMITS.location).nullable().optional(), start: LocalTime.nullable().optional(), end: LocalTime.nullable().optional() })
     .optional(),
   template: TemplateSchema.optional(),
   /** What the public version keeps of a closed item; default "committee" (a stub). */
@@ -20,10 +21,10 @@ const CommitteeFields = {
 };
 
 const MemberFields = {
-  name: z.string().trim().min(1, 'Navnet må ikke være tomt').max(200),
+  name: z.string().trim().min(1, 'Navnet må ikke være tomt').max(FIELD_LIMITS.memberName),
   role: z.enum(MEMBER_ROLES),
-  title: z.string().trim().max(200).nullable().optional(),
-  party: z.string().trim().max(100).nullable().optional(),
+  title: z.string().trim().max(FIELD_LIMITS.memberTitle).nullable().optional(),
+  party: z.string().trim().max(FIELD_LIMITS.memberParty).nullable().optional(),
   from: LocalDate.nullable().optional(),
   until: LocalDate.nullable().optional(),
 };
@@ -47,7 +48,7 @@ export const committeeOps = {
   'committees.updateMember': op(
     z.strictObject({
       committeeId: Id,
-      key: z.string().min(1),
+      key: z.string().min(1).max(FIELD_LIMITS.memberKey),
       name: MemberFields.name.optional(),
       role: MemberFields.role.optional(),
       title: MemberFields.title,

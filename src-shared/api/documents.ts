@@ -1,6 +1,7 @@
 // Operations of the "documents" feature: the in-app preview, .docx/PDF export and the
 // publication package (public PDF plus open attachments) for the municipality's website.
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
 import { Id } from './committees';
 import { TemplateSchema } from '../exchange';
@@ -30,7 +31,7 @@ export const documentOps = {
   /** The template editor's live preview: a sample meeting laid out with an (unsaved) template. */
   'documents.templatePreview': op(
     z.strictObject({
-      committeeName: z.string().trim().min(1).max(200),
+      committeeName: z.string().trim().min(1).max(FIELD_LIMITS.committeeName),
       template: TemplateSchema,
       publicationProfile: z.enum(PUBLICATION_PROFILES).optional(),
       kind: z.enum(DOCUMENT_KINDS).optional(),

@@ -1,6 +1,7 @@
 // Operations of the "meetingday" feature: attendance, decisions, votes, dissent, carried items,
 // approvals and the lock (issue 4). Also the pure phrase -> decision rule the UI and core share.
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
 import { ATTENDANCE_STATUSES, OUTCOMES, OUTCOME_LABEL_DA, type MeetingStatus, type MemberDto, type Outcome } from '../domain';
 import { VoteSchema, type ExDecision, type ExVote } from '../exchange';
@@ -105,18 +106,18 @@ export const meetingDayOps = {
   'meetingday.setGuests': op(
     z.strictObject({
       meetingId: Id,
-      guests: z.array(z.strictObject({ name: z.string().trim().min(1), title: z.string().trim().nullable().optional(), items: z.array(ItemNumber).nullable().optional() })),
+      guests: z.array(z.strictObject({ name: z.string().trim().min(1).max(FIELD_LIMITS.guestName), title: z.string().trim().max(FIELD_LIMITS.guestTitle).nullable().optional(), items: z.array(ItemNumber).nullable().optional() })),
     }),
   ).returns<MeetingDayView>(),
   /** Per-item absence or disqualification (inhabil) by hand; reason null clears it. */
   'meetingday.setItemAbsence': op(z.strictObject({ itemId: Id, member: Key, reason: z.enum(['absent', 'disqualified']).nullable() })).returns<MeetingDayView>(),
   /** Outcome + free text (plain, printed as typed); outcome null removes the decision with its votes and dissents. */
   'meetingday.setDecision': op(
-    z.strictObject({ itemId: Id, outcome: z.enum(OUTCOMES).nullable(), text: z.string().nullable().optional(), public: z.boolean().nullable().optional() }),
+    z.strictObject({ itemId: Id, outcome: z.enum(OUTCOMES).nullable(), text: z.string().max(FIELD_LIMITS.body).nullable().optional(), public: z.boolean().nullable().optional() }),
   ).returns<MeetingDayView>(),
   /** Votes by member key or by party with a count; null removes the vote. */
   'meetingday.setVotes': op(z.strictObject({ itemId: Id, votes: VotesSchema.nullable() })).returns<MeetingDayView>(),
-  'meetingday.addDissent': op(z.strictObject({ itemId: Id, member: Key, text: z.string().trim().min(1, 'must not be empty').max(2000) })).returns<MeetingDayView>(),
+  'meetingday.addDissent': op(z.strictObject({ itemId: Id, member: Key, text: z.string().trim().min(1, 'must not be empty').max(FIELD_LIMITS.dissent) })).returns<MeetingDayView>(),
   'meetingday.removeDissent': op(z.strictObject({ itemId: Id, member: Key })).returns<MeetingDayView>(),
   /** "Udsat" -> the committee's next meeting; "Anbefales" -> the next meeting of the next body on the route. */
   'meetingday.carryForward': op(z.strictObject({ itemId: Id })).returns<CarryResult>(),
@@ -126,7 +127,7 @@ export const meetingDayOps = {
   /** The secretary's explicit step "Referat godkendt": locks the meeting and stores its content hash. */
   'meetingday.approveMinutes': op(z.strictObject({ meetingId: Id })).returns<MeetingDayView>(),
   /** A dated correction to approved minutes, shown after the original. */
-  'meetingday.addAddendum': op(z.strictObject({ meetingId: Id, text: z.string().trim().min(1, 'must not be empty') })).returns<MeetingDayView>(),
+  'meetingday.addAddendum': op(z.strictObject({ meetingId: Id, text: z.string().trim().min(1, 'must not be empty').max(FIELD_LIMITS.addendum) })).returns<MeetingDayView>(),
   /** The change log's chain and every locked meeting's content hash, recomputed. */
   'meetingday.verify': op(z.object({})).returns<VerifyReport>(),
 };

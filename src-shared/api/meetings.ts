@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
 import { MEETING_STATUSES, type MeetingHeader, type MeetingSummary } from '../domain';
 import { LocalDateTime } from '../exchange';
@@ -12,11 +13,11 @@ export const meetingOps = {
       committeeId: Id,
       start: LocalDateTime,
       end: LocalDateTime.nullable().optional(),
-      location: z.string().trim().nullable().optional(),
+      location: z.string().trim().max(FIELD_LIMITS.location).nullable().optional(),
     }),
   ).returns<MeetingSummary>(),
   'meetings.update': op(
-    z.strictObject({ id: Id, start: LocalDateTime.optional(), end: LocalDateTime.nullable().optional(), location: z.string().trim().nullable().optional() }),
+    z.strictObject({ id: Id, start: LocalDateTime.optional(), end: LocalDateTime.nullable().optional(), location: z.string().trim().max(FIELD_LIMITS.location).nullable().optional() }),
   ).returns<MeetingSummary>(),
   /** Only a meeting without items can be cancelled: move or delete them first. */
   'meetings.cancel': op(z.strictObject({ id: Id })).returns<MeetingSummary>(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
 
 export type SystemInfo = { version: string; dbFile: string; schemaVersion: number; shell: 'electron' | 'web' | 'cli' };
@@ -9,7 +10,7 @@ export const systemOps = {
   'settings.get': op(z.object({})).returns<OrganizationSettings>(),
   'settings.update': op(
     z.strictObject({
-      name: z.string().trim().max(200).nullable().optional(),
+      name: z.string().trim().max(FIELD_LIMITS.organizationName).nullable().optional(),
       logo: z
         .strictObject({ mime: z.enum(['image/png', 'image/jpeg', 'image/svg+xml']), base64: z.string().max(2_000_000) })
         .nullable()
