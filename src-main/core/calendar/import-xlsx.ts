@@ -1,8 +1,14 @@
 // Reads a calendar .xlsx (first sheet, the same columns as a .csv) with exceljs; dates may be
 // real Excel dates or text.
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
+import { unzipBounded, type ZipLimits } from '../util/unzip-bounded';
 import { badFile, type CalendarRow, type ParsedCalendar } from './calendar-row';
 import { mapHeaders, toRow, type Cell } from './tabular';
+import { checkRow, MAX_CALENDAR_ROWS, tooManyRows } from './calendar-limits';
+
+/** A meeting calendar's workbook is small; its sheet XML compresses well, but not a thousand times. */
+const XLSX_LIMITS: ZipLimits = { maxEntries: 1000, maxEntryBytes: 100 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxRatio: 300 };
 
 /** exceljs hands dates over as UTC instants of the serial number: the wall clock is in UTC fields. */
 function toCell(value: ExcelJS.CellValue): Cell {
@@ -33,9 +39,15 @@ function toCell(value: ExcelJS.CellValue): Cell {
 }
 
 export async function parseXlsx(bytes: Uint8Array, file: string, committee: string | null = null): Promise<ParsedCalendar> {
+  // exceljs inflates whatever the zip holds: it only ever sees entries that passed the limits, at
+  // their declared sizes (stored, so repacking costs little).
+  const entries = unzipBounded(bytes, file, XLSX_LIMITS, (reason) => ({
+    en: `is not a readable Excel workbook; it may be damaged or truncated (${reason})`,
+    da: `er ikke en læsbar Excel-projektmappe; den kan være beskadiget eller afkortet (${reason})`,
+  }));
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(zipSync(entries, { level: 0 })) as unknown as ArrayBuffer);
   } catch (e) {
     throw badFile(file, null, `is not a readable Excel workbook; it may be damaged or truncated (${(e as Error).message})`,
       `er ikke en læsbar Excel-projektmappe; den kan være beskadiget eller afkortet (${(e as Error).message})`,
@@ -55,10 +67,14 @@ export async function parseXlsx(bytes: Uint8Array, file: string, committee: stri
   };
   const headers = cellsOf(headerRow).map((c) => (typeof c === 'string' ? c : ''));
   const map = mapHeaders(headers, file, `sheet "${sheet.name}", row ${headerRow}`, committee === null);
+  if (sheet.actualRowCount - 1 > MAX_CALENDAR_ROWS) throw tooManyRows(file);
   const rows: CalendarRow[] = [];
   for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
     const row = toRow(cellsOf(n), map, n, `sheet "${sheet.name}", row ${n}`, file, committee);
-    if (row) rows.push(row);
+    if (row) {
+      checkRow(row, file, `sheet "${sheet.name}", row ${n}`);
+      rows.push(row);
+    }
   }
   if (rows.length === 0) throw badFile(file, null, 'holds a header but no meetings', 'har en overskriftsrække, men ingen møder');
   return { rows, notes: [] };

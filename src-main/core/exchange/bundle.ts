@@ -1,9 +1,10 @@
 // The .referent.zip bundle: referent.json plus files/<sha256> for every attachment it names.
 import fs from 'node:fs';
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, Zip, ZipDeflate, ZipPassThrough, zipSync, type Zippable } from 'fflate';
 import type { ReferentDocument } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
 import { AppError } from '../errors';
+import { unzipBounded, type ZipLimits } from '../util/unzip-bounded';
 import { blobFault, type AttachmentLabel } from '../files/file-errors';
 import { filePath, readBlob } from '../files/file-store';
 import { type ExportFilter } from './export';
@@ -135,13 +136,11 @@ function incompleteBundle(faults: { kind: 'missing' | 'altered'; en: string; da:
   );
 }
 
+/** An attachment is at most ~45 MB (the Api's base64 limit); the JSON of a whole archive may be large but compresses ~10x. */
+export const BUNDLE_LIMITS: ZipLimits = { maxEntries: 200_000, maxEntryBytes: 1024 * 1024 * 1024, maxTotalBytes: 2047 * 1024 * 1024, maxRatio: 200 };
+
 export function readBundle(bytes: Uint8Array, name: string): { document: unknown; files: Map<string, Uint8Array> } {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (e) {
-    throw new AppError('Invalid', `${name}: not a readable .referent.zip (${(e as Error).message})`, `${name}: er ikke en læsbar .referent.zip (${(e as Error).message}).`);
-  }
+  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, (reason) => ({ en: `not a readable .referent.zip (${reason})`, da: `er ikke en læsbar .referent.zip (${reason})` }));
   const json = entries['referent.json'];
   if (!json) throw new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
   let document: unknown;
