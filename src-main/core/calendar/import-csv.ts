@@ -2,6 +2,7 @@
 // a BOM or Windows-1252, quoted fields with doubled quotes and line breaks inside.
 import { badFile, type CalendarRow, type ParsedCalendar } from './calendar-row';
 import { mapHeaders, toRow } from './tabular';
+import { checkRow, MAX_CALENDAR_ROWS, tooManyRows } from './calendar-limits';
 
 /** UTF-8 when it decodes cleanly (with or without a BOM); else Windows-1252, Excel's default. */
 function decodeText(bytes: Uint8Array): string {
@@ -81,10 +82,15 @@ export function parseCsv(bytes: Uint8Array, file: string, committee: string | nu
   const header = records[0];
   if (!header) throw badFile(file, null, 'is empty', 'er tom');
   const map = mapHeaders(header.cells, file, `line ${header.line + offset}`, committee === null);
+  // Counted before any row is read.
+  if (records.length - 1 > MAX_CALENDAR_ROWS) throw tooManyRows(file);
   const rows: CalendarRow[] = [];
   for (const r of records.slice(1)) {
     const row = toRow(r.cells, map, r.line + offset, `line ${r.line + offset}`, file, committee);
-    if (row) rows.push(row);
+    if (row) {
+      checkRow(row, file, `line ${r.line + offset}`);
+      rows.push(row);
+    }
   }
   if (rows.length === 0) throw badFile(file, null, 'holds a header but no meetings', 'har en overskriftsrække, men ingen møder');
   return { rows, notes: [] };

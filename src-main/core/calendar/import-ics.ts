@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { badFile, whereDa, type CalendarRow, type ImportOptions, type ParsedCalendar } from './calendar-row';
 import type { Notice } from '../../../src-shared/result';
 import { resolveZoneName, toHomeWallClock, wallClockToUtc } from './zoned';
+import { checkRow, MAX_CALENDAR_ROWS, tooManyRows } from './calendar-limits';
 
 type Time = InstanceType<typeof ICAL.Time>;
 type Component = InstanceType<typeof ICAL.Component>;
@@ -108,7 +109,8 @@ export function parseIcs(text: string, file: string, options: ImportOptions = {}
       const location = String(component.getFirstPropertyValue('location') ?? v.getFirstPropertyValue('location') ?? '').trim();
       const startLocal = start.isDate ? `${start.year}-${pad(start.month)}-${pad(start.day)}T00:00` : toLocal(start, () => where(component), file);
       const endLocal = end && !end.isDate ? toLocal(end, () => where(component), file) : null;
-      rows.push({
+      if (rows.length >= MAX_CALENDAR_ROWS) throw tooManyRows(file);
+      const row: CalendarRow = {
         line: lineOf.get(component) ?? 0,
         committee: summary ? committeeFromSummary(summary) : null,
         aliases: categories,
@@ -117,12 +119,18 @@ export function parseIcs(text: string, file: string, options: ImportOptions = {}
         location: location || null,
         uid: occurrenceUid,
         allDay: start.isDate,
-      });
+      };
+      checkRow(row, file, where(component));
+      rows.push(row);
     };
     if (!event.isRecurring()) {
       pushRow(v, dtstart, read(v, () => event.endDate), uid);
       continue;
     }
+    // A meeting calendar repeats by day at the finest: a series every hour, minute or second is refused, not expanded.
+    const freq = String((v.getFirstPropertyValue('rrule') as { freq?: string } | null)?.freq ?? '').toUpperCase();
+    if (freq === 'HOURLY' || freq === 'MINUTELY' || freq === 'SECONDLY')
+      throw badFile(file, where(v), `repeats ${freq.toLowerCase()}; a meeting series may repeat daily at most`, `gentages ${({ HOURLY: 'hver time', MINUTELY: 'hvert minut', SECONDLY: 'hvert sekund' } as const)[freq]}; en mødeserie må højst gentages dagligt`);
     const horizon = dtstart.clone();
     horizon.year += OPEN_SERIES_YEARS;
     const it = event.iterator();
