@@ -73,7 +73,7 @@ describe('renderHtml puts no value into the page as markup', () => {
     expect(html).toContain('@top-left { content: "Nord\\22 \\3b  \\7d  \\3c \\2f style\\3e \\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e "');
   });
 
-  it('draws no image from a section's text, wherever it points: the printed page fetches nothing', () => {
+  it('draws no image from a section text, wherever it points: the printed page fetches nothing', () => {
     const html = renderHtml(doc(`![kort](https://evil.example/track.png) ![fil](file:///etc/passwd) ![js](javascript:alert(1)) ![ok](data:image/png;base64,${PNG}) ![svg](data:image/svg+xml;base64,PHN2Zz4=)`));
     expect(html).not.toMatch(/evil\.example|file:|javascript:|image\/svg/);
     expect(html.match(/<img/g)).toBeNull();
