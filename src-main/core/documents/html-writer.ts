@@ -34,9 +34,9 @@ export type HtmlOptions = {
 // Every value put into the page goes through one of these two; nothing is interpolated raw.
 const escapeHtml = (s: string | number): string =>
   String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** A CSS string inside <style>: everything but letters, digits and spaces as a hex escape, so neither a quote nor "</style>" can end it. */
+/** A CSS string inside <style>: quote, backslash, <, >, & and control characters as hex escapes, so neither a quote nor "</style>" can end it. */
 const cssString = (s: string): string =>
-  `"${[...s.replace(/[\r\n]+/g, ' ')].map((ch) => (/[\p{L}\p{N} ]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
+  `"${s.replace(/[\r\n]+/g, ' ').replace(/[\\"<>&\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `)}"`;
 
 export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const digits = options.pageDigits ?? 3;
