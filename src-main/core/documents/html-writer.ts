@@ -36,7 +36,7 @@ const escapeHtml = (s: string | number): string =>
   String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A CSS string inside <style>: quote, backslash, <, >, & and control characters as hex escapes, so neither a quote nor "</style>" can end it. */
 const cssString = (s: string): string =>
-  `"${s.replace(/[\r\n]+/g, ' ').replace(/[\\"<>&\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `)}"`;
+  `"${[...s.replace(/[\r\n]+/g, ' ')].map((ch) => (/[\\"<>&\p{Cc}\u2028\u2029]/u.test(ch) ? `\\${ch.codePointAt(0)!.toString(16)} ` : ch)).join('')}"`;
 
 export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const digits = options.pageDigits ?? 3;
