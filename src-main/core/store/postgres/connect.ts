@@ -1,0 +1,70 @@
+// Opens kysely on a PostgreSQL server (issue 14, server mode): the same Database types as the
+// SQLite file, a pool of connections from `pg`, and a server that cannot be reached, refuses the
+// login or lacks the database told as one sentence naming the address (never the password).
+// Schema, migrations and the store's other parts (search, files) build on this; see docs/server-design.md.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../../errors';
+import type { Database } from '../database';
+
+/** `--db` and $REFERENT_DB name a PostgreSQL database with a URL, a SQLite file with a path. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  }
+}
+
+export type PostgresOptions = {
+  /** Connections in the pool (default 10): a desktop needs few, `referent serve` more. */
+  max?: number;
+};
+
+/** kysely on the database at `url`, after one round trip proving that it answers. */
+export async function openPostgresKysely(url: string, options: PostgresOptions = {}): Promise<Kysely<Database>> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server drops (restart, network) must not crash the process: the pool
+  // discards it, and the next query opens a new one or fails with its own sentence.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    await pool.end();
+    throw connectFailure(e, url);
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** PostgreSQL's SQLSTATE codes and Node's socket errors that mean "cannot use this database". */
+export function connectFailure(e: unknown, url: string): AppError {
+  const where = redactedUrl(url);
+  const code = (e as { code?: unknown } | null)?.code;
+  const detail = (e as Error | null)?.message ?? String(e);
+  switch (code) {
+    case '3D000':
+      return new AppError('NotFound', `The PostgreSQL server has no database named in ${where}: create it first (see README, "Running on a server").`,
+        `PostgreSQL-serveren har ingen database med navnet i ${where}: opret den først (se README, "Drift på en server").`);
+    case '28P01':
+    case '28000':
+      return new AppError('Forbidden', `PostgreSQL refused the login for ${where}: check the user name and password in the URL (${detail}).`,
+        `PostgreSQL afviste login for ${where}: kontrollér brugernavn og adgangskode i adressen (${detail}).`);
+    case 'ECONNREFUSED':
+    case 'ENOENT':
+    case 'ENOTFOUND':
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+      return new AppError('DiskError', `No PostgreSQL server answers at ${where}: check that it is running and the host and port in the URL (${detail}).`,
+        `Ingen PostgreSQL-server svarer på ${where}: kontrollér, at den kører, og værten og porten i adressen (${detail}).`);
+    default:
+      return new AppError('DiskError', `Could not open the PostgreSQL database ${where}: ${detail}`, `Kunne ikke åbne PostgreSQL-databasen ${where}: ${detail}`);
+  }
+}
