@@ -5,7 +5,7 @@ import type { ExportMeeting } from './export-meetings';
 import { exportUid } from './export-meetings';
 import { HOME_ZONE } from './zoned';
 
-const VTIMEZONE = [
+export const VTIMEZONE = [
   'BEGIN:VCALENDAR',
   'BEGIN:VTIMEZONE',
   `TZID:${HOME_ZONE}`,
@@ -40,7 +40,7 @@ function localTime(value: string): InstanceType<typeof ICAL.Time> {
   });
 }
 
-function zoned(name: string, value: string): InstanceType<typeof ICAL.Property> {
+export function zoned(name: string, value: string): InstanceType<typeof ICAL.Property> {
   const p = new ICAL.Property(name);
   p.setParameter('tzid', HOME_ZONE);
   p.setValue(localTime(value));

@@ -32,7 +32,8 @@ export type HtmlOptions = {
 };
 
 // Every value put into the page goes through one of these two; nothing is interpolated raw.
-const escapeHtml = (s: string | number): string =>
+/** The one HTML escaping, for text and attribute values alike; the website pages (core/publish) use it too. */
+export const escapeHtml = (s: string | number): string =>
   String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A CSS string inside <style>: quote, backslash, <, >, & and control characters as hex escapes, so neither a quote nor "</style>" can end it. */
 const cssString = (s: string): string =>
@@ -76,7 +77,8 @@ function chapter(c: Chapter): string {
   return parts.join('');
 }
 
-function block(b: Block): string {
+/** One block of a chapter as HTML: the document and the website's item pages render blocks alike. */
+export function block(b: Block): string {
   switch (b.type) {
     case 'heading':
       return b.level === 3
