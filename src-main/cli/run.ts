@@ -9,6 +9,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'import', summary: 'import an exchange document; prints what it added and the settings it kept', load: async () => (await import('./commands/import')).importCommand },
   { name: 'export-json', summary: 'exchange document to stdout (or a .referent.zip bundle with --out)', load: async () => (await import('./commands/export-json')).exportJsonCommand },
   { name: 'export', summary: 'write the agenda, minutes or decision record as .docx or PDF (or the publication package)', load: async () => (await import('./commands/export')).exportCommand },
+  { name: 'publish', summary: 'write a committee\'s year as an accessible website folder with the mødeplan (.ics) and publication.json', load: async () => (await import('./commands/publish')).publishCommand },
   { name: 'calendar', summary: 'import a meeting calendar; roll a year forward', load: async () => (await import('./commands/calendar')).calendarCommand },
   { name: 'search', summary: 'search items by title, case number, text, decision, votes, dissents and attachments', load: async () => (await import('./commands/search')).searchCommand },
   { name: 'verify', summary: 'check the change log and approved minutes; exit 1 on a fault', load: async () => (await import('./commands/verify')).verifyCommand },

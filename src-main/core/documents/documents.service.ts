@@ -23,7 +23,7 @@ export type DocumentRequest = { meetingId: string; kind: DocumentKind; public: b
 export type StoredReferatInput = ReferatInput & { shortName: string };
 export type LoadedReferat = { doc: Referat; input: StoredReferatInput };
 
-async function loadReferatInput(db: Db, meetingId: string): Promise<StoredReferatInput> {
+export async function loadReferatInput(db: Db, meetingId: string): Promise<StoredReferatInput> {
   const [content] = await readMeetings(db, { meetingIds: [meetingId] });
   if (!content) throw notFound('The meeting', 'Mødet');
   const committee = await getCommittee(db, content.row.committee_id);

@@ -1,0 +1,107 @@
+// Publishing a committee's year from the store: reads the meetings, prints each published
+// meeting's public PDF (or keeps the one already in the folder when the meeting is unchanged,
+// which also keeps it byte-identical), reads the attachments hash-checked, builds the site and
+// writes it into the folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { findCommittee } from '../committees/committees.service';
+import { exportDocument, loadReferatInput } from '../documents/documents.service';
+import type { PdfPrinter } from '../documents/pdf';
+import { AppError } from '../errors';
+import { readStoredFile } from '../files/file-store';
+import { hashMeeting, selectMeetingRows } from '../meetings/meeting-content';
+import type { Db } from '../store/database';
+import { sha256Hex } from '../util/canonical';
+import { buildSite, publishedKind, type PublicationManifest, type Site, type SiteInput, type SiteMeeting } from './site';
+import { readManifest, writeSite, type WriteResult } from './write-site';
+
+export type PublishRequest = {
+  /** The committee by name or short name, or the id of one meeting (its committee and year are published). */
+  committee?: string | undefined;
+  meetingId?: string | undefined;
+  year?: number | undefined;
+  /** Print the meetings' public PDFs (a printer is needed); without, the pages link no PDF. */
+  pdf: boolean;
+  baseUrl?: string | undefined;
+};
+
+/** Reads what a publication of the committee's year shows; `dir` is the folder it goes into (for the previous manifest). */
+export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | null, req: PublishRequest, dir: string | null): Promise<{ site: Site; previous: PublicationManifest | null }> {
+  let committeeId: string;
+  let year = req.year;
+  if (req.meetingId) {
+    const row = await db.selectFrom('meetings').select(['committee_id', 'start']).where('id', '=', req.meetingId).executeTakeFirst();
+    if (!row) throw new AppError('NotFound', `No meeting has the id ${req.meetingId}.`, `Intet møde har id'et ${req.meetingId}.`);
+    committeeId = row.committee_id;
+    year = Number(row.start.slice(0, 4));
+  } else if (req.committee) {
+    committeeId = (await findCommittee(db, req.committee)).id;
+  } else throw new AppError('Invalid', 'Name the committee or the meeting to publish.', 'Angiv udvalget eller mødet, der skal offentliggøres.');
+  if (year === undefined) throw new AppError('Invalid', 'Name the year to publish.', 'Angiv året, der skal offentliggøres.');
+
+  const previous = dir ? readManifest(dir) : null;
+  const rows = await selectMeetingRows(db, { committeeIds: [committeeId], year });
+  const meetings: SiteMeeting[] = [];
+  let first: Awaited<ReturnType<typeof loadReferatInput>> | null = null;
+  for (const row of rows) {
+    const input = await loadReferatInput(db, row.id);
+    first ??= input;
+    const version = row.content_hash ?? hashMeeting(input.meeting);
+    const kind = publishedKind(input.meeting);
+    let pdf: Uint8Array | null = null;
+    if (kind && req.pdf) {
+      pdf = dir ? keptPdf(dir, previous, row.id, version) : null;
+      if (!pdf && printer) pdf = (await exportDocument(db, printer, { meetingId: row.id, kind, public: true, format: 'pdf' })).bytes;
+    }
+    meetings.push({ id: row.id, meeting: input.meeting, version, updatedAt: row.updated_at, pdf });
+  }
+  const committee = first?.committee ?? (await loadCommitteeOnly(db, committeeId));
+  const shortName = first?.shortName ?? committee.name;
+  const siteInput: SiteInput = {
+    committee: { ...committee, shortName },
+    organization: first?.organization ?? { name: null, logo: null },
+    year,
+    meetings,
+    readAttachment: (sha) => checkedFile(filesDir, sha),
+    previous,
+    ...(req.baseUrl ? { baseUrl: req.baseUrl.endsWith('/') ? req.baseUrl : `${req.baseUrl}/` } : {}),
+  };
+  return { site: buildSite(siteInput), previous };
+}
+
+export async function publish(db: Db, filesDir: string, printer: PdfPrinter | null, req: PublishRequest, dir: string): Promise<WriteResult & { missing: string[] }> {
+  const { site, previous } = await loadSite(db, filesDir, printer, req, dir);
+  return { ...writeSite(dir, site, previous), missing: site.missing };
+}
+
+/** An attachment's bytes only when they still hash to their name: a damaged file is not published. */
+function checkedFile(filesDir: string, sha256: string): Uint8Array | null {
+  const bytes = readStoredFile(filesDir, sha256);
+  return bytes && sha256Hex(bytes) === sha256 ? new Uint8Array(bytes) : null;
+}
+
+/** The PDF published last time, when the meeting has not changed since and the file is intact. */
+function keptPdf(dir: string, previous: PublicationManifest | null, meetingId: string, version: string): Uint8Array | null {
+  const before = previous?.meetings.find((m) => m.id === meetingId);
+  if (!before || before.version !== version || !before.path) return null;
+  const entry = previous!.files.find((f) => f.meetingId === meetingId && f.path.startsWith(`${before.path}/`) && f.path.endsWith('.pdf') && !f.path.includes('/bilag/'));
+  if (!entry) return null;
+  const file = path.join(dir, ...entry.path.split('/'));
+  if (!fs.existsSync(file)) return null;
+  const bytes = fs.readFileSync(file);
+  return sha256Hex(bytes) === entry.sha256 ? new Uint8Array(bytes) : null;
+}
+
+/** A committee without meetings that year still gets its (empty) index and mødeplan. */
+async function loadCommitteeOnly(db: Db, committeeId: string): Promise<SiteInput['committee']> {
+  const { getCommittee } = await import('../committees/committees.service');
+  const { resolveTemplate } = await import('../../../src-shared/domain');
+  const c = await getCommittee(db, committeeId);
+  return {
+    name: c.name,
+    shortName: c.shortName || c.name,
+    template: resolveTemplate(c.template),
+    publicationProfile: c.publicationProfile,
+    members: c.members.map((m) => ({ key: m.key, name: m.name, role: m.role, ...(m.party ? { party: m.party } : {}) })),
+  };
+}
