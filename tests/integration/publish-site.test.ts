@@ -5,43 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { ExCommittee, ExMeeting, ReferentDocument } from '../../../src-shared/exchange';
-import { referatInputFromExchange } from '../documents/exchange-input';
-import { sha256Hex } from '../util/canonical';
-import { buildSite, type SiteInput, type SiteMeeting } from './site';
-import { readManifest, writeSite } from './write-site';
+import * as fix from '../helpers/publish-site';
+import { sha256Hex } from '../../src-main/core/util/canonical';
+import { buildSite } from '../../src-main/core/publish/site';
+import { readManifest, writeSite } from '../../src-main/core/publish/write-site';
 
-const fixtures = path.resolve(import.meta.dirname, '../../../tests/fixtures');
-const read = (file: string): ExCommittee => (JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8')) as ReferentDocument).committees[0]!;
-const rich = read('documents/rich-meeting.json');
-const reference = read('reference-referat.json');
-
-const attachmentBytes = new Map<string, Uint8Array>();
-/** Gives every attachment stored bytes (the fixtures name files, the store would hold them). */
-function withFiles(m: ExMeeting): ExMeeting {
-  return {
-    ...m,
-    items: m.items.map((it) => ({
-      ...it,
-      attachments: it.attachments?.map((a) => {
-        const bytes = new TextEncoder().encode(`%PDF-1.4 ${a.title}`);
-        const sha256 = sha256Hex(bytes);
-        attachmentBytes.set(sha256, bytes);
-        return { ...a, sha256 };
-      }),
-    })),
-  };
-}
-
-function input(meetings: ExMeeting[], profile: 'council' | 'committee' = 'committee'): SiteInput {
-  const base = referatInputFromExchange({ ...rich, publicationProfile: profile, members: [...rich.members, ...reference.members.filter((m) => !rich.members.some((r) => r.key === m.key))] }, meetings[0]!, 'Haderslev Kommune');
-  const sm: SiteMeeting[] = meetings.map((m) => ({ id: m.id!, meeting: m, version: sha256Hex(JSON.stringify(m)), updatedAt: '2026-06-03T10:00:00Z', pdf: new TextEncoder().encode(`%PDF ${m.id}`) }));
-  return { committee: { ...base.committee, shortName: 'OBU' }, organization: base.organization, year: 2026, meetings: sm, readAttachment: (h) => attachmentBytes.get(h) ?? null };
-}
-
-const richMeeting = withFiles(rich.meetings[0]!);
-const refMeeting = withFiles({ ...reference.meetings[0]!, status: 'minutes-approved' });
-const planned: ExMeeting = { id: '0c6f7a1e-2222-4c71-9a52-0b6e2f4d9a10', start: '2026-11-03T14:30', status: 'planned', items: [] };
+const richMeeting = fix.richMeeting;
+const refMeeting = fix.refMeeting;
+const planned = fix.plannedMeeting;
+const input = fix.siteInput;
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 describe('the website folder', () => {
