@@ -8,7 +8,7 @@ import { parse, yearArg } from '../args';
 import { UsageError } from '../errors';
 import { type CliCommand, withContext } from '../types';
 
-const usage = 'referent publish (--committee NAME --year YYYY | --meeting ID) --out FOLDER [--base-url URL] [--no-pdf] [--json] [--db FILE]';
+const usage = 'referent publish (--committee NAME --year YYYY | --meeting ID) --out FOLDER [--base-url URL] [--oparl BASE_URL] [--no-pdf] [--json] [--db FILE]';
 
 export const publishCommand: CliCommand = {
   name: 'publish',
@@ -16,7 +16,7 @@ export const publishCommand: CliCommand = {
   run: async (args, io) => {
     const { values } = parse(
       args,
-      { committee: { type: 'string' }, year: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, 'no-pdf': { type: 'boolean' }, json: { type: 'boolean' } },
+      { committee: { type: 'string' }, year: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, oparl: { type: 'string' }, 'no-pdf': { type: 'boolean' }, json: { type: 'boolean' } },
       usage,
     );
     if (!values.out) throw new UsageError(`--out is required\nusage: ${usage}`);
@@ -26,11 +26,12 @@ export const publishCommand: CliCommand = {
     const year = yearArg(values.year, '--year');
     const baseUrl = values['base-url'];
     if (baseUrl !== undefined && !/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`--base-url must be a web address like https://example.dk/udvalg/obu/, not "${baseUrl}"`);
+    if (values.oparl !== undefined && !/^https?:\/\/\S+$/.test(values.oparl)) throw new UsageError(`--oparl must be the web address the folder is published at, like https://example.dk/udvalg/obu/, not "${values.oparl}"`);
     const out = path.resolve(io.cwd, values.out);
     const withPdf = values['no-pdf'] !== true;
     try {
       return await withContext(io, values.db, async (ctx) => {
-        const r = await publish(ctx.store.db, ctx.store.filesDir, withPdf ? await printerOf(ctx) : null, { committee: values.committee, meetingId: values.meeting, year, pdf: withPdf, baseUrl }, out);
+        const r = await publish(ctx.store.db, ctx.store.filesDir, withPdf ? await printerOf(ctx) : null, { committee: values.committee, meetingId: values.meeting, year, pdf: withPdf, baseUrl: baseUrl ?? values.oparl, oparl: values.oparl }, out);
         if (values.json) io.out(JSON.stringify(r, null, 2));
         else {
           io.out(`Published into ${values.out}: ${r.written.length} files written, ${r.unchanged.length} unchanged, ${r.removed.length} removed.`);

@@ -23,6 +23,8 @@ export type PublishRequest = {
   /** Print the meetings' public PDFs (a printer is needed); without, the pages link no PDF. */
   pdf: boolean;
   baseUrl?: string | undefined;
+  /** Also write the OParl 1.1 export, with ids under this address. */
+  oparl?: string | undefined;
 };
 
 /** Reads what a publication of the committee's year shows; `dir` is the folder it goes into (for the previous manifest). */
@@ -64,7 +66,8 @@ export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | n
     meetings,
     readAttachment: (sha) => checkedFile(filesDir, sha),
     previous,
-    ...(req.baseUrl ? { baseUrl: req.baseUrl.endsWith('/') ? req.baseUrl : `${req.baseUrl}/` } : {}),
+    ...(req.baseUrl ? { baseUrl: withSlash(req.baseUrl) } : {}),
+    ...(req.oparl ? { oparlBase: withSlash(req.oparl) } : {}),
   };
   return { site: buildSite(siteInput), previous };
 }
@@ -73,6 +76,8 @@ export async function publish(db: Db, filesDir: string, printer: PdfPrinter | nu
   const { site, previous } = await loadSite(db, filesDir, printer, req, dir);
   return { ...writeSite(dir, site, previous), missing: site.missing };
 }
+
+const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
 
 /** An attachment's bytes only when they still hash to their name: a damaged file is not published. */
 function checkedFile(filesDir: string, sha256: string): Uint8Array | null {

@@ -9,6 +9,7 @@ import { buildReferat, type DocumentKind, type ReferatInput } from '../documents
 import { presenceByItem } from '../meetings/presence';
 import { sha256Hex } from '../util/canonical';
 import { buildPlanIcs, type IcsEvent } from './ics';
+import { buildOparl, type OparlAttachment, type PublishedMeeting } from './oparl';
 import { indexBody, itemBody, meetingBody, page, planBody, STYLESHEET, type PageLink } from './pages';
 
 export type SiteMeeting = {
@@ -33,6 +34,8 @@ export type SiteInput = {
   previous?: PublicationManifest | null | undefined;
   /** Absolute address of the folder on the website, for links in the calendar (else relative). */
   baseUrl?: string | undefined;
+  /** Also write the OParl 1.1 objects under oparl/, with ids under this address (ends in "/"). */
+  oparlBase?: string | undefined;
 };
 
 export type SiteFile = { path: string; bytes: Uint8Array; meetingId?: string | undefined };
@@ -47,6 +50,10 @@ export type PublicationManifest = {
 export type Site = { files: SiteFile[]; manifest: PublicationManifest; missing: string[] };
 
 const enc = new TextEncoder();
+const MIME: Record<string, string> = {
+  pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  doc: 'application/msword', xls: 'application/vnd.ms-excel', pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', txt: 'text/plain', csv: 'text/csv',
+};
 const STATUS_DA: Record<string, string> = { planned: 'Planlagt', 'agenda-published': 'Dagsorden', held: 'Dagsorden', 'minutes-approved': 'Referat', cancelled: 'Aflyst' };
 
 /** Which document a meeting's pages show: the approved minutes, else the published agenda, else none yet. */
@@ -80,13 +87,18 @@ export function buildSite(input: SiteInput): Site {
   const events: IcsEvent[] = [];
   const rows = [];
   const planRows = [];
+  const published: PublishedMeeting[] = [];
 
   for (const sm of meetings) {
     const m = sm.meeting;
     const kind = publishedKind(m);
     const folder = kind ? folders.get(sm.id)! : null;
     let pdfHref: string | null = null;
-    if (kind && folder) pdfHref = writeMeeting(input, sm, kind, folder, add, missing);
+    if (kind && folder) {
+      const attachments = new Map<number, OparlAttachment[]>();
+      pdfHref = writeMeeting(input, sm, kind, folder, add, missing, attachments);
+      published.push({ sm, folder, attachments });
+    }
     const status = STATUS_DA[m.status ?? 'planned'] ?? '';
     if (kind) rows.push({ date: m.start, status, href: `${folder}/index.html`, pdf: pdfHref ? `${folder}/${pdfHref}` : null, location: m.location ?? null });
     planRows.push({ date: m.start, end: m.end ?? null, location: m.location ?? null, status, href: kind ? `${folder}/index.html` : null });
@@ -114,6 +126,7 @@ export function buildSite(input: SiteInput): Site {
   add('index.html', page({ title: `${name} ${year}`, root: '', crumbs: [], body: indexBody(name, year, rows, links) }).value);
   add('moedeplan.html', page({ title: `Mødeplan ${year}: ${name}`, root: '', crumbs: [{ href: 'index.html', text: `${name} ${year}` }], body: planBody(name, year, planRows, 'moedeplan.ics') }).value);
   add('moedeplan.ics', buildPlanIcs(events, `${name} ${year}`));
+  if (input.oparlBase) for (const o of buildOparl(input, published, input.oparlBase, meetings)) add(o.path, `${JSON.stringify(o.json, null, 2)}\n`);
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest: PublicationManifest = {
@@ -138,7 +151,7 @@ function meetingFolders(meetings: SiteMeeting[], shortName: string, year: number
 }
 
 /** Writes a meeting's page, its item pages, PDF and attachments; returns the PDF's name in the folder. */
-function writeMeeting(input: SiteInput, sm: SiteMeeting, kind: DocumentKind, folder: string, add: (p: string, b: Uint8Array | string, id?: string) => void, missing: string[]): string | null {
+function writeMeeting(input: SiteInput, sm: SiteMeeting, kind: DocumentKind, folder: string, add: (p: string, b: Uint8Array | string, id?: string) => void, missing: string[], collected: Map<number, OparlAttachment[]>): string | null {
   const { committee } = input;
   const m = sm.meeting;
   const doc = buildReferat({ committee, meeting: m, organization: input.organization }, kind, { public: true });
@@ -167,6 +180,7 @@ function writeMeeting(input: SiteInput, sm: SiteMeeting, kind: DocumentKind, fol
         const ext = /\.([A-Za-z0-9]{1,5})$/.exec(a.file ?? a.title)?.[1]?.toLowerCase();
         const file = `bilag/punkt-${c.number}-${k + 1}-${slug(a.title.replace(/\.[A-Za-z0-9]{1,5}$/, '')).slice(0, 60)}${ext ? `.${ext}` : ''}`;
         add(`${folder}/${file}`, bytes, sm.id);
+        collected.set(c.number!, [...(collected.get(c.number!) ?? []), { title: a.title, path: file, bytes, mime: MIME[ext ?? ''] ?? 'application/octet-stream' }]);
         attachments.push({ href: file, text: `${a.title}${ext ? ` (${ext.toUpperCase()})` : ''}` });
       });
     }
