@@ -12,6 +12,7 @@ import { documentOps } from './api/documents';
 import { calendarOps } from './api/calendar';
 import { searchOps } from './api/search';
 import { backupOps } from './api/backups';
+import { publishOps } from './api/publish';
 
 export const api = {
   ...systemOps,
@@ -24,6 +25,7 @@ export const api = {
   ...calendarOps,
   ...searchOps,
   ...backupOps,
+  ...publishOps,
 } satisfies Record<string, Operation>;
 
 export type Api = typeof api;

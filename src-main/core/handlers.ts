@@ -8,6 +8,7 @@ import { meetingDayHandlers } from './meetingday/meetingday.handlers';
 import { documentHandlers } from './documents/documents.handlers';
 import { calendarHandlers } from './calendar/calendar.handlers';
 import { backupHandlers } from './backups/backups.handlers';
+import { publishHandlers } from './publish/publish.handlers';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees/committees.service';
 import { createMeeting, getMeetingHeader, listMeetings } from './meetings/meetings.service';
 import { exportDocument } from './exchange/export';
@@ -48,6 +49,7 @@ export const handlers = {
   ...documentHandlers,
   ...calendarHandlers,
   ...backupHandlers,
+  ...publishHandlers,
 
   'search.items': (ctx, input) => searchItems(ctx.store.db, ctx.store.search, input),
 } satisfies Handlers;

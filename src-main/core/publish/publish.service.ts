@@ -18,6 +18,7 @@ import { readManifest, writeSite, type WriteResult } from './write-site';
 export type PublishRequest = {
   /** The committee by name or short name, or the id of one meeting (its committee and year are published). */
   committee?: string | undefined;
+  committeeId?: string | undefined;
   meetingId?: string | undefined;
   year?: number | undefined;
   /** Print the meetings' public PDFs (a printer is needed); without, the pages link no PDF. */
@@ -36,6 +37,8 @@ export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | n
     if (!row) throw new AppError('NotFound', `No meeting has the id ${req.meetingId}.`, `Intet møde har id'et ${req.meetingId}.`);
     committeeId = row.committee_id;
     year = Number(row.start.slice(0, 4));
+  } else if (req.committeeId) {
+    committeeId = req.committeeId;
   } else if (req.committee) {
     committeeId = (await findCommittee(db, req.committee)).id;
   } else throw new AppError('Invalid', 'Name the committee or the meeting to publish.', 'Angiv udvalget eller mødet, der skal offentliggøres.');
