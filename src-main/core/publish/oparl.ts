@@ -77,6 +77,7 @@ export function buildOparl(input: SiteInput, published: PublishedMeeting[], base
   const meetingList: Obj[] = [];
   const items: Obj[] = [];
   const papers: Obj[] = [];
+  const paperByKey = new Map<string, Obj>();
   const consultations: Obj[] = [];
   const files: Obj[] = [];
   const locations = new Map<string, Obj>();
@@ -138,10 +139,18 @@ export function buildOparl(input: SiteInput, published: PublishedMeeting[], base
     agendaItem.consultation = cId;
     const consultation = add(`consultation/${mKey}-${n}.json`, { id: cId, type: T('Consultation'), paper: pId, agendaItem: aId, meeting: mId, organization: [committeeId], authoritative: item.decision?.outcome === 'approved', ...mTimes });
     consultations.push(consultation);
-    papers.push(add(`paper/${pKey}.json`, {
+    // One case (case number) can come up as several items: one Paper, one Consultation per item.
+    const known = paperByKey.get(pKey);
+    if (known) {
+      (known.consultation as unknown[]).push(consultation);
+      return;
+    }
+    const paper = add(`paper/${pKey}.json`, {
       id: pId, type: T('Paper'), body: bodyId, name: item.title, ...(item.caseNumber ? { reference: item.caseNumber } : {}),
       consultation: [consultation], ...mTimes, ...(item.route?.length ? { 'referent:route': item.route } : {}),
-    }));
+    });
+    paperByKey.set(pKey, paper);
+    papers.push(paper);
   }
 
   const orgs = [

@@ -79,7 +79,11 @@ export function buildSite(input: SiteInput): Site {
   const meetings = [...input.meetings].filter((m) => m.meeting.start.startsWith(`${year}-`)).sort((a, b) => a.meeting.start.localeCompare(b.meeting.start) || a.id.localeCompare(b.id));
   const files: SiteFile[] = [];
   const missing: string[] = [];
+  const taken = new Set<string>();
   const add = (path: string, bytes: Uint8Array | string, meetingId?: string): void => {
+    // Two files at one path would make the folder depend on write order, and re-publishing not idempotent.
+    if (taken.has(path)) throw new Error(`publish: two files at ${path}`);
+    taken.add(path);
     files.push({ path, bytes: typeof bytes === 'string' ? enc.encode(bytes) : bytes, ...(meetingId ? { meetingId } : {}) });
   };
   const folders = meetingFolders(meetings, committee.shortName, year);
