@@ -44,5 +44,7 @@ describe('publish in the Api', () => {
     expect(preview.path).toBe('2026/2026-06-23-tmu/index.html');
     expect(preview.html).toMatch(/<h1>Dagsorden: Teknik- og Miljøudvalget, Tirsdag d\. 23\. juni 2026<\/h1>/);
     expect((await call(ctx, 'publish.preview', { meetingId: planned.id })).path).toBeNull();
+    // The browser shell's server writes into no folder a page names.
+    await expect(call({ ...ctx, shell: 'web' }, 'publish.toFolder', { committeeId: c.id, year: 2026, folder: '/tmp/x' })).rejects.toThrow('The browser version cannot write into a folder; download the site as a .zip instead.');
   });
 });

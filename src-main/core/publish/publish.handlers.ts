@@ -3,6 +3,7 @@ import { zipSync, type Zippable } from 'fflate';
 import path from 'node:path';
 import type { publishOps } from '../../../src-shared/api/publish';
 import { printerOf } from '../documents/documents.handlers';
+import { AppError } from '../errors';
 import type { FeatureHandlers } from '../handler-types';
 import { loadSite, publish } from './publish.service';
 
@@ -10,6 +11,8 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
 
 export const publishHandlers: FeatureHandlers<typeof publishOps> = {
   'publish.toFolder': async (ctx, { committeeId, year, folder, baseUrl, oparl }) => {
+    // The browser shell's server would write wherever a page asks: there the site comes as a .zip.
+    if (ctx.shell === 'web') throw new AppError('Invalid', 'The browser version cannot write into a folder; download the site as a .zip instead.', 'Browserudgaven kan ikke skrive i en mappe; hent hjemmesiden som .zip i stedet.');
     const printer = await printerOf(ctx);
     const dir = path.resolve(folder);
     const r = await publish(ctx.store.db, ctx.store.filesDir, printer, { committeeId, year, pdf: printer !== null, baseUrl: baseUrl ?? oparl, oparl }, dir);
