@@ -37,5 +37,5 @@ export function siteInput(meetings: ExMeeting[], profile: 'council' | 'committee
   const members = [...rich.members, ...reference.members.filter((m) => !rich.members.some((r) => r.key === m.key))];
   const base = referatInputFromExchange({ ...rich, publicationProfile: profile, members }, meetings[0]!, 'Haderslev Kommune');
   const sm: SiteMeeting[] = meetings.map((m) => ({ id: m.id!, meeting: m, version: sha256Hex(JSON.stringify(m)), updatedAt: '2026-06-03T10:00:00Z', pdf: new TextEncoder().encode(`%PDF ${m.id}`) }));
-  return { committee: { ...base.committee, shortName: 'OBU' }, organization: base.organization, year: 2026, meetings: sm, readAttachment: (h) => attachmentBytes.get(h) ?? null };
+  return { committee: { ...base.committee, shortName: 'OBU' }, organization: base.organization, year: 2026, meetings: sm, readAttachment: (h) => attachmentBytes.get(h)! };
 }

@@ -15,7 +15,7 @@ describe('referent publish', () => {
       const db = path.join(dir, 'r.sqlite');
       expect((await cli(['import', path.join(FIXTURES, 'documents/rich-meeting.json'), '--db', db], dir)).code).toBe(0);
       const first = await cli(['publish', '--committee', 'OBU', '--year', '2026', '--out', 'web', '--oparl', 'https://www.haderslev.dk/obu/', '--no-pdf', '--db', db], dir);
-      expect(first.err).toBe('Not published (the attachment is not stored or is damaged): 2026-03-10 punkt 2: Budgetnotat marts 2026.pdf\n');
+      expect(first.err).toBe('Not published (no file is stored for the attachment): 2026-03-10 punkt 2: Budgetnotat marts 2026.pdf\n');
       expect(first.out).toMatch(/^Published into web: \d+ files written, 0 unchanged, 0 removed\.\n$/);
       expect(fs.readFileSync(path.join(dir, 'web/2026/2026-03-10-obu/punkt-3.html'), 'utf8')).toContain('<h1>Punkt 3: Lukket punkt</h1>');
       expect(JSON.parse(fs.readFileSync(path.join(dir, 'web/oparl/body.json'), 'utf8')).id).toBe('https://www.haderslev.dk/obu/oparl/body.json');

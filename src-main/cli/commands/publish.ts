@@ -37,7 +37,7 @@ export const publishCommand: CliCommand = {
           io.out(`Published into ${values.out}: ${r.written.length} files written, ${r.unchanged.length} unchanged, ${r.removed.length} removed.`);
           for (const f of r.removed) io.out(`Removed ${f}`);
         }
-        for (const m of r.missing) io.err(`Not published (the attachment is not stored or is damaged): ${m}`);
+        for (const m of r.missing) io.err(`Not published (no file is stored for the attachment): ${m}`);
         return 0;
       }, { readOnly: true });
     } finally {

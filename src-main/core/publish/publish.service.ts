@@ -1,14 +1,15 @@
 // Publishing a committee's year from the store: reads the meetings, prints each published
 // meeting's public PDF (or keeps the one already in the folder when the meeting is unchanged,
-// which also keeps it byte-identical), reads the attachments hash-checked, builds the site and
-// writes it into the folder.
+// which also keeps it byte-identical), reads the attachments through the store's hash-checked
+// reader (a missing or altered file stops the publication with a sentence naming it; nothing is
+// written), builds the site and writes it into the folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { findCommittee } from '../committees/committees.service';
 import { exportDocument, loadReferatInput } from '../documents/documents.service';
 import type { PdfPrinter } from '../documents/pdf';
 import { AppError } from '../errors';
-import { readStoredFile } from '../files/file-store';
+import { readBlob } from '../files/file-store';
 import { hashMeeting, selectMeetingRows } from '../meetings/meeting-content';
 import type { Db } from '../store/database';
 import { sha256Hex } from '../util/canonical';
@@ -67,7 +68,7 @@ export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | n
     organization: first?.organization ?? { name: null, logo: null },
     year,
     meetings,
-    readAttachment: (sha) => checkedFile(filesDir, sha),
+    readAttachment: (sha, label) => new Uint8Array(readBlob(filesDir, sha, label)),
     previous,
     ...(req.baseUrl ? { baseUrl: withSlash(req.baseUrl) } : {}),
     ...(req.oparl ? { oparlBase: withSlash(req.oparl) } : {}),
@@ -81,12 +82,6 @@ export async function publish(db: Db, filesDir: string, printer: PdfPrinter | nu
 }
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
-
-/** An attachment's bytes only when they still hash to their name: a damaged file is not published. */
-function checkedFile(filesDir: string, sha256: string): Uint8Array | null {
-  const bytes = readStoredFile(filesDir, sha256);
-  return bytes && sha256Hex(bytes) === sha256 ? new Uint8Array(bytes) : null;
-}
 
 /** The PDF published last time, when the meeting has not changed since and the file is intact. */
 function keptPdf(dir: string, previous: PublicationManifest | null, meetingId: string, version: string): Uint8Array | null {

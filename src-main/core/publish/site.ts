@@ -7,6 +7,7 @@ import { formatLongDa } from '../../../src-shared/dates';
 import type { ExMeeting } from '../../../src-shared/exchange';
 import { buildReferat, type DocumentKind, type ReferatInput } from '../documents/build-referat';
 import { presenceByItem } from '../meetings/presence';
+import type { AttachmentLabel } from '../files/file-errors';
 import { sha256Hex } from '../util/canonical';
 import { buildPlanIcs, type IcsEvent } from './ics';
 import { buildOparl, type OparlAttachment, type PublishedMeeting } from './oparl';
@@ -28,8 +29,8 @@ export type SiteInput = {
   organization: ReferatInput['organization'];
   year: number;
   meetings: SiteMeeting[];
-  /** The stored bytes of an attachment, hash-checked; null when it is not stored. */
-  readAttachment: (sha256: string) => Uint8Array | null;
+  /** The stored bytes of an attachment, hash-checked (the store's readBlob: a missing or altered file is refused with a sentence naming it). */
+  readAttachment: (sha256: string, label: AttachmentLabel) => Uint8Array;
   /** The previous publication.json, for the calendar events' SEQUENCE. */
   previous?: PublicationManifest | null | undefined;
   /** Absolute address of the folder on the website, for links in the calendar (else relative). */
@@ -176,7 +177,7 @@ function writeMeeting(input: SiteInput, sm: SiteMeeting, kind: DocumentKind, fol
     const attachments: PageLink[] = [];
     if (!c.closed) {
       (item.attachments ?? []).filter((a) => a.access !== 'closed').forEach((a, k) => {
-        const bytes = a.sha256 ? input.readAttachment(a.sha256) : null;
+        const bytes = a.sha256 ? input.readAttachment(a.sha256, { title: a.title, item: item.title, committee: committee.name, start: m.start }) : null;
         if (!bytes) {
           missing.push(`${m.start.slice(0, 10)} punkt ${c.number}: ${a.title}`);
           return;
