@@ -13,11 +13,11 @@ async function committeeWithMeetings() {
   const ctx = testContext(store);
   const c = await call(ctx, 'committees.create', { name: 'Teknik- og Miljøudvalget', shortName: 'TMU', numbering: 'per-meeting' });
   const m = await call(ctx, 'meetings.create', { committeeId: c.id, start: '2026-06-23T17:00' });
-  await call(ctx, 'agenda.addItem', { meetingId: m.id, title: 'Cykelsti langs Ribevej', access: 'open' });
+  const open = await call(ctx, 'agenda.addItem', { meetingId: m.id, title: 'Cykelsti langs Ribevej', access: 'open' });
   await call(ctx, 'agenda.addItem', { meetingId: m.id, title: 'Køb af Storegade 5', access: 'closed' });
   await call(ctx, 'meetings.setStatus', { id: m.id, status: 'agenda-published' });
   const planned = await call(ctx, 'meetings.create', { committeeId: c.id, start: '2026-09-01T17:00' });
-  return { ctx, c, m, planned, dir: store.dir };
+  return { ctx, c, m, planned, open, dir: store.dir };
 }
 
 describe('publish in the Api', () => {
@@ -32,6 +32,21 @@ describe('publish in the Api', () => {
     const again = await call(ctx, 'publish.toFolder', { committeeId: c.id, year: 2026, folder });
     expect(again.written).toEqual([]);
     expect(again.unchanged).toHaveLength(first.written.length);
+  });
+
+  test('publishes an open attachment as its stored bytes, and stops with a sentence when the stored file was altered', async () => {
+    const { ctx, c, dir, open } = await committeeWithMeetings();
+    const pdf = Buffer.from('%PDF-1.7\nCykelsti, skitse\n%%EOF\n');
+    const att = await call(ctx, 'agenda.addAttachment', { itemId: open.id, fileName: 'Skitse.pdf', title: 'Skitse', base64: pdf.toString('base64') });
+    const folder = path.join(dir, 'web');
+    const r = await call(ctx, 'publish.toFolder', { committeeId: c.id, year: 2026, folder });
+    expect(r.written).toContain('2026/2026-06-23-tmu/bilag/punkt-1-1-skitse.pdf');
+    expect(fs.readFileSync(path.join(folder, '2026/2026-06-23-tmu/bilag/punkt-1-1-skitse.pdf'))).toEqual(pdf);
+    const blob = path.join(ctx.store.filesDir, att.sha256!.slice(0, 2), att.sha256!);
+    fs.chmodSync(blob, 0o644);
+    fs.writeFileSync(blob, 'altered');
+    await expect(call(ctx, 'publish.toFolder', { committeeId: c.id, year: 2026, folder: path.join(dir, 'web2') })).rejects.toThrow(/Skitse/);
+    expect(fs.existsSync(path.join(dir, 'web2'))).toBe(false);
   });
 
   test('gives the browser shell the same site as a .zip, and previews the public meeting page', async () => {
