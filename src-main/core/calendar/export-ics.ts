@@ -47,9 +47,10 @@ export function zoned(name: string, value: string): InstanceType<typeof ICAL.Pro
   return p;
 }
 
-export function buildIcs(meetings: ExportMeeting[], title: string): string {
+/** An empty published calendar in Danish time, with its VTIMEZONE: the frame of every .ics Referent writes. */
+export function newPublishedCalendar(prodid: string, title: string): ICAL.Component {
   const cal = new ICAL.Component('vcalendar');
-  cal.addPropertyWithValue('prodid', '-//Referent//Mødekalender//DA');
+  cal.addPropertyWithValue('prodid', prodid);
   cal.addPropertyWithValue('version', '2.0');
   cal.addPropertyWithValue('calscale', 'GREGORIAN');
   cal.addPropertyWithValue('method', 'PUBLISH');
@@ -57,6 +58,11 @@ export function buildIcs(meetings: ExportMeeting[], title: string): string {
   cal.addPropertyWithValue('x-wr-timezone', HOME_ZONE);
   const tz = new ICAL.Component(ICAL.parse(VTIMEZONE) as unknown as unknown[]).getFirstSubcomponent('vtimezone');
   if (tz) cal.addSubcomponent(tz);
+  return cal;
+}
+
+export function buildIcs(meetings: ExportMeeting[], title: string): string {
+  const cal = newPublishedCalendar('-//Referent//Mødekalender//DA', title);
   for (const m of meetings) {
     const ev = new ICAL.Component('vevent');
     ev.addPropertyWithValue('uid', exportUid(m));

@@ -2,8 +2,7 @@
 // VTIMEZONE, DTEND, stable UIDs, and a SEQUENCE that rises only when an event changes, so
 // Outlook and Google update a subscribed calendar instead of duplicating it.
 import ICAL from 'ical.js';
-import { VTIMEZONE, zoned } from '../calendar/export-ics';
-import { HOME_ZONE } from '../calendar/zoned';
+import { newPublishedCalendar, zoned } from '../calendar/export-ics';
 
 export type IcsEvent = {
   uid: string;
@@ -30,15 +29,7 @@ function twoHoursLater(start: string): string {
 }
 
 export function buildPlanIcs(events: IcsEvent[], title: string): string {
-  const cal = new ICAL.Component('vcalendar');
-  cal.addPropertyWithValue('prodid', '-//Referent//Mødeplan//DA');
-  cal.addPropertyWithValue('version', '2.0');
-  cal.addPropertyWithValue('calscale', 'GREGORIAN');
-  cal.addPropertyWithValue('method', 'PUBLISH');
-  cal.addPropertyWithValue('x-wr-calname', title);
-  cal.addPropertyWithValue('x-wr-timezone', HOME_ZONE);
-  const tz = new ICAL.Component(ICAL.parse(VTIMEZONE) as unknown as unknown[]).getFirstSubcomponent('vtimezone');
-  if (tz) cal.addSubcomponent(tz);
+  const cal = newPublishedCalendar('-//Referent//Mødeplan//DA', title);
   for (const e of events) {
     const ev = new ICAL.Component('vevent');
     ev.addPropertyWithValue('uid', e.uid);
