@@ -6,42 +6,53 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
-  const dir = path.dirname(target);
-  const tmp = tempBeside(target);
+  const temp = openTemp(target);
   try {
-    const fd = fs.openSync(tmp, 'wx');
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, target);
+    writeAll(temp.fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    temp.abandon();
     throw e;
   }
-  syncFolder(dir);
+  temp.commit();
 }
 
 /** The same promise for output produced in pieces (a streamed export): `produce` calls `write` as often as it likes. */
 export async function writeFileAtomicStream(target: string, produce: (write: (piece: Uint8Array | string) => void) => Promise<void>): Promise<void> {
-  const dir = path.dirname(target);
-  const tmp = tempBeside(target);
+  const temp = openTemp(target);
   try {
-    const fd = fs.openSync(tmp, 'wx');
-    try {
-      await produce((piece) => writeAll(fd, typeof piece === 'string' ? Buffer.from(piece) : piece));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, target);
+    await produce((piece) => writeAll(temp.fd, typeof piece === 'string' ? Buffer.from(piece) : piece));
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    temp.abandon();
     throw e;
   }
-  syncFolder(dir);
+  temp.commit();
+}
+
+/** A temp file beside `target`: abandoned (closed, removed) on failure, or fsynced, renamed over the target and made durable. */
+function openTemp(target: string): { fd: number; abandon: () => void; commit: () => void } {
+  const tmp = tempBeside(target);
+  const fd = fs.openSync(tmp, 'wx');
+  const abandon = (): void => {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+  };
+  const commit = (): void => {
+    try {
+      fs.fsyncSync(fd);
+    } catch (e) {
+      abandon();
+      throw e;
+    }
+    fs.closeSync(fd);
+    try {
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    syncFolder(path.dirname(target));
+  };
+  return { fd, abandon, commit };
 }
 
 // writeSync may write less than asked (a full disk shows up here as an error, never as a short file).
