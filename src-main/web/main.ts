@@ -6,6 +6,10 @@ import { resolveDbFile } from '../core/paths';
 import { VERSION } from '../core/version';
 import { startWorkerHost } from '../host/worker-host';
 import { startWebServer } from './server';
+import { profileToken } from './profile-token';
+
+/** The same address after a restart, so an open tab or a bookmark finds the app again. */
+const DEFAULT_PORT = 47_310;
 
 // --worker: the bundled worker (out/cli/worker.mjs, as `npm start` passes it); by default the sources.
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' }, worker: { type: 'string' } } });
@@ -14,10 +18,15 @@ const host = await startWorkerHost({ dbFile, shell: 'web', version: VERSION, wor
   console.error(`Referent cannot open its database: ${(e as Error).message}`);
   process.exit(1);
 });
-const server = await startWebServer({
+const options = {
   host,
   staticDir: values.static ?? path.resolve(import.meta.dirname, '../../dist-web'),
-  ...(values.port ? { port: Number(values.port) } : {}),
+  token: profileToken(path.dirname(dbFile)),
+};
+const server = await startWebServer({ ...options, port: values.port ? Number(values.port) : DEFAULT_PORT }).catch((e: NodeJS.ErrnoException) => {
+  // Another Referent (or another program) has the usual port: take any free one.
+  if (e.code === 'EADDRINUSE' && !values.port) return startWebServer(options);
+  throw e;
 });
 console.log(`Referent is running at ${server.url}`);
 console.log(`Database: ${dbFile}`);

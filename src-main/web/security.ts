@@ -1,4 +1,5 @@
-// The browser shell's guards, as pure functions: the token, the Origin and the Host of a request.
+// The browser shell's guards, as pure functions: the token (from the Authorization header or the
+// launch cookie), the Origin and the Host of a request.
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
@@ -27,3 +28,24 @@ export function bearer(header: string | undefined): string | undefined {
   const m = /^Bearer (\S+)$/.exec(header ?? '');
   return m?.[1];
 }
+
+/**
+ * Cookies are not kept apart by port, so each server names its own: two Referents on one machine
+ * (or a test beside the user's app) never overwrite each other's.
+ */
+export const cookieName = (port: number): string => `referent-${port}`;
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * The token travels once in the launch address and is then kept by the browser as a cookie that
+ * scripts cannot read (HttpOnly) and other sites cannot send (SameSite=Strict). It lasts a year:
+ * the token is stable per profile, so a bookmark or a second tab keeps working after a restart.
+ */
+export const launchCookie = (port: number, token: string): string => `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;

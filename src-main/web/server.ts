@@ -1,5 +1,5 @@
-// The browser shell: the same Api over HTTP on 127.0.0.1, with a per-launch random token and
-// an Origin check, and the built renderer served beside it.
+// The browser shell: the same Api over HTTP on 127.0.0.1, with an access token (from the launch
+// address, then kept as an HttpOnly cookie) and an Origin check, and the built renderer beside it.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { isOpName } from '../../src-shared/api';
 import type { ApiHost } from '../host/api-host';
 import { pageHeaders, staticContentType } from '../../src-shared/static-files';
-import { bearer, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
+import { bearer, cookieName, cookieValue, hostAllowed, launchCookie, newToken, originAllowed, tokenMatches } from './security';
+import { missingTokenPage } from './missing-token-page';
 
 export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
 
@@ -29,7 +30,7 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-const failure = (code: string, message: string): string => JSON.stringify({ ok: false, error: { code, message } });
+const failure = (code: string, message: string, messageDa?: string): string => JSON.stringify({ ok: false, error: { code, message, ...(messageDa ? { messageDa } : {}) } });
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
@@ -41,17 +42,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     void handle(req, res).catch((e: unknown) => send(res, 500, failure('Internal', (e as Error).message)));
   });
 
+  const authorized = (req: http.IncomingMessage): boolean =>
+    tokenMatches(token, bearer(req.headers.authorization)) || tokenMatches(token, cookieValue(req.headers.cookie, cookieName(port)));
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, port)) return send(res, 421, failure('Forbidden', 'This server answers only on 127.0.0.1.'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('Invalid', 'Only GET here.'));
-    return serveStatic(res, url.pathname);
+    const launch = url.searchParams.get('token');
+    if (launch !== null) {
+      // The launch address: keep the token as a cookie and take it out of the address bar.
+      if (!tokenMatches(token, launch)) return send(res, 401, missingTokenPage(port, 'wrong'), 'text/html; charset=utf-8', PAGE_HEADERS);
+      return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': launchCookie(port, token) });
+    }
+    return serveStatic(req, res, url.pathname);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (!originAllowed(req.headers.origin, port)) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.'));
-    if (!tokenMatches(token, bearer(req.headers.authorization))) return send(res, 401, failure('Forbidden', 'The access token is missing or wrong; open Referent with the address it printed.'));
+    if (!originAllowed(req.headers.origin, port)) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.', 'Forespørgsler fra andre websider afvises.'));
+    if (!authorized(req)) return send(res, 401, failure('Forbidden', 'The access token is missing or wrong; open Referent with the address it printed when it started.', 'Adgangsnøglen mangler eller er forkert. Åbn Referent med den adresse, programmet skrev, da det startede.'));
     if (req.method !== 'POST') return send(res, 405, failure('Invalid', 'Api operations are called with POST.'));
     if (!isOpName(name)) return send(res, 404, failure('NotFound', `There is no operation called "${name}".`));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, failure('Invalid', 'The body must be JSON.'));
@@ -68,11 +78,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     send(res, 200, Buffer.from(result.buffer, result.byteOffset, result.byteLength));
   }
 
-  function serveStatic(res: http.ServerResponse, pathname: string): void {
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
     const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
     const file = path.resolve(staticRoot, `.${rel}`);
     if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, 'Not found', 'text/plain');
     const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
+    // Scripts and styles are the same for everyone; the app's page only with the token, so that a
+    // tab without it says what to do instead of showing an app that cannot load anything.
+    if (path.basename(target) === 'index.html' && !authorized(req)) return send(res, 401, missingTokenPage(port, 'missing'), 'text/html; charset=utf-8', PAGE_HEADERS);
     if (!fs.existsSync(target)) return send(res, 404, 'The renderer is not built: run "npm run build:web".', 'text/plain; charset=utf-8');
     send(res, 200, fs.readFileSync(target), staticContentType(target), PAGE_HEADERS);
   }
@@ -83,7 +96,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
     close: () =>

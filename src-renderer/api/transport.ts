@@ -12,18 +12,6 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'referent.token';
-
-/** The browser shell prints `…/#token=…`; keep the token for reloads and take it out of the address bar. */
-function readToken(): string | null {
-  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (m?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, m[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
 function unwrap<T>(result: Result<unknown>): T {
   if (result.ok) return result.value as T;
   // The page's language is the UI language (set by i18n); Danish gets the core's Danish sentence.
@@ -36,13 +24,13 @@ export function createTransport(): Transport {
   if (bridge) {
     return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(async () => unwrap<OpOutput<K>>(await bridge.invoke(name, input)), { ask: askToRetry });
   }
-  const token = readToken();
+  // The browser shell's access token travels as its HttpOnly cookie, set from the launch address.
   const once = async <K extends OpName>(name: K, input: unknown) => {
     let response: Response;
     try {
       response = await fetch(httpRoute(name), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

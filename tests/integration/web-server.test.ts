@@ -1,5 +1,5 @@
-// The browser shell's HTTP adapter: 127.0.0.1 only, the per-launch token, the Origin check,
-// and the same Results as every other adapter.
+// The browser shell's HTTP adapter: 127.0.0.1 only, the access token (header or launch cookie),
+// the Origin check, and the same Results as every other adapter.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import type { ApiHost } from '../../src-main/host/api-host';
 import { inProcessHost } from '../../src-main/host/in-process-host';
+import { profileToken } from '../../src-main/web/profile-token';
 import { tempDir, testContext } from '../helpers/store';
 
 let server: WebServer;
@@ -43,7 +44,53 @@ const post = (op: string, input: unknown, headers: Record<string, string> = {}) 
 
 describe('HTTP adapter', () => {
   test('prints a loopback address carrying a long random token', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  });
+
+  test('the launch address sets an HttpOnly, SameSite=Strict cookie and leaves the token out of the address bar', async () => {
+    const launch = await request(`/?token=${server.token}`);
+    expect(launch.status).toBe(303);
+    expect(launch.headers.location).toBe('/');
+    const cookie = launch.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(new RegExp(`^referent-${server.port}=${server.token}; `));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const jar = cookie.split(';')[0]!;
+    // A second tab or a bookmark of "/" carries the cookie alone: the page and the Api answer.
+    const page = await request('/', { headers: { Cookie: jar } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Referent</title>');
+    const created = await request('/api/committees.create', { method: 'POST', headers: { Cookie: jar, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${server.port}` }, body: JSON.stringify({ name: 'Børne- og Skoleudvalget', numbering: 'per-meeting' }) });
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Børne- og Skoleudvalget' } });
+    // The cookie does not open the door to another page's request.
+    const evil = await request('/api/committees.list', { method: 'POST', headers: { Cookie: jar, 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: '{}' });
+    expect(evil.status).toBe(403);
+  });
+
+  test('a tab without the token gets a Danish page saying what to do, not an empty app', async () => {
+    for (const [path, status] of [['/', 401], ['/?token=not-the-token', 401], ['/meeting/x', 401]] as const) {
+      const r = await request(path);
+      expect(r.status).toBe(status);
+      expect(r.body).toContain('Referent kan ikke åbnes i denne fane');
+      expect(r.body).toContain(`http://127.0.0.1:${server.port}/?token=`);
+      expect(r.body).not.toContain(server.token);
+      expect(r.headers['set-cookie']).toBeUndefined();
+    }
+    const api = await request('/api/committees.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(JSON.parse(api.body).error.messageDa).toBe('Adgangsnøglen mangler eller er forkert. Åbn Referent med den adresse, programmet skrev, da det startede.');
+  });
+
+  test('the profile token is the same after a restart and readable by its owner only', () => {
+    const dir = tempDir('referent-profile-');
+    const first = profileToken(dir);
+    expect(first).toMatch(/^[\w-]{32}$/);
+    expect(profileToken(dir)).toBe(first);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'web-token')).mode & 0o777).toBe(0o600);
+    fs.chmodSync(path.join(dir, 'web-token'), 0o644);
+    expect(profileToken(dir)).toBe(first);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'web-token')).mode & 0o777).toBe(0o600);
+    fs.writeFileSync(path.join(dir, 'web-token'), 'short');
+    expect(profileToken(dir)).not.toBe(first);
   });
 
   test('an operation with the token answers with the same Result as IPC and the CLI', async () => {
@@ -90,7 +137,7 @@ describe('HTTP adapter', () => {
   });
 
   test('serves the renderer with a strict CSP, and nothing outside its folder', async () => {
-    const index = await request('/');
+    const index = await request('/', { headers: { Authorization: `Bearer ${server.token}` } });
     expect(index.status).toBe(200);
     expect(index.body).toContain('<title>Referent</title>');
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
