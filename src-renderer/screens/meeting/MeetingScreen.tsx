@@ -28,7 +28,7 @@ export function MeetingScreen({ meetingId, tab }: { meetingId: string; tab: Meet
               </p>
             </div>
           </header>
-          <Tabs selectedKey={tab} onSelectionChange={(k) => navigate({ view: 'meeting', meetingId, tab: k as MeetingTab })}>
+          <Tabs className="meeting-tabs" selectedKey={tab} onSelectionChange={(k) => navigate({ view: 'meeting', meetingId, tab: k as MeetingTab })}>
             <TabList aria-label={t('meeting.tabs.label')} className="tabs">
               <Tab id="agenda" className="tab">
                 {t('meeting.tabs.agenda')}

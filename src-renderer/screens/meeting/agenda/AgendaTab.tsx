@@ -40,6 +40,8 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
   const meetingId = agenda.meeting.id;
   const [selected, setSelected] = useState<string | null>(() => sessionStorage.getItem(selectedKey(meetingId)));
   const [dialog, setDialog] = useState<'new' | 'copy' | null>(null);
+  // On a narrow window the item list is a drawer over the editor (agenda.css decides when).
+  const [drawer, setDrawer] = useState(false);
   const [unlocked, setUnlocked] = useState(false);
   const status = agenda.meeting.status;
   const published = status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
@@ -67,6 +69,7 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
   const select = useCallback((id: string): void => {
     void ItemSaver.flushAll();
     setSelected(id);
+    setDrawer(false);
   }, []);
   const { mutate: reorderTo } = reorder;
 
@@ -98,8 +101,19 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
       {agenda.items.length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        <div className="agenda-body">
-          <nav className="agenda-list-panel" aria-label={t('list.panel')}>
+        <div className={`agenda-body${drawer ? ' drawer-open' : ''}`}>
+          <Button className="agenda-drawer-toggle" aria-expanded={drawer} aria-controls="agenda-list-panel" onPress={() => setDrawer(!drawer)}>
+            {t('list.drawer', { count: agenda.items.length, number: currentNumber })}
+          </Button>
+          {drawer && <div className="agenda-drawer-scrim" aria-hidden="true" onClick={() => setDrawer(false)} />}
+          <nav
+            className="agenda-list-panel"
+            id="agenda-list-panel"
+            aria-label={t('list.panel')}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && drawer) setDrawer(false);
+            }}
+          >
             <ItemList items={agenda.items} firstNumber={agenda.firstNumber} selectedId={current?.id ?? null} canMove={editable} onSelect={select} onReorder={reorderTo} />
             <p className="muted agenda-hint">{editable ? t('list.hint') : ''}</p>
           </nav>
