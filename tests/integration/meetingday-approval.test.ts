@@ -129,6 +129,8 @@ describe('"Referat godkendt" locks the meeting', () => {
     await call(ctx, 'meetingday.approveMinutes', { meetingId: MEETING });
     view = await call(ctx, 'meetingday.addAddendum', { meetingId: MEETING, text: 'Rettelse: under punkt 4 skal der stå 3,64.' });
     expect(view.addenda).toEqual([{ at: expect.stringMatching(/^\d{4}-/) as unknown as string, text: 'Rettelse: under punkt 4 skal der stå 3,64.' }]);
+    // The same correction twice (a double click on "Tilføj") is refused: an addendum can never be taken back.
+    await expect(call(ctx, 'meetingday.addAddendum', { meetingId: MEETING, text: ' Rettelse: under punkt 4 skal der stå 3,64. ' })).rejects.toMatchObject({ code: 'Conflict', da: expect.stringContaining('har allerede denne tilføjelse') as unknown as string });
     const m = (await call(ctx, 'exchange.export', { committee: 'OBU' })).committees[0]!.meetings[0]!;
     expect(m.addenda![0]!.text).toBe('Rettelse: under punkt 4 skal der stå 3,64.');
     expect(m.items[4]!.decision).toEqual({ outcome: 'approved', votes: { for: ['hm', 'cdh', 'sr'], against: ['fl', 'js'], abstained: [] }, dissents: [{ member: 'js', text: 'Imod strategien.' }] });

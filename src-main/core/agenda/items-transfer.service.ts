@@ -2,6 +2,7 @@
 // (postponed, or taken off a meeting that is cancelled).
 import type { AgendaItemDetail } from '../../../src-shared/api/agenda';
 import { appendChange } from '../changelog/changelog';
+import { justChanged } from '../changelog/recent';
 import { AppError, notFound } from '../errors';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
@@ -13,6 +14,10 @@ export async function copyItem(db: Db, sourceItemId: string, targetMeetingId: st
   const source = await repo.byId(db, sourceItemId);
   if (!source) throw notFound('The agenda item to copy', 'Punktet, der skulle kopieres,');
   const target = await assertAgendaEditable(db, targetMeetingId);
+  // The same item copied to the same agenda within a second is a double submit; later, a second copy is deliberate.
+  if ((await justChanged(db, target.id, 'item.copy'))?.from === source.id) {
+    throw new AppError('Conflict', `The item "${source.title}" was copied to this agenda a moment ago; it was not copied twice.`, `Punktet »${source.title}« blev kopieret til dagsordenen for et øjeblik siden; det er ikke kopieret to gange.`);
+  }
   const id = await placeItem(db, target, {
     title: source.title,
     case_number: source.case_number,

@@ -6,6 +6,7 @@ import { decisionPublication } from '../meetings/meeting-write';
 import { checkAttachmentName } from '../../../src-shared/attachment-types';
 import { formatShortDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
+import { justChanged } from '../changelog/recent';
 import { AppError, notFound } from '../errors';
 import { numberingMeetings } from '../meetings/meeting-numbers';
 import { assertMeetingUnlocked, getMeetingHeader } from '../meetings/meetings.service';
@@ -131,8 +132,21 @@ async function defaultRoute(db: Db, meeting: MeetingRow): Promise<RouteStep[]> {
   return [{ body: c.name, date: meeting.start.slice(0, 10) }];
 }
 
+/**
+ * The same item added to the same agenda twice within a second is a double submit, never intended:
+ * it would go out twice in a published agenda. Later, two items may share a title (it happens).
+ */
+async function refuseDoubleAdd(db: Db, meetingId: string, input: NewItemInput): Promise<void> {
+  const last = await justChanged(db, meetingId, 'item.add');
+  const twin = typeof last?.itemId === 'string' ? await repo.byId(db, last.itemId) : undefined;
+  if (twin && twin.title === input.title && twin.case_number === (input.caseNumber || null) && twin.access === (input.access ?? 'open') && twin.role === (input.role ?? null)) {
+    throw new AppError('Conflict', `The item "${input.title}" was added to this agenda a moment ago; it was not added twice.`, `Punktet »${input.title}« blev tilføjet til dagsordenen for et øjeblik siden; det er ikke tilføjet to gange.`);
+  }
+}
+
 export async function addItem(db: Db, input: NewItemInput): Promise<AgendaItemDetail> {
   const meeting = await assertAgendaEditable(db, input.meetingId);
+  await refuseDoubleAdd(db, meeting.id, input);
   const id = await placeItem(db, meeting, { title: input.title, case_number: input.caseNumber || null, access: input.access ?? 'open', role: input.role ?? null }, input.position);
   await repo.replaceRoute(db, id, await defaultRoute(db, meeting));
   await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'item.add', payload: { itemId: id, title: input.title } });

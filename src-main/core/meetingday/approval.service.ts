@@ -96,6 +96,10 @@ export async function addAddendum(db: Db, meetingId: string, text: string): Prom
       `Det godkendte referat af ${m.labelDa} passer ikke længere med sin låsning; kør "referent verify", før der tilføjes et tillæg.`,
     );
   }
+  // An addendum is a dated correction that can never be taken back: the same words twice are a slip.
+  if (m.meeting.addenda?.some((a) => a.text.trim() === text.trim())) {
+    throw new AppError('Conflict', `The minutes of ${m.label} already have this addendum; it was not added twice.`, `Referatet af ${m.labelDa} har allerede denne tilføjelse; den er ikke tilføjet to gange.`);
+  }
   const at = nowIso();
   // Typed as plain text; stored as Markdown that prints exactly that.
   await db.insertInto('addenda').values({ id: newId(), meeting_id: meetingId, at, text: plainToMarkdown(text.trim()) }).execute();
