@@ -45,7 +45,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'the renderer talks to the core only through the Api client.' }],
+          paths: [
+            { name: 'electron', message: 'the renderer talks to the core only through the Api client.' },
+            { name: '@tanstack/react-query', importNames: ['useMutation'], message: 'use useAction (or useSetting) from app/useAction: a change pressed twice while on its way must run once.' },
+          ],
           patterns: [
             { group: ['**/src-main/**', '**/src-main'], message: 'the renderer imports src-shared and its own code, never src-main.' },
             { group: nodeBuiltinPatterns, message: 'the renderer runs sandboxed: no Node modules.' },

@@ -1,10 +1,12 @@
 // The foot of a dialog: its refusal if any, Cancel, and the one action the dialog is for (a submit
-// button when the dialog is a form, else a press handler).
+// button when the dialog is a form, else a press handler), shown busy while it is on its way.
 import { useTranslation } from 'react-i18next';
 import { Button, type Variant } from './Button';
 import { ErrorText } from './QueryState';
 
-export function DialogActions({ error, onCancel, confirm, onConfirm, isDisabled, variant = 'primary' }: { error: Error | null; onCancel: () => void; confirm: string; onConfirm?: () => void; isDisabled?: boolean; variant?: Variant }) {
+type Props = { error: Error | null; onCancel: () => void; confirm: string; onConfirm?: () => void; isDisabled?: boolean; pending?: boolean; variant?: Variant };
+
+export function DialogActions({ error, onCancel, confirm, onConfirm, isDisabled, pending, variant = 'primary' }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -13,7 +15,7 @@ export function DialogActions({ error, onCancel, confirm, onConfirm, isDisabled,
         <Button variant="quiet" onPress={onCancel}>
           {t('actions.cancel')}
         </Button>
-        <Button variant={variant} type={onConfirm ? 'button' : 'submit'} isDisabled={isDisabled} onPress={onConfirm}>
+        <Button variant={variant} type={onConfirm ? 'button' : 'submit'} isDisabled={isDisabled} pending={pending} onPress={onConfirm}>
           {confirm}
         </Button>
       </div>

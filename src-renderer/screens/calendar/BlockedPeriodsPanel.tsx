@@ -3,7 +3,8 @@
 // election weeks are always blocked).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSetting } from '../../app/useAction';
 import type { ExBlockedPeriods } from '../../../src-shared/exchange';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -25,7 +26,7 @@ export function BlockedPeriodsPanel() {
     setWinterWeek(query.data.winterWeek);
     setExtra(query.data.extra);
   }, [query.data]);
-  const save = useMutation({
+  const save = useSetting({
     mutationFn: (value: ExBlockedPeriods) => api.calendar.setBlockedPeriods(value),
     onSuccess: (v) => qc.setQueryData(KEY, v),
   });
@@ -55,7 +56,7 @@ export function BlockedPeriodsPanel() {
             ))}
             <div className="form-actions form-actions-start">
               <Button onPress={() => setExtra((xs) => [...xs, { from: '', until: '', reason: '' }])}>+ {t('blocked.add')}</Button>
-              <Button variant="primary" isDisabled={save.isPending} onPress={() => save.mutate({ winterWeek, extra })}>
+              <Button variant="primary" pending={save.isPending} onPress={() => save.mutate({ winterWeek, extra })}>
                 {t('blocked.save')}
               </Button>
               {save.isSuccess && <span role="status">{t('blocked.saved')}</span>}

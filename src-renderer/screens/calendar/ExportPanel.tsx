@@ -1,7 +1,7 @@
 // Export a year's calendar as .ics (calendars), .csv (Excel) or .docx (the bilag).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import { CALENDAR_EXPORT_FORMATS } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
 import { useCommittees } from '../../app/queries';
@@ -17,7 +17,7 @@ export function ExportPanel({ initialYear }: { initialYear: number }) {
   const committees = useCommittees();
   const [year, setYear] = useState(initialYear);
   const [committee, setCommittee] = useState(ALL);
-  const exportFile = useMutation({
+  const exportFile = useAction({
     mutationFn: (format: (typeof CALENDAR_EXPORT_FORMATS)[number]) => api.calendar.export({ format, year, ...(committee === ALL ? {} : { committeeId: committee }) }),
     onSuccess: downloadBase64,
   });
@@ -29,7 +29,7 @@ export function ExportPanel({ initialYear }: { initialYear: number }) {
         <Select label={t('export.year')} value={String(year)} onChange={(v) => setYear(Number(v))} options={years.map((y) => ({ id: String(y), label: String(y) }))} />
         <Select label={t('roll.committee')} value={committee} onChange={setCommittee} options={[{ id: ALL, label: t('roll.allCommittees') }, ...(committees.data ?? []).map((c) => ({ id: c.id, label: c.name }))]} />
         {CALENDAR_EXPORT_FORMATS.map((f) => (
-          <Button key={f} onPress={() => exportFile.mutate(f)} isDisabled={exportFile.isPending}>
+          <Button key={f} onPress={() => exportFile.mutate(f)} pending={exportFile.isPending}>
             {t(`export.${f}`)}
           </Button>
         ))}

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, FileTrigger } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction, useSetting } from '../../app/useAction';
 import type { CalendarImportPreview } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
 import { refreshMeetings, useCommittees } from '../../app/queries';
@@ -26,11 +27,11 @@ export function ImportPanel() {
   const [allDay, setAllDay] = useState(false);
   const [mapping, setMapping] = useState<Record<string, string>>({});
 
-  const preview = useMutation({
+  const preview = useSetting({
     mutationFn: (input: { fileName: string; base64: string; includeAllDay: boolean }) => api.calendar.previewImport(input),
     onSuccess: (p: CalendarImportPreview) => setMapping(Object.fromEntries(p.matches.map((m) => [m.source, m.committeeId ?? (m.by === 'skip' ? SKIP : NONE)]))),
   });
-  const apply = useMutation({
+  const apply = useAction({
     mutationFn: () =>
       api.calendar.applyImport({
         ...file!,
@@ -134,7 +135,7 @@ export function ImportPanel() {
           </details>
           <ErrorText error={apply.error} />
           <div className="form-actions form-actions-start">
-            <Button variant="primary" isDisabled={unmapped > 0 || apply.isPending} onPress={() => apply.mutate()}>
+            <Button variant="primary" pending={apply.isPending} isDisabled={unmapped > 0} onPress={() => apply.mutate()}>
               {t('import.apply', { count: toImport })}
             </Button>
             {unmapped > 0 && <span className="muted">{t('import.mapFirst', { count: unmapped })}</span>}

@@ -2,7 +2,8 @@
 // create all the meetings at once.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import type { RollForwardProposal } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
 import { refreshMeetings, useCommittees } from '../../app/queries';
@@ -20,13 +21,13 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
   const [fromYear, setFromYear] = useState(initialYear);
   const [committee, setCommittee] = useState(ALL);
   const [edits, setEdits] = useState<Record<number, string>>({});
-  const propose = useMutation({
+  const propose = useAction({
     mutationFn: () => api.calendar.proposeRollForward({ fromYear, toYear: fromYear + 1, ...(committee === ALL ? {} : { committeeId: committee }) }),
     onSuccess: () => setEdits({}),
   });
   const data: RollForwardProposal | undefined = propose.data;
   const entries = data ? entriesOf(t, data, edits) : [];
-  const apply = useMutation({
+  const apply = useAction({
     mutationFn: () =>
       api.calendar.applyRollForward({
         toYear: data!.toYear,
@@ -78,7 +79,7 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
           <YearView data={data} entries={entries} onEdit={(index, day) => setEdits((x) => ({ ...x, [index]: day }))} />
           <ErrorText error={apply.error} />
           <div className="form-actions form-actions-start">
-            <Button variant="primary" isDisabled={blocking > 0 || apply.isPending} onPress={() => apply.mutate()}>
+            <Button variant="primary" pending={apply.isPending} isDisabled={blocking > 0} onPress={() => apply.mutate()}>
               {t('roll.apply', { count: entries.filter((e) => e.day).length, year: data.toYear })}
             </Button>
             {blocking > 0 && <span className="form-error">{t('roll.fixFirst', { count: blocking })}</span>}

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import type { NumberingRule, PublicationProfile } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
@@ -22,7 +23,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
   const [profile, setProfile] = useState<PublicationProfile>('committee');
   const [location, setLocation] = useState('');
   const [start, setStart] = useState('');
-  const create = useMutation({
+  const create = useAction({
     mutationFn: () =>
       api.committees.create({
         name,
@@ -57,7 +58,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
         <PublicationProfileSelect value={profile} onChange={setProfile} />
         <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
         <TextField label={t('committee.defaultStart')} value={start} onChange={setStart} type="time" />
-        <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} isDisabled={create.isPending} />
+        <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} pending={create.isPending} />
       </Form>
     </Dialog>
   );

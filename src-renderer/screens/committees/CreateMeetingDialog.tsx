@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import type { Committee } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { refreshMeetings } from '../../app/queries';
@@ -16,7 +17,7 @@ export function CreateMeetingDialog({ committee, isOpen, onOpenChange, onCreated
   const [date, setDate] = useState('');
   const [start, setStart] = useState(committee.defaults.start ?? '');
   const [location, setLocation] = useState(committee.defaults.location ?? '');
-  const create = useMutation({
+  const create = useAction({
     mutationFn: () => api.meetings.create({ committeeId: committee.id, start: `${date}T${start}`, location: location || null }),
     onSuccess: async (m) => {
       await refreshMeetings(qc);
@@ -37,7 +38,7 @@ export function CreateMeetingDialog({ committee, isOpen, onOpenChange, onCreated
         <TextField label={t('meeting.date')} type="date" value={date} onChange={setDate} isRequired autoFocus />
         <TextField label={t('meeting.start')} type="time" value={start} onChange={setStart} isRequired />
         <TextField label={t('meeting.location')} value={location} onChange={setLocation} />
-        <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} isDisabled={create.isPending} />
+        <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} pending={create.isPending} />
       </Form>
     </Dialog>
   );

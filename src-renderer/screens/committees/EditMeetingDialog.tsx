@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import type { MeetingSummary } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { refreshMeetings } from '../../app/queries';
@@ -18,7 +19,7 @@ export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: Meet
   const [start, setStart] = useState(meeting.start.slice(11, 16));
   const [end, setEnd] = useState(meeting.end?.slice(11, 16) ?? '');
   const [location, setLocation] = useState(meeting.location ?? '');
-  const save = useMutation({
+  const save = useAction({
     mutationFn: () => api.meetings.update({ id: meeting.id, start: `${date}T${start}`, end: end ? `${date}T${end}` : null, location: location || null }),
     onSuccess: async (m) => {
       await refreshMeetings(qc);
@@ -42,7 +43,7 @@ export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: Meet
           <TextField label={t('meeting.end')} type="time" value={end} onChange={setEnd} />
         </div>
         <TextField label={t('meeting.location')} value={location} onChange={setLocation} />
-        <DialogActions error={save.error} onCancel={onClose} confirm={t('actions.save')} isDisabled={save.isPending} />
+        <DialogActions error={save.error} onCancel={onClose} confirm={t('actions.save')} pending={save.isPending} />
       </Form>
     </Dialog>
   );

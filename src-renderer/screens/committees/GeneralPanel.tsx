@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import type { Committee, NumberingRule, PublicationProfile } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
@@ -23,7 +24,7 @@ export function GeneralPanel({ committee }: { committee: Committee }) {
   const [location, setLocation] = useState(committee.defaults.location ?? '');
   const [start, setStart] = useState(committee.defaults.start ?? '');
   const [end, setEnd] = useState(committee.defaults.end ?? '');
-  const save = useMutation({
+  const save = useAction({
     mutationFn: () => api.committees.update({ id: committee.id, name, shortName: shortName || null, numbering, publicationProfile: profile, defaults: { location: location || null, start: start || null, end: end || null } }),
     onSuccess: async (c) => {
       qc.setQueryData(keys.committee(committee.id), c);
@@ -50,7 +51,7 @@ export function GeneralPanel({ committee }: { committee: Committee }) {
       <ErrorText error={save.error} />
       <div className="form-actions">
         {save.isSuccess && <span role="status">{tc('saved')}</span>}
-        <Button variant="primary" type="submit" isDisabled={save.isPending}>
+        <Button variant="primary" type="submit" pending={save.isPending}>
           {t('actions.save')}
         </Button>
       </div>

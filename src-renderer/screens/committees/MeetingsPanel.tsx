@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-aria-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import type { Committee, MeetingSummary } from '../../../src-shared/domain';
 import { formatLong } from '../../../src-shared/dates';
 import { api } from '../../api/client';
@@ -17,7 +18,7 @@ import { EditMeetingDialog } from './EditMeetingDialog';
 function CancelMeetingDialog({ meeting, onClose }: { meeting: MeetingSummary; onClose: () => void }) {
   const { t, i18n } = useTranslation('committees');
   const qc = useQueryClient();
-  const cancel = useMutation({
+  const cancel = useAction({
     mutationFn: () => api.meetings.cancel({ id: meeting.id }),
     onSuccess: async () => {
       await refreshMeetings(qc);
@@ -43,7 +44,7 @@ function CancelMeetingDialog({ meeting, onClose }: { meeting: MeetingSummary; on
               {t('cancel.openAgenda')}
             </Link>
           ) : (
-            <Button variant="danger" isDisabled={cancel.isPending} onPress={() => cancel.mutate()}>
+            <Button variant="danger" pending={cancel.isPending} onPress={() => cancel.mutate()}>
               {t('cancel.confirm')}
             </Button>
           )}

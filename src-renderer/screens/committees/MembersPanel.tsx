@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import { MEMBER_ROLES, type Committee, type MemberDto, type MemberRole } from '../../../src-shared/domain';
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
@@ -25,7 +26,7 @@ function MemberDialog({ committee, member, onClose }: { committee: Committee; me
   const [party, setParty] = useState(member?.party ?? '');
   const [from, setFrom] = useState(member?.from ?? '');
   const [until, setUntil] = useState(member?.until ?? '');
-  const save = useMutation({
+  const save = useAction({
     mutationFn: () => {
       const fields = { name, role, title: title || null, party: party || null, from: from || null, until: until || null };
       return member ? api.committees.updateMember({ committeeId: committee.id, key: member.key, ...fields }) : api.committees.addMember({ committeeId: committee.id, ...fields });
@@ -54,7 +55,7 @@ function MemberDialog({ committee, member, onClose }: { committee: Committee; me
           <TextField label={t('members.from')} type="date" value={from} onChange={setFrom} />
           <TextField label={t('members.until')} type="date" value={until} onChange={setUntil} />
         </div>
-        <DialogActions error={save.error} onCancel={onClose} confirm={member ? t('actions.save') : t('members.add')} isDisabled={save.isPending || name.trim() === ''} />
+        <DialogActions error={save.error} onCancel={onClose} confirm={member ? t('actions.save') : t('members.add')} pending={save.isPending} isDisabled={name.trim() === ''} />
       </Form>
     </Dialog>
   );
@@ -64,7 +65,7 @@ function EndMembershipDialog({ committee, member, onClose }: { committee: Commit
   const { t } = useTranslation('committees');
   const qc = useQueryClient();
   const [until, setUntil] = useState(today());
-  const end = useMutation({
+  const end = useAction({
     mutationFn: () => api.committees.endMembership({ committeeId: committee.id, key: member.key, until }),
     onSuccess: (c) => {
       qc.setQueryData(keys.committee(committee.id), c);
@@ -82,7 +83,7 @@ function EndMembershipDialog({ committee, member, onClose }: { committee: Commit
       >
         <p className="muted">{t('members.endExplain')}</p>
         <TextField label={t('members.lastDay')} type="date" value={until} onChange={setUntil} isRequired autoFocus />
-        <DialogActions error={end.error} onCancel={onClose} confirm={t('members.end')} isDisabled={end.isPending || !until} />
+        <DialogActions error={end.error} onCancel={onClose} confirm={t('members.end')} pending={end.isPending} isDisabled={!until} />
       </Form>
     </Dialog>
   );

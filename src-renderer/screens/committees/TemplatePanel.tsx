@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Switch } from 'react-aria-components';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import { DEFAULT_HEADINGS_DA, ITEM_ROLES, resolveTemplate, type Committee, type CommitteeTemplate, type ItemRole, type SectionKind, type StandardItem } from '../../../src-shared/domain';
 import { fillPlaceholders } from '../../../src-shared/dates';
 import { api } from '../../api/client';
@@ -57,7 +58,7 @@ export function TemplatePanel({ committee }: { committee: Committee }) {
     attendanceAtEnd,
     substituteInHeader,
   };
-  const save = useMutation({
+  const save = useAction({
     mutationFn: () => api.committees.update({ id: committee.id, template }),
     onSuccess: (c) => qc.setQueryData(keys.committee(committee.id), c),
   });
@@ -162,7 +163,7 @@ export function TemplatePanel({ committee }: { committee: Committee }) {
         <ErrorText error={save.error} />
         <div className="form-actions">
           {save.isSuccess && <span role="status">{t('saved')}</span>}
-          <Button variant="primary" type="submit" isDisabled={save.isPending}>
+          <Button variant="primary" type="submit" pending={save.isPending}>
             {t('template.save')}
           </Button>
         </div>

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import { api } from '../../api/client';
 import { keys } from '../../app/queries';
 import { Button } from '../../components/Button';
@@ -18,7 +19,7 @@ export function SettingsScreen() {
   const settings = useQuery({ queryKey: keys.settings, queryFn: () => api.settings.get({}) });
   const [name, setName] = useState('');
   useEffect(() => setName(settings.data?.name ?? ''), [settings.data?.name]);
-  const save = useMutation({
+  const save = useAction({
     mutationFn: (patch: Parameters<typeof api.settings.update>[0]) => api.settings.update(patch),
     onSuccess: (s) => qc.setQueryData(keys.settings, s),
   });

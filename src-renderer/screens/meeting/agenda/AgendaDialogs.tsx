@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, ListBox, ListBoxItem } from 'react-aria-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../../app/useAction';
 import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
 import { formatLong } from '../../../../src-shared/dates';
 import { api } from '../../../api/client';
@@ -23,7 +24,7 @@ export function NewItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogP
   const qc = useQueryClient();
   const [title, setTitle] = useState('');
   const [caseNumber, setCaseNumber] = useState('');
-  const add = useMutation({
+  const add = useAction({
     mutationFn: async () => {
       await ItemSaver.flushAll();
       return api.agenda.addItem({ meetingId: agenda.meeting.id, title, caseNumber: caseNumber || null });
@@ -51,7 +52,7 @@ export function NewItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogP
         {published && <p className="notice">{t('new.supplementaryExplain')}</p>}
         <TextField label={t('editor.title')} value={title} onChange={setTitle} isRequired autoFocus />
         <TextField label={t('editor.caseNumber')} value={caseNumber} onChange={setCaseNumber} placeholder="26/4881" />
-        <DialogActions error={add.error} onCancel={() => onOpenChange(false)} confirm={t('new.create')} isDisabled={add.isPending || title.trim() === ''} />
+        <DialogActions error={add.error} onCancel={() => onOpenChange(false)} confirm={t('new.create')} pending={add.isPending} isDisabled={title.trim() === ''} />
       </Form>
     </Dialog>
   );
@@ -64,7 +65,7 @@ export function CopyItemDialog({ agenda, isOpen, onOpenChange, onAdded }: Dialog
   const [source, setSource] = useState('');
   const [itemId, setItemId] = useState<string | null>(null);
   const sourceAgenda = useQuery({ queryKey: agendaKeys.agenda(source), queryFn: () => api.agenda.get({ meetingId: source }), enabled: source !== '' });
-  const copy = useMutation({
+  const copy = useAction({
     mutationFn: async () => {
       await ItemSaver.flushAll();
       return api.agenda.copyItem({ itemId: itemId ?? '', meetingId: agenda.meeting.id });
@@ -118,7 +119,7 @@ export function CopyItemDialog({ agenda, isOpen, onOpenChange, onAdded }: Dialog
             }
           </QueryState>
         )}
-        <DialogActions error={copy.error} onCancel={() => onOpenChange(false)} confirm={t('copy.confirm')} onConfirm={() => copy.mutate()} isDisabled={!itemId || copy.isPending} />
+        <DialogActions error={copy.error} onCancel={() => onOpenChange(false)} confirm={t('copy.confirm')} onConfirm={() => copy.mutate()} pending={copy.isPending} isDisabled={!itemId} />
       </div>
     </Dialog>
   );

@@ -1,7 +1,8 @@
 // The meeting's step (planned -> agenda published -> held, and back) and the save indicator.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../../app/useAction';
 import type { MeetingStatus } from '../../../../src-shared/domain';
 import type { Agenda } from '../../../../src-shared/api/agenda';
 import { api } from '../../../api/client';
@@ -36,7 +37,7 @@ export function StatusControl({ agenda }: { agenda: Agenda }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
   const [asking, setAsking] = useState<{ to: MeetingStatus; key: string } | null>(null);
-  const step = useMutation({
+  const step = useAction({
     mutationFn: async (to: MeetingStatus) => {
       await ItemSaver.flushAll();
       return api.meetings.setStatus({ id: agenda.meeting.id, status: to });
@@ -58,7 +59,7 @@ export function StatusControl({ agenda }: { agenda: Agenda }) {
       <Dialog title={asking ? t(`status.action.${asking.key}`) : ''} isOpen={asking !== null} onOpenChange={(o) => !o && setAsking(null)}>
         <div className="form">
           <p>{asking ? t(`status.explain.${asking.key}`) : ''}</p>
-          <DialogActions error={step.error} onCancel={() => setAsking(null)} confirm={asking ? t(`status.action.${asking.key}`) : ''} onConfirm={() => asking && step.mutate(asking.to)} isDisabled={step.isPending} />
+          <DialogActions error={step.error} onCancel={() => setAsking(null)} confirm={asking ? t(`status.action.${asking.key}`) : ''} onConfirm={() => asking && step.mutate(asking.to)} pending={step.isPending} />
         </div>
       </Dialog>
     </div>

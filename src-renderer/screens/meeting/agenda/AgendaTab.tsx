@@ -2,7 +2,8 @@
 // keyboard reordering), the chosen item's editor on the right.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSetting } from '../../../app/useAction';
 import { numberInOrder, type Agenda } from '../../../../src-shared/api/agenda';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
@@ -55,7 +56,7 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
   const numbers = useMemo(() => numberInOrder(agenda.firstNumber, agenda.items.map((i) => ({ number: i.numberFrozen ? i.number : null }))), [agenda]);
   const currentNumber = current ? (numbers[agenda.items.indexOf(current)] ?? current.number) : 0;
 
-  const reorder = useMutation({
+  const reorder = useSetting({
     mutationFn: (ids: string[]) => trackSave(() => api.agenda.reorder({ meetingId, itemIds: ids })),
     onMutate: (ids) => {
       // Numbers follow the new order at once; the core's answer confirms them.

@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DropZone, FileTrigger, Switch } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../../app/useAction';
 import type { AgendaItemDetail, AttachmentDto } from '../../../../src-shared/api/agenda';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
@@ -109,14 +110,14 @@ function AttachmentRow({ a, index, count, readOnly, onMove, onRemove }: { a: Att
 export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; readOnly: boolean }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
-  const add = useMutation({
+  const add = useAction({
     mutationFn: async (files: File[]) => {
       for (const file of files) await api.agenda.addAttachment({ itemId: item.id, fileName: file.name, base64: await fileToBase64(file) });
       return api.agenda.getItem({ itemId: item.id });
     },
     onSuccess: (d) => putItem(qc, d),
   });
-  const change = useMutation({
+  const change = useAction({
     mutationFn: (op: () => Promise<AgendaItemDetail>) => op(),
     onSuccess: (d) => putItem(qc, d),
   });

@@ -1,7 +1,8 @@
 // What can happen to a whole item: move it to another meeting, or delete it (after asking).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../../app/useAction';
 import type { AgendaItemDetail } from '../../../../src-shared/api/agenda';
 import type { MeetingHeader } from '../../../../src-shared/domain';
 import { formatLong } from '../../../../src-shared/dates';
@@ -30,7 +31,7 @@ export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; 
   const [dialog, setDialog] = useState<'move' | 'delete' | null>(null);
   const [target, setTarget] = useState('');
   const meetings = useOtherMeetings(meeting);
-  const move = useMutation({
+  const move = useAction({
     mutationFn: async () => {
       await ItemSaver.flushAll();
       return api.agenda.moveItem({ itemId: item.id, meetingId: target });
@@ -40,7 +41,7 @@ export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; 
       await refreshMeetings(qc);
     },
   });
-  const remove = useMutation({
+  const remove = useAction({
     mutationFn: async () => {
       await ItemSaver.flushAll();
       return api.agenda.removeItem({ itemId: item.id });
@@ -71,14 +72,14 @@ export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; 
               );
             }}
           </QueryState>
-          <DialogActions error={move.error} onCancel={() => setDialog(null)} confirm={t('move.confirm')} onConfirm={() => move.mutate()} isDisabled={!target || move.isPending} />
+          <DialogActions error={move.error} onCancel={() => setDialog(null)} confirm={t('move.confirm')} onConfirm={() => move.mutate()} pending={move.isPending} isDisabled={!target} />
         </div>
       </Dialog>
       <Dialog title={t('delete.title')} isOpen={dialog === 'delete'} onOpenChange={(o) => setDialog(o ? 'delete' : null)}>
         <div className="form">
           <p>{t('delete.question', { title })}</p>
           {item.attachments.length > 0 && <p className="muted">{t('delete.attachments', { count: item.attachments.length })}</p>}
-          <DialogActions error={remove.error} onCancel={() => setDialog(null)} confirm={t('delete.confirm')} onConfirm={() => remove.mutate()} isDisabled={remove.isPending} variant="danger" />
+          <DialogActions error={remove.error} onCancel={() => setDialog(null)} confirm={t('delete.confirm')} onConfirm={() => remove.mutate()} pending={remove.isPending} variant="danger" />
         </div>
       </Dialog>
     </div>

@@ -3,7 +3,8 @@
 // or the publication package for the website.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../../app/useAction';
 import { Checkbox, Label, ProgressBar, Radio, RadioGroup } from 'react-aria-components';
 import type { DocumentFormat, DocumentKind } from '../../../../src-shared/api/documents';
 import { api } from '../../../api/client';
@@ -31,7 +32,7 @@ export function DocumentsTab({ meetingId }: { meetingId: string }) {
 
   const qc = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
-  const job = useMutation({
+  const job = useAction({
     mutationFn: async (j: Job) => {
       if (j.type === 'publication') {
         const p = await api.documents.publication({ meetingId, kind });
@@ -70,16 +71,16 @@ export function DocumentsTab({ meetingId }: { meetingId: string }) {
           {t('public')}
         </Checkbox>
         <div className="documents-actions">
-          <Button variant="primary" isDisabled={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'docx' })}>
+          <Button variant="primary" pending={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'docx' })}>
             {t('exportDocx')}
           </Button>
-          <Button variant="primary" isDisabled={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'pdf' })}>
+          <Button variant="primary" pending={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'pdf' })}>
             {t('exportPdf')}
           </Button>
-          <Button isDisabled={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'pdf', archive: true })}>
+          <Button pending={job.isPending} onPress={() => job.mutate({ type: 'export', format: 'pdf', archive: true })}>
             {t('exportArchive')}
           </Button>
-          <Button isDisabled={job.isPending} onPress={() => job.mutate({ type: 'publication' })}>
+          <Button pending={job.isPending} onPress={() => job.mutate({ type: 'publication' })}>
             {t('publication')}
           </Button>
         </div>

@@ -54,7 +54,7 @@ export function Approvals({ view }: { view: MeetingDayView }) {
                           {t('approval.withdraw')}
                         </Button>
                       ) : (
-                        <Button aria-label={t('approval.approveNamed', { name: who.name(k) })} isDisabled={approve.isPending} onPress={() => approve.mutate(k)}>
+                        <Button aria-label={t('approval.approveNamed', { name: who.name(k) })} pending={approve.isPending} onPress={() => approve.mutate(k)}>
                           {t('approval.approve')}
                         </Button>
                       ))}
@@ -80,7 +80,7 @@ export function Approvals({ view }: { view: MeetingDayView }) {
               <div className="md-row">
                 <p>{t('approval.notHeld')}</p>
                 {view.meeting.status === 'agenda-published' && (
-                  <Button onPress={() => held.mutate(undefined)} isDisabled={held.isPending}>
+                  <Button onPress={() => held.mutate(undefined)} pending={held.isPending}>
                     {t('approval.markHeld')}
                   </Button>
                 )}
@@ -101,7 +101,7 @@ export function Approvals({ view }: { view: MeetingDayView }) {
         <div className="form">
           <p>{t('approval.confirmBody')}</p>
           {view.missingApprovals.length > 0 && <p className="md-warn">{t('approval.missingList', { names: joinNames(view.missingApprovals.map(who.name), t('and')) })}</p>}
-          <DialogActions error={lock.error} onCancel={() => setConfirming(false)} confirm={t('approval.confirm')} onConfirm={() => lock.mutate(undefined, { onSuccess: () => setConfirming(false) })} isDisabled={lock.isPending} />
+          <DialogActions error={lock.error} onCancel={() => setConfirming(false)} confirm={t('approval.confirm')} onConfirm={() => lock.mutate(undefined, { onSuccess: () => setConfirming(false) })} pending={lock.isPending} />
         </div>
       </Dialog>
     </div>
@@ -127,7 +127,7 @@ function Addenda({ view }: { view: MeetingDayView }) {
       )}
       <TextField label={t('addenda.text')} description={t('addenda.help')} value={text} onChange={setText} multiline />
       <div className="md-row">
-        <Button isDisabled={!text.trim() || add.isPending} onPress={() => add.mutate(text, { onSuccess: () => setText('') })}>
+        <Button pending={add.isPending} isDisabled={!text.trim()} onPress={() => add.mutate(text, { onSuccess: () => setText('') })}>
           {t('addenda.add')}
         </Button>
       </div>

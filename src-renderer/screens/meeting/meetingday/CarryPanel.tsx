@@ -22,7 +22,7 @@ export function CarryPanel({ view, item }: { view: MeetingDayView; item: ItemVie
   if (outcome !== 'postponed' && outcome !== 'recommended') return null;
   return (
     <div className="md-carry">
-      <Button onPress={() => carry.mutate(undefined)} isDisabled={carry.isPending || (outcome === 'recommended' && !item.nextBody)}>
+      <Button onPress={() => carry.mutate(undefined)} pending={carry.isPending} isDisabled={(outcome === 'recommended' && !item.nextBody)}>
         {outcome === 'postponed' ? t('carry.postponed') : item.nextBody ? t('carry.recommended', { body: item.nextBody }) : t('carry.noRoute')}
       </Button>
       <ErrorText error={carry.error} />

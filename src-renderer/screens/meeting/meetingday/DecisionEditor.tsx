@@ -20,7 +20,7 @@ export function DecisionEditor({ view, item, onNavigate, canPrev, canNext }: Pro
   const [outcome, setOutcome] = useState<Outcome | null>(item.decision?.outcome ?? null);
   const [text, setText] = useState(item.decision?.text ?? '');
   const field = useRef<HTMLTextAreaElement>(null);
-  const save = useDayMutation(view.meeting.id, (d: { outcome: Outcome | null; text: string }) => api.meetingday.setDecision({ itemId: item.id, outcome: d.outcome, text: d.text || null }));
+  const save = useDayMutation(view.meeting.id, (d: { outcome: Outcome | null; text: string }) => api.meetingday.setDecision({ itemId: item.id, outcome: d.outcome, text: d.text || null }), 'setting');
   const dirty = outcome !== (item.decision?.outcome ?? null) || text !== (item.decision?.text ?? '');
 
   useEffect(() => field.current?.focus(), [item.id]);
@@ -106,7 +106,7 @@ export function DecisionEditor({ view, item, onNavigate, canPrev, canNext }: Pro
         <Button variant="quiet" isDisabled={!canPrev} aria-keyshortcuts="Alt+PageUp" onPress={() => void navigate(-1)}>
           ← {t('mode.previous')} <kbd className="md-kbd">Alt+PgUp</kbd>
         </Button>
-        <Button variant="primary" isDisabled={locked || outcome === null || !dirty || save.isPending} aria-keyshortcuts="Control+Enter" onPress={() => void commit(outcome, text)}>
+        <Button variant="primary" pending={save.isPending} isDisabled={locked || outcome === null || !dirty} aria-keyshortcuts="Control+Enter" onPress={() => void commit(outcome, text)}>
           {t('decision.save')} <kbd className="md-kbd">Ctrl+Enter</kbd>
         </Button>
         <Button variant="quiet" isDisabled={!canNext} aria-keyshortcuts="Alt+PageDown" onPress={() => void navigate(1)}>

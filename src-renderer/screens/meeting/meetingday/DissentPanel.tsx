@@ -51,7 +51,7 @@ export function DissentPanel({ view, item }: { view: MeetingDayView; item: ItemV
           />
           <TextField label={t('dissent.text')} value={text} onChange={setText} multiline />
           <Button
-            isDisabled={!member || !text.trim() || add.isPending}
+            pending={add.isPending} isDisabled={!member || !text.trim()}
             onPress={() =>
               add.mutate(undefined, {
                 onSuccess: () => setText(''),

@@ -25,7 +25,7 @@ export function ItemAttendance({ view, item }: { view: MeetingDayView; item: Ite
   const attend = useDayMutation(meetingId, (patch: { fromItem?: number | null; untilItem?: number | null }) =>
     api.meetingday.setAttendance({ meetingId, entries: [seatEntry(seat!, patch)] }),
   );
-  const mark = useDayMutation(meetingId, (a: { member: string; reason: 'absent' | 'disqualified' | null }) => api.meetingday.setItemAbsence({ itemId: item.id, ...a }));
+  const mark = useDayMutation(meetingId, (a: { member: string; reason: 'absent' | 'disqualified' | null }) => api.meetingday.setItemAbsence({ itemId: item.id, ...a }), 'setting');
   const guests = useDayMutation(meetingId, (name: string) => {
     const list = view.guests.map((g) => ({ ...g }));
     const known = list.find((g) => g.name.toLowerCase() === name.toLowerCase());
@@ -107,7 +107,7 @@ export function ItemAttendance({ view, item }: { view: MeetingDayView; item: Ite
             }}
           >
             <TextField label={t('presence.guest')} value={guest} onChange={setGuest} />
-            <Button type="submit" isDisabled={!guest.trim() || guests.isPending}>
+            <Button type="submit" pending={guests.isPending} isDisabled={!guest.trim()}>
               {t('presence.addGuest')}
             </Button>
           </form>

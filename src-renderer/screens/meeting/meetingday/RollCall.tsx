@@ -26,7 +26,7 @@ export function seatEntry(seat: SeatView, patch: Partial<AttendanceEntry> = {}):
 export function RollCall({ view }: { view: MeetingDayView }) {
   const { t } = useTranslation('meetingday');
   const meetingId = view.meeting.id;
-  const set = useDayMutation(meetingId, (entries: AttendanceEntry[]) => api.meetingday.setAttendance({ meetingId, entries }));
+  const set = useDayMutation(meetingId, (entries: AttendanceEntry[]) => api.meetingday.setAttendance({ meetingId, entries }), 'setting');
   const locked = isLocked(view);
   const who = people(view);
   const substitutes = view.members.filter((m) => m.role === 'substitute');
@@ -37,7 +37,7 @@ export function RollCall({ view }: { view: MeetingDayView }) {
     <section className="md-section" aria-labelledby="md-rollcall">
       <div className="md-section-head">
         <h2 id="md-rollcall">{t('rollcall.title')}</h2>
-        <Button isDisabled={locked || unrecorded.length === 0 || set.isPending} onPress={() => set.mutate(unrecorded.map((s) => seatEntry(s, { status: 'present' })))}>
+        <Button pending={set.isPending} isDisabled={locked || unrecorded.length === 0} onPress={() => set.mutate(unrecorded.map((s) => seatEntry(s, { status: 'present' })))}>
           {t('rollcall.allPresent')}
         </Button>
       </div>
@@ -59,7 +59,7 @@ export function RollCall({ view }: { view: MeetingDayView }) {
                 orientation="horizontal"
                 aria-label={t('rollcall.statusOf', { name })}
                 value={seat.status === 'unrecorded' ? null : seat.status}
-                isDisabled={locked || set.isPending}
+                isDisabled={locked}
                 onChange={(v) => {
                   const status = v as AttendanceEntry['status'];
                   set.mutate([seatEntry(seat, status === 'present' ? { status, substitute: null } : { status, fromItem: null, untilItem: null })]);

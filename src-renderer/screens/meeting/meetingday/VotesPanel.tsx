@@ -36,7 +36,7 @@ export function VotesPanel({ view, item }: { view: MeetingDayView; item: ItemVie
     }
     return out;
   });
-  const save = useDayMutation(view.meeting.id, (v: Votes | null) => api.meetingday.setVotes({ itemId: item.id, votes: v }));
+  const save = useDayMutation(view.meeting.id, (v: Votes | null) => api.meetingday.setVotes({ itemId: item.id, votes: v }), 'setting');
 
   const draft = (): Votes => {
     if (!byParty) {

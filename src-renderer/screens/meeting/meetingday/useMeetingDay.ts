@@ -1,6 +1,7 @@
 // Data of the meeting-day tab: the view (TanStack Query), and mutations that put the answer
 // straight back into it; names and parties of members by key.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction, type ActionKind } from '../../../app/useAction';
 import type { MeetingDayView } from '../../../../src-shared/api/meetingday';
 import { api } from '../../../api/client';
 
@@ -8,11 +9,16 @@ const meetingDayKey = (meetingId: string) => ['meetingday', meetingId] as const;
 
 export const useMeetingDayView = (meetingId: string) => useQuery({ queryKey: meetingDayKey(meetingId), queryFn: () => api.meetingday.get({ meetingId }) });
 
-/** A change whose answer is the whole view again; other screens showing meetings are refreshed too. */
-export function useDayMutation<I>(meetingId: string, fn: (input: I) => Promise<MeetingDayView | unknown>) {
+/**
+ * A change whose answer is the whole view again; other screens showing meetings are refreshed too.
+ * An 'action' (add a dissent, approve, lock) runs once however often it is pressed; a 'setting'
+ * (a status, a decision) lets a later value follow one still on its way.
+ */
+export function useDayMutation<I>(meetingId: string, fn: (input: I) => Promise<MeetingDayView | unknown>, kind: ActionKind = 'action') {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
+  return useAction(
+    {
+      mutationFn: fn,
     onSuccess: async (answer) => {
       if (answer && typeof answer === 'object' && 'seats' in answer) qc.setQueryData(meetingDayKey(meetingId), answer as MeetingDayView);
       else await qc.invalidateQueries({ queryKey: meetingDayKey(meetingId) });
@@ -22,7 +28,9 @@ export function useDayMutation<I>(meetingId: string, fn: (input: I) => Promise<M
         qc.invalidateQueries({ queryKey: ['meetings'] }),
       ]);
     },
-  });
+    },
+    kind,
+  );
 }
 
 export type People = { name: (key: string) => string; party: (key: string) => string | null };
