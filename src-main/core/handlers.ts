@@ -16,6 +16,7 @@ import { importDocument } from './exchange/import';
 import { getSettings, updateSettings } from './settings/settings.service';
 import { schemaVersion } from './store/open';
 import { addMember, endMembership, updateMember } from './committees/members.service';
+import { removeMember } from './committees/member-removal';
 import { cancelMeeting, setMeetingStatus, updateMeeting } from './agenda/meeting-lifecycle.service';
 import { searchItems } from './search/search.service';
 
@@ -33,6 +34,7 @@ export const handlers = {
   'committees.addMember': (ctx, { committeeId, ...member }) => tx(ctx, (db) => addMember(db, committeeId, member)),
   'committees.updateMember': (ctx, { committeeId, key, ...patch }) => tx(ctx, (db) => updateMember(db, committeeId, key, patch)),
   'committees.endMembership': (ctx, { committeeId, key, until }) => tx(ctx, (db) => endMembership(db, committeeId, key, until)),
+  'committees.removeMember': (ctx, { committeeId, key }) => tx(ctx, (db) => removeMember(db, committeeId, key)),
 
   'meetings.list': (ctx, { committeeId, year }) => listMeetings(ctx.store.db, committeeId, year),
   'meetings.get': (ctx, { id }) => getMeetingHeader(ctx.store.db, id),

@@ -57,6 +57,8 @@ export const committeeOps = {
       until: MemberFields.until,
     }),
   ).returns<Committee>(),
+  /** A member added by mistake, named in no meeting's record, is deleted; anyone else is refused (end the membership instead). */
+  'committees.removeMember': op(z.strictObject({ committeeId: Id, key: z.string().min(1) })).returns<Committee>(),
   /** The member leaves the committee; old meetings keep naming them. */
   'committees.endMembership': op(z.strictObject({ committeeId: Id, key: z.string().min(1), until: LocalDate })).returns<Committee>(),
 };

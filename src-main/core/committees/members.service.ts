@@ -1,11 +1,13 @@
 // A committee's members: added with role, title and party, edited, and their membership ended
-// (never deleted: a member who left still appears in the meetings they took part in).
+// (a member who left still appears in the meetings they took part in); one added by mistake, who
+// appears in no meeting, is deleted (member-removal.ts).
 import type { Committee, MemberRole } from '../../../src-shared/domain';
 import { appendChange } from '../changelog/changelog';
 import { AppError, notFound } from '../errors';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
 import { getCommittee } from './committees.service';
+import { assertMemberFits } from './member-rules';
 
 export type MemberInput = {
   name: string;
@@ -42,6 +44,7 @@ export async function addMember(db: Db, committeeId: string, input: MemberInput)
   const committee = await db.selectFrom('committees').select('id').where('id', '=', committeeId).executeTakeFirst();
   if (!committee) throw notFound('The committee', 'Udvalget');
   checkPeriod(input.from, input.until);
+  await assertMemberFits(db, committeeId, { name: input.name, role: input.role, from: input.from ?? null, until: input.until ?? null }, null);
   const person = { id: newId(), key: await freeKey(db, input.name), name: input.name };
   await db.insertInto('people').values(person).execute();
   const last = await db.selectFrom('memberships').select((e) => e.fn.max('position').as('p')).where('committee_id', '=', committeeId).executeTakeFirst();
@@ -67,7 +70,7 @@ async function membership(db: Db, committeeId: string, key: string) {
   const row = await db
     .selectFrom('memberships as ms')
     .innerJoin('people as p', 'p.id', 'ms.person_id')
-    .select(['ms.id', 'ms.person_id', 'ms.valid_from', 'ms.valid_until', 'p.name'])
+    .select(['ms.id', 'ms.person_id', 'ms.valid_from', 'ms.valid_until', 'ms.role', 'p.name'])
     .where('ms.committee_id', '=', committeeId)
     .where('p.key', '=', key)
     .executeTakeFirst();
@@ -77,7 +80,10 @@ async function membership(db: Db, committeeId: string, key: string) {
 
 export async function updateMember(db: Db, committeeId: string, key: string, patch: Partial<MemberInput>): Promise<Committee> {
   const m = await membership(db, committeeId, key);
-  checkPeriod(patch.from !== undefined ? patch.from : m.valid_from, patch.until !== undefined ? patch.until : m.valid_until);
+  const from = patch.from !== undefined ? (patch.from ?? null) : m.valid_from;
+  const until = patch.until !== undefined ? (patch.until ?? null) : m.valid_until;
+  checkPeriod(from, until);
+  await assertMemberFits(db, committeeId, { name: patch.name ?? m.name, role: patch.role ?? m.role, from, until }, key);
   if (patch.name !== undefined) await db.updateTable('people').set({ name: patch.name }).where('id', '=', m.person_id).execute();
   const set = {
     ...(patch.role !== undefined ? { role: patch.role } : {}),
