@@ -1,5 +1,5 @@
 // A committee's members: role, title, party and membership period. A member who left is kept
-// (old meetings name them) and shown apart from the current ones.
+// (old meetings name them) and shown apart from the current ones; one added by mistake is deleted.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
@@ -89,10 +89,49 @@ function EndMembershipDialog({ committee, member, onClose }: { committee: Commit
   );
 }
 
+/** Deletes a member added by mistake; one the minutes name is refused with the reason, and ending the membership is offered instead. */
+function DeleteMemberDialog({ committee, member, onClose, onEndInstead }: { committee: Committee; member: MemberDto; onClose: () => void; onEndInstead: () => void }) {
+  const { t } = useTranslation('committees');
+  const qc = useQueryClient();
+  const remove = useAction({
+    mutationFn: () => api.committees.removeMember({ committeeId: committee.id, key: member.key }),
+    onSuccess: (c) => {
+      qc.setQueryData(keys.committee(committee.id), c);
+      onClose();
+    },
+  });
+  const refused = remove.error !== null;
+  return (
+    <Dialog title={t('members.deleteTitle', { name: member.name })} isOpen onOpenChange={(o) => !o && onClose()}>
+      <div className="form">
+        <p>{t('members.deleteQuestion', { name: member.name })}</p>
+        {refused ? (
+          <>
+            <p className="form-error" role="alert">
+              {remove.error.message}
+            </p>
+            <div className="form-actions">
+              <Button variant="quiet" onPress={onClose}>
+                {t('actions.back')}
+              </Button>
+              <Button variant="primary" onPress={onEndInstead}>
+                {t('members.endInstead')}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <DialogActions error={null} onCancel={onClose} confirm={t('members.delete')} onConfirm={() => remove.mutate()} pending={remove.isPending} variant="danger" />
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
 export function MembersPanel({ committee }: { committee: Committee }) {
   const { t } = useTranslation('committees');
   const [editing, setEditing] = useState<MemberDto | 'new' | null>(null);
   const [ending, setEnding] = useState<MemberDto | null>(null);
+  const [deleting, setDeleting] = useState<MemberDto | null>(null);
   const current = committee.members.filter((m) => !hasLeft(m));
   const former = committee.members.filter(hasLeft);
   const period = (m: MemberDto): string => (m.from || m.until ? `${m.from ?? '…'} – ${m.until ?? ''}` : '');
@@ -129,6 +168,9 @@ export function MembersPanel({ committee }: { committee: Committee }) {
                   {t('members.end')}
                 </Button>
               )}
+              <Button variant="quiet" aria-label={t('members.deleteLabel', { name: m.name })} onPress={() => setDeleting(m)}>
+                {t('members.delete')}
+              </Button>
             </td>
           </tr>
         ))}
@@ -146,6 +188,17 @@ export function MembersPanel({ committee }: { committee: Committee }) {
       {former.length > 0 && table(former, t('members.former'), false)}
       {editing && <MemberDialog committee={committee} member={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {ending && <EndMembershipDialog committee={committee} member={ending} onClose={() => setEnding(null)} />}
+      {deleting && (
+        <DeleteMemberDialog
+          committee={committee}
+          member={deleting}
+          onClose={() => setDeleting(null)}
+          onEndInstead={() => {
+            setEnding(deleting);
+            setDeleting(null);
+          }}
+        />
+      )}
     </div>
   );
 }
