@@ -1,8 +1,8 @@
 // The window: navigation on the left (committees, calendar, settings), the chosen screen on the right.
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
-import { Input, Label, Link, SearchField } from 'react-aria-components';
-import { href, navigate, useRoute, type Route } from './router';
+import { useCallback, useState } from 'react';
+import { Input, Keyboard, Label, Link, SearchField } from 'react-aria-components';
+import { href, useRoute, type Route } from './router';
 import { useCommittees } from './queries';
 import { QueryState } from '../components/QueryState';
 import { Button } from '../components/Button';
@@ -16,6 +16,7 @@ import { MeetingScreen } from '../screens/meeting/MeetingScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
+import { SearchPalette, useSearchShortcut } from '../screens/search/SearchPalette';
 
 function Screen({ route }: { route: Route }) {
   switch (route.view) {
@@ -24,7 +25,7 @@ function Screen({ route }: { route: Route }) {
     case 'committee':
       return <CommitteeScreen key={route.committeeId} committeeId={route.committeeId} />;
     case 'meeting':
-      return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} tab={route.tab} />;
+      return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} tab={route.tab} focus={route.focus} />;
     case 'calendar':
       return <CalendarScreen />;
     case 'settings':
@@ -41,6 +42,8 @@ export function App() {
   const committees = useCommittees();
   const [creating, setCreating] = useState(false);
   const [lang, setLang] = useState<Language>(storedLanguage());
+  const [search, setSearch] = useState<{ open: boolean; initial: string }>({ open: false, initial: '' });
+  useSearchShortcut(useCallback(() => setSearch({ open: true, initial: '' }), []));
   const current = (r: Route): boolean => href(r) === href(route) || (r.view === 'committee' && route.view === 'committee' && r.committeeId === route.committeeId);
 
   return (
@@ -50,13 +53,13 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <SearchField
-          className="nav-search"
-          defaultValue={route.view === 'search' ? route.query : ''}
-          onSubmit={(q) => navigate({ view: 'search', query: q })}
-        >
+        {/* What she types here continues in the search window, which shows results as she types. */}
+        <SearchField className="nav-search" value="" onChange={(q) => q && setSearch({ open: true, initial: q })} onSubmit={() => setSearch({ open: true, initial: '' })}>
           <Label className="visually-hidden">{ts('field')}</Label>
           <Input placeholder={ts('placeholder')} />
+          <Keyboard className="nav-search-key" aria-hidden="true">
+            Ctrl K
+          </Keyboard>
         </SearchField>
         <h2 className="sidebar-heading" id="nav-committees">
           {t('nav.committees')}
@@ -114,6 +117,7 @@ export function App() {
       </main>
       <CreateCommitteeDialog isOpen={creating} onOpenChange={setCreating} />
       <BusyPrompt />
+      <SearchPalette isOpen={search.open} initial={search.initial} onOpenChange={(open) => setSearch({ open, initial: '' })} />
     </div>
   );
 }

@@ -2,20 +2,26 @@
 import { useEffect, useState } from 'react';
 
 export type MeetingTab = 'agenda' | 'meetingday' | 'documents';
+/** An item to open, and the words a search found there (to mark them in its text). */
+export type ItemFocus = { itemId: string; find: string; marks: string[] };
 export type Route =
   | { view: 'home' }
   | { view: 'committee'; committeeId: string }
-  | { view: 'meeting'; meetingId: string; tab: MeetingTab }
+  | { view: 'meeting'; meetingId: string; tab: MeetingTab; focus?: ItemFocus | undefined }
   | { view: 'calendar' }
   | { view: 'settings' }
   | { view: 'search'; query: string };
 
 function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'committee' && parts[1]) return { view: 'committee', committeeId: parts[1] };
   if (parts[0] === 'meeting' && parts[1]) {
     const tab = parts[2] === 'meetingday' || parts[2] === 'documents' ? parts[2] : 'agenda';
-    return { view: 'meeting', meetingId: parts[1], tab };
+    const params = new URLSearchParams(query);
+    const itemId = params.get('item');
+    const focus = itemId ? { itemId, find: params.get('find') ?? '', marks: params.getAll('mark') } : undefined;
+    return { view: 'meeting', meetingId: parts[1], tab, focus };
   }
   if (parts[0] === 'calendar') return { view: 'calendar' };
   if (parts[0] === 'settings') return { view: 'settings' };
@@ -29,8 +35,12 @@ export function href(route: Route): string {
       return '#/';
     case 'committee':
       return `#/committee/${route.committeeId}`;
-    case 'meeting':
-      return `#/meeting/${route.meetingId}/${route.tab}`;
+    case 'meeting': {
+      if (!route.focus) return `#/meeting/${route.meetingId}/${route.tab}`;
+      const params = new URLSearchParams({ item: route.focus.itemId, find: route.focus.find });
+      for (const m of route.focus.marks) params.append('mark', m);
+      return `#/meeting/${route.meetingId}/${route.tab}?${params.toString()}`;
+    }
     case 'calendar':
       return '#/calendar';
     case 'settings':

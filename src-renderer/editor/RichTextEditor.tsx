@@ -2,7 +2,7 @@
 // Emits only real changes (equal content is always the same string), so the caller never saves spuriously.
 import { EditorContent, useEditor, useEditorState, type Editor, type UseEditorOptions } from '@tiptap/react';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { useContext, useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { editorExtensions } from './extensions';
@@ -10,6 +10,8 @@ import { LinkDialog } from './LinkDialog';
 import { docToMarkdown, markdownToDoc, normalizeMarkdown } from './markdown';
 import type { PasteNotice } from './paste-word';
 import { Toolbar } from './Toolbar';
+import { SearchTermsContext } from './search-terms';
+import { setSearchTerms } from './search-highlight';
 import './editor.css';
 
 export type RichTextEditorProps = {
@@ -131,6 +133,12 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
     editor.setEditable(!readOnly, false);
     editor.view.dom.setAttribute('aria-readonly', String(readOnly));
   }, [editor, readOnly]);
+
+  // The words a search found here are marked (decorations only: nothing is stored or undone).
+  const terms = useContext(SearchTermsContext);
+  useEffect(() => {
+    editor.view.dispatch(editor.view.state.tr.setMeta(...setSearchTerms(terms)).setMeta('addToHistory', false));
+  }, [editor, terms]);
 
   const empty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
 

@@ -9,6 +9,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { pastedSlice } from './paste-slice';
 import { cleanPastedHtml, type PasteNotice } from './paste-word';
 import { SHORTCUTS, type ShortcutId } from './shortcuts';
+import { SearchHighlight } from './search-highlight';
 
 /** A GFM column alignment, kept on each cell so `| :---: |` survives a round trip. */
 const alignAttribute = {
@@ -211,5 +212,6 @@ export function editorExtensions(options: BehaviourOptions): Extensions {
     HeaderCell,
     Cell,
     Behaviour.configure(options),
+    SearchHighlight,
   ];
 }

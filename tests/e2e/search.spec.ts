@@ -1,3 +1,5 @@
+// Search as she types, from the sidebar or Ctrl+K anywhere: the hit opens the matched item itself
+// (not the meeting's first item) with the words marked in its text; the full list is one step away.
 import fs from 'node:fs';
 import path from 'node:path';
 import { call } from '../../src-main/core/dispatch';
@@ -5,20 +7,49 @@ import { expect, test } from './fixtures';
 
 const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/exchange/rich.referent.json'), 'utf8')) as unknown;
 
-test('search from the sidebar finds an item by a word in its text and opens its meeting', async ({ page, app }) => {
+test('results appear as she types; Enter opens the matched item with the match marked', async ({ page, app }) => {
   await call(app.ctx, 'exchange.import', { document: fixture });
   await app.open(page);
-  const field = page.getByRole('searchbox', { name: 'Søg i punkter' });
-  await field.fill('høringssvar');
-  await field.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Søgning: høringssvar' })).toBeVisible();
-  const results = page.getByRole('list', { name: '1 punkt fundet' });
-  await expect(results.getByText('Organisations- og Beredskabsudvalget · 07-04-2026 · 22/22880')).toBeVisible();
+  // Typed into the sidebar field: the search window takes over, with results and no Enter needed.
+  await page.getByRole('searchbox', { name: 'Søg i punkter' }).first().pressSequentially('hørings');
+  const palette = page.getByRole('dialog', { name: 'Søg i punkter' });
+  await expect(palette).toBeVisible();
+  const results = palette.getByRole('listbox', { name: 'Fundne punkter' });
+  await expect(results.getByRole('option', { name: /Punkt 2: Digitaliseringsstrategi 2026 - 2028/ })).toBeVisible();
   await expect(results.locator('mark')).toHaveText('Høringssvar');
-  await results.getByRole('link', { name: 'Punkt 2: Digitaliseringsstrategi 2026 - 2028' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tirsdag d. 07. april 2026 kl. 14:30' })).toBeVisible();
+  await expect(results.getByText('Organisations- og Beredskabsudvalget · 07-04-2026 · 22/22880')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
 
-  await field.fill('tandlægebesøg');
-  await field.press('Enter');
-  await expect(page.getByText('Ingen punkter matcher »tandlægebesøg«.')).toBeVisible();
+  // The meeting opens at the item that matched (item 2, not item 1), the word marked in its text.
+  await expect(page.getByRole('heading', { level: 1, name: /7\. april 2026/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Titel', exact: true })).toHaveValue('Digitaliseringsstrategi 2026 - 2028');
+  await expect(page.locator('.search-mark')).toHaveText(['Høringssvar']);
+  await expect(page.getByRole('status').filter({ hasText: 'Søgningen »hørings« fandt dette punkt. 1 sted er markeret.' })).toBeVisible();
+  // Only the item's pane scrolled to the mark: the screen around it stayed put.
+  expect(await page.evaluate(() => [document.scrollingElement!.scrollTop, document.querySelector('.main')!.scrollTop])).toEqual([0, 0]);
+  await expect(page.getByRole('heading', { level: 1, name: /7\. april 2026/ })).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screens/search-opened-item.png' });
+  await page.getByRole('button', { name: 'Fjern markering' }).click();
+  await expect(page.locator('.search-mark')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Titel', exact: true })).toHaveValue('Digitaliseringsstrategi 2026 - 2028');
+});
+
+test('Ctrl+K opens the search from anywhere; no match says so; the full list opens the item too', async ({ page, app }) => {
+  await call(app.ctx, 'exchange.import', { document: fixture });
+  await app.open(page);
+  await page.getByRole('link', { name: 'Mødekalender' }).click();
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Søg i punkter' });
+  await expect(palette.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('tandlægebesøg');
+  await expect(palette.getByText('Ingen punkter matcher »tandlægebesøg«.')).toBeVisible();
+  await palette.getByRole('searchbox').fill('personalesag');
+  await expect(palette.getByRole('option', { name: /Punkt 3: Personalesag/ })).toBeVisible();
+  await palette.getByRole('button', { name: 'Vis alle resultater' }).click();
+  await expect(page.getByRole('heading', { name: 'Søgning: personalesag' })).toBeVisible();
+  await page.getByRole('list', { name: '1 punkt fundet' }).getByRole('link', { name: 'Punkt 3: Personalesag' }).click();
+  await expect(page.getByRole('textbox', { name: 'Titel', exact: true })).toHaveValue('Personalesag');
+  await expect(page.locator('.search-mark')).toHaveText(['personalesag']);
 });

@@ -3,14 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useMeeting } from '../../app/queries';
-import { href, navigate, type MeetingTab } from '../../app/router';
+import { href, navigate, type ItemFocus, type MeetingTab } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
 import { formatLong } from '../../../src-shared/dates';
 import { AgendaTab } from './agenda/AgendaTab';
 import { MeetingDayTab } from './meetingday/MeetingDayTab';
 import { DocumentsTab } from './documents/DocumentsTab';
 
-export function MeetingScreen({ meetingId, tab }: { meetingId: string; tab: MeetingTab }) {
+export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; tab: MeetingTab; focus?: ItemFocus | undefined }) {
   const { t, i18n } = useTranslation();
   const meeting = useMeeting(meetingId);
   return (
@@ -41,7 +41,7 @@ export function MeetingScreen({ meetingId, tab }: { meetingId: string; tab: Meet
               </Tab>
             </TabList>
             <TabPanel id="agenda" className="tab-panel">
-              <AgendaTab meetingId={meetingId} />
+              <AgendaTab meetingId={meetingId} focus={focus} />
             </TabPanel>
             <TabPanel id="meetingday" className="tab-panel">
               <MeetingDayTab meetingId={meetingId} />

@@ -4,18 +4,10 @@ import { Link } from 'react-aria-components';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { href } from '../../app/router';
+import { Snippet, snippetMarks } from './Snippet';
 import { QueryState } from '../../components/QueryState';
 import { formatShortDa } from '../../../src-shared/dates';
 
-/** "[[word]]" marks a match in a snippet. */
-function Snippet({ text }: { text: string }) {
-  const parts = text.split(/\[\[|\]\]/);
-  return (
-    <span className="search-snippet">
-      {parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : <span key={i}>{p}</span>))}
-    </span>
-  );
-}
 
 export function SearchScreen({ query }: { query: string }) {
   const { t } = useTranslation('search');
@@ -34,7 +26,7 @@ export function SearchScreen({ query }: { query: string }) {
               <ul className="search-results" aria-label={t('results', { count: total })}>
                 {list.map((h) => (
                   <li key={h.itemId} className="search-hit">
-                    <Link href={href({ view: 'meeting', meetingId: h.meetingId, tab: 'agenda' })} className="search-hit-title">
+                    <Link href={href({ view: 'meeting', meetingId: h.meetingId, tab: 'agenda', focus: { itemId: h.itemId, find: query, marks: snippetMarks(h.snippet) } })} className="search-hit-title">
                       {t('item', { number: h.number, title: h.title })}
                     </Link>
                     <span className="muted">

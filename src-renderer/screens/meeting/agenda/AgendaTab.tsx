@@ -14,6 +14,9 @@ import { ItemEditor } from './ItemEditor';
 import { CopyItemDialog, NewItemDialog } from './AgendaDialogs';
 import { SaveIndicator, StatusControl } from './AgendaStatus';
 import { agendaKeys } from './queries';
+import { FoundBanner, NO_TERMS, searchTerms } from './FoundBanner';
+import { SearchTermsContext } from '../../../editor/search-terms';
+import type { ItemFocus } from '../../../app/router';
 import './agenda.css';
 
 /** Unconfirmed edits of an earlier page go to the core before anything is shown from it. */
@@ -22,7 +25,7 @@ const replay = (): Promise<void> =>
     key.startsWith('attachment:') ? api.agenda.updateAttachment({ attachmentId: key.slice('attachment:'.length), ...patch }) : api.agenda.updateItem({ itemId: key, ...patch }),
   );
 
-export function AgendaTab({ meetingId }: { meetingId: string }) {
+export function AgendaTab({ meetingId, focus }: { meetingId: string; focus?: ItemFocus | undefined }) {
   const agenda = useQuery({
     queryKey: agendaKeys.agenda(meetingId),
     queryFn: async () => {
@@ -30,12 +33,12 @@ export function AgendaTab({ meetingId }: { meetingId: string }) {
       return api.agenda.get({ meetingId });
     },
   });
-  return <QueryState query={agenda}>{(a) => <AgendaEditor agenda={a} />}</QueryState>;
+  return <QueryState query={agenda}>{(a) => <AgendaEditor agenda={a} focus={focus} />}</QueryState>;
 }
 
 const selectedKey = (meetingId: string): string => `referent.agenda.selected.${meetingId}`;
 
-function AgendaEditor({ agenda }: { agenda: Agenda }) {
+function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | undefined }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
   const meetingId = agenda.meeting.id;
@@ -49,7 +52,12 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
   const locked = agenda.meeting.locked;
   const editable = !locked && status !== 'cancelled' && (!published || unlocked);
 
+  // An item opened from a search is selected, once per search.
+  useEffect(() => {
+    if (focus?.itemId) setSelected(focus.itemId);
+  }, [focus?.itemId]);
   const current = agenda.items.find((i) => i.id === selected) ?? agenda.items[0] ?? null;
+  const found = focus && current?.id === focus.itemId ? focus : null;
   useEffect(() => {
     if (current) sessionStorage.setItem(selectedKey(meetingId), current.id);
   }, [current, meetingId]);
@@ -118,7 +126,12 @@ function AgendaEditor({ agenda }: { agenda: Agenda }) {
             <ItemList items={agenda.items} firstNumber={agenda.firstNumber} selectedId={current?.id ?? null} canMove={editable} onSelect={select} onReorder={reorderTo} />
             <p className="muted agenda-hint">{editable ? t('list.hint') : ''}</p>
           </nav>
-          <div className="agenda-editor-panel">{current && <ItemEditor key={current.id} itemId={current.id} meeting={agenda.meeting} template={agenda.template} publicationProfile={agenda.publicationProfile} readOnly={!editable} number={currentNumber} />}</div>
+          <div className="agenda-editor-panel">
+            {found && <FoundBanner focus={found} meetingId={meetingId} />}
+            <SearchTermsContext.Provider value={found ? searchTerms(found) : NO_TERMS}>
+              {current && <ItemEditor key={current.id} itemId={current.id} meeting={agenda.meeting} template={agenda.template} publicationProfile={agenda.publicationProfile} readOnly={!editable} number={currentNumber} />}
+            </SearchTermsContext.Provider>
+          </div>
         </div>
       )}
       <NewItemDialog agenda={agenda} isOpen={dialog === 'new'} onOpenChange={(o) => setDialog(o ? 'new' : null)} onAdded={(i) => setSelected(i.id)} />
