@@ -1,8 +1,10 @@
 // Word puts a list on the clipboard as flat paragraphs (`class=MsoListParagraph`, `style="mso-list:l0 level2 lfo1"`)
-// with the bullet or number as text in a `mso-list:Ignore` span; Word for the web as one flat <ul>/<ol> per level
-// with `data-aria-level` on each item. Both are rebuilt here as real nested <ul>/<ol>.
+// with the bullet or number as text (in a `mso-list:Ignore` span, or bare); Word for the web as one flat <ul>/<ol>
+// per level with `data-aria-level` on each item; and a list typed by hand as paragraphs that open with a glyph or
+// "a)" and a tab. All are rebuilt here as real nested <ul>/<ol>, their markers dropped.
 import type { Element, ElementContent, RootContent } from 'hast';
 import { cleanChildren, el, styleOf, textOf, type CleanContext } from './paste-word';
+import { dropLeadingMarker, handMarker, leadingMarkerText, readMarker } from './paste-word-markers';
 
 /** Number format per list and level ("l0:1" -> "bullet" | "decimal" | ...), from Word's `@list` style rules. */
 export type ListStyles = Map<string, string>;
@@ -41,6 +43,10 @@ function webListItems(node: Element): { li: Element; list: Element }[] | null {
 export function flatListEntries(node: RootContent, ctx: CleanContext): Entry[] | null {
   if (node.type !== 'element') return null;
   if (wordListParagraph(node)) return [entry(node, ctx)];
+  if (node.tagName === 'p') {
+    const hand = handEntry(node, ctx);
+    if (hand) return [hand];
+  }
   const web = webListItems(node);
   if (!web) return null;
   return web.map(({ li, list }) => {
@@ -69,12 +75,30 @@ function entry(node: Element, ctx: CleanContext): Entry {
   const m = MSO_LIST.exec(styleOf(node))!;
   const list = m[1]!;
   const level = Number(m[2]);
-  const marker = (markerText(node) ?? '').replace(/[\s\u00a0]+/g, '');
+  const children = cleanChildren(node.children, ctx);
+  // The marker: in an mso-list:Ignore span, in Word's fallback for programs without lists (taken out
+  // before cleaning), or else as bare text at the start, which is dropped here.
+  let marker = markerText(node) ?? (typeof node.properties.dataWordMarker === 'string' ? node.properties.dataWordMarker : null);
+  if (marker === null) {
+    marker = leadingMarkerText(textOf(node)) ?? '';
+    dropLeadingMarker(children, 'any');
+  }
   const format = ctx.listStyles.get(`${list}:${level}`);
   // Without Word's style sheet, the marker tells: "1." "a)" "iv." are numbers; "·" "o" "§" "•" are bullets.
-  const ordered = format !== undefined ? format !== 'bullet' && format !== 'image' && format !== 'none' : /^\(?([0-9]+|[a-z]{1,4})[.)]$/i.test(marker);
-  const number = /^(\d+)[.)]$/.exec(marker)?.[1];
-  return { level, list, ordered, start: ordered && number ? Number(number) : null, blocks: [el('p', cleanChildren(node.children, ctx))] };
+  const read = readMarker(marker);
+  const ordered = format !== undefined ? format !== 'bullet' && format !== 'image' && format !== 'none' : read.ordered;
+  return { level, list, ordered, start: ordered ? read.start : null, blocks: [el('p', children)] };
+}
+
+/** A paragraph bulleted or numbered by hand, as an entry of a list of its own; its level from its indent (36 pt a level). */
+function handEntry(node: Element, ctx: CleanContext): Entry | null {
+  const marker = handMarker(node);
+  if (!marker) return null;
+  const children = cleanChildren(node.children, ctx);
+  dropLeadingMarker(children, marker.glyph ? 'glyph' : 'any');
+  const indent = /margin-left:\s*([\d.]+)pt/.exec(styleOf(node));
+  const level = indent ? Math.min(9, Math.max(1, Math.round(Number(indent[1]) / 36))) : 1;
+  return { level, list: 'by-hand', ordered: marker.ordered, start: marker.start, blocks: [el('p', children)] };
 }
 
 type Open = { element: Element; level: number; list: string; ordered: boolean };

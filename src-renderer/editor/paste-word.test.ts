@@ -59,6 +59,66 @@ describe('paste from Word', () => {
     expect(markdown).toBe('3. udvalget godkender det tekniske budget\n4. udvalget godkender det supplerende budget\n');
   });
 
+  it('drops the bullet Word writes as text when it leaves out the mso-list:Ignore span ("· Specialklasser" stays "Specialklasser")', () => {
+    const { markdown } = paste('word-mac-bullets-without-ignore');
+    expect(markdown).toBe(
+      [
+        'Skoleforvaltningen foreslår, at der i 2027 oprettes:',
+        '',
+        '- Specialklasser',
+        '- Modtageklasser for nyankomne elever',
+        '  - på Fællesskolen Hammelev-Sdr. Otting',
+        '- Et ekstra spor i **0. klasse**',
+        '',
+      ].join('\n'),
+    );
+    expect(markdown).not.toMatch(/[·•\uf0b7]/);
+  });
+
+  it('nests Word 365 numbered lists with "a)" and "i." sub-levels, and keeps a bullet list after them apart', () => {
+    const { markdown } = paste('word365-numbered-lettered');
+    expect(markdown).toBe(
+      [
+        'Børne- og Skoleudvalget indstiller, at',
+        '',
+        '1. kapacitetsplanen for skoleåret 2027/28 godkendes, herunder',
+        '   1. antallet af specialklasser hæves fra 14 til 16,',
+        '   2. modtageklasserne samles på to skoler, og',
+        '      1. den ene placeres i Vojens,',
+        '      2. den anden i Haderslev,',
+        '2. udgiften på **1,8 mio. kr.** finansieres af puljen til inklusion, og',
+        '3. sagen sendes i høring i skolebestyrelserne.',
+        '',
+        'Høringen omfatter:',
+        '',
+        '- skolebestyrelserne',
+        '- MED-udvalgene',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('turns bullets and letters typed by hand (a Symbol bullet or "a)" and a tab) into real lists, and leaves "2. juni" a paragraph', () => {
+    const { markdown } = paste('word-manual-bullets');
+    expect(markdown).toBe(
+      [
+        'Forvaltningen har undersøgt tre modeller:',
+        '',
+        '- Specialklasser på distriktsskolerne',
+        '- Et samlet specialtilbud',
+        '- Uændret struktur',
+        '',
+        'Forvaltningen anbefaler, at',
+        '',
+        '1. modellen med specialklasser vælges, og',
+        '2. forældrene orienteres inden 1. marts.',
+        '',
+        '2\\. juni 2026 blev sagen drøftet i MED.',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('flattens what a GFM table cannot hold and says so', () => {
     const { markdown, notices } = paste('table-merged');
     expect(markdown).toBe(
@@ -115,6 +175,10 @@ describe('paste from elsewhere', () => {
   it('keeps lines from <div>s apart and real lists as lists, and refuses script links', () => {
     const html = '<div>Første linje</div><div>Anden <a href="javascript:alert(1)">linje</a></div><ul><li>a<ul><li>b</li></ul></li></ul>';
     expect(cleanPastedHtml(html).markdown).toBe('Første linje\n\nAnden linje\n\n- a\n  - b\n');
+  });
+
+  it('drops a bullet glyph written as text inside a real list item', () => {
+    expect(cleanPastedHtml('<ul><li>· Specialklasser</li><li>•\tModtageklasser</li></ul>').markdown).toBe('- Specialklasser\n- Modtageklasser\n');
   });
 
   it('turns a table inside a table into text', () => {

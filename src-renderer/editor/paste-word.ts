@@ -10,6 +10,7 @@ import { docToMarkdown } from './markdown';
 import { mdastToDoc } from './mdast-to-doc';
 import { buildLists, flatListEntries, readListStyles, type ListStyles } from './paste-word-lists';
 import { cleanTable } from './paste-word-tables';
+import { dropLeadingMarker, dropWordFallbacks } from './paste-word-markers';
 
 /** What a paste had to simplify; the component words it for the secretary. */
 export type PasteNotice = 'merged-cells' | 'cell-lists' | 'cell-paragraphs' | 'nested-tables' | 'images';
@@ -27,6 +28,7 @@ export type CleanedPaste = {
 
 export function cleanPastedHtml(html: string): CleanedPaste {
   const tree = fromHtml(html);
+  dropWordFallbacks(tree);
   const ctx: CleanContext = { notices: new Set(), listStyles: readListStyles(styleText(tree)) };
   const body = findElement(tree, 'body');
   const children = cleanChildren(body ? body.children : tree.children, ctx);
@@ -149,7 +151,12 @@ function clean(node: RootContent, ctx: CleanContext): ElementContent[] {
     const start = Number(node.properties.start);
     return [el(tag, inner(), tag === 'ol' && start > 1 ? { start } : {})];
   }
-  if (tag === 'li') return [el('li', inner())];
+  if (tag === 'li') {
+    // A bullet glyph written as text in a real list item ("• · Specialklasser" in print).
+    const children = inner();
+    dropLeadingMarker(children, 'bullet');
+    return [el('li', children)];
+  }
   if (tag === 'tr' || tag === 'td' || tag === 'th' || tag === 'thead' || tag === 'tbody' || tag === 'tfoot') return inner();
   if (tag === 'del' || (tag === 's' && style.includes('mso-'))) return [];
 
