@@ -195,7 +195,8 @@ describe('committee members', () => {
     await expect(call(ctx, 'committees.endMembership', { committeeId, key: finn.key, until: '2025-06-01' })).rejects.toThrow(/before it begins/);
     c = await call(ctx, 'committees.endMembership', { committeeId, key: finn.key, until: '2026-05-31' });
     expect(c.members.map((m) => `${m.name} ${m.role} ${m.from ?? ''}–${m.until ?? ''}`)).toEqual(['Holger Mikkelsen chair –', 'Finn Lykkeskov vice-chair 2026-01-01–2026-05-31']);
-    const again = await call(ctx, 'committees.addMember', { committeeId, name: 'Finn Lykkeskov', role: 'substitute' });
+    // Back as a substitute after he left: a new membership from the day after (at the same time it would be a duplicate).
+    const again = await call(ctx, 'committees.addMember', { committeeId, name: 'Finn Lykkeskov', role: 'substitute', from: '2026-06-01' });
     expect(again.members.at(-1)?.key).toBe('finn-lykkeskov-2');
   });
 });
