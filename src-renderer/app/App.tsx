@@ -31,7 +31,7 @@ function Screen({ route }: { route: Route }) {
     case 'settings':
       return <SettingsScreen />;
     case 'search':
-      return <SearchScreen query={route.query} />;
+      return <SearchScreen key={route.query} query={route.query} filters={route.filters} />;
   }
 }
 

@@ -1,16 +1,19 @@
 // Where the user is, kept in the address's hash so that a reload returns to the same place.
 import { useEffect, useState } from 'react';
+import { ACCESS, OUTCOMES, type Access, type Outcome } from '../../src-shared/domain';
 
 export type MeetingTab = 'agenda' | 'meetingday' | 'documents';
 /** An item to open, and the words a search found there (to mark them in its text). */
 export type ItemFocus = { itemId: string; find: string; marks: string[] };
+/** The search screen's filters, kept in the address so that Back returns to the same list. */
+export type SearchFilters = { committeeId?: string | undefined; year?: number | undefined; outcome?: Outcome | undefined; access?: Access | undefined };
 export type Route =
   | { view: 'home' }
   | { view: 'committee'; committeeId: string }
   | { view: 'meeting'; meetingId: string; tab: MeetingTab; focus?: ItemFocus | undefined }
   | { view: 'calendar' }
   | { view: 'settings' }
-  | { view: 'search'; query: string };
+  | { view: 'search'; query: string; filters?: SearchFilters | undefined };
 
 function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -25,7 +28,14 @@ function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'calendar') return { view: 'calendar' };
   if (parts[0] === 'settings') return { view: 'settings' };
-  if (parts[0] === 'search') return { view: 'search', query: decodeURIComponent(parts.slice(1).join('/')) };
+  if (parts[0] === 'search') {
+    const params = new URLSearchParams(query);
+    const year = Number(params.get('year'));
+    const outcome = OUTCOMES.find((o) => o === params.get('outcome'));
+    const access = ACCESS.find((a) => a === params.get('access'));
+    const filters: SearchFilters = { committeeId: params.get('committee') ?? undefined, year: year > 0 ? year : undefined, outcome, access };
+    return { view: 'search', query: decodeURIComponent(parts.slice(1).join('/')), filters };
+  }
   return { view: 'home' };
 }
 
@@ -45,8 +55,16 @@ export function href(route: Route): string {
       return '#/calendar';
     case 'settings':
       return '#/settings';
-    case 'search':
-      return `#/search/${encodeURIComponent(route.query)}`;
+    case 'search': {
+      const f = route.filters ?? {};
+      const params = new URLSearchParams();
+      if (f.committeeId) params.set('committee', f.committeeId);
+      if (f.year) params.set('year', String(f.year));
+      if (f.outcome) params.set('outcome', f.outcome);
+      if (f.access) params.set('access', f.access);
+      const q = params.toString();
+      return `#/search/${encodeURIComponent(route.query)}${q ? `?${q}` : ''}`;
+    }
   }
 }
 

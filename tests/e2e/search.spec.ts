@@ -11,7 +11,7 @@ test('results appear as she types; Enter opens the matched item with the match m
   await call(app.ctx, 'exchange.import', { document: fixture });
   await app.open(page);
   // Typed into the sidebar field: the search window takes over, with results and no Enter needed.
-  await page.getByRole('searchbox', { name: 'Søg i punkter' }).first().pressSequentially('hørings');
+  await page.getByRole('searchbox', { name: 'Søg i punkter' }).first().pressSequentially('høringssvar');
   const palette = page.getByRole('dialog', { name: 'Søg i punkter' });
   await expect(palette).toBeVisible();
   const results = palette.getByRole('listbox', { name: 'Fundne punkter' });
@@ -26,7 +26,7 @@ test('results appear as she types; Enter opens the matched item with the match m
   await expect(page.getByRole('heading', { level: 1, name: /7\. april 2026/ })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Titel', exact: true })).toHaveValue('Digitaliseringsstrategi 2026 - 2028');
   await expect(page.locator('.search-mark')).toHaveText(['Høringssvar']);
-  await expect(page.getByRole('status').filter({ hasText: 'Søgningen »hørings« fandt dette punkt. 1 sted er markeret.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Søgningen »høringssvar« fandt dette punkt. 1 sted er markeret.' })).toBeVisible();
   // Only the item's pane scrolled to the mark: the screen around it stayed put.
   expect(await page.evaluate(() => [document.scrollingElement!.scrollTop, document.querySelector('.main')!.scrollTop])).toEqual([0, 0]);
   await expect(page.getByRole('heading', { level: 1, name: /7\. april 2026/ })).toBeInViewport();
@@ -52,4 +52,33 @@ test('Ctrl+K opens the search from anywhere; no match says so; the full list ope
   await page.getByRole('list', { name: '1 punkt fundet' }).getByRole('link', { name: 'Punkt 3: Personalesag' }).click();
   await expect(page.getByRole('textbox', { name: 'Titel', exact: true })).toHaveValue('Personalesag');
   await expect(page.locator('.search-mark')).toHaveText(['personalesag']);
+});
+
+test('filters narrow the full list by committee, year, outcome and open/closed; a hit in a decision opens meeting mode at its item', async ({ page, app }) => {
+  await call(app.ctx, 'exchange.import', { document: fixture });
+  await app.open(page);
+  await page.evaluate(() => (location.hash = '#/search/godkendt'));
+  const list = page.getByRole('list', { name: /fundet/ });
+  await expect(list.getByRole('link')).not.toHaveCount(0);
+  const before = await list.getByRole('link').count();
+  await page.getByRole('button', { name: /Åbne og lukkede/ }).click();
+  await page.getByRole('option', { name: 'Kun lukkede punkter' }).click();
+  await expect(list.getByRole('link')).toHaveText(['Punkt 3: Personalesag']);
+  expect(before).toBeGreaterThan(1);
+  await page.getByRole('button', { name: /År/ }).click();
+  await page.getByRole('option', { name: '2025' }).click();
+  await expect(page.getByText('Ingen punkter matcher »godkendt«.')).toBeVisible();
+  // The filters are in the address: Back returns to the list as it was.
+  await page.goBack();
+  await expect(list.getByRole('link')).toHaveText(['Punkt 3: Personalesag']);
+  await page.screenshot({ path: 'test-results/screens/search-filters.png' });
+
+  await page.evaluate(() => (location.hash = '#/search/udsat'));
+  await page.getByRole('button', { name: /Beslutning/ }).click();
+  await page.getByRole('option', { name: 'Udsat' }).click();
+  const hit = page.getByRole('list', { name: '1 punkt fundet' }).getByRole('listitem');
+  await expect(hit).toContainText('fundet i beslutningen');
+  await hit.getByRole('link', { name: 'Punkt 2: Digitaliseringsstrategi 2026 - 2028' }).click();
+  await expect(page.getByRole('tab', { name: 'Mødetilstand', selected: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Punkt 2: Digitaliseringsstrategi 2026 - 2028' })).toBeVisible();
 });

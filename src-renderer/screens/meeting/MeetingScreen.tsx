@@ -44,7 +44,7 @@ export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; ta
               <AgendaTab meetingId={meetingId} focus={focus} />
             </TabPanel>
             <TabPanel id="meetingday" className="tab-panel">
-              <MeetingDayTab meetingId={meetingId} />
+              <MeetingDayTab meetingId={meetingId} focus={focus} />
             </TabPanel>
             <TabPanel id="documents" className="tab-panel">
               <DocumentsTab meetingId={meetingId} />

@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SearchHit } from '../../../src-shared/api/search';
 import { formatShortDa } from '../../../src-shared/dates';
 import { api } from '../../api/client';
-import { navigate } from '../../app/router';
+import { navigate, type SearchFilters } from '../../app/router';
 import { Dialog } from '../../components/Dialog';
 import { Button } from '../../components/Button';
 import { Snippet, snippetMarks } from './Snippet';
@@ -24,16 +24,23 @@ export function useDebounced<T>(value: T, ms = DEBOUNCE_MS): T {
   return settled;
 }
 
-/** Opens the item a search found, at the agenda, with what matched marked in its text. */
+/** Where a hit is seen: a decision, its votes and dissents in meeting mode; everything else on the agenda. */
+const tabOf = (hit: SearchHit): 'agenda' | 'meetingday' => (hit.matchedIn === 'decision' || hit.matchedIn === 'votes' || hit.matchedIn === 'dissent' ? 'meetingday' : 'agenda');
+
+/** The route of the item a search found, with what matched marked in its text. */
+export const hitRoute = (hit: SearchHit, query: string) =>
+  ({ view: 'meeting', meetingId: hit.meetingId, tab: tabOf(hit), focus: { itemId: hit.itemId, find: query, marks: snippetMarks(hit.snippet) } }) as const;
+
 export function openHit(hit: SearchHit, query: string): void {
-  navigate({ view: 'meeting', meetingId: hit.meetingId, tab: 'agenda', focus: { itemId: hit.itemId, find: query, marks: snippetMarks(hit.snippet) } });
+  navigate(hitRoute(hit, query));
 }
 
-export function useSearch(query: string, limit: number) {
+export function useSearch(query: string, limit: number, filters: SearchFilters = {}) {
   const settled = useDebounced(query.trim());
+  const input = { query: settled, limit, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) };
   return {
     settled,
-    hits: useQuery({ queryKey: ['search', settled, limit], queryFn: () => api.search.items({ query: settled, limit }), enabled: settled.length > 0, placeholderData: keepPreviousData }),
+    hits: useQuery({ queryKey: ['search', input], queryFn: () => api.search.items(input), enabled: settled.length > 0, placeholderData: keepPreviousData }),
   };
 }
 
@@ -44,7 +51,7 @@ export function SearchPalette({ isOpen, onOpenChange, initial = '' }: { isOpen: 
     if (isOpen) setQuery(initial);
   }, [isOpen, initial]);
   const { settled, hits } = useSearch(query, 20);
-  const list = settled && query.trim() ? (hits.data ?? []) : [];
+  const list = settled && query.trim() ? (hits.data?.hits ?? []) : [];
   const open = (hit: SearchHit | undefined): void => {
     if (!hit) return;
     onOpenChange(false);

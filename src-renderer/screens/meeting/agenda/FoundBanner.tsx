@@ -20,7 +20,7 @@ export function searchTerms(focus: ItemFocus): readonly string[] {
   return terms;
 }
 
-export function FoundBanner({ focus, meetingId }: { focus: ItemFocus; meetingId: string }) {
+export function FoundBanner({ focus, meetingId, tab = 'agenda' }: { focus: ItemFocus; meetingId: string; tab?: 'agenda' | 'meetingday' }) {
   const { t } = useTranslation('search');
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
@@ -28,7 +28,7 @@ export function FoundBanner({ focus, meetingId }: { focus: ItemFocus; meetingId:
     let frames = 0;
     let handle = 0;
     const look = (): void => {
-      const marks = document.querySelectorAll<HTMLElement>('.agenda-editor-panel .search-mark');
+      const marks = document.querySelectorAll<HTMLElement>('.search-mark');
       if (marks.length > 0 || frames++ > 90) {
         setCount(marks.length);
         marks[0]?.scrollIntoView({ block: 'center' });
@@ -42,7 +42,7 @@ export function FoundBanner({ focus, meetingId }: { focus: ItemFocus; meetingId:
   return (
     <div className="found-banner" role="status">
       <span>{count === null ? t('found.looking', { query: focus.find }) : count === 0 ? t('found.elsewhere', { query: focus.find }) : t('found.marked', { query: focus.find, count })}</span>
-      <Button variant="quiet" onPress={() => navigate({ view: 'meeting', meetingId, tab: 'agenda' })}>
+      <Button variant="quiet" onPress={() => navigate({ view: 'meeting', meetingId, tab })}>
         {t('found.clear')}
       </Button>
     </div>

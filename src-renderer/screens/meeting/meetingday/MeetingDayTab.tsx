@@ -1,6 +1,8 @@
 // The meeting-day tab ("Mødeafvikling"): roll call, meeting mode (one item at a time), and the
 // approval of the minutes with the lock, over one view of the meeting from the core.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ItemFocus } from '../../../app/router';
+import { FoundBanner } from '../agenda/FoundBanner';
 import { useTranslation } from 'react-i18next';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { QueryState } from '../../../components/QueryState';
@@ -14,19 +16,27 @@ import './meetingday.css';
 
 type Part = 'rollcall' | 'mode' | 'approval';
 
-export function MeetingDayTab({ meetingId }: { meetingId: string }) {
+export function MeetingDayTab({ meetingId, focus }: { meetingId: string; focus?: ItemFocus | undefined }) {
   const view = useMeetingDayView(meetingId);
-  return <QueryState query={view}>{(v) => <MeetingDay view={v} />}</QueryState>;
+  return <QueryState query={view}>{(v) => <MeetingDay view={v} focus={focus} />}</QueryState>;
 }
 
-function MeetingDay({ view }: { view: MeetingDayView }) {
+function MeetingDay({ view, focus }: { view: MeetingDayView; focus?: ItemFocus | undefined }) {
   const { t } = useTranslation('meetingday');
   const recorded = view.seats.some((s) => s.status !== 'unrecorded');
   const [part, setPart] = useState<Part>(isLocked(view) ? 'approval' : recorded ? 'mode' : 'rollcall');
   const [itemIndex, setItemIndex] = useState(0);
+  // A decision, vote or dissent found by a search: meeting mode, at that item.
+  const found = focus ? view.items.findIndex((i) => i.id === focus.itemId) : -1;
+  useEffect(() => {
+    if (found < 0) return;
+    setPart('mode');
+    setItemIndex(found);
+  }, [found, focus]);
   return (
     <div className="meetingday">
       <LockBanner view={view} />
+      {focus && found >= 0 && found === itemIndex && <FoundBanner focus={focus} meetingId={view.meeting.id} tab="meetingday" />}
       <Tabs selectedKey={part} onSelectionChange={(k) => setPart(k as Part)}>
         <TabList aria-label={t('parts.label')} className="md-subtabs">
           <Tab id="rollcall" className="md-subtab">
