@@ -1,7 +1,7 @@
 // The window: navigation on the left (committees, calendar, settings), the chosen screen on the right.
 import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
-import { Input, Keyboard, Label, Link, SearchField } from 'react-aria-components';
+import { I18nProvider, Input, Keyboard, Label, Link, SearchField } from 'react-aria-components';
 import { href, useRoute, type Route } from './router';
 import { useCommittees } from './queries';
 import { QueryState } from '../components/QueryState';
@@ -9,7 +9,7 @@ import { Button } from '../components/Button';
 import { Select } from '../components/Select';
 import { BusyPrompt } from '../components/BusyPrompt';
 import { setLanguage, storedLanguage, type Language } from '../i18n';
-import { HomeScreen } from '../screens/HomeScreen';
+import { HomeScreen } from '../screens/home/HomeScreen';
 import { CommitteeScreen } from '../screens/committees/CommitteeScreen';
 import { CreateCommitteeDialog } from '../screens/committees/CreateCommitteeDialog';
 import { MeetingScreen } from '../screens/meeting/MeetingScreen';
@@ -47,6 +47,8 @@ export function App() {
   const current = (r: Route): boolean => href(r) === href(route) || (r.view === 'committee' && route.view === 'committee' && r.committeeId === route.committeeId);
 
   return (
+    // Date and time fields follow the UI's language, not the system's: dd.mm.åååå and 24-hour tt.mm in Danish.
+    <I18nProvider locale={lang === 'en' ? 'en-GB' : 'da-DK'}>
     <div className="app">
       <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">
@@ -119,5 +121,6 @@ export function App() {
       <BusyPrompt />
       <SearchPalette isOpen={search.open} initial={search.initial} onOpenChange={(open) => setSearch({ open, initial: '' })} />
     </div>
+    </I18nProvider>
   );
 }

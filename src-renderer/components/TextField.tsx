@@ -1,5 +1,6 @@
 // A labelled text input with its description and error message, from react-aria-components.
-import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField, type TextFieldProps } from 'react-aria-components';
+import { Input, Label, Text, TextArea, TextField as AriaTextField, type TextFieldProps } from 'react-aria-components';
+import { FieldMessage } from './FieldMessage';
 
 type Props = TextFieldProps & {
   label: string;
@@ -16,7 +17,7 @@ export function TextField({ label, description, errorMessage, placeholder, multi
       <Label>{label}</Label>
       {multiline ? <TextArea placeholder={placeholder} /> : <Input placeholder={placeholder} />}
       {description && <Text slot="description">{description}</Text>}
-      <FieldError>{errorMessage}</FieldError>
+      <FieldMessage message={errorMessage} />
     </AriaTextField>
   );
 }

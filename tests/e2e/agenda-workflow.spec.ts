@@ -61,7 +61,7 @@ test('reorder by keyboard, publish, add a supplementary item, move and copy item
   await page.getByRole('button', { name: 'Flyt til andet møde …' }).click();
   const move = page.getByRole('dialog', { name: 'Flyt »Sag 2«' });
   await move.getByRole('button', { name: /Til mødet/ }).click();
-  await page.getByRole('option', { name: /01\. september 2026/ }).click();
+  await page.getByRole('option', { name: /den 1\. september 2026/ }).click();
   await move.getByRole('button', { name: 'Flyt punktet' }).click();
   await expect(rows(page)).toHaveCount(6);
   await expect(rows(page).filter({ hasText: 'Sag 2' })).toHaveCount(0);
@@ -73,7 +73,7 @@ test('reorder by keyboard, publish, add a supplementary item, move and copy item
   await page.getByRole('button', { name: 'Kopiér punkt fra tidligere møde' }).click();
   const copy = page.getByRole('dialog', { name: 'Kopiér punkt fra tidligere møde' });
   await copy.getByRole('button', { name: /Fra mødet/ }).click();
-  await page.getByRole('option', { name: /02\. juni 2026/ }).click();
+  await page.getByRole('option', { name: /den 2\. juni 2026/ }).click();
   await copy.getByRole('option', { name: /Sag 1/ }).click();
   await copy.getByRole('button', { name: 'Kopiér punktet' }).click();
   await expect(rows(page)).toHaveText([/Punkt 49\s*Godkendelse/, /Punkt 50\s*Sag 2/, /Punkt 51\s*Sag 1/, /Punkt 52\s*Gensidig/, /Punkt 53\s*Underskrift/]);

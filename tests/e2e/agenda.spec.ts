@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import { expect, test } from './fixtures';
+import { fieldText, fillDate } from './fields';
 import { OBU, REFERENCE_ITEMS, SEED_DOCUMENT, type RefItem } from './agenda-reference';
 
 const editor = (page: Page, label: string): Locator => page.getByRole('textbox', { name: label, exact: true });
@@ -67,7 +68,7 @@ async function composeItem(page: Page, item: RefItem): Promise<void> {
   if (item.council) {
     await page.getByRole('button', { name: '+ Tilføj led' }).click();
     await page.getByRole('textbox', { name: 'Behandles af (led 2)' }).fill('Kommunalbestyrelsen');
-    await page.getByLabel('Dato (led 2)').fill('2026-06-23');
+    await fillDate(page, 'Dato (led 2)', '2026-06-23');
   }
   if (item.attachments) await attach(page, item.attachments);
   await expect(page.getByRole('status').filter({ hasText: 'Gemt' })).toBeVisible();
@@ -88,11 +89,11 @@ test('compose the reference agenda through the UI: Punkt 42..52 in order, format
 
   await page.getByRole('button', { name: '+ Nyt møde' }).click();
   const meetingDialog = page.getByRole('dialog', { name: 'Opret møde' });
-  await meetingDialog.getByLabel('Dato').fill('2026-06-02');
-  await expect(meetingDialog.getByLabel('Starttid')).toHaveValue('14:30');
+  await fillDate(meetingDialog, 'Dato', '2026-06-02');
+  await expect.poll(() => fieldText(meetingDialog, 'Starttid')).toBe('14.30');
   await meetingDialog.getByRole('button', { name: 'Opret' }).click();
   await expect(meetingDialog).toBeHidden();
-  const juneLink = page.getByRole('link', { name: /Tirsdag d\. 02\. juni 2026 kl\. 14:30/ });
+  const juneLink = page.getByRole('link', { name: /Tirsdag den 2\. juni 2026 kl\. 14\.30/ });
   await expect(juneLink).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/meeting-list.png' });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
+import { fieldText, fillDate } from './fields';
 
 const csv = path.resolve(import.meta.dirname, '../fixtures/calendar/excel-da-2026.csv');
 
@@ -35,18 +36,23 @@ test('import a .csv, roll forward, move a meeting by hand, apply, export .ics', 
   await expect(year).toBeVisible();
   await expect(roll.getByText('22 møder foreslået; 4 flyttet; 0 konflikter.')).toBeVisible();
   const february = year.getByRole('row', { name: /^Februar/ });
-  await expect(february.getByLabel('Ny dato for Økonomiudvalget (19-02-2026)')).toHaveValue('2027-02-25');
+  await expect.poll(() => fieldText(february, 'Ny dato for Økonomiudvalget (19.02.2026)')).toBe('25.02.2027');
   await expect(february.getByText('flyttet fra 18. feb.: uge 7 er vinterferie')).toBeVisible();
 
   // Move one meeting by hand; a day in week 42 is flagged, then a free one is chosen.
-  const september = year.getByLabel('Ny dato for Økonomiudvalget (17-09-2026)');
-  await september.fill('2027-10-21');
+  const september = 'Ny dato for Økonomiudvalget (17.09.2026)';
+  await fillDate(year, september, '2027-10-21');
   await expect(year.getByText('Bemærk: uge 42 er efterårsferie')).toBeVisible();
-  await september.fill('2027-09-09');
-  await expect(year.getByText('rettet i hånden (forslag: 16-09-2027)')).toBeVisible();
+  await fillDate(year, september, '2027-09-09');
+  await expect(year.getByText('rettet i hånden (forslag: 16.09.2027)')).toBeVisible();
   await expect(year.getByText('Bemærk: uge 42 er efterårsferie')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/calendar-proposal.png', fullPage: true });
   await roll.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
+  // Nothing is created before she says yes to the count.
+  const confirm = page.getByRole('dialog', { name: 'Opret mødekalenderen for 2027?' });
+  await expect(confirm.getByText('22 møder for 2 udvalg oprettes i 2027.', { exact: false })).toBeVisible();
+  expect((await call(app.ctx, 'calendar.proposeRollForward', { fromYear: 2026, toYear: 2027 })).proposals.filter((p) => p.planned)).toHaveLength(0);
+  await confirm.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
   await expect(roll.getByText('22 møder er oprettet i 2027 (0 fandtes allerede).')).toBeVisible();
 
   // Export .ics and read it back
@@ -92,7 +98,7 @@ test('an unknown committee name is mapped in the preview; a broken file is refus
 
   await choose(plan);
   await expect(page.getByText('"Plan- og Udviklingsudvalget" passer ikke til noget udvalg (1 række); vælg et udvalg, eller spring over.')).toBeVisible();
-  await expect(page.getByText('Vælg et udvalg for 1 navn, eller spring det over.')).toBeVisible();
+  await expect(page.getByText('Vælg eller opret et udvalg for 1 navn, eller spring det over.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Indlæs 1 møde' })).toBeDisabled();
   await page.getByRole('button', { name: /Udvalg for »Plan- og Udviklingsudvalget«/ }).click();
   await page.getByRole('option', { name: 'Teknik- og Miljøudvalget' }).click();
@@ -103,4 +109,16 @@ test('an unknown committee name is mapped in the preview; a broken file is refus
     ['2026-03-05T17:00', 'Byrådssalen'],
     ['2026-03-10T09:00', 'Mødelokale 2'],
   ]);
+
+  // A committee the file names but the app lacks can be created from the preview.
+  const next = path.join(dir, 'plan-2027.csv');
+  fs.writeFileSync(next, 'Udvalg;Dato;Tidspunkt;Sted\r\nBørne- og Skoleudvalget;02-03-2027;15:00;Byrådssalen\r\n');
+  await choose(next);
+  await page.getByRole('button', { name: /Udvalg for »Børne- og Skoleudvalget«/ }).click();
+  await page.getByRole('option', { name: 'Opret udvalget »Børne- og Skoleudvalget«' }).click();
+  await page.getByRole('button', { name: 'Indlæs 1 møde' }).click();
+  await expect(page.getByText('plan-2027.csv er indlæst: 1 nye, 0 ændrede, 0 uændrede.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hovednavigation' }).getByRole('link', { name: /Børne- og Skoleudvalget/ })).toBeVisible();
+  const created = (await call(app.ctx, 'committees.list', {})).find((c) => c.name === 'Børne- og Skoleudvalget')!;
+  expect((await call(app.ctx, 'meetings.list', { committeeId: created.id })).map((m) => m.start)).toEqual(['2027-03-02T15:00']);
 });

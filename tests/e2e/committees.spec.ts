@@ -1,5 +1,6 @@
 import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
+import { fillDate, fillTime } from './fields';
 
 test('members, template and meetings of a committee are kept through the UI', async ({ page, app }) => {
   test.setTimeout(120_000);
@@ -19,7 +20,7 @@ test('members, template and meetings of a committee are kept through the UI', as
     await dialog.getByRole('button', { name: /Rolle/ }).click();
     await page.getByRole('option', { name: m.role, exact: true }).click();
     await dialog.getByRole('textbox', { name: 'Parti' }).fill(m.party);
-    await dialog.getByLabel('Medlem fra').fill('2026-01-01');
+    await fillDate(dialog, 'Medlem fra', '2026-01-01');
     await dialog.getByRole('button', { name: 'Tilføj medlem' }).click();
     await expect(dialog).toBeHidden();
   }
@@ -27,9 +28,9 @@ test('members, template and meetings of a committee are kept through the UI', as
   await expect(current.getByRole('row', { name: /Holger Mikkelsen Formand/ })).toBeVisible();
   await page.getByRole('button', { name: 'Afslut medlemskabet for Mette Baltersen Isen' }).click();
   const end = page.getByRole('dialog', { name: 'Afslut medlemskab for Mette Baltersen Isen' });
-  await end.getByLabel('Sidste dag i udvalget').fill('2026-03-31');
+  await fillDate(end, 'Sidste dag i udvalget', '2026-03-31');
   await end.getByRole('button', { name: 'Afslut medlemskab' }).click();
-  await expect(page.getByRole('table', { name: 'Tidligere medlemmer' }).getByRole('row', { name: /Mette Baltersen Isen Medlem\s+A 2026-01-01 – 2026-03-31/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Tidligere medlemmer' }).getByRole('row', { name: /Mette Baltersen Isen Medlem\s+A 01\.01\.2026 – 31\.03\.2026/ })).toBeVisible();
   await expect(current.getByRole('row', { name: /Mette/ })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/committee-members.png' });
 
@@ -76,17 +77,17 @@ test('members, template and meetings of a committee are kept through the UI', as
   await page.getByRole('option', { name: '2026' }).click();
   await page.getByRole('button', { name: '+ Nyt møde' }).click();
   const create = page.getByRole('dialog', { name: 'Opret møde' });
-  await create.getByLabel('Dato').fill('2026-09-08');
+  await fillDate(create, 'Dato', '2026-09-08');
   await create.getByRole('button', { name: 'Opret' }).click();
-  await expect(page.getByRole('link', { name: /Tirsdag d\. 08\. september 2026 kl\. 16:00/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Rediger mødet Tirsdag d. 08. september 2026 kl. 16:00' }).click();
+  await expect(page.getByRole('link', { name: /Tirsdag den 8\. september 2026 kl\. 16\.00/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Rediger mødet tirsdag den 8. september 2026 kl. 16.00' }).click();
   const edit = page.getByRole('dialog', { name: 'Rediger møde' });
-  await edit.getByLabel('Starttid').fill('15:00');
+  await fillTime(edit, 'Starttid', '15:00');
   await edit.getByRole('textbox', { name: 'Mødested' }).fill('Mødelokale 2');
   await edit.getByRole('button', { name: 'Gem' }).click();
-  await expect(page.getByRole('link', { name: /Tirsdag d\. 08\. september 2026 kl\. 15:00\s*Mødelokale 2/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Tirsdag den 8\. september 2026 kl\. 15\.00\s*Mødelokale 2/ })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Aflys mødet Tirsdag d. 08. september 2026 kl. 15:00' }).click();
+  await page.getByRole('button', { name: 'Aflys mødet tirsdag den 8. september 2026 kl. 15.00' }).click();
   const cancel = page.getByRole('dialog', { name: 'Aflys møde' });
   await expect(cancel.getByText('Mødet har stadig 2 punkter på dagsordenen. Flyt dem til et andet møde eller slet dem først.')).toBeVisible();
   await cancel.getByRole('link', { name: 'Åbn dagsordenen' }).click();
@@ -101,7 +102,7 @@ test('members, template and meetings of a committee are kept through the UI', as
   await page.getByRole('link', { name: /Tilbage til Børne- og Familieudvalget/ }).click();
   await page.getByRole('button', { name: /År/ }).first().click();
   await page.getByRole('option', { name: '2026' }).click();
-  await page.getByRole('button', { name: 'Aflys mødet Tirsdag d. 08. september 2026 kl. 15:00' }).click();
+  await page.getByRole('button', { name: 'Aflys mødet tirsdag den 8. september 2026 kl. 15.00' }).click();
   await page.getByRole('dialog', { name: 'Aflys møde' }).getByRole('button', { name: 'Aflys mødet' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: '08. september 2026' }).getByText('Aflyst')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'den 8. september 2026' }).getByText('Aflyst')).toBeVisible();
 });

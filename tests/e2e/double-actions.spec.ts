@@ -3,6 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
+import { fillDate, fillTime } from './fields';
 
 /** Creating operations answer slowly, so that the second click surely arrives while the first is on its way. */
 async function slowCreates(page: Page): Promise<void> {
@@ -44,8 +45,8 @@ test('double clicks on every create button make one committee, one member, one m
 
   await page.getByRole('tab', { name: 'Møder' }).click();
   const newMeeting = await openByDoubleClick(page, page.getByRole('button', { name: '+ Nyt møde' }), 'Opret møde');
-  await newMeeting.getByLabel('Dato').fill('2027-02-02');
-  await newMeeting.getByLabel('Starttid').fill('14:30');
+  await fillDate(newMeeting, 'Dato', '2027-02-02');
+  await fillTime(newMeeting, 'Starttid', '14:30');
   await newMeeting.getByRole('button', { name: 'Opret' }).dblclick();
   await expect(newMeeting).toBeHidden();
   const meetings = await call(app.ctx, 'meetings.list', { committeeId });

@@ -117,7 +117,7 @@ test('record a meeting in meeting mode with the keyboard, approve it, and find i
   await page.keyboard.press('Alt+4');
   await expect(recorded).toHaveText('Beslutning: Udsat');
   await press(page, 'Overfør til udvalgets næste møde');
-  await expect(page.getByText('Overført til Organisations- og Beredskabsudvalget 18-08-2026, punkt 2.')).toBeVisible();
+  await expect(page.getByText('Overført til Organisations- og Beredskabsudvalget tirsdag den 18. august 2026, punkt 2.')).toBeVisible();
   await page.getByRole('textbox', { name: 'Beslutningstekst' }).focus();
   await page.keyboard.press('Alt+PageDown');
   await page.keyboard.press('Alt+3');

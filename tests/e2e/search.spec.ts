@@ -17,7 +17,7 @@ test('results appear as she types; Enter opens the matched item with the match m
   const results = palette.getByRole('listbox', { name: 'Fundne punkter' });
   await expect(results.getByRole('option', { name: /Punkt 2: Digitaliseringsstrategi 2026 - 2028/ })).toBeVisible();
   await expect(results.locator('mark')).toHaveText('Høringssvar');
-  await expect(results.getByText('Organisations- og Beredskabsudvalget · 07-04-2026 · 22/22880')).toBeVisible();
+  await expect(results.getByText('Organisations- og Beredskabsudvalget · 07.04.2026 · 22/22880')).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();

@@ -11,6 +11,7 @@ import { Button } from '../../components/Button';
 import { ErrorText, QueryState } from '../../components/QueryState';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateFields';
 
 type Extra = { from: string; until: string; reason: string };
 const KEY = ['calendar', 'blocked'] as const;
@@ -46,8 +47,8 @@ export function BlockedPeriodsPanel() {
             {extra.map((x, i) => (
               <fieldset key={i} className="extra-row">
                 <legend className="sr-only">{t('blocked.period', { n: i + 1 })}</legend>
-                <TextField label={t('blocked.from')} type="date" value={x.from} onChange={(v) => update(i, { from: v })} />
-                <TextField label={t('blocked.until')} type="date" value={x.until} onChange={(v) => update(i, { until: v })} />
+                <DateField label={t('blocked.from')} value={x.from} onChange={(v) => update(i, { from: v })} />
+                <DateField label={t('blocked.until')} value={x.until} onChange={(v) => update(i, { until: v })} />
                 <TextField label={t('blocked.reason')} value={x.reason} onChange={(v) => update(i, { reason: v })} />
                 <Button variant="quiet" aria-label={t('blocked.remove', { n: i + 1 })} onPress={() => setExtra((xs) => xs.filter((_, j) => j !== i))}>
                   {t('blocked.removeShort')}

@@ -2,7 +2,8 @@
 // changed by hand, moved meetings say why, and conflicts are marked.
 import { useTranslation } from 'react-i18next';
 import type { RollForwardProposal, RollProposal } from '../../../src-shared/api/calendar';
-import { shortDate } from './files';
+import { shortDate, timeText } from '../../lib/dates';
+import { DateField } from '../../components/DateFields';
 import { reasonText, blockText } from './reasons';
 
 export type Entry = { index: number; proposal: RollProposal; day: string; edited: boolean; problem: string | null; warning: string | null };
@@ -70,19 +71,20 @@ export function YearView({ data, entries, onEdit }: { data: RollForwardProposal;
 }
 
 function EntryCell({ entry, onEdit }: { entry: Entry; onEdit: (index: number, day: string) => void }) {
-  const { t } = useTranslation('calendar');
+  const { t, i18n } = useTranslation('calendar');
   const p = entry.proposal;
+  const shortDay = (v: string): string => shortDate(v.slice(0, 10), i18n.language);
   const reason = entry.edited ? null : reasonText(t, p);
   const state = entry.problem ? 'conflict' : entry.warning ? 'warning' : entry.edited ? 'edited' : p.planned ? 'planned' : p.moved ? 'moved' : 'kept';
-  const label = t('roll.dateFor', { committee: p.committee, source: shortDate(p.source) });
+  const label = t('roll.dateFor', { committee: p.committee, source: shortDay(p.source) });
   return (
     <div className={`entry entry-${state}`} data-state={state}>
       <div className="entry-line">
-        <input type="date" className="entry-date" aria-label={label} value={entry.day} min={`${p.proposed?.slice(0, 4) ?? ''}-01-01`} onChange={(ev) => onEdit(entry.index, ev.target.value)} />
-        <span className="entry-time">{p.source.slice(11, 16)}</span>
+        <DateField className="entry-date" label={label} labelHidden value={entry.day} {...(p.proposed ? { min: `${p.proposed.slice(0, 4)}-01-01` } : {})} onChange={(day) => day && onEdit(entry.index, day)} />
+        <span className="entry-time">{timeText(p.source.slice(11, 16), i18n.language)}</span>
       </div>
       {reason && <p className="entry-reason">{reason}</p>}
-      {entry.edited && <p className="entry-reason">{t('roll.edited', { date: p.proposed ? shortDate(p.proposed) : '—' })}</p>}
+      {entry.edited && <p className="entry-reason">{t('roll.edited', { date: p.proposed ? shortDay(p.proposed) : '—' })}</p>}
       {p.planned && !entry.edited && <p className="entry-reason">{t('roll.planned')}</p>}
       {entry.problem && (
         <p className="entry-problem" role="note">

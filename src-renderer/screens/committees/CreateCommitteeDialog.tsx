@@ -13,6 +13,7 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { NumberingSelect } from './NumberingSelect';
 import { PublicationProfileSelect } from './PublicationProfileSelect';
+import { TimeField } from '../../components/DateFields';
 
 export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
@@ -57,7 +58,7 @@ export function CreateCommitteeDialog({ isOpen, onOpenChange }: { isOpen: boolea
         <NumberingSelect value={numbering} onChange={setNumbering} />
         <PublicationProfileSelect value={profile} onChange={setProfile} />
         <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
-        <TextField label={t('committee.defaultStart')} value={start} onChange={setStart} type="time" />
+        <TimeField label={t('committee.defaultStart')} value={start} onChange={setStart} />
         <DialogActions error={create.error} onCancel={() => onOpenChange(false)} confirm={t('actions.create')} pending={create.isPending} />
       </Form>
     </Dialog>

@@ -12,6 +12,7 @@ import { ErrorText } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
 import { NumberingSelect } from './NumberingSelect';
 import { PublicationProfileSelect } from './PublicationProfileSelect';
+import { TimeField } from '../../components/DateFields';
 
 export function GeneralPanel({ committee }: { committee: Committee }) {
   const { t } = useTranslation();
@@ -45,8 +46,8 @@ export function GeneralPanel({ committee }: { committee: Committee }) {
       <PublicationProfileSelect value={profile} onChange={setProfile} />
       <TextField label={t('committee.defaultLocation')} value={location} onChange={setLocation} />
       <div className="form-row">
-        <TextField label={t('committee.defaultStart')} type="time" value={start} onChange={setStart} />
-        <TextField label={tc('general.defaultEnd')} type="time" value={end} onChange={setEnd} />
+        <TimeField label={t('committee.defaultStart')} value={start} onChange={setStart} />
+        <TimeField label={tc('general.defaultEnd')} value={end} onChange={setEnd} />
       </div>
       <ErrorText error={save.error} />
       <div className="form-actions">

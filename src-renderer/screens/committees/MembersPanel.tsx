@@ -13,6 +13,8 @@ import { DialogActions } from '../../components/DialogActions';
 import { Dialog } from '../../components/Dialog';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateFields';
+import { shortDate } from '../../lib/dates';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 const hasLeft = (m: MemberDto): boolean => m.until !== null && m.until < today();
@@ -52,8 +54,8 @@ function MemberDialog({ committee, member, onClose }: { committee: Committee; me
           <TextField label={t('members.party')} value={party} onChange={setParty} placeholder="V" />
         </div>
         <div className="form-row">
-          <TextField label={t('members.from')} type="date" value={from} onChange={setFrom} />
-          <TextField label={t('members.until')} type="date" value={until} onChange={setUntil} />
+          <DateField label={t('members.from')} value={from} onChange={setFrom} />
+          <DateField label={t('members.until')} value={until} onChange={setUntil} />
         </div>
         <DialogActions error={save.error} onCancel={onClose} confirm={member ? t('actions.save') : t('members.add')} pending={save.isPending} isDisabled={name.trim() === ''} />
       </Form>
@@ -82,7 +84,7 @@ function EndMembershipDialog({ committee, member, onClose }: { committee: Commit
         }}
       >
         <p className="muted">{t('members.endExplain')}</p>
-        <TextField label={t('members.lastDay')} type="date" value={until} onChange={setUntil} isRequired autoFocus />
+        <DateField label={t('members.lastDay')} value={until} onChange={setUntil} isRequired autoFocus />
         <DialogActions error={end.error} onCancel={onClose} confirm={t('members.end')} pending={end.isPending} isDisabled={!until} />
       </Form>
     </Dialog>
@@ -134,7 +136,8 @@ export function MembersPanel({ committee }: { committee: Committee }) {
   const [deleting, setDeleting] = useState<MemberDto | null>(null);
   const current = committee.members.filter((m) => !hasLeft(m));
   const former = committee.members.filter(hasLeft);
-  const period = (m: MemberDto): string => (m.from || m.until ? `${m.from ?? '…'} – ${m.until ?? ''}` : '');
+  const { i18n } = useTranslation();
+  const period = (m: MemberDto): string => (m.from || m.until ? `${m.from ? shortDate(m.from, i18n.language) : '…'} – ${m.until ? shortDate(m.until, i18n.language) : ''}` : '');
 
   const table = (list: MemberDto[], caption: string, canEnd: boolean) => (
     <table className="data-table">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Autocomplete, Input, ListBox, ListBoxItem, SearchField } from 'react-aria-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SearchHit } from '../../../src-shared/api/search';
-import { formatShortDa } from '../../../src-shared/dates';
+import { shortDate } from '../../lib/dates';
 import { api } from '../../api/client';
 import { navigate, type SearchFilters } from '../../app/router';
 import { Dialog } from '../../components/Dialog';
@@ -45,7 +45,7 @@ export function useSearch(query: string, limit: number, filters: SearchFilters =
 }
 
 export function SearchPalette({ isOpen, onOpenChange, initial = '' }: { isOpen: boolean; onOpenChange: (open: boolean) => void; initial?: string }) {
-  const { t } = useTranslation('search');
+  const { t, i18n } = useTranslation('search');
   const [query, setQuery] = useState(initial);
   useEffect(() => {
     if (isOpen) setQuery(initial);
@@ -75,7 +75,7 @@ export function SearchPalette({ isOpen, onOpenChange, initial = '' }: { isOpen: 
               <ListBoxItem id={h.itemId} className="palette-hit" textValue={`${t('item', { number: h.number, title: h.title })}`}>
                 <span className="palette-hit-title">{t('item', { number: h.number, title: h.title })}</span>
                 <span className="palette-hit-meta">
-                  {h.committee} · {formatShortDa(h.start)}
+                  {h.committee} · {shortDate(h.start.slice(0, 10), i18n.language)}
                   {h.caseNumber ? ` · ${h.caseNumber}` : ''}
                   {h.access === 'closed' ? ` · ${t('closed')}` : ''}
                 </span>

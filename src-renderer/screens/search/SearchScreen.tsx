@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-aria-components';
 import { ACCESS, OUTCOMES } from '../../../src-shared/domain';
-import { formatShortDa } from '../../../src-shared/dates';
+import { shortDate } from '../../lib/dates';
 import { href, navigate, type SearchFilters } from '../../app/router';
 import { useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
@@ -49,7 +49,7 @@ function Filters({ query, filters }: { query: string; filters: SearchFilters }) 
 }
 
 export function SearchScreen({ query, filters = {} }: { query: string; filters?: SearchFilters | undefined }) {
-  const { t } = useTranslation('search');
+  const { t, i18n } = useTranslation('search');
   const [limit, setLimit] = useState(PAGE);
   const { hits } = useSearch(query, limit, filters);
   return (
@@ -73,7 +73,7 @@ export function SearchScreen({ query, filters = {} }: { query: string; filters?:
                         {t('item', { number: h.number, title: h.title })}
                       </Link>
                       <span className="muted">
-                        {h.committee} · {formatShortDa(h.start)}
+                        {h.committee} · {shortDate(h.start.slice(0, 10), i18n.language)}
                         {h.caseNumber ? ` · ${h.caseNumber}` : ''}
                         {h.access === 'closed' ? ` · ${t('closed')}` : ''}
                         {` · ${t(`matchedIn.${h.matchedIn}`)}`}

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAction } from '../../../app/useAction';
 import type { AgendaItemDetail } from '../../../../src-shared/api/agenda';
 import type { MeetingHeader } from '../../../../src-shared/domain';
-import { formatLong } from '../../../../src-shared/dates';
+import { dateHeading } from '../../../lib/dates';
 import { api } from '../../../api/client';
 import { keys } from '../../../app/queries';
 import { Button } from '../../../components/Button';
@@ -68,7 +68,7 @@ export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; 
               return open.length === 0 ? (
                 <p className="empty">{t('move.none')}</p>
               ) : (
-                <Select label={t('move.target')} value={target} onChange={setTarget} options={open.map((m) => ({ id: m.id, label: `${formatLong(m.start, i18n.language)}${m.status !== 'planned' ? ` (${t(`status.${m.status}`)})` : ''}` }))} />
+                <Select label={t('move.target')} value={target} onChange={setTarget} options={open.map((m) => ({ id: m.id, label: `${dateHeading(m.start, i18n.language)}${m.status !== 'planned' ? ` (${t(`status.${m.status}`)})` : ''}` }))} />
               );
             }}
           </QueryState>

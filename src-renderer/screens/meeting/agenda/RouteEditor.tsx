@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RouteStep } from '../../../../src-shared/api/agenda';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/TextField';
+import { DateField } from '../../../components/DateFields';
 
 export function RouteEditor({ route, readOnly, onChange, meetingStart, committeeName }: { route: RouteStep[]; readOnly: boolean; onChange: (route: RouteStep[]) => void; meetingStart: string; committeeName: string }) {
   const { t } = useTranslation('agenda');
@@ -16,7 +17,7 @@ export function RouteEditor({ route, readOnly, onChange, meetingStart, committee
         {route.map((step, i) => (
           <li key={i} className="route-step">
             <TextField label={t('route.body', { n: i + 1 })} value={step.body} onChange={(body) => put(i, { body })} isReadOnly={readOnly} />
-            <TextField label={t('route.date', { n: i + 1 })} type="date" value={step.date ?? ''} onChange={(date) => put(i, { date: date || null })} isReadOnly={readOnly} />
+            <DateField label={t('route.date', { n: i + 1 })} value={step.date ?? ''} onChange={(date) => put(i, { date: date || null })} isReadOnly={readOnly} />
             {!readOnly && (
               <Button variant="quiet" aria-label={t('route.remove', { n: i + 1, body: step.body })} onPress={() => onChange(route.filter((_, j) => j !== i))}>
                 ✕

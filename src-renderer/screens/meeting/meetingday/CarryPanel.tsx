@@ -1,7 +1,7 @@
 // Carry an item on: "Udsat" to the committee's next meeting, "Anbefales" to the next body on its
 // route; once carried, where it went.
 import { useTranslation } from 'react-i18next';
-import { formatShortDa } from '../../../../src-shared/dates';
+import { dateText } from '../../../lib/dates';
 import type { ItemView, MeetingDayView } from '../../../../src-shared/api/meetingday';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
@@ -9,13 +9,13 @@ import { ErrorText } from '../../../components/QueryState';
 import { useDayMutation } from './useMeetingDay';
 
 export function CarryPanel({ view, item }: { view: MeetingDayView; item: ItemView }) {
-  const { t } = useTranslation('meetingday');
+  const { t, i18n } = useTranslation('meetingday');
   const carry = useDayMutation(view.meeting.id, () => api.meetingday.carryForward({ itemId: item.id }));
   const outcome = item.decision?.outcome;
   if (item.carriedTo) {
     return (
       <p className="md-carried" role="status">
-        {t('carry.done', { committee: item.carriedTo.committeeName, date: formatShortDa(item.carriedTo.start), number: item.carriedTo.number })}
+        {t('carry.done', { committee: item.carriedTo.committeeName, date: dateText(item.carriedTo.start.slice(0, 10), i18n.language), number: item.carriedTo.number })}
       </p>
     );
   }

@@ -1,11 +1,7 @@
 // Small display helpers of the meeting-day tab.
 
-/** An ISO instant as the user's local date and time, e.g. "02.06.2026 15.10". */
-export function formatStamp(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'short', timeStyle: 'short' }).format(d);
-}
+/** A moment recorded by the app, in the one style for stamps (lib/dates.ts). */
+export { stampText as formatStamp } from '../../../lib/dates';
 
 /** "Holger Mikkelsen, Finn Lykkeskov og Jørgen Smed" */
 export function joinNames(names: string[], and: string): string {
