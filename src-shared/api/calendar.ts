@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FIELD_LIMITS } from '../limits';
 import { op, type Operation } from './define';
 import { Id } from './committees';
-import { BlockedPeriodsSchema, LocalDateTime, type ExBlockedPeriods } from '../exchange';
+import { BlockedPeriodsSchema, LocalDate, LocalDateTime, type ExBlockedPeriods } from '../exchange';
 import type { Notice } from '../result';
 
 export const CALENDAR_FORMATS = ['ics', 'csv', 'xlsx'] as const;
@@ -112,6 +112,8 @@ export const calendarOps = {
     }),
   ).returns<{ created: number; unchanged: number }>(),
   'calendar.export': op(z.strictObject({ format: z.enum(CALENDAR_EXPORT_FORMATS), year: Year, committeeId: Id.optional() })).returns<CalendarFile>(),
+  /** Why a day is a poor choice for a meeting (a public holiday, a blocked period), or null: a warning, never a refusal. */
+  'calendar.checkDay': op(z.strictObject({ day: LocalDate })).returns<{ blocked: BlockedDay | null }>(),
   'calendar.getBlockedPeriods': op(z.object({})).returns<Required<ExBlockedPeriods>>(),
   'calendar.setBlockedPeriods': op(BlockedPeriodsSchema).returns<Required<ExBlockedPeriods>>(),
 } satisfies Record<string, Operation>;

@@ -7,16 +7,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useAction, useSetting } from '../../app/useAction';
 import type { CalendarImportPreview } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
-import { refreshMeetings, useCommittees } from '../../app/queries';
+import { keys, refreshMeetings, useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
-import { shortDateTime } from './files';
+import { shortDate } from '../../lib/dates';
 import { fileToBase64 } from '../../lib/files';
 import type { Notice } from '../../../src-shared/result';
 
 const SKIP = 'skip';
 const NONE = 'none';
+/** Create a committee of the name the file gives, then import its rows into it. */
+const CREATE = 'create';
 
 export function ImportPanel() {
   const { t, i18n } = useTranslation('calendar');
@@ -32,14 +34,22 @@ export function ImportPanel() {
     onSuccess: (p: CalendarImportPreview) => setMapping(Object.fromEntries(p.matches.map((m) => [m.source, m.committeeId ?? (m.by === 'skip' ? SKIP : NONE)]))),
   });
   const apply = useAction({
-    mutationFn: () =>
-      api.calendar.applyImport({
-        ...file!,
-        includeAllDay: allDay,
-        mapping: Object.fromEntries(Object.entries(mapping).flatMap(([source, id]) => (id === NONE ? [] : [[source, id === SKIP ? null : id]]))),
-      }),
+    mutationFn: async () => {
+      const ids: Record<string, string | null> = {};
+      for (const [source, id] of Object.entries(mapping)) {
+        if (id === NONE) continue;
+        if (id !== CREATE) {
+          ids[source] = id === SKIP ? null : id;
+          continue;
+        }
+        // A committee of that name made on an earlier try (the import itself then failed) is reused.
+        const existing = (await api.committees.list({})).find((c) => c.name === source);
+        ids[source] = existing ? existing.id : (await api.committees.create({ name: source, numbering: 'per-meeting' })).id;
+      }
+      return api.calendar.applyImport({ ...file!, includeAllDay: allDay, mapping: ids });
+    },
     onSuccess: async () => {
-      await Promise.all([refreshMeetings(qc), qc.invalidateQueries({ queryKey: ['calendar'] })]);
+      await Promise.all([refreshMeetings(qc), qc.invalidateQueries({ queryKey: ['calendar'] }), qc.invalidateQueries({ queryKey: keys.committees })]);
     },
   });
 
@@ -102,7 +112,7 @@ export function ImportPanel() {
                   <td>{m.source}</td>
                   <td>{m.rows}</td>
                   <td>
-                    <Select label={t('import.committeeFor', { source: m.source })} value={mapping[m.source] ?? NONE} options={options} onChange={(id) => setMapping((x) => ({ ...x, [m.source]: id }))} />
+                    <Select label={t('import.committeeFor', { source: m.source })} value={mapping[m.source] ?? NONE} options={m.committeeId ? options : [...options, { id: CREATE, label: t('import.create', { source: m.source }) }]} onChange={(id) => setMapping((x) => ({ ...x, [m.source]: id }))} />
                   </td>
                 </tr>
               ))}
@@ -125,7 +135,7 @@ export function ImportPanel() {
                   <tr key={`${r.line}-${r.start}`}>
                     <td>{r.line}</td>
                     <td>{r.source}</td>
-                    <td>{shortDateTime(r.start)}</td>
+                    <td>{shortDate(r.start, i18n.language)}</td>
                     <td>{r.location ?? ''}</td>
                     <td>{t(`import.actions.${r.action}`)}</td>
                   </tr>

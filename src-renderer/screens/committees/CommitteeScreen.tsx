@@ -1,6 +1,7 @@
 // One committee: its meetings by year, its members, its house style (template) and settings.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MeetingSummary } from '../../../src-shared/domain';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useCommittee } from '../../app/queries';
 import { QueryState } from '../../components/QueryState';
@@ -18,6 +19,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
   const committee = useCommittee(committeeId);
   const [year, setYear] = useState(new Date().getFullYear());
   const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<MeetingSummary | null>(null);
   const [tab, setTab] = useState<string>('meetings');
 
   return (
@@ -52,7 +54,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
               </Tab>
             </TabList>
             <TabPanel id="meetings" className="tab-panel">
-              <MeetingsPanel committee={c} year={year} onYear={setYear} />
+              <MeetingsPanel committee={c} year={year} onYear={setYear} created={created} onNew={() => setCreating(true)} />
             </TabPanel>
             <TabPanel id="members" className="tab-panel">
               <MembersPanel committee={c} />
@@ -64,7 +66,12 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
               <GeneralPanel key={c.id} committee={c} />
             </TabPanel>
           </Tabs>
-          <CreateMeetingDialog committee={c} isOpen={creating} onOpenChange={setCreating} onCreated={(start) => setYear(Number(start.slice(0, 4)))} />
+          <CreateMeetingDialog committee={c} isOpen={creating} onOpenChange={setCreating} onCreated={(m) => {
+              setYear(Number(m.start.slice(0, 4)));
+              setCreated(m);
+              setTab('meetings');
+            }}
+          />
         </section>
       )}
     </QueryState>

@@ -10,6 +10,8 @@ import { refreshMeetings } from '../../app/queries';
 import { DialogActions } from '../../components/DialogActions';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
+import { DateField, TimeField } from '../../components/DateFields';
+import { DayWarning } from './DayWarning';
 
 export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: MeetingSummary; onClose: () => void; onSaved: (start: string) => void }) {
   const { t } = useTranslation();
@@ -37,11 +39,12 @@ export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: Meet
         }}
       >
         {meeting.status !== 'planned' && <p className="notice">{tc('meetings.editPublished')}</p>}
-        <TextField label={t('meeting.date')} type="date" value={date} onChange={setDate} isRequired autoFocus />
+        <DateField label={t('meeting.date')} value={date} onChange={setDate} isRequired autoFocus />
         <div className="form-row">
-          <TextField label={t('meeting.start')} type="time" value={start} onChange={setStart} isRequired />
-          <TextField label={t('meeting.end')} type="time" value={end} onChange={setEnd} />
+          <TimeField label={t('meeting.start')} value={start} onChange={setStart} isRequired />
+          <TimeField label={t('meeting.end')} value={end} onChange={setEnd} />
         </div>
+        {date !== meeting.start.slice(0, 10) && <DayWarning date={date} time={start} />}
         <TextField label={t('meeting.location')} value={location} onChange={setLocation} />
         <DialogActions error={save.error} onCancel={onClose} confirm={t('actions.save')} pending={save.isPending} />
       </Form>

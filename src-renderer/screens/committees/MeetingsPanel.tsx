@@ -5,7 +5,7 @@ import { Link } from 'react-aria-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAction } from '../../app/useAction';
 import type { Committee, MeetingSummary } from '../../../src-shared/domain';
-import { formatLong } from '../../../src-shared/dates';
+import { dateHeading, dateText } from '../../lib/dates';
 import { api } from '../../api/client';
 import { keys, refreshMeetings } from '../../app/queries';
 import { href } from '../../app/router';
@@ -28,7 +28,7 @@ function CancelMeetingDialog({ meeting, onClose }: { meeting: MeetingSummary; on
   return (
     <Dialog title={t('cancel.title')} isOpen onOpenChange={(o) => !o && onClose()}>
       <div className="form">
-        <p>{t('cancel.question', { date: formatLong(meeting.start, i18n.language) })}</p>
+        <p>{t('cancel.question', { date: dateText(meeting.start, i18n.language) })}</p>
         {meeting.itemCount > 0 && (
           <p className="notice" role="alert">
             {t('cancel.hasItems', { count: meeting.itemCount })}
@@ -54,7 +54,7 @@ function CancelMeetingDialog({ meeting, onClose }: { meeting: MeetingSummary; on
   );
 }
 
-export function MeetingsPanel({ committee, year, onYear }: { committee: Committee; year: number; onYear: (y: number) => void }) {
+export function MeetingsPanel({ committee, year, onYear, created, onNew }: { committee: Committee; year: number; onYear: (y: number) => void; created: MeetingSummary | null; onNew: () => void }) {
   const { t, i18n } = useTranslation();
   const { t: tc } = useTranslation('committees');
   const meetings = useQuery({ queryKey: keys.meetings(committee.id, year), queryFn: () => api.meetings.list({ committeeId: committee.id, year }) });
@@ -69,28 +69,39 @@ export function MeetingsPanel({ committee, year, onYear }: { committee: Committe
         <h2 id="meetings-heading">{t('committee.meetingsIn', { year })}</h2>
         <Select label={t('committee.year')} value={String(year)} onChange={(v) => onYear(Number(v))} options={years.map((y) => ({ id: String(y), label: String(y) }))} />
       </div>
+      {created && (
+        <p className="success" role="status">
+          {tc('meetings.created', { date: dateText(created.start, i18n.language), count: created.itemCount })}{' '}
+          <Link href={href({ view: 'meeting', meetingId: created.id, tab: 'agenda' })}>{tc('meetings.openCreated')}</Link>
+        </p>
+      )}
       <QueryState query={meetings}>
         {(list) =>
           list.length === 0 ? (
-            <p className="empty">{t('committee.noMeetings', { year })}</p>
+            <div className="empty empty-action">
+              <p>{tc('meetings.none', { year })}</p>
+              <Button variant="primary" onPress={onNew}>
+                + {t('meeting.new')}
+              </Button>
+            </div>
           ) : (
             <ul className="meeting-list" aria-labelledby="meetings-heading">
               {list.map((m) => (
-                <li key={m.id} className={`meeting-row meeting-row-actions status-${m.status}`}>
+                <li key={m.id} className={`meeting-row meeting-row-actions status-${m.status}${created?.id === m.id ? ' meeting-row-new' : ''}`}>
                   <Link href={href({ view: 'meeting', meetingId: m.id, tab: 'agenda' })} className="meeting-link">
-                    <span className="meeting-date">{formatLong(m.start, i18n.language)}</span>
+                    <span className="meeting-date">{dateHeading(m.start, i18n.language)}</span>
                     <span className="meeting-place">{m.location ?? ''}</span>
                   </Link>
                   <span className="meeting-items">{t('meeting.items', { count: m.itemCount })}</span>
                   <span className={`badge badge-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
                   <span className="row-actions">
                     {!m.locked && (
-                      <Button variant="quiet" aria-label={tc('meetings.editLabel', { date: formatLong(m.start, i18n.language) })} onPress={() => setEditing(m)}>
+                      <Button variant="quiet" aria-label={tc('meetings.editLabel', { date: dateText(m.start, i18n.language) })} onPress={() => setEditing(m)}>
                         {tc('meetings.edit')}
                       </Button>
                     )}
                     {!m.locked && (m.status === 'planned' || m.status === 'agenda-published') && (
-                      <Button variant="quiet" aria-label={tc('meetings.cancelLabel', { date: formatLong(m.start, i18n.language) })} onPress={() => setCancelling(m)}>
+                      <Button variant="quiet" aria-label={tc('meetings.cancelLabel', { date: dateText(m.start, i18n.language) })} onPress={() => setCancelling(m)}>
                         {tc('meetings.cancel')}
                       </Button>
                     )}

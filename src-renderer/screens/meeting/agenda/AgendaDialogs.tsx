@@ -6,7 +6,7 @@ import { Form, ListBox, ListBoxItem } from 'react-aria-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAction } from '../../../app/useAction';
 import type { Agenda, AgendaItemDetail } from '../../../../src-shared/api/agenda';
-import { formatLong } from '../../../../src-shared/dates';
+import { dateHeading } from '../../../lib/dates';
 import { api } from '../../../api/client';
 import { DialogActions } from '../../../components/DialogActions';
 import { Dialog } from '../../../components/Dialog';
@@ -29,14 +29,15 @@ export function NewItemDialog({ agenda, isOpen, onOpenChange, onAdded }: DialogP
       await ItemSaver.flushAll();
       return api.agenda.addItem({ meetingId: agenda.meeting.id, title, caseNumber: caseNumber || null });
     },
+    // The dialog closes as soon as the core has the item; the lists catch up behind it (on a busy
+    // machine the refetches took longer than the add itself, and the dialog seemed to hang).
     onSuccess: async (item) => {
       putItem(qc, item);
-      await qc.invalidateQueries({ queryKey: agendaKeys.agenda(agenda.meeting.id) });
-      await refreshMeetings(qc);
       setTitle('');
       setCaseNumber('');
       onOpenChange(false);
       onAdded(item);
+      await Promise.all([qc.invalidateQueries({ queryKey: agendaKeys.agenda(agenda.meeting.id) }), refreshMeetings(qc)]);
     },
   });
   const published = agenda.meeting.status !== 'planned';
@@ -72,10 +73,10 @@ export function CopyItemDialog({ agenda, isOpen, onOpenChange, onAdded }: Dialog
     },
     onSuccess: async (item) => {
       putItem(qc, item);
-      await refreshMeetings(qc);
       setItemId(null);
       onOpenChange(false);
       onAdded(item);
+      await refreshMeetings(qc);
     },
   });
   return (
@@ -90,7 +91,7 @@ export function CopyItemDialog({ agenda, isOpen, onOpenChange, onAdded }: Dialog
                 setSource(v);
                 setItemId(null);
               }}
-              options={[...list].reverse().map((m) => ({ id: m.id, label: formatLong(m.start, i18n.language) }))}
+              options={[...list].reverse().map((m) => ({ id: m.id, label: dateHeading(m.start, i18n.language) }))}
             />
           )}
         </QueryState>

@@ -51,6 +51,9 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
   const published = status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
   const locked = agenda.meeting.locked;
   const editable = !locked && status !== 'cancelled' && (!published || unlocked);
+  // A supplementary item is how a published agenda grows: it needs no "edit anyway" first.
+  const canAdd = !locked && status !== 'cancelled';
+  const whyNot = locked ? t('toolbar.whyLocked') : status === 'cancelled' ? t('toolbar.whyCancelled') : null;
 
   // An item opened from a search is selected, once per search.
   useEffect(() => {
@@ -81,17 +84,27 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
     setDrawer(false);
   }, []);
   const { mutate: reorderTo } = reorder;
+  // Adding to a published agenda is itself the choice to change it: the new item opens editable.
+  const added = (item: { id: string }): void => {
+    setSelected(item.id);
+    if (published) setUnlocked(true);
+  };
 
   return (
     <div className="agenda">
       <div className="agenda-toolbar">
         <div className="agenda-toolbar-start">
-          <Button variant="primary" isDisabled={!editable} onPress={() => setDialog('new')}>
+          <Button variant="primary" isDisabled={!canAdd} aria-describedby={whyNot ? 'agenda-why-not' : undefined} onPress={() => setDialog('new')}>
             + {published ? t('toolbar.newSupplementary') : t('toolbar.new')}
           </Button>
-          <Button isDisabled={!editable} onPress={() => setDialog('copy')}>
+          <Button isDisabled={!canAdd} aria-describedby={whyNot ? 'agenda-why-not' : undefined} onPress={() => setDialog('copy')}>
             {t('toolbar.copy')}
           </Button>
+          {whyNot && (
+            <span className="muted agenda-why-not" id="agenda-why-not">
+              {whyNot}
+            </span>
+          )}
         </div>
         <div className="agenda-toolbar-end">
           <SaveIndicator />
@@ -108,7 +121,14 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
       {status === 'cancelled' && <p className="banner">{t('banner.cancelled')}</p>}
       <ErrorText error={reorder.error} />
       {agenda.items.length === 0 ? (
-        <p className="empty">{t('empty')}</p>
+        <div className="empty empty-action">
+          <p>{t('empty')}</p>
+          {canAdd && (
+            <Button variant="primary" onPress={() => setDialog('new')}>
+              + {t('toolbar.new')}
+            </Button>
+          )}
+        </div>
       ) : (
         <div className={`agenda-body${drawer ? ' drawer-open' : ''}`}>
           <Button className="agenda-drawer-toggle" aria-expanded={drawer} aria-controls="agenda-list-panel" onPress={() => setDrawer(!drawer)}>
@@ -134,8 +154,8 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
           </div>
         </div>
       )}
-      <NewItemDialog agenda={agenda} isOpen={dialog === 'new'} onOpenChange={(o) => setDialog(o ? 'new' : null)} onAdded={(i) => setSelected(i.id)} />
-      <CopyItemDialog agenda={agenda} isOpen={dialog === 'copy'} onOpenChange={(o) => setDialog(o ? 'copy' : null)} onAdded={(i) => setSelected(i.id)} />
+      <NewItemDialog agenda={agenda} isOpen={dialog === 'new'} onOpenChange={(o) => setDialog(o ? 'new' : null)} onAdded={added} />
+      <CopyItemDialog agenda={agenda} isOpen={dialog === 'copy'} onOpenChange={(o) => setDialog(o ? 'copy' : null)} onAdded={added} />
     </div>
   );
 }

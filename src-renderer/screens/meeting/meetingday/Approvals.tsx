@@ -131,6 +131,11 @@ function Addenda({ view }: { view: MeetingDayView }) {
           {t('addenda.add')}
         </Button>
       </div>
+      {add.isSuccess && (
+        <p className="success" role="status">
+          {t('addenda.added')}
+        </p>
+      )}
       <ErrorText error={add.error} />
     </section>
   );

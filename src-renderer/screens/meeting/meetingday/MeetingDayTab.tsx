@@ -76,6 +76,7 @@ function LockBanner({ view }: { view: MeetingDayView }) {
         <strong>{t('lock.title')}</strong>
         <p>{t('lock.body', { at: formatStamp(view.meeting.lockedAt, i18n.language) })}</p>
         <p className="md-hash">{t('lock.hash', { hash: view.meeting.contentHash ?? '' })}</p>
+        <p className="muted">{view.addenda.length > 0 ? t('lock.hashWithAddenda', { count: view.addenda.length }) : t('lock.hashWhy')}</p>
       </div>
     </div>
   );
