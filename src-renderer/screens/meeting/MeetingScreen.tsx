@@ -5,7 +5,7 @@ import { Link, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useMeeting } from '../../app/queries';
 import { href, navigate, type ItemFocus, type MeetingTab } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
-import { formatLong } from '../../../src-shared/dates';
+import { dateHeading } from '../../lib/dates';
 import { AgendaTab } from './agenda/AgendaTab';
 import { MeetingDayTab } from './meetingday/MeetingDayTab';
 import { DocumentsTab } from './documents/DocumentsTab';
@@ -22,9 +22,9 @@ export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; ta
               <Link href={href({ view: 'committee', committeeId: m.committeeId })} className="back-link">
                 ← {t('meeting.back', { committee: m.committeeName })}
               </Link>
-              <h1>{formatLong(m.start, i18n.language)}</h1>
+              <h1>{dateHeading(m.start, i18n.language)}</h1>
               <p className="muted">
-                {m.location ?? ''} · <span className={`badge badge-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
+                {m.location ? `${m.location} · ` : ''}<span className={`badge badge-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
               </p>
             </div>
           </header>

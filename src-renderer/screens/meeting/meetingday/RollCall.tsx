@@ -77,6 +77,7 @@ export function RollCall({ view }: { view: MeetingDayView }) {
               </RadioGroup>
               <Select
                 label={t('rollcall.substituteFor', { name })}
+                shortLabel={t('rollcall.substitute')}
                 isDisabled={locked || present || seat.status === 'unrecorded' || substitutes.length === 0}
                 value={seat.substitute ?? NONE}
                 options={[{ id: NONE, label: t('rollcall.noSubstitute') }, ...substitutes.map((s) => ({ id: s.key, label: s.name }))]}
@@ -84,6 +85,7 @@ export function RollCall({ view }: { view: MeetingDayView }) {
               />
               <Select
                 label={t('rollcall.fromItem', { name: who.name(seat.sitting ?? seat.holder) })}
+                shortLabel={t('rollcall.from')}
                 isDisabled={locked || seat.sitting === null || seat.status === 'unrecorded'}
                 value={seat.fromItem !== null ? String(seat.fromItem) : NONE}
                 options={itemOptions(t('rollcall.fromStart'))}
@@ -91,6 +93,7 @@ export function RollCall({ view }: { view: MeetingDayView }) {
               />
               <Select
                 label={t('rollcall.untilItem', { name: who.name(seat.sitting ?? seat.holder) })}
+                shortLabel={t('rollcall.until')}
                 isDisabled={locked || seat.sitting === null || seat.status === 'unrecorded'}
                 value={seat.untilItem !== null ? String(seat.untilItem) : NONE}
                 options={itemOptions(t('rollcall.toEnd'))}
