@@ -41,6 +41,8 @@ export function DateField({ label, value, onChange, min, max, isRequired, isRead
     <DatePicker<CalendarDate>
       className={`field date-field${className ? ` ${className}` : ''}`}
       value={parsed}
+      // 02.06.2026, as tables write it, not Intl's numeric 2.6.2026.
+      shouldForceLeadingZeros
       onChange={(d) => onChange(d ? d.toString() : '')}
       isRequired={isRequired}
       isReadOnly={isReadOnly}
@@ -92,6 +94,7 @@ export function TimeField({ label, value, onChange, isRequired, isReadOnly, isDi
       value={parsed}
       onChange={(v) => onChange(v ? `${String(v.hour).padStart(2, '0')}:${String(v.minute).padStart(2, '0')}` : '')}
       hourCycle={24}
+      shouldForceLeadingZeros
       isRequired={isRequired}
       isReadOnly={isReadOnly}
       isDisabled={isDisabled}

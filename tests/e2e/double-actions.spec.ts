@@ -26,6 +26,8 @@ test('double clicks on every create button make one committee, one member, one m
   test.setTimeout(120_000);
   await slowCreates(page);
   await app.open(page);
+  // The first screen has loaded (and the sidebar stopped moving) before the first double click.
+  await expect(page.getByRole('heading', { level: 1, name: 'Velkommen til Referent' })).toBeVisible();
 
   const newCommittee = await openByDoubleClick(page, page.getByRole('button', { name: '+ Nyt udvalg' }), 'Opret udvalg');
   await newCommittee.getByRole('textbox', { name: 'Udvalgets navn' }).fill('Børne- og Skoleudvalget');

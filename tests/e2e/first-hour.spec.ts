@@ -54,7 +54,7 @@ test('a meeting on a holiday or in the past is created with a warning, and creat
   await app.open(page);
   await page.evaluate((id) => (location.hash = `#/committee/${id}`), committee.id);
   // The empty list says what to do and offers the button.
-  await page.getByRole('tabpanel').getByRole('button', { name: '+ Nyt møde' }).click();
+  await page.getByRole('tabpanel').getByRole('button', { name: '+ Opret årets første møde' }).click();
   const dialog = page.getByRole('dialog', { name: 'Opret møde' });
   await fillDate(dialog, 'Dato', '2020-03-03');
   await expect(dialog.getByText('Bemærk: tirsdag den 3. marts 2020 er allerede passeret.')).toBeVisible();

@@ -81,7 +81,7 @@ export function MeetingsPanel({ committee, year, onYear, created, onNew }: { com
             <div className="empty empty-action">
               <p>{tc('meetings.none', { year })}</p>
               <Button variant="primary" onPress={onNew}>
-                + {t('meeting.new')}
+                + {tc('meetings.createFirst', { year })}
               </Button>
             </div>
           ) : (

@@ -125,7 +125,7 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
           <p>{t('empty')}</p>
           {canAdd && (
             <Button variant="primary" onPress={() => setDialog('new')}>
-              + {t('toolbar.new')}
+              + {t('toolbar.first')}
             </Button>
           )}
         </div>
