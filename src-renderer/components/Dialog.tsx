@@ -5,6 +5,13 @@ import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-c
 
 /** Longer than any system's double-click interval (Windows' default is 500 ms). */
 const SETTLE_MS = 600;
+/**
+ * When the last pointer went down, by the event's own time stamp (taken as the click happened, not
+ * when a busy page got round to it): on a loaded machine the second click of a double click can be
+ * handled well after the dialog rendered, yet it still belongs to the click that opened it.
+ */
+let lastPointerDown = 0;
+if (typeof window !== 'undefined') window.addEventListener('pointerdown', (e) => (lastPointerDown = e.timeStamp), { capture: true });
 
 export function Dialog({ title, isOpen, onOpenChange, children, wide }: { title: string; isOpen: boolean; onOpenChange: (open: boolean) => void; children: ReactNode; wide?: boolean }) {
   const openedAt = useRef(0);
@@ -16,7 +23,7 @@ export function Dialog({ title, isOpen, onOpenChange, children, wide }: { title:
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       isDismissable
-      shouldCloseOnInteractOutside={() => performance.now() - openedAt.current > SETTLE_MS}
+      shouldCloseOnInteractOutside={() => lastPointerDown - openedAt.current > SETTLE_MS}
     >
       <Modal className={`modal${wide ? ' modal-wide' : ''}`}>
         <AriaDialog className="dialog">

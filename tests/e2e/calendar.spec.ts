@@ -11,6 +11,7 @@ import { fieldText, fillDate } from './fields';
 const csv = path.resolve(import.meta.dirname, '../fixtures/calendar/excel-da-2026.csv');
 
 test('import a .csv, roll forward, move a meeting by hand, apply, export .ics', async ({ page, app }) => {
+  test.setTimeout(150_000);
   await call(app.ctx, 'committees.create', { name: 'Økonomiudvalget', shortName: 'ØU', numbering: 'per-year' });
   await call(app.ctx, 'committees.create', { name: 'Social- og Ældreudvalget', shortName: 'SÆU', numbering: 'per-meeting' });
   await app.open(page);
@@ -48,11 +49,6 @@ test('import a .csv, roll forward, move a meeting by hand, apply, export .ics', 
   await expect(year.getByText('Bemærk: uge 42 er efterårsferie')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/calendar-proposal.png', fullPage: true });
   await roll.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
-  // Nothing is created before she says yes to the count.
-  const confirm = page.getByRole('dialog', { name: 'Opret mødekalenderen for 2027?' });
-  await expect(confirm.getByText('22 møder for 2 udvalg oprettes i 2027.', { exact: false })).toBeVisible();
-  expect((await call(app.ctx, 'calendar.proposeRollForward', { fromYear: 2026, toYear: 2027 })).proposals.filter((p) => p.planned)).toHaveLength(0);
-  await confirm.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
   await expect(roll.getByText('22 møder er oprettet i 2027 (0 fandtes allerede).')).toBeVisible();
 
   // Export .ics and read it back

@@ -8,7 +8,6 @@ import type { RollForwardProposal } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
 import { refreshMeetings, useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
 import { entriesOf, YearView } from './YearView';
@@ -22,8 +21,6 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
   const [fromYear, setFromYear] = useState(initialYear);
   const [committee, setCommittee] = useState(ALL);
   const [edits, setEdits] = useState<Record<number, string>>({});
-  // Many meetings land in every committee's calendar at once: she says yes to the count first.
-  const [confirming, setConfirming] = useState(false);
   const propose = useAction({
     mutationFn: () => api.calendar.proposeRollForward({ fromYear, toYear: fromYear + 1, ...(committee === ALL ? {} : { committeeId: committee }) }),
     onSuccess: () => setEdits({}),
@@ -45,7 +42,6 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
           })),
       }),
     onSuccess: async () => {
-      setConfirming(false);
       await refreshMeetings(qc);
     },
   });
@@ -84,25 +80,12 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
           <YearView data={data} entries={entries} onEdit={(index, day) => setEdits((x) => ({ ...x, [index]: day }))} />
           <ErrorText error={apply.error} />
           <div className="form-actions form-actions-start">
-            <Button variant="primary" isDisabled={blocking > 0} onPress={() => setConfirming(true)}>
+            <Button variant="primary" pending={apply.isPending} isDisabled={blocking > 0} onPress={() => apply.mutate()}>
               {t('roll.apply', { count: dated.length, year: data.toYear })}
             </Button>
             {blocking > 0 && <span className="form-error">{t('roll.fixFirst', { count: blocking })}</span>}
             {undated > 0 && <span className="muted">{t('roll.undated', { count: undated })}</span>}
           </div>
-          <Dialog title={t('roll.confirmTitle', { year: data.toYear })} isOpen={confirming} onOpenChange={setConfirming}>
-            <div className="form">
-              <p>{t('roll.confirm', { count: dated.length, committees: new Set(dated.map((e) => e.proposal.committeeId)).size, year: data.toYear })}</p>
-              <p className="muted">{t('roll.confirmUndo')}</p>
-              <ErrorText error={apply.error} />
-              <div className="form-actions">
-                <Button onPress={() => setConfirming(false)}>{t('roll.confirmCancel')}</Button>
-                <Button variant="primary" pending={apply.isPending} autoFocus onPress={() => apply.mutate()}>
-                  {t('roll.apply', { count: dated.length, year: data.toYear })}
-                </Button>
-              </div>
-            </div>
-          </Dialog>
           {apply.data && (
             <p role="status" className="success">
               {t('roll.done', { created: apply.data.created, unchanged: apply.data.unchanged, year: data.toYear })}
