@@ -2,7 +2,8 @@
 // and upgrades), the last check of the file, a backup made now, and a restore after confirmation.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAction } from '../../app/useAction';
 import type { BackupInfo } from '../../../src-shared/api/backups';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -31,14 +32,14 @@ export function BackupsPanel() {
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const create = useMutation({
+  const create = useAction({
     mutationFn: () => api.backups.create({}),
     onSuccess: async () => {
       setDone(t('created'));
       await qc.invalidateQueries({ queryKey: BACKUPS_KEY });
     },
   });
-  const restore = useMutation({
+  const restore = useAction({
     mutationFn: (b: BackupInfo) => api.backups.restore({ name: b.name }),
     onSuccess: async (r) => {
       setRestoring(null);
@@ -100,7 +101,7 @@ export function BackupsPanel() {
               </table>
             )}
             <div className="backups-actions">
-              <Button onPress={() => create.mutate()} isDisabled={create.isPending}>
+              <Button onPress={() => create.mutate()} pending={create.isPending}>
                 {t('create')}
               </Button>
               {done && <span role="status">{done}</span>}
@@ -115,7 +116,7 @@ export function BackupsPanel() {
           <div className="form form-narrow">
             <p>{t('confirmText', { when: when(restoring.createdAt) })}</p>
             <p className="muted">{t('confirmSafety')}</p>
-            <DialogActions error={restore.error} onCancel={() => setRestoring(null)} confirm={t('confirm')} variant="primary" isDisabled={restore.isPending} onConfirm={() => restore.mutate(restoring)} />
+            <DialogActions error={restore.error} onCancel={() => setRestoring(null)} confirm={t('confirm')} variant="primary" pending={restore.isPending} onConfirm={() => restore.mutate(restoring)} />
           </div>
         )}
       </Dialog>
@@ -132,7 +133,7 @@ function KeepForm({ keep }: { keep: { daily: number; other: number } }) {
     setDaily(String(keep.daily));
     setOther(String(keep.other));
   }, [keep.daily, keep.other]);
-  const save = useMutation({
+  const save = useAction({
     mutationFn: () => api.backups.setKeep({ daily: Number(daily), other: Number(other) }),
     onSuccess: () => qc.invalidateQueries({ queryKey: BACKUPS_KEY }),
   });
