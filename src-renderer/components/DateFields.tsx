@@ -32,7 +32,7 @@ const safe = <T,>(parse: () => T): T | null => {
 
 type Common = { label: string; isRequired?: boolean; isReadOnly?: boolean; isDisabled?: boolean; autoFocus?: boolean; description?: string; className?: string };
 
-export function DateField({ label, value, onChange, min, max, isRequired, isReadOnly, isDisabled, autoFocus, description, className, labelHidden }: Common & { value: string; onChange: (iso: string) => void; min?: string; max?: string; labelHidden?: boolean }) {
+export function DateField({ label, value, onChange, min, max, isRequired, isReadOnly, isDisabled, autoFocus, description, className, labelHidden, validateAsTyped }: Common & { value: string; onChange: (iso: string) => void; min?: string; max?: string; labelHidden?: boolean; validateAsTyped?: boolean }) {
   const { t } = useTranslation();
   const parsed = value ? safe(() => parseDate(value)) : null;
   const minValue = min ? safe(() => parseDate(min)) : null;
@@ -48,6 +48,9 @@ export function DateField({ label, value, onChange, min, max, isRequired, isRead
       isReadOnly={isReadOnly}
       isDisabled={isDisabled}
       autoFocus={autoFocus}
+      // Outside a form, a message shown or cleared only when focus leaves moves the rows below it
+      // while the user presses the next button: the press lands beside it and is lost.
+      {...(validateAsTyped ? { validationBehavior: 'aria' as const } : {})}
       {...(minValue ? { minValue } : {})}
       {...(maxValue ? { maxValue } : {})}
       {...(labelHidden ? { 'aria-label': label } : {})}

@@ -80,7 +80,7 @@ function EntryCell({ entry, onEdit }: { entry: Entry; onEdit: (index: number, da
   return (
     <div className={`entry entry-${state}`} data-state={state}>
       <div className="entry-line">
-        <DateField className="entry-date" label={label} labelHidden value={entry.day} {...(p.proposed ? { min: `${p.proposed.slice(0, 4)}-01-01` } : {})} onChange={(day) => day && onEdit(entry.index, day)} />
+        <DateField className="entry-date" label={label} labelHidden validateAsTyped value={entry.day} {...(p.proposed ? { min: `${p.proposed.slice(0, 4)}-01-01` } : {})} onChange={(day) => day && onEdit(entry.index, day)} />
         <span className="entry-time">{timeText(p.source.slice(11, 16), i18n.language)}</span>
       </div>
       {reason && <p className="entry-reason">{reason}</p>}
