@@ -33,7 +33,8 @@ test('the browser shell answers from its worker and closes the store cleanly on 
       child.stdout.on('data', look);
       void exited.then(() => reject(new Error(`the shell stopped: ${out}`)));
     });
-    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+    // The launch address carries the token in its query (the server turns it into a cookie).
+    const token = url.searchParams.get('token')!;
     const post = async (op: string, input: unknown): Promise<unknown> => {
       const res = await fetch(new URL(`/api/${op}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
       return res.json();

@@ -11,7 +11,6 @@ import { buildCsv } from './export-csv';
 import { buildIcs } from './export-ics';
 import { readExportMeetings } from './export-meetings';
 import { applyRollForward, proposeRollForward, readBlockedPeriods, writeBlockedPeriods } from './roll-forward.service';
-import { checkDay } from './check-day';
 
 const toBase64 = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64');
 
@@ -39,7 +38,8 @@ export const calendarHandlers: FeatureHandlers<typeof calendarOps> = {
     // The docx library loads with the first .docx, not with the core.
     return { fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: toBase64(await (await import('./export-docx')).buildDocx(meetings, year, org)) };
   },
-  'calendar.checkDay': async (ctx, { day }) => ({ blocked: checkDay(day, await readBlockedPeriods(ctx.store.db)) }),
+  // The holiday library loads with the first day checked, not with the core.
+  'calendar.checkDay': async (ctx, { day }) => ({ blocked: (await import('./check-day')).checkDay(day, await readBlockedPeriods(ctx.store.db)) }),
   'calendar.getBlockedPeriods': (ctx) => readBlockedPeriods(ctx.store.db),
   'calendar.setBlockedPeriods': (ctx, input) => tx(ctx, (db) => writeBlockedPeriods(db, input)),
 };
