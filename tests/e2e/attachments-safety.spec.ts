@@ -43,6 +43,8 @@ test('the real file name stands beside the title, and a disguised program is nei
   await page.setViewportSize({ width: 1024, height: 768 });
   await app.open(page);
   await page.evaluate((id) => (window.location.hash = `#/meeting/${id}/agenda`), meetingId);
+  // At 1024 px the item list is a drawer over the editor.
+  await page.getByRole('button', { name: 'Punkt 1 · alle 1 punkter' }).click();
   await page.getByRole('button', { name: /^Punkt 1 Budget 2027/ }).click();
 
   const first = page.locator('li.attachment').nth(0);
