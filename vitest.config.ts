@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: the tests as they always ran (SQLite), and the PostgreSQL tests, which need a
@@ -9,6 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A command a test spawns signs the change log with a throwaway key, never the user's own.
+    env: { REFERENT_KEY_FILE: path.join(os.tmpdir(), 'referent-vitest', 'referent.key') },
     projects: [
       {
         extends: true,

@@ -166,6 +166,8 @@ export const CommitteeSchema = CommitteeBase.superRefine((c, ctx) => checkCommit
 export const ReferentDocumentSchema = z
   .strictObject({
     format: z.literal('referent/v1', { error: 'must be "referent/v1"' }),
+    /** The change log's head when this was exported ("HASH:LENGTH"): `referent verify --anchor FILE` checks the log still holds it. */
+    anchor: z.string().regex(/^[0-9a-f]{64}:[1-9]\d{0,15}$/, 'must be an anchor: 64 hexadecimal digits, a colon and a number').optional(),
     organization: z.strictObject({ name: Named(L.organizationName), blockedPeriods: BlockedPeriodsSchema.optional() }).optional(),
     committees: z.array(CommitteeSchema),
   })

@@ -1,6 +1,6 @@
 // Entry point of the `referent` command (bundled as out/cli/referent.mjs, the package's bin). The
 // store, and with it better-sqlite3 and kysely, is loaded only by a command that opens it.
-import { resolveDbFile } from '../core/paths';
+import { resolveDbFile, resolveKeyFile } from '../core/paths';
 import { VERSION } from '../core/version';
 import { runCli } from './run';
 
@@ -10,7 +10,7 @@ const code = await runCli(process.argv.slice(2), {
   dbFile: (db) => resolveDbFile(db),
   open: async (db, mode) => {
     const { openStore } = await import('../core/store/open');
-    return { store: openStore(resolveDbFile(db), { readOnly: mode?.readOnly === true, appVersion: VERSION }), shell: 'cli', version: VERSION };
+    return { store: openStore(resolveDbFile(db), { readOnly: mode?.readOnly === true, appVersion: VERSION, keyFile: resolveKeyFile() }), shell: 'cli', version: VERSION };
   },
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 export const APP_NAME = 'Referent';
 export const DB_FILE_NAME = 'referent.sqlite';
+export const KEY_FILE_NAME = 'referent.key';
 
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
   if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
@@ -15,4 +16,9 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 /** --db, else $REFERENT_DB, else the desktop app's own file. */
 export function resolveDbFile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return flag ?? env.REFERENT_DB ?? path.join(defaultDataDir(process.platform, env), DB_FILE_NAME);
+}
+
+/** $REFERENT_KEY_FILE, else the key in the per-user folder: outside any database file, shared by all of the user's databases. */
+export function resolveKeyFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.REFERENT_KEY_FILE ?? path.join(defaultDataDir(process.platform, env), KEY_FILE_NAME);
 }

@@ -1,7 +1,7 @@
 // Where the desktop app finds its page, its database and its Electron-ABI SQLite module, as pure
 // functions of what Electron reports (app.isPackaged, app.getAppPath(), process.resourcesPath).
 import path from 'node:path';
-import { DB_FILE_NAME } from '../core/paths';
+import { DB_FILE_NAME, KEY_FILE_NAME } from '../core/paths';
 import { APP_PAGE_URL } from './app-protocol';
 
 /** The file scripts/build-electron-native.mjs writes, and electron-builder ships as an extra resource. */
@@ -20,6 +20,11 @@ export function rendererDir(mainDir: string): string {
 /** $REFERENT_DB (as for the CLI) or referent.sqlite in the user-data folder. */
 export function desktopDbFile(userData: string, env: NodeJS.ProcessEnv): string {
   return env.REFERENT_DB ?? path.join(userData, DB_FILE_NAME);
+}
+
+/** $REFERENT_KEY_FILE (as for the CLI) or the change log's key in the user-data folder, outside the database file. */
+export function desktopKeyFile(userData: string, env: NodeJS.ProcessEnv): string {
+  return env.REFERENT_KEY_FILE ?? path.join(userData, KEY_FILE_NAME);
 }
 
 /**

@@ -11,7 +11,7 @@ import { openOrRestore, restoreQuestion } from '../core/store/recover';
 import { VERSION } from '../core/version';
 import type { ApiHost } from '../host/api-host';
 import { startWorkerHost } from '../host/worker-host';
-import { appPageUrl, desktopDbFile, nativeBindingPath, rendererDir } from './app-paths';
+import { appPageUrl, desktopDbFile, desktopKeyFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
 import { exportJson, importExchange, type ExchangeMenuDeps } from './exchange-menu';
 import { denyAllPermissions, hardenSession, hardenWebContents } from './harden';
@@ -101,6 +101,8 @@ function run(): void {
           startWorkerHost({
             dbFile,
             nativeBinding,
+            // The key that signs the change log, in the user's folder, never beside the database.
+            keyFile: desktopKeyFile(app.getPath('userData'), process.env),
             shell: 'electron',
             version: VERSION,
             // The worker builds each document; printing it needs a window, so it is asked of this thread.

@@ -6,6 +6,8 @@ export type WorkerSetup = {
   dbFile: string;
   /** The Electron-ABI build of better-sqlite3 in the desktop app. */
   nativeBinding?: string | undefined;
+  /** The key that signs the change log. */
+  keyFile?: string | undefined;
   shell: 'electron' | 'web';
   version: string;
   /** Set when the main thread prints (Electron's printToPDF): the worker asks it for each PDF. */

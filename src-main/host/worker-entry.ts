@@ -19,7 +19,7 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.p
 
 let store: Store;
 try {
-  store = openStore(setup.dbFile, { appVersion: setup.version, ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}) });
+  store = openStore(setup.dbFile, { appVersion: setup.version, keyFile: setup.keyFile, ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}) });
 } catch (e) {
   post({ type: 'failed', error: toFailure(e) });
   port.close();

@@ -20,6 +20,8 @@ export type WorkerHostOptions = {
   dbFile: string;
   /** The Electron-ABI build of better-sqlite3 (the desktop app). */
   nativeBinding?: string | undefined;
+  /** The key that signs the change log (seal/signing.ts); without one entries are written unsigned. */
+  keyFile?: string | undefined;
   shell: 'electron' | 'web';
   version: string;
   /** The shell's printer (Electron's printToPDF); without one the worker prints through Chromium itself. */
@@ -60,6 +62,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<ApiHo
   const setup: WorkerSetup = {
     dbFile: options.dbFile,
     nativeBinding: options.nativeBinding,
+    keyFile: options.keyFile,
     shell: options.shell,
     version: options.version,
     printer: options.printer ? { tagged: options.printer.tagged } : null,

@@ -2,7 +2,7 @@
 // server stays on this thread; the store and every operation run in the core's worker.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveDbFile } from '../core/paths';
+import { resolveDbFile, resolveKeyFile } from '../core/paths';
 import { VERSION } from '../core/version';
 import { startWorkerHost } from '../host/worker-host';
 import { startWebServer } from './server';
@@ -14,7 +14,7 @@ const DEFAULT_PORT = 47_310;
 // --worker: the bundled worker (out/cli/worker.mjs, as `npm start` passes it); by default the sources.
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' }, worker: { type: 'string' } } });
 const dbFile = resolveDbFile(values.db);
-const host = await startWorkerHost({ dbFile, shell: 'web', version: VERSION, workerFile: values.worker, maintenance: true }).catch((e: unknown) => {
+const host = await startWorkerHost({ dbFile, keyFile: resolveKeyFile(), shell: 'web', version: VERSION, workerFile: values.worker, maintenance: true }).catch((e: unknown) => {
   console.error(`Referent cannot open its database: ${(e as Error).message}`);
   process.exit(1);
 });

@@ -94,6 +94,10 @@ export type VerifyReport = {
   fault: string | null;
   /** The attachment files: how many were hashed whole, one sentence per missing or altered one, and hash-only attachments (plain JSON, never a file). */
   files?: { checked: number; faults: string[]; hashOnly: number };
+  /** Plain statements of what was checked beyond the fault line, and of what could not be (no key, say). */
+  notes: string[];
+  /** The chain's anchor now ("HASH:LENGTH"), to keep outside the database and check later with --anchor. */
+  anchor: string | null;
 };
 
 export type CarryResult = { meetingId: string; start: string; committeeName: string; itemId: string; number: number };
@@ -129,7 +133,12 @@ export const meetingDayOps = {
   /** A dated correction to approved minutes, shown after the original. */
   'meetingday.addAddendum': op(z.strictObject({ meetingId: Id, text: z.string().trim().min(1, 'must not be empty').max(FIELD_LIMITS.addendum) })).returns<MeetingDayView>(),
   /** The change log's chain and every locked meeting's content hash, recomputed. */
-  'meetingday.verify': op(z.object({})).returns<VerifyReport>(),
+  'meetingday.verify': op(
+    z.strictObject({
+      /** Anchors taken earlier ("HASH:LENGTH"): the change log must still hold each. */
+      anchors: z.array(z.string().regex(/^[0-9a-f]{64}:[1-9]\d{0,15}$/, 'must be an anchor: 64 hexadecimal digits, a colon and a number')).max(1000).optional(),
+    }),
+  ).returns<VerifyReport>(),
 };
 
 /**

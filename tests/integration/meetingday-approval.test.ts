@@ -77,13 +77,18 @@ describe('member approvals', () => {
 });
 
 describe('"Referat godkendt" locks the meeting', () => {
-  test('the lock stores the time and the hash of the whole content, and freezes the numbers', async () => {
+  test('the lock stores the time and the hash of the sealed content (the whole meeting, and all its minutes print), and freezes the numbers', async () => {
     view = await call(ctx, 'meetingday.approveMinutes', { meetingId: MEETING });
     const row = await ctx.store.db.selectFrom('meetings').selectAll().where('id', '=', MEETING).executeTakeFirstOrThrow();
     expect(row.status).toBe('minutes-approved');
     expect(row.locked_at).not.toBeNull();
     const [content] = await readMeetings(ctx.store.db, { meetingIds: [MEETING] });
-    expect(row.content_hash).toBe(sha256Hex(canonicalJson(content!.meeting)));
+    const seal = await ctx.store.db.selectFrom('meeting_seals').selectAll().where('meeting_id', '=', MEETING).executeTakeFirstOrThrow();
+    expect(row.content_hash).toBe(sha256Hex(seal.content!));
+    const sealed = JSON.parse(seal.content!) as { input: { meeting: unknown; committee: { name: string; members: { name: string }[] } } };
+    expect(sealed.input.meeting).toEqual(content!.meeting);
+    expect(sealed.input.committee.name).toBe('Organisations- og Beredskabsudvalget');
+    expect(sealed.input.committee.members.map((m) => m.name)).toContain('Holger Mikkelsen');
     expect(view.meeting).toMatchObject({ lockedAt: row.locked_at, contentHash: row.content_hash, status: 'minutes-approved' });
     const numbers = await ctx.store.db.selectFrom('items').select('number').where('meeting_id', '=', MEETING).orderBy('position').execute();
     expect(numbers.map((n) => n.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -162,7 +167,7 @@ describe('referent verify', () => {
     const r = await verifyCli();
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      `referent verify: FAULT: the approved minutes of Organisations- og Beredskabsudvalget on 02-06-2026 (meeting ${MEETING}) were changed after approval: their content no longer matches the hash stored by the lock\n`,
+      `referent verify: FAULT: the approved minutes of Organisations- og Beredskabsudvalget on 02-06-2026 (meeting ${MEETING}) were changed after approval: their rows no longer match the content sealed by the lock (first difference at items[4].decision.text)\n`,
     );
     await expect(call(ctx, 'meetingday.addAddendum', { meetingId: MEETING, text: 'x' })).rejects.toThrow(/no longer match their lock/);
   });

@@ -1,6 +1,8 @@
 // The append-only change log: every change to a committee or meeting is one entry holding the
 // hash of the one before it, so an edit anywhere in the chain is found by `referent verify`.
-import type { Db } from '../store/database';
+// (A store opened with a key file also signs each entry: seal/signing-plugin.ts.)
+import type { Selectable } from 'kysely';
+import type { ChangeLogTable, Db } from '../store/database';
 import { canonicalJson, nowIso, sha256Hex } from '../util/canonical';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -16,8 +18,10 @@ export function entryHash(prevHash: string, e: { at: string; meeting_id: string 
   return sha256Hex(`${prevHash}\n${canonicalJson({ at: e.at, meeting_id: e.meeting_id, committee_id: e.committee_id, action: e.action, payload: e.payload })}`);
 }
 
+export type ChangeLogRow = Selectable<ChangeLogTable>;
+
 /** Call inside the transaction that makes the change, so the two land together or not at all. */
-export async function appendChange(db: Db, entry: ChangeEntry): Promise<void> {
+export async function appendChange(db: Db, entry: ChangeEntry): Promise<{ hash: string }> {
   const last = await db.selectFrom('change_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS_HASH;
   const row = {
@@ -27,23 +31,44 @@ export async function appendChange(db: Db, entry: ChangeEntry): Promise<void> {
     action: entry.action,
     payload: canonicalJson(entry.payload ?? null),
   };
-  await db.insertInto('change_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
+  const hash = entryHash(prev, row);
+  await db.insertInto('change_log').values({ ...row, prev_hash: prev, hash }).execute();
+  return { hash };
+}
+
+/** How many entries the chain holds: the seq (position) of its last entry, read from the key, not counted. */
+export async function chainLength(db: Db): Promise<number> {
+  const last = await db.selectFrom('change_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return last?.seq ?? 0;
 }
 
 export type ChainFault = { seq: number; message: string };
 
-/** Walks the whole chain, a page at a time; returns the first entry whose link or hash does not hold. */
-export async function verifyChain(db: Db): Promise<{ entries: number; fault: ChainFault | null }> {
+/** Sees every entry of a chain walk, with its position (1 for the first entry). */
+export type ChainVisitor = (row: ChangeLogRow, position: number) => void;
+
+/**
+ * Walks the whole chain, a page at a time; returns the first entry whose link or hash does not
+ * hold, and the chain's head (the hash of its last entry). Each visitor sees every entry that links
+ * up, in order. Entries are numbered 1, 2, 3, … with no gap (the log is append-only), so an
+ * entry's seq is its position: anchors and seals name entries by it.
+ */
+export async function verifyChain(db: Db, visitors: readonly ChainVisitor[] = []): Promise<{ entries: number; head: string; fault: ChainFault | null }> {
   const { n } = await db.selectFrom('change_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const entries = Number(n);
   let prev = GENESIS_HASH;
+  let position = 0;
   let after = -1;
   for (;;) {
     const rows = await db.selectFrom('change_log').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute();
-    if (rows.length === 0) return { entries, fault: null };
+    if (rows.length === 0) return { entries, head: prev, fault: null };
     for (const row of rows) {
-      if (row.prev_hash !== prev) return { entries, fault: { seq: row.seq, message: `change log entry ${row.seq} does not link to the entry before it` } };
-      if (entryHash(prev, row) !== row.hash) return { entries, fault: { seq: row.seq, message: `change log entry ${row.seq} (${row.action}) was altered after it was written` } };
+      position++;
+      const fault = (message: string) => ({ entries, head: prev, fault: { seq: row.seq, message } });
+      if (row.seq !== position) return fault(`change log entry ${row.seq} stands where entry ${position} should: entries before it were removed or renumbered`);
+      if (row.prev_hash !== prev) return fault(`change log entry ${row.seq} does not link to the entry before it`);
+      if (entryHash(prev, row) !== row.hash) return fault(`change log entry ${row.seq} (${row.action}) was altered after it was written`);
+      for (const visit of visitors) visit(row, position);
       prev = row.hash;
     }
     after = rows[rows.length - 1]!.seq;

@@ -25,7 +25,11 @@ export type ReferatInput = {
   organization: { name: string | null; logo: { mime: string; base64: string } | null };
 };
 
-export type ReferatOptions = { public?: boolean | undefined };
+export type ReferatOptions = {
+  public?: boolean | undefined;
+  /** Approved minutes: where the change log seals them, printed at the end for `referent verify --anchor`. */
+  seal?: { anchor: string } | null | undefined;
+};
 
 /** One block of a chapter, in reading order. */
 export type Block =
@@ -66,6 +70,8 @@ export type Referat = {
   facts: { label: string; value: string }[];
   tocHeading: string;
   chapters: Chapter[];
+  /** A small line after the last chapter of approved minutes (every kind but the agenda, the public version too). */
+  seal?: { text: string; anchor: string } | null | undefined;
 };
 
 const KIND_TITLE: Record<DocumentKind, string> = { agenda: 'DAGSORDEN', minutes: 'REFERAT', decisions: 'BESLUTNINGSPROTOKOL' };
@@ -116,6 +122,7 @@ export function buildReferat(input: ReferatInput, kind: DocumentKind, options: R
     facts: facts(input, ctx),
     tocHeading: 'Indholdsfortegnelse',
     chapters,
+    seal: options.seal && kind !== 'agenda' ? sealLine(options.seal.anchor) : null,
   };
 }
 
@@ -124,6 +131,9 @@ function person(name: string, ...notes: (string | undefined)[]): string {
   const said = notes.filter((n): n is string => Boolean(n));
   return said.length > 0 ? `${name} (${said.join(', ')})` : name;
 }
+
+/** The anchor is all hex and digits: it leaks nothing of a closed item into the public version. */
+const sealLine = (anchor: string): { text: string; anchor: string } => ({ text: `Forseglet i ændringsloggen; kontrollér med referent verify --anchor ${anchor}`, anchor });
 
 function facts(input: ReferatInput, ctx: ItemContext): Referat['facts'] {
   const { meeting, committee } = input;

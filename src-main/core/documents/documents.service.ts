@@ -1,16 +1,13 @@
 // Documents of one meeting: reads it whole from the store, builds the tree, and hands it to a
 // writer. The page numbers come from the PDF layout of the same tree, cached per version.
-import { resolveTemplate } from '../../../src-shared/domain';
 import type { DocumentFormat } from '../../../src-shared/api/documents';
-import type { ExMember } from '../../../src-shared/exchange';
-import { findCommittee, getCommittee } from '../committees/committees.service';
+import { findCommittee } from '../committees/committees.service';
 import { formatShortDa } from '../../../src-shared/dates';
-import { AppError, notFound } from '../errors';
-import { readMeetings } from '../meetings/meeting-content';
-import { getSettings } from '../settings/settings.service';
+import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { canonicalJson, sha256Hex } from '../util/canonical';
-import { buildReferat, type DocumentKind, type Referat, type ReferatInput } from './build-referat';
+import { buildReferat, type DocumentKind, type Referat } from './build-referat';
+import { loadDocumentSource, type StoredReferatInput } from './referat-input';
 import { renderHtml } from './html-writer';
 import { LAYOUT } from './layout';
 import { cachedPages, storePages, type PageKey } from './page-cache';
@@ -19,35 +16,12 @@ import type { Notice } from '../../../src-shared/result';
 import type * as DocxWriter from './docx-writer';
 
 export type DocumentRequest = { meetingId: string; kind: DocumentKind; public: boolean };
-/** A referat's input as read from the store, with the committee's name for file names. */
-export type StoredReferatInput = ReferatInput & { shortName: string };
+export type { StoredReferatInput };
 export type LoadedReferat = { doc: Referat; input: StoredReferatInput };
 
-export async function loadReferatInput(db: Db, meetingId: string): Promise<StoredReferatInput> {
-  const [content] = await readMeetings(db, { meetingIds: [meetingId] });
-  if (!content) throw notFound('The meeting', 'Mødet');
-  const committee = await getCommittee(db, content.row.committee_id);
-  const settings = await getSettings(db);
-  const members: ExMember[] = committee.members.map((m) => ({
-    key: m.key,
-    name: m.name,
-    role: m.role,
-    ...(m.title ? { title: m.title } : {}),
-    ...(m.party ? { party: m.party } : {}),
-    ...(m.from ? { from: m.from } : {}),
-    ...(m.until ? { until: m.until } : {}),
-  }));
-  return {
-    committee: { name: committee.name, shortName: committee.shortName, template: resolveTemplate(committee.template), publicationProfile: committee.publicationProfile, members },
-    meeting: content.meeting,
-    organization: { name: settings.name, logo: settings.logo },
-    shortName: committee.shortName || committee.name,
-  };
-}
-
 export async function loadReferat(db: Db, req: DocumentRequest): Promise<LoadedReferat> {
-  const input = await loadReferatInput(db, req.meetingId);
-  return { doc: buildReferat(input, req.kind, { public: req.public }), input };
+  const { input, seal } = await loadDocumentSource(db, req.meetingId);
+  return { doc: buildReferat(input, req.kind, { public: req.public, seal }), input };
 }
 
 /** The version of a document: what it prints and how it is laid out. */
@@ -120,7 +94,9 @@ export async function exportLoaded(db: Db, printer: PdfPrinter | null, { doc, in
   const fileName = documentFileName(input, req.kind, req.public, archive, req.format);
   const docx = async (pages: ReadonlyMap<string, number> | undefined, notice: Notice | null): Promise<ExportResult> =>
     ({ bytes: await renderDocx(doc, { pages }), fileName, mime: MIME.docx, pageCount: null, notice });
-  if (req.format === 'docx' && cached?.current) return docx(cached.pages, null);
+  // Approved minutes never take their page numbers from the cache on trust: a row of the file is
+  // no part of their seal, so they come from a print of the sealed tree, as the PDF's always do.
+  if (req.format === 'docx' && cached?.current && !doc.seal) return docx(cached.pages, null);
   if (!printer) {
     if (req.format === 'pdf') throw NO_BROWSER;
     // Page numbers come from a print; without a browser the .docx is still made, its table of

@@ -64,6 +64,8 @@ export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
     body.push(new TocField(doc.chapters.map((c) => ({ title: c.tocTitle, anchor: c.anchor, page: options.pages?.get(c.anchor) }))));
   }
   for (const c of doc.chapters) body.push(...chapter(c, flow));
+  // The seal's line, as the PDF prints it: small, a section's space above.
+  if (doc.seal) body.push(new PlainParagraph(doc.seal.text, 'Small', takeBefore(flow, LAYOUT.h2BeforeTw)));
 
   return new Document({
     title: meta.title,

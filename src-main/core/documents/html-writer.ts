@@ -66,6 +66,7 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
     out.push('</ol></nav>');
   }
   for (const c of doc.chapters) out.push(chapter(c));
+  if (doc.seal) out.push(`<p class="seal">${escapeHtml(doc.seal.text)}</p>`);
   out.push('</body></html>');
   return out.join('');
 }
@@ -191,6 +192,7 @@ table.facts th { width: ${pt(L.factsLabelTw)}; font-weight: bold; }
 .toc .t { position: relative; background: #fff; box-shadow: 2pt 0 0 #fff; }
 .toc .p { float: right; position: relative; background: #fff; box-shadow: -2pt 0 0 #fff; }
 .case { font-weight: bold; }
+.seal { font: ${L.smallPt}pt/${pt(L.smallLineTw)} ${FONT.css}; color: #444; margin: ${pt(L.h2BeforeTw)} 0 0; overflow-wrap: anywhere; }
 .note { font-style: italic; }
 a { color: #1a4d8f; }
 @media screen {

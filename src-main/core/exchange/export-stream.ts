@@ -4,14 +4,17 @@
 import type { ExMeeting } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
 import { streamMeetings } from '../meetings/meeting-content';
-import { committeeHeaders, organizationOf, type ExportFilter } from './export';
+import { committeeHeaders, exportAnchor, organizationOf, type ExportFilter } from './export';
 
 const indent = (text: string, n: number): string => text.replace(/\n/g, `\n${' '.repeat(n)}`);
 
 /** Calls `write` with consecutive pieces of the document; their concatenation is the document. `seen` is shown each meeting as it goes. */
 export async function writeExport(db: Db, filter: ExportFilter, write: (piece: string) => void | Promise<void>, seen?: (meeting: ExMeeting, committee: string) => void): Promise<void> {
+  // Read first: the anchor may only name entries the exported content already reflects.
+  const anchor = await exportAnchor(db);
   const organization = await organizationOf(db);
   await write('{\n  "format": "referent/v1",\n');
+  if (anchor) await write(`  "anchor": ${JSON.stringify(anchor)},\n`);
   if (organization) await write(`  "organization": ${indent(JSON.stringify(organization, null, 2), 2)},\n`);
   await write('  "committees": [');
   const committees = await committeeHeaders(db, filter);

@@ -8,6 +8,7 @@ import { committeesRepository } from '../committees/committees.repository';
 import { findCommittee, toExMember } from '../committees/committees.service';
 import { readMeetings, stripUndefined } from '../meetings/meeting-content';
 import { getBlockedPeriods } from '../settings/settings.service';
+import { chainAnchor, formatAnchor } from '../seal/anchor';
 
 export type ExportFilter = { committee?: string | undefined; year?: number | undefined };
 
@@ -47,10 +48,18 @@ export async function organizationOf(db: Db): Promise<ReferentDocument['organiza
 
 /** The whole document in memory: for the Api and small exports. A file is written by writeExport (export-stream.ts). */
 export async function exportDocument(db: Db, filter: ExportFilter = {}): Promise<ReferentDocument> {
+  // Read first: the anchor may only name entries the exported content already reflects.
+  const anchor = await exportAnchor(db);
   const out: ExCommittee[] = [];
   for (const { id, header } of await committeeHeaders(db, filter)) {
     const meetings = await readMeetings(db, { committeeIds: [id], ...(filter.year !== undefined ? { year: filter.year } : {}) });
     out.push({ ...header, meetings: meetings.map((m) => m.meeting) });
   }
-  return stripUndefined({ format: 'referent/v1', organization: await organizationOf(db), committees: out });
+  return stripUndefined({ format: 'referent/v1', anchor, organization: await organizationOf(db), committees: out });
+}
+
+/** The change log's head ("HASH:LENGTH") an export carries, for `referent verify --anchor FILE`. */
+export async function exportAnchor(db: Db): Promise<string | undefined> {
+  const anchor = await chainAnchor(db);
+  return anchor ? formatAnchor(anchor) : undefined;
 }

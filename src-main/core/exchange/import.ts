@@ -14,7 +14,8 @@ import { appendChange } from '../changelog/changelog';
 import { importedFileName } from '../files/attachment-policy';
 import { filePath, storeBlob } from '../files/file-store';
 import { canonicalJson, newId, nowIso, sha256Hex } from '../util/canonical';
-import { hashMeeting, readMeetings, streamMeetings, stripUndefined } from '../meetings/meeting-content';
+import { readMeetings, stripUndefined } from '../meetings/meeting-content';
+import { sealImported } from '../seal/seal.service';
 import type { DocumentEvent } from './json-stream';
 import { committeeFields, existingCommitteeFields, importOrganization, membershipUpdate, personFor } from './import-settings';
 import { writeMeetingContent } from '../meetings/meeting-write';
@@ -202,7 +203,7 @@ async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolea
     const locked = await importMeeting(db, committeeId, c.name, m, path, personIds, report);
     if (locked) approved.push(locked);
   }
-  await lockApproved(db, approved);
+  await lockApproved(db, committeeId, approved);
   await appendChange(db, { committeeId, action: 'committee.import', payload: { name: c.name, meetings: c.meetings.length } });
 }
 
@@ -254,12 +255,14 @@ async function importMeeting(db: Db, committeeId: string, committeeName: string,
   return m.status === 'minutes-approved' ? id : null;
 }
 
-/** Approved meetings arrive locked, with the hash of what they hold: read back a batch at a time. */
-async function lockApproved(db: Db, meetingIds: string[]): Promise<void> {
+/**
+ * Approved meetings arrive locked and sealed, as approval here would leave them: what their
+ * documents print frozen, and the hash of that in the change log.
+ */
+async function lockApproved(db: Db, committeeId: string, meetingIds: string[]): Promise<void> {
   if (meetingIds.length === 0) return;
   for (const id of meetingIds) await freezeItemNumbers(db, id);
   const now = nowIso();
-  for await (const batch of streamMeetings(db, { meetingIds })) {
-    for (const content of batch) await db.updateTable('meetings').set({ locked_at: now, content_hash: hashMeeting(content.meeting) }).where('id', '=', content.row.id).execute();
-  }
+  for (const id of meetingIds) await db.updateTable('meetings').set({ locked_at: now }).where('id', '=', id).execute();
+  await sealImported(db, committeeId, meetingIds, now);
 }

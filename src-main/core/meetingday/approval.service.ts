@@ -1,13 +1,13 @@
 // Approval: each member's approval of the minutes (the signature page), the secretary's step
-// "Referat godkendt" that locks the meeting with a hash of its whole content, and dated addenda
-// to approved minutes.
+// "Referat godkendt" that locks the meeting and seals everything its documents print
+// (seal/seal.service.ts), and dated addenda to approved minutes, which extend the seal.
 import type { ExMeeting, ExMember } from '../../../src-shared/exchange';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
-import { hashMeeting, readMeetings } from '../meetings/meeting-content';
 import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
+import { extendSeal, sealBreach, sealMeeting } from '../seal/seal.service';
 import { presenceByItem, seats } from '../meetings/presence';
 import { formatShortDa } from '../../../src-shared/dates';
 import { plainToMarkdown } from '../documents/plain-text';
@@ -44,13 +44,6 @@ export async function withdrawApproval(db: Db, meetingId: string, member: string
 }
 
 
-/** The content hash of a meeting as its rows hold it now. */
-async function contentHash(db: Db, meetingId: string): Promise<string> {
-  const [content] = await readMeetings(db, { meetingIds: [meetingId] });
-  if (!content) throw notFound('The meeting', 'Mødet');
-  return hashMeeting(content.meeting);
-}
-
 /**
  * Stores every item's effective number in the item, so that a later change to an earlier meeting
  * of the year cannot renumber approved minutes (and break their content hash).
@@ -78,9 +71,8 @@ export async function approveMinutes(db: Db, meetingId: string): Promise<void> {
   await freezeItemNumbers(db, meetingId);
   const lockedAt = nowIso();
   await db.updateTable('meetings').set({ status: 'minutes-approved', updated_at: lockedAt }).where('id', '=', meetingId).execute();
-  const hash = await contentHash(db, meetingId);
-  await db.updateTable('meetings').set({ locked_at: lockedAt, content_hash: hash }).where('id', '=', meetingId).execute();
-  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.approveMinutes', payload: { lockedAt, contentHash: hash } });
+  await db.updateTable('meetings').set({ locked_at: lockedAt }).where('id', '=', meetingId).execute();
+  await sealMeeting(db, meetingId, 'meetingday.approveMinutes', { lockedAt });
 }
 
 export async function addAddendum(db: Db, meetingId: string, text: string): Promise<void> {
@@ -90,8 +82,8 @@ export async function addAddendum(db: Db, meetingId: string, text: string): Prom
       `Referatet af ${m.labelDa} er ikke godkendt endnu; ret det direkte i stedet for at tilføje et tillæg.`,
     );
   }
-  // An addendum re-seals the lock, so it must never seal over content changed behind its back.
-  if (hashMeeting(m.meeting) !== m.row.content_hash) {
+  // An addendum extends the seal, so it must never seal over content changed behind its back.
+  if ((await sealBreach(db, meetingId)) !== null) {
     throw new AppError('Corrupt', `The approved minutes of ${m.label} no longer match their lock; run "referent verify" before adding an addendum.`,
       `Det godkendte referat af ${m.labelDa} passer ikke længere med sin låsning; kør "referent verify", før der tilføjes et tillæg.`,
     );
@@ -102,8 +94,8 @@ export async function addAddendum(db: Db, meetingId: string, text: string): Prom
   }
   const at = nowIso();
   // Typed as plain text; stored as Markdown that prints exactly that.
-  await db.insertInto('addenda').values({ id: newId(), meeting_id: meetingId, at, text: plainToMarkdown(text.trim()) }).execute();
-  const hash = await contentHash(db, meetingId);
-  await db.updateTable('meetings').set({ content_hash: hash, updated_at: at }).where('id', '=', meetingId).execute();
-  await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.addAddendum', payload: { at, text: text.trim(), contentHash: hash } });
+  const stored = plainToMarkdown(text.trim());
+  await db.insertInto('addenda').values({ id: newId(), meeting_id: meetingId, at, text: stored }).execute();
+  await db.updateTable('meetings').set({ updated_at: at }).where('id', '=', meetingId).execute();
+  await extendSeal(db, meetingId, { at, text: stored }, m.row.content_hash);
 }

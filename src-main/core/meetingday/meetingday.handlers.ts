@@ -11,6 +11,7 @@ import { carryForward } from './carry.service';
 import { addAddendum, approve, approveMinutes, withdrawApproval } from './approval.service';
 import { verifyStore } from './verify';
 import { verifyFiles, withFilesReport } from '../files/verify-files';
+import { parseAnchor } from '../seal/anchor';
 
 /** Runs one change in a transaction and answers with its meeting (by the id the change names) as meeting mode shows it then. */
 const changeThenView = (ctx: CoreContext, change: (db: Db) => Promise<string>) => tx(ctx, async (db) => getMeetingDay(db, await change(db)));
@@ -36,5 +37,9 @@ export const meetingDayHandlers: FeatureHandlers<typeof meetingDayOps> = {
   'meetingday.withdrawApproval': (ctx, { meetingId, member }) => meetingChange(ctx, meetingId, (db) => withdrawApproval(db, meetingId, member)),
   'meetingday.approveMinutes': (ctx, { meetingId }) => meetingChange(ctx, meetingId, (db) => approveMinutes(db, meetingId)),
   'meetingday.addAddendum': (ctx, { meetingId, text }) => meetingChange(ctx, meetingId, (db) => addAddendum(db, meetingId, text)),
-  'meetingday.verify': async (ctx) => withFilesReport(await verifyStore(ctx.store.db), await verifyFiles(ctx.store.db, ctx.store.filesDir)),
+  'meetingday.verify': async (ctx, { anchors }) =>
+    withFilesReport(
+      await verifyStore(ctx.store.db, { keyFiles: ctx.store.keyFile ? [ctx.store.keyFile] : [], anchors: (anchors ?? []).map((a) => parseAnchor(a)!) }),
+      await verifyFiles(ctx.store.db, ctx.store.filesDir),
+    ),
 };

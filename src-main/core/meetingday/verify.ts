@@ -1,22 +1,35 @@
-// `referent verify`: recomputes the change log's chain and every locked meeting's content hash
-// from its rows, and names the first fault, so an edit made directly in the file is caught.
-// It walks the archive a batch of meetings at a time (memory stays flat at any size), and each
-// check is its own function: a check of the whole store (StoreCheck) or of one approved meeting
-// (MeetingCheck). Add a check by adding a function to one of the lists below.
+// `referent verify`: checks the change log and every approved meeting, and names the first fault,
+// so an edit made directly in the file is caught. It walks the archive a batch of meetings at a
+// time (memory stays flat at any size), and each check is its own function: a visitor of the one
+// walk over the change log (ChainVisitor), a check of one approved meeting (MeetingCheck) or of
+// the whole store (StoreCheck). Add a check by adding a function to one of the lists below.
+// docs/security.md says what each check proves, and what it cannot.
 import type { VerifyReport } from '../../../src-shared/api/meetingday';
 import type { ExMeeting } from '../../../src-shared/exchange';
 import { formatShortDa } from '../../../src-shared/dates';
 import type { Db } from '../store/database';
 import { verifyChain } from '../changelog/changelog';
-import { hashMeeting, streamMeetings } from '../meetings/meeting-content';
+import { streamMeetings } from '../meetings/meeting-content';
+import { type Anchor, formatAnchor } from '../seal/anchor';
+import { anchorCheck, macCheck, sealEntries, type SealEntry } from '../seal/chain-checks';
+import { legacyLocksNoted, sealHolds } from '../seal/check-locks';
+
+export type VerifyOptions = {
+  /** Key files to check the change log's MACs with (the store's own, and any named by --key). */
+  keyFiles?: readonly string[] | undefined;
+  /** Anchors taken earlier (printed on minutes, kept beside backups): the chain must still hold each. */
+  anchors?: readonly Anchor[] | undefined;
+};
 
 /** What every check can see; built once per run. */
 export type VerifyContext = {
   db: Db;
-  /** Per meeting, the content hash its latest lock or addendum wrote into the change log. */
-  sealed: Map<string, string>;
+  /** Per meeting, where the change log sealed it last: the content hash it recorded, the entry's position and hash. */
+  sealed: Map<string, SealEntry>;
   /** Ids of the meetings locked now (filled as the walk goes; complete for the checks run after it). */
   locked: Set<string>;
+  /** Plain statements for the report: what was checked beyond the fault line, and what could not be. */
+  notes: string[];
 };
 
 /** One approved (locked) meeting, with its content as its rows hold it now. */
@@ -27,19 +40,9 @@ export type MeetingCheck = (m: LockedMeeting, ctx: VerifyContext) => string | nu
 /** A check of the whole store: the fault as one sentence, or null. */
 export type StoreCheck = (ctx: VerifyContext) => Promise<string | null>;
 
-const what = (m: Pick<LockedMeeting, 'committee' | 'start' | 'id'>): string => `the approved minutes of ${m.committee} on ${formatShortDa(m.start)} (meeting ${m.id})`;
+export const what = (m: Pick<LockedMeeting, 'committee' | 'start' | 'id'>): string => `the approved minutes of ${m.committee} on ${formatShortDa(m.start)} (meeting ${m.id})`;
 
 const lockedMeansApproved: MeetingCheck = (m) => (m.status !== 'minutes-approved' ? `${what(m)} are locked but their status is "${m.status}"` : null);
-
-const contentMatchesLock: MeetingCheck = (m) => {
-  if (!m.contentHash) return `${what(m)} have no content hash`;
-  return hashMeeting(m.content) !== m.contentHash ? `${what(m)} were changed after approval: their content no longer matches the hash stored by the lock` : null;
-};
-
-const lockMatchesSeal: MeetingCheck = (m, ctx) => {
-  const seal = ctx.sealed.get(m.id);
-  return seal !== undefined && seal !== m.contentHash ? `${what(m)} carry a content hash that differs from the one the change log recorded when they were sealed` : null;
-};
 
 /** A lock taken off in the file (locked_at cleared) or a meeting deleted is found by its seal in the log. */
 const sealedMeetingsStillLocked: StoreCheck = async ({ db, sealed, locked }) => {
@@ -53,16 +56,34 @@ const sealedMeetingsStillLocked: StoreCheck = async ({ db, sealed, locked }) => 
 };
 
 /** Run on every approved meeting, in order; the first fault ends the walk. */
-export const MEETING_CHECKS: MeetingCheck[] = [lockedMeansApproved, contentMatchesLock, lockMatchesSeal];
+export const MEETING_CHECKS: MeetingCheck[] = [lockedMeansApproved, sealHolds];
 /** Run once after the walk over the approved meetings. */
-export const STORE_CHECKS_AFTER: StoreCheck[] = [sealedMeetingsStillLocked];
+export const STORE_CHECKS_AFTER: StoreCheck[] = [sealedMeetingsStillLocked, legacyLocksNoted];
 
-export async function verifyStore(db: Db): Promise<VerifyReport> {
-  const chain = await verifyChain(db);
+export async function verifyStore(db: Db, options: VerifyOptions = {}): Promise<VerifyReport> {
+  // The change log, in one walk: links and hashes, MACs, anchors, and where it sealed each meeting.
+  const macs = macCheck(options.keyFiles ?? []);
+  const anchors = anchorCheck(options.anchors ?? []);
+  const seals = sealEntries();
+  const chain = await verifyChain(db, [macs.visit, anchors.visit, seals.visit]);
+  const notes: string[] = [];
   let lockedMeetings = 0;
-  const report = (fault: string | null): VerifyReport => ({ ok: fault === null, entries: chain.entries, lockedMeetings, fault });
+  const report = (fault: string | null): VerifyReport => ({
+    ok: fault === null,
+    entries: chain.entries,
+    lockedMeetings,
+    fault,
+    notes,
+    anchor: chain.entries > 0 && !chain.fault ? formatAnchor({ head: chain.head, length: chain.entries }) : null,
+  });
   if (chain.fault) return report(chain.fault.message);
-  const ctx: VerifyContext = { db, sealed: await sealedHashes(db), locked: new Set() };
+  for (const check of [macs, anchors]) {
+    const r = check.finish(chain.entries);
+    notes.push(...r.notes);
+    if (r.fault) return report(r.fault);
+  }
+
+  const ctx: VerifyContext = { db, sealed: seals.seals, locked: new Set(), notes };
   const committees = new Map((await db.selectFrom('committees').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
   for await (const batch of streamMeetings(db, { locked: true })) {
     for (const { row, meeting } of batch) {
@@ -80,20 +101,4 @@ export async function verifyStore(db: Db): Promise<VerifyReport> {
     if (fault) return report(fault);
   }
   return report(null);
-}
-
-/** Per meeting, the hash its latest lock or addendum wrote into the change log. */
-async function sealedHashes(db: Db): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('change_log')
-    .select(['meeting_id', 'payload'])
-    .where('action', 'in', ['meetingday.approveMinutes', 'meetingday.addAddendum'])
-    .orderBy('seq')
-    .execute();
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    const payload = JSON.parse(r.payload) as { contentHash?: unknown };
-    if (r.meeting_id !== null && typeof payload.contentHash === 'string') out.set(r.meeting_id, payload.contentHash);
-  }
-  return out;
 }

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findCommittee } from '../committees/committees.service';
-import { exportDocument, loadReferatInput } from '../documents/documents.service';
+import { exportDocument } from '../documents/documents.service';
+import { liveReferatInput, loadDocumentSource } from '../documents/referat-input';
 import type { PdfPrinter } from '../documents/pdf';
 import { AppError } from '../errors';
 import { readBlob } from '../files/file-store';
@@ -48,10 +49,12 @@ export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | n
   const previous = dir ? readManifest(dir) : null;
   const rows = await selectMeetingRows(db, { committeeIds: [committeeId], year });
   const meetings: SiteMeeting[] = [];
-  let first: Awaited<ReturnType<typeof loadReferatInput>> | null = null;
+  let first: Awaited<ReturnType<typeof liveReferatInput>> | null = null;
   for (const row of rows) {
-    const input = await loadReferatInput(db, row.id);
-    first ??= input;
+    // Approved minutes are published from their sealed content, as their documents print it; the
+    // committee and organisation the site is headed with are today's.
+    const { input } = await loadDocumentSource(db, row.id);
+    first ??= await liveReferatInput(db, row.id);
     const version = row.content_hash ?? hashMeeting(input.meeting);
     const kind = publishedKind(input.meeting);
     let pdf: Uint8Array | null = null;

@@ -132,6 +132,19 @@ export interface ChangeLogTable {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA256 of `hash` under the key kept outside the file (seal/signing.ts); null when written without one. */
+  mac: string | null;
+  /** Which key made `mac` (a short fingerprint, never the key). */
+  mac_key: string | null;
+}
+
+/** The sealed content of approved minutes: what their documents print, frozen at approval. */
+export interface MeetingSealTable {
+  meeting_id: string;
+  content: string | null;
+  entry: number | null;
+  entry_hash: string | null;
+  sealed_at: string;
 }
 
 export interface DocumentPageCacheTable {
@@ -170,6 +183,7 @@ export interface Database {
   document_page_cache: DocumentPageCacheTable;
   search_keys: SearchKeyTable;
   search_pending: SearchPendingTable;
+  meeting_seals: MeetingSealTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

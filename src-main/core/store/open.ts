@@ -16,6 +16,7 @@ import { StoreSqliteDialect } from './dialect';
 import { sqliteBackups, type StoreBackups } from './backups';
 import { asStoreError, readOnly as readOnlyError } from './sqlite-errors';
 import { readBackupKeep } from './store-settings';
+import { SigningPlugin } from '../seal/signing-plugin';
 
 export type Store = {
   db: Kysely<Database>;
@@ -34,6 +35,8 @@ export type Store = {
   options: OpenOptions;
   /** Closes the file and opens it again, as on a start (after a restore): db and sqlite are replaced. */
   reopen: () => Promise<void>;
+  /** The key that signs the change log (seal/signing.ts); null: entries are written without a MAC. */
+  keyFile: string | null;
   close: () => Promise<void>;
 };
 
@@ -51,6 +54,8 @@ export type OpenOptions = {
   readOnly?: boolean;
   /** Recorded with each backup. */
   appVersion?: string;
+  /** Sign every change-log entry with the key in this file (created on the first write). */
+  keyFile?: string | undefined;
 };
 
 /** How long a write waits for another process's write to finish before it is refused as Busy. */
@@ -62,7 +67,11 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   const filesDir = options.filesDir ?? (inMemory ? fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'referent-files-')) : path.join(path.dirname(path.resolve(file)), 'files'));
   // A store opened at an older schema (tests of a migration) has no index to keep.
   const searchOf = (handle: BetterSqlite3.Database): SearchIndex => (schemaVersion(handle) >= searchWordsMigration.version ? fts5SearchIndex : indexBeforeItsMigration);
-  const kysely = (handle: BetterSqlite3.Database) => new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: handle, file }) });
+  const kysely = (handle: BetterSqlite3.Database): Kysely<Database> => {
+    const plain = new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: handle, file }) });
+    // Every change-log entry written through this store is signed (seal/signing-plugin.ts).
+    return options.keyFile ? plain.withPlugin(new SigningPlugin(options.keyFile)) : plain;
+  };
   const closeBoth = async (db: Kysely<Database>, handle: BetterSqlite3.Database): Promise<void> => {
     await db.destroy();
     // kysely closes only a connection it used; a store that ran no query is closed here.
@@ -74,6 +83,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     file,
     search: searchOf(sqlite),
     filesDir,
+    keyFile: options.keyFile ?? null,
     readOnly: options.readOnly === true && !inMemory,
     backups: inMemory ? null : sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keep: () => readBackupKeep(store.db) }),
     options,
@@ -192,7 +202,7 @@ function migrate(sqlite: BetterSqlite3.Database, file: string, migrations: reado
     sqlite
       .transaction(() => {
         if (schemaVersion(sqlite) >= m.version) return;
-        m.up(sqlite);
+        m.up(sqlite, { keyFile: options.keyFile ?? null });
         sqlite.pragma(`user_version = ${m.version}`);
       })
       .immediate();
