@@ -68,6 +68,10 @@ describe('the PDF', () => {
 
   it('prints once when the page numbers are cached, and checks a stale guess against what it printed', async () => {
     const meetingId = ids.rich!;
+    // The cache serves drafts: approved minutes print from their seal, and their .docx always
+    // takes its numbers from a print (tests/integration/seal-documents.test.ts). So the meeting is
+    // reopened here, in the file, for its rows to print and change.
+    await store.db.updateTable('meetings').set({ locked_at: null, status: 'held' }).where('id', '=', meetingId).execute();
     const req = { meetingId, kind: 'decisions' as const, public: true };
     await exportDocument(store.db, printer, { ...req, format: 'pdf' });
     prints = 0;

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument } from '../../src-main/core/documents/documents.service';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
 import { buildPublication, publicationZip, writePublication } from '../../src-main/core/documents/publication';
-import { storeFile } from '../../src-main/core/files/file-store';
+import { importDocument } from '../../src-main/core/exchange/import';
+import { sha256Hex } from '../../src-main/core/util/canonical';
+import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir, tempStore } from '../helpers/store';
 import { docxParts, importFixture, pdfObjectsText, pdfPages, RICH, squash, writeTemp } from './documents-helpers';
 import { importDocument } from '../../src-main/core/exchange/import';
@@ -108,14 +110,20 @@ describe('the public version', () => {
   });
 
   it('the publication package holds the public PDF and the open attachments only, in a .zip or a folder', async () => {
-    const budget = await storeFile(store.db, store.filesDir, new TextEncoder().encode('%PDF-1.4 budgetnotat'));
-    const secret = await storeFile(store.db, store.filesDir, new TextEncoder().encode('Kvistgård leverandørpriser'));
-    const items = await store.db.selectFrom('items').select(['id', 'title']).where('meeting_id', '=', meetingId).execute();
-    const rich = items.find((i) => i.title === 'Budgetopfølgning og rige formater')!;
-    await store.db.updateTable('attachments').set({ sha256: budget }).where('item_id', '=', rich.id).where('access', '=', 'open').execute();
-    await store.db.updateTable('attachments').set({ sha256: secret }).where('access', '=', 'closed').execute();
+    // The meeting is approved, so its attachments are sealed: they arrive with it, as in a bundle.
+    const files = new Map([new TextEncoder().encode('%PDF-1.4 budgetnotat'), new TextEncoder().encode('Kvistgård leverandørpriser')].map((b) => [sha256Hex(b), b]));
+    const [budget, secret] = [...files.keys()];
+    const doc = JSON.parse(fs.readFileSync(RICH, 'utf8')) as ReferentDocument;
+    for (const item of doc.committees[0]!.meetings[0]!.items) {
+      for (const a of item.attachments ?? []) {
+        if (a.access === 'closed') a.sha256 = secret;
+        else if (item.title === 'Budgetopfølgning og rige formater') a.sha256 = budget;
+      }
+    }
+    const withFiles = tempStore();
+    await importDocument(withFiles, doc, { files });
 
-    const pkg = await buildPublication(store.db, store.filesDir, printer, meetingId);
+    const pkg = await buildPublication(withFiles.db, withFiles.filesDir, printer, meetingId);
     expect(pkg.entries.map((e) => e.name)).toEqual([
       '2026-03-10 OBU Referat - offentlig.pdf',
       '2026-03-10 OBU Punkt 2 Bilag 1 - Budgetnotat marts 2026.pdf',
@@ -134,6 +142,7 @@ describe('the public version', () => {
     const folder = `${tempDir()}/site`;
     writePublication(pkg, folder);
     expect(fs.readdirSync(folder).sort()).toEqual(pkg.entries.map((e) => e.name).sort());
+    await withFiles.close();
   });
 
   describe('under the council profile', () => {
