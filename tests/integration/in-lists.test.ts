@@ -43,9 +43,12 @@ describe('verify over more locked items than one statement can bind', () => {
       sqlite.prepare("INSERT INTO committees (id, name, numbering, created_at, updated_at) VALUES ('c', 'Økonomiudvalget', 'per-meeting', ?, ?)").run(now, now);
       const meeting = sqlite.prepare("INSERT INTO meetings (id, committee_id, start, status, locked_at, created_at, updated_at) VALUES (?, 'c', ?, 'minutes-approved', ?, ?, ?)");
       const item = sqlite.prepare('INSERT INTO items (id, meeting_id, position, number, title) VALUES (?, ?, ?, ?, ?)');
+      // Locks as a version before the seal's snapshots left them: checked by their content hash.
+      const legacySeal = sqlite.prepare('INSERT INTO meeting_seals (meeting_id, content, sealed_at) VALUES (?, NULL, ?)');
       for (let m = 0; m < 1700; m++) {
         const day = new Date(Date.UTC(1980, 0, 1 + m * 7)).toISOString().slice(0, 10);
         meeting.run(`m${m}`, `${day}T14:30`, now, now, now);
+        legacySeal.run(`m${m}`, now);
         for (let i = 0; i < 20; i++) item.run(`m${m}i${i}`, `m${m}`, i, i + 1, `Punkt ${i + 1} den ${day}`);
       }
     })();
