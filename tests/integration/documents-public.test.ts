@@ -12,8 +12,6 @@ import { sha256Hex } from '../../src-main/core/util/canonical';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir, tempStore } from '../helpers/store';
 import { docxParts, importFixture, pdfObjectsText, pdfPages, RICH, squash, writeTemp } from './documents-helpers';
-import { importDocument } from '../../src-main/core/exchange/import';
-import type { ReferentDocument } from '../../src-shared/exchange';
 
 const CLOSED_STRINGS = [
   'Salg af areal ved Vestermarken',
