@@ -48,14 +48,16 @@ function parsePart<S extends z.ZodType>(schema: S, raw: unknown, at: string): z.
   throw new AppError('Invalid', place(message), place(da ?? message));
 }
 
-type Body = (db: Db, report: ImportReport, files: Map<string, Uint8Array>) => Promise<void>;
+/** Meetings that arrived approved, by committee: locked and sealed once the whole document is written. */
+type Approved = { committeeId: string; meetingIds: string[] }[];
+type Body = (db: Db, report: ImportReport, files: Map<string, Uint8Array>, approved: Approved) => Promise<void>;
 
 export async function importDocument(store: Store, raw: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const doc = parseDocument(raw);
   const adopt = options.adoptOrganization === true;
-  return runImport(store, options, async (db, report, files) => {
+  return runImport(store, options, async (db, report, files, approved) => {
     if (doc.organization) await importOrganization(db, doc.organization, adopt, report);
-    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, adopt, report, files);
+    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, adopt, report, files, approved);
   });
 }
 
@@ -66,7 +68,7 @@ export async function importDocument(store: Store, raw: unknown, options: Import
  */
 export async function importDocumentStream(store: Store, events: AsyncIterable<DocumentEvent>, options: ImportOptions = {}): Promise<ImportReport> {
   const adopt = options.adoptOrganization === true;
-  return runImport(store, options, async (db, report, files) => {
+  return runImport(store, options, async (db, report, files, approved) => {
     const top: Record<string, unknown> = {};
     const names = new Map<string, number>();
     let committee: Record<string, unknown> = {};
@@ -91,7 +93,7 @@ export async function importDocumentStream(store: Store, events: AsyncIterable<D
         const prior = names.get(c.name);
         if (prior !== undefined) throw new AppError('Invalid', `${at}.name: repeats the committee "${c.name}" of committees[${prior}]`, `${at}.name: gentager udvalget "${c.name}" fra committees[${prior}].`);
         names.set(c.name, e.index);
-        await importCommittee(db, c, at, adopt, report, files);
+        await importCommittee(db, c, at, adopt, report, files, approved);
         committee = {};
         meetings = [];
       }
@@ -151,12 +153,16 @@ async function importInTransaction(db: Db, files: Map<string, Uint8Array>, body:
     const r = await db.insertInto('files').values({ sha256: sha, size: bytes.byteLength, added_at: nowIso() }).onConflict((oc) => oc.column('sha256').doNothing()).executeTakeFirst();
     report.files += Number(r.numInsertedOrUpdatedRows ?? 0);
   }
-  await body(db, report, files);
+  const approved: Approved = [];
+  await body(db, report, files, approved);
+  // Sealed last: a streamed document's organisation is written after its committees, and the seal
+  // freezes what the minutes print, the organisation's name among it.
+  for (const a of approved) await lockApproved(db, a.committeeId, a.meetingIds);
   await appendChange(db, { action: 'exchange.import', payload: report });
   return report;
 }
 
-async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolean, report: ImportReport, files: Map<string, Uint8Array>): Promise<void> {
+async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolean, report: ImportReport, files: Map<string, Uint8Array>, approved: Approved): Promise<void> {
   defuseFileNames(c, files, report);
   const now = nowIso();
   let row = await db.selectFrom('committees').selectAll().where('name', '=', c.name).executeTakeFirst();
@@ -197,17 +203,17 @@ async function importCommittee(db: Db, c: ExCommittee, at: string, adopt: boolea
   // Members the file leaves out keep their keys, unless the file uses that key for someone else.
   for (const m of members) if (!personIds.has(m.key)) personIds.set(m.key, m.id);
 
-  const approved: string[] = [];
+  const locking: string[] = [];
   for (const [mi, m] of c.meetings.entries()) {
     const path = `${at}.meetings[${mi}]`;
     const locked = await importMeeting(db, committeeId, c.name, m, path, personIds, report);
-    if (locked) approved.push(locked);
+    if (locked) locking.push(locked);
   }
-  await lockApproved(db, committeeId, approved);
+  if (locking.length > 0) approved.push({ committeeId, meetingIds: locking });
   await appendChange(db, { committeeId, action: 'committee.import', payload: { name: c.name, meetings: c.meetings.length } });
 }
 
-/** Returns the meeting's id when it arrived approved and is to be locked (lockApproved). */
+/** Returns the meeting's id when it arrived approved and is to be locked (lockApproved, at the end of the import). */
 async function importMeeting(db: Db, committeeId: string, committeeName: string, m: ExMeeting, at: string, personIds: Map<string, string>, report: ImportReport): Promise<string | null> {
   let existing = m.id ? await db.selectFrom('meetings').selectAll().where('id', '=', m.id).executeTakeFirst() : undefined;
   if (existing && existing.committee_id !== committeeId) throw new AppError('Conflict', `${at}.id: the meeting ${m.id} belongs to another committee`, `${at}.id: mødet ${m.id} hører til et andet udvalg.`);
