@@ -53,7 +53,8 @@ describe('publication in the Api', () => {
     expect(exported.meetings[0]!.items[0]).toMatchObject({ publicTitle: 'Køb af ejendom', closedReason: { kind: 'other', text: 'forhandlinger med sælger' }, decision: { public: false } });
     const other = tempStore();
     await importDocument(other, doc);
-    expect(await exportDocument(other.db)).toEqual(doc);
+    // Each store's change log has its own entries, so its own anchor.
+    expect({ ...(await exportDocument(other.db)), anchor: undefined }).toEqual({ ...doc, anchor: undefined });
   });
 
   test('the items carried on or copied keep their public title and reason', async () => {
