@@ -49,8 +49,32 @@ test('import a .csv, roll forward, move a meeting by hand, apply, export .ics', 
   await expect(year.getByText('Bemærk: uge 42 er efterårsferie')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/calendar-proposal.png', fullPage: true });
   await roll.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
+  // Nothing is created before she has seen what will be, per committee, and said yes.
+  const confirm = page.getByRole('dialog', { name: 'Opret mødekalenderen for 2027?' });
+  await expect(confirm.getByText('Der oprettes 22 møder i 2027 for 2 udvalg:')).toBeVisible();
+  const table = confirm.getByRole('table', { name: 'Møder, der oprettes' });
+  await expect(table.getByRole('row')).toHaveText(['UdvalgMøderFørste mødeSidste møde', 'Social- og Ældreudvalget1102.02.202707.12.2027', 'Økonomiudvalget1104.02.202716.12.2027']);
+  await expect(confirm.getByText('1 af dem har en dato, du har rettet i hånden.')).toBeVisible();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/calendar-confirm-1024.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/screens/calendar-confirm-1440.png' });
+  // She goes back to the proposal: still nothing created.
+  await confirm.getByRole('button', { name: 'Annuller' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await call(app.ctx, 'calendar.proposeRollForward', { fromYear: 2026, toYear: 2027 })).proposals.filter((p) => p.planned)).toHaveLength(0);
+  await roll.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
+  await confirm.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
   // 22 meetings with their standard items: slow on a loaded machine.
   await expect(roll.getByText('22 møder er oprettet i 2027 (0 fandtes allerede).')).toBeVisible({ timeout: 45_000 });
+  await expect(confirm).toHaveCount(0);
+  // Proposed again, the meetings that exist are named as such and only the rest would be created.
+  await roll.getByRole('button', { name: 'Foreslå 2027' }).click();
+  await roll.getByRole('button', { name: 'Opret 22 møder i 2027' }).click();
+  await expect(confirm.getByText('21 foreslåede møder findes allerede i kalenderen og oprettes ikke igen.')).toBeVisible();
+  await expect(confirm.getByText('Der oprettes 1 møde i 2027:')).toBeVisible();
+  await expect(table.getByRole('row')).toHaveText(['UdvalgMøderFørste mødeSidste møde', 'Økonomiudvalget116.09.202716.09.2027']);
+  await confirm.getByRole('button', { name: 'Annuller' }).click();
 
   // Export .ics and read it back
   const exp = page.getByRole('region', { name: 'Eksportér kalender' });

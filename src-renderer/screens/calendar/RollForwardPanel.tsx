@@ -1,5 +1,5 @@
 // Next year's calendar: propose it from this year's, let the secretary change any date, and
-// create all the meetings at once.
+// create all the meetings at once, after a confirmation that says what will be created.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,8 +8,10 @@ import type { RollForwardProposal } from '../../../src-shared/api/calendar';
 import { api } from '../../api/client';
 import { refreshMeetings, useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
+import { RollConfirmation } from './RollConfirmation';
 import { entriesOf, YearView } from './YearView';
 
 const ALL = 'all';
@@ -21,6 +23,8 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
   const [fromYear, setFromYear] = useState(initialYear);
   const [committee, setCommittee] = useState(ALL);
   const [edits, setEdits] = useState<Record<number, string>>({});
+  // Many meetings land in every committee's calendar at once: she sees what, and says yes, first.
+  const [confirming, setConfirming] = useState(false);
   const propose = useAction({
     mutationFn: () => api.calendar.proposeRollForward({ fromYear, toYear: fromYear + 1, ...(committee === ALL ? {} : { committeeId: committee }) }),
     onSuccess: () => setEdits({}),
@@ -42,6 +46,7 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
           })),
       }),
     onSuccess: async () => {
+      setConfirming(false);
       await refreshMeetings(qc);
     },
   });
@@ -78,14 +83,23 @@ export function RollForwardPanel({ initialYear }: { initialYear: number }) {
             <li className="entry-edited">{t('roll.legendEdited')}</li>
           </ul>
           <YearView data={data} entries={entries} onEdit={(index, day) => setEdits((x) => ({ ...x, [index]: day }))} />
-          <ErrorText error={apply.error} />
           <div className="form-actions form-actions-start">
-            <Button variant="primary" pending={apply.isPending} isDisabled={blocking > 0} onPress={() => apply.mutate()}>
+            <Button
+              variant="primary"
+              isDisabled={blocking > 0}
+              onPress={() => {
+                apply.reset();
+                setConfirming(true);
+              }}
+            >
               {t('roll.apply', { count: dated.length, year: data.toYear })}
             </Button>
             {blocking > 0 && <span className="form-error">{t('roll.fixFirst', { count: blocking })}</span>}
             {undated > 0 && <span className="muted">{t('roll.undated', { count: undated })}</span>}
           </div>
+          <Dialog title={t('roll.confirmTitle', { year: data.toYear })} isOpen={confirming} onOpenChange={setConfirming} wide>
+            <RollConfirmation data={data} entries={dated} pending={apply.isPending} error={apply.error} onCancel={() => setConfirming(false)} onConfirm={() => apply.mutate()} />
+          </Dialog>
           {apply.data && (
             <p role="status" className="success">
               {t('roll.done', { created: apply.data.created, unchanged: apply.data.unchanged, year: data.toYear })}
