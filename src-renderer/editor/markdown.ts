@@ -34,7 +34,7 @@ export function parseMarkdown(markdown: string): Root {
   return boundedParse(markdown, (s) => keepBareSyntaxAsText(parser.runSync(parser.parse(s)) as Root, s));
 }
 
-function stringifyMdast(root: Root): string {
+export function stringifyMdast(root: Root): string {
   return root.children.length === 0 ? '' : serializer.stringify(root);
 }
 
