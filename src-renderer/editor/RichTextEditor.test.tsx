@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
+import { flushEditors } from './pending-edits';
 import { RichTextEditor } from './RichTextEditor';
 import { wordFixture } from './test-fixtures';
 
@@ -21,7 +22,7 @@ function editorOf(box: HTMLElement): Editor {
 
 function setup(value: string, extra: { onNotice?: (m: string) => void; readOnly?: boolean } = {}) {
   const changes: string[] = [];
-  const utils = render(<RichTextEditor label="Sagsresume" value={value} onChange={(m) => changes.push(m)} {...extra} />);
+  const utils = render(<RichTextEditor label="Sagsresume" value={value} onChange={(m) => changes.push(m)} emitDelayMs={0} {...extra} />);
   const box = screen.getByRole('textbox', { name: 'Sagsresume' });
   return { ...utils, changes, box, editor: editorOf(box) };
 }
@@ -183,13 +184,13 @@ describe('RichTextEditor', () => {
     });
     expect(changes).toEqual(['Første udkast\n', 'Første udkast til indstilling\n']);
     // The caller's save of the first change comes back late: it must not undo the second.
-    rerender(<RichTextEditor label="Sagsresume" value={'Første udkast\n'} onChange={(m) => changes.push(m)} />);
+    rerender(<RichTextEditor label="Sagsresume" value={'Første udkast\n'} onChange={(m) => changes.push(m)} emitDelayMs={0} />);
     expect(box.textContent).toBe('Første udkast til indstilling');
     // ... also when the caller trimmed it on the way.
-    rerender(<RichTextEditor label="Sagsresume" value="Første udkast" onChange={(m) => changes.push(m)} />);
+    rerender(<RichTextEditor label="Sagsresume" value="Første udkast" onChange={(m) => changes.push(m)} emitDelayMs={0} />);
     expect(box.textContent).toBe('Første udkast til indstilling');
     // Another item's text (or a reload) replaces the content, without reporting a change.
-    rerender(<RichTextEditor label="Sagsresume" value={'Andet punkt\n'} onChange={(m) => changes.push(m)} />);
+    rerender(<RichTextEditor label="Sagsresume" value={'Andet punkt\n'} onChange={(m) => changes.push(m)} emitDelayMs={0} />);
     expect(box.textContent).toBe('Andet punkt');
     expect(changes).toHaveLength(2);
     // Undo does not reach back into the previous item's text.
@@ -264,5 +265,34 @@ describe('RichTextEditor', () => {
     await act(async () => {
       await i18n.changeLanguage('da');
     });
+  });
+  it('hands typing to the caller after a pause, and at once on blur, on flushEditors and when closed', async () => {
+    const changes: string[] = [];
+    const { unmount, rerender } = render(<RichTextEditor label="Sagsresume" value="" onChange={(m) => changes.push(m)} emitDelayMs={60_000} />);
+    const box = screen.getByRole('textbox', { name: 'Sagsresume' });
+    const editor = editorOf(box);
+    act(() => {
+      editor.commands.insertContent('Første');
+    });
+    // Held back while she types: the caller re-renders once per pause, not per key.
+    expect(changes).toEqual([]);
+    act(() => flushEditors());
+    expect(changes).toEqual(['Første\n']);
+    act(() => {
+      editor.commands.insertContent(' ord');
+    });
+    fireEvent.blur(box);
+    expect(changes.at(-1)).toBe('Første ord\n');
+    rerender(<RichTextEditor label="Sagsresume" value="" onChange={(m) => changes.push(m)} emitDelayMs={30} />);
+    act(() => {
+      editor.commands.insertContent(' mere');
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(changes.at(-1)).toBe('Første ord mere\n');
+    act(() => {
+      editor.commands.insertContent('!');
+    });
+    unmount();
+    expect(changes.at(-1)).toBe('Første ord mere!\n');
   });
 });

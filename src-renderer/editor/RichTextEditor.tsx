@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { editorExtensions } from './extensions';
 import { LinkDialog } from './LinkDialog';
-import { docToMarkdown, markdownToDoc, normalizeMarkdown } from './markdown';
+import { docToMarkdown, markdownToDoc } from './markdown';
+import { docNodeToMarkdown } from './markdown-incremental';
+import { handedOver, holdBack } from './pending-edits';
 import type { PasteNotice } from './paste-word';
 import { Toolbar } from './Toolbar';
 import { SearchTermsContext } from './search-terms';
@@ -29,10 +31,14 @@ export type RichTextEditorProps = {
   labelHidden?: boolean;
   /** Shown in an empty editor. */
   placeholder?: string;
+  /** How long typing may pause before `onChange` hears of it (0: at once, as the unit tests want). */
+  emitDelayMs?: number;
 };
 
 /** How many of its own recent outputs the editor recognises when the caller echoes them back as `value`. */
 const ECHO_MEMORY = 50;
+/** A pause in typing after which the caller gets the text (blur, closing and flushEditors do it at once). */
+const EMIT_DELAY_MS = 250;
 
 /**
  * Starts a fresh undo history, so Undo cannot step back into the previous text: the history plugin is taken
@@ -61,7 +67,7 @@ function pasteNoticeMessage(t: TFunction<'editor'>, notices: readonly PasteNotic
 }
 
 export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
-  const { label, value, onChange, onNotice, readOnly = false, id, labelHidden = false, placeholder } = props;
+  const { label, value, onChange, onNotice, readOnly = false, id, labelHidden = false, placeholder, emitDelayMs = EMIT_DELAY_MS } = props;
   const { t } = useTranslation('editor');
   const generated = useId();
   const editorId = id ?? `rte${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -71,14 +77,42 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
   const [inlineNotice, setInlineNotice] = useState<string | null>(null);
 
   // Callbacks live in refs: the editor is created once and must always call the latest ones.
-  const latest = useRef({ onChange, onNotice, t });
+  const latest = useRef({ onChange, onNotice, t, emitDelayMs });
   useLayoutEffect(() => {
-    latest.current = { onChange, onNotice, t };
+    latest.current = { onChange, onNotice, t, emitDelayMs };
   });
   /** The Markdown the editor's content stands for right now, and what it emitted lately. */
   const known = useRef<string | null>(null);
   const emitted = useRef<string[]>([]);
-  known.current ??= normalizeMarkdown(value);
+  /** The value the content was loaded from, as given (it need not be in the house style), until the first edit. */
+  const loaded = useRef<string | null>(value);
+
+  const editorRef = useRef<Editor | null>(null);
+  // Typing is handed to the caller after a pause (pending-edits.ts): serialised block by block, so a
+  // keystroke in a long text costs only its paragraph, and the caller re-renders once per pause.
+  const [emitter] = useState(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      handedOver(flush);
+      const e = editorRef.current;
+      if (!e) return;
+      const markdown = docNodeToMarkdown(e.state.doc);
+      if (markdown === known.current) return;
+      known.current = markdown;
+      loaded.current = null;
+      emitted.current = [...emitted.current.slice(-(ECHO_MEMORY - 1)), markdown];
+      latest.current.onChange(markdown);
+    };
+    const schedule = (): void => {
+      if (latest.current.emitDelayMs <= 0) return flush();
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, latest.current.emitDelayMs);
+      holdBack(flush);
+    };
+    return { flush, schedule };
+  });
 
   // Built once: Tiptap compares the options on every render and would re-apply changed ones (and parse
   // `content` again on each keystroke); later changes arrive through the effects below instead.
@@ -106,28 +140,33 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
         ...(placeholder ? { 'data-placeholder': placeholder } : {}),
       },
     },
-    onUpdate: ({ editor: e }) => {
-      const markdown = docToMarkdown(e.getJSON());
-      if (markdown === known.current) return;
-      known.current = markdown;
-      emitted.current = [...emitted.current.slice(-(ECHO_MEMORY - 1)), markdown];
-      latest.current.onChange(markdown);
-    },
+    onUpdate: () => emitter.schedule(),
+    onBlur: () => emitter.flush(),
   }));
   const editor = useEditor(options, []);
+  editorRef.current = editor;
+  // Closing the editor (another item, another screen) hands over what it still holds.
+  useEffect(() => () => emitter.flush(), [emitter]);
+  // What the loaded text stands for, from the one parse above (which also primes the per-block cache).
+  known.current ??= docNodeToMarkdown(editor.state.doc);
 
   // A new value from outside (another item, a reload) replaces the content; an echo of what the editor
   // itself emitted (the caller's saved copy, possibly older than what has been typed since) never does.
   useEffect(() => {
+    if (value === loaded.current || value === known.current || emitted.current.includes(value)) return;
+    // Text typed just now reaches the caller before a value from outside replaces it.
+    emitter.flush();
     if (value === known.current || emitted.current.includes(value)) return;
     // Also an echo the caller reshaped on the way (trimmed, re-joined) is recognised by its normalized form.
-    const normalized = normalizeMarkdown(value);
+    const doc = markdownToDoc(value);
+    const normalized = docToMarkdown(doc);
     if (normalized === known.current || emitted.current.includes(normalized)) return;
-    editor.chain().setMeta('addToHistory', false).setContent(markdownToDoc(value), { emitUpdate: false }).run();
+    editor.chain().setMeta('addToHistory', false).setContent(doc, { emitUpdate: false }).run();
     forgetHistory(editor);
+    loaded.current = value;
     known.current = normalized;
     emitted.current = [];
-  }, [editor, value]);
+  }, [editor, emitter, value]);
 
   useEffect(() => {
     editor.setEditable(!readOnly, false);

@@ -2,6 +2,7 @@
 // of typing, one write at a time, and kept in localStorage until the core has them, so that a
 // reload or a crash in between replays them on the next load.
 import { useSyncExternalStore } from 'react';
+import { flushEditors } from '../../../editor/pending-edits';
 
 export type SaveState = { status: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message: string | null };
 
@@ -140,6 +141,8 @@ export class ItemSaver<P extends Record<string, unknown>> {
 
   /** Before the page goes away, and before anything that reads the agenda back. */
   static flushAll(): Promise<void> {
+    // What an editor still holds back from the last pause in typing joins the pending changes first.
+    flushEditors();
     for (const s of ItemSaver.savers) void s.flush();
     return ItemSaver.chain;
   }
@@ -180,6 +183,7 @@ export function listenForPageExit(): void {
   const flush = (): void => void ItemSaver.flushAll();
   window.addEventListener('pagehide', flush);
   window.addEventListener('beforeunload', (e) => {
+    flushEditors();
     const busy = ItemSaver.busy();
     flush();
     // In the desktop app, closing the window waits for the write and then closes it; a browser
