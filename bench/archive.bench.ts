@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { call } from '../src-main/core/dispatch';
-import { openStore } from '../src-main/core/store/open';
+import { openSqliteStore } from '../src-main/core/store/open';
 import { archiveJson, benchDir } from './archive/files';
 import { PLANTED } from './archive/generate';
 import type { Bench, BenchLine } from './lib';
@@ -93,11 +93,11 @@ const bench: Bench = async (report) => {
     line({ name: 'database file', value: fs.statSync(dbFile).size / 1e6, unit: 'MB', note: `bulk rows only: ${(fs.statSync(baseFile).size / 1e6).toFixed(0)} MB; JSON ${(fs.statSync(json).size / 1e6).toFixed(0)} MB` });
 
     // Open: what every command and start pays, against a bare SQLite open of the same file.
-    const openMs = percentile(await timed(async () => { await openStore(dbFile).close(); }, 5, 1), 50);
+    const openMs = percentile(await timed(async () => { await openSqliteStore(dbFile).close(); }, 5, 1), 50);
     const bareMs = percentile(await timed(() => new BetterSqlite3(dbFile).close(), 5, 1), 50);
     line({ name: 'open the store (median)', value: openMs, unit: 'ms', target: big ? '<= 100 ms' : undefined, met: big ? openMs <= 100 : undefined, note: `bare SQLite open ${bareMs.toFixed(1)} ms` });
 
-    const store = openStore(dbFile);
+    const store = openSqliteStore(dbFile);
     const ctx = { store, shell: 'cli' as const, version: 'bench' };
     try {
       // Autosave: one section of one item of a planned meeting, as the editor sends it.

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeSharedPrinter } from '../src-main/core/documents/pdf-playwright';
-import { openStore } from '../src-main/core/store/open';
+import { openSqliteStore } from '../src-main/core/store/open';
 import type { ApiHost } from '../src-main/host/api-host';
 import { inProcessHost } from '../src-main/host/in-process-host';
 import { startWorkerHost } from '../src-main/host/worker-host';
@@ -95,7 +95,7 @@ const bench: Bench = async (report) => {
   } finally {
     await worker.close();
   }
-  const main = inProcessHost({ store: openStore(mainDb), shell: 'web', version: 'bench' });
+  const main = inProcessHost({ store: openSqliteStore(mainDb), shell: 'web', version: 'bench' });
   let onMain: Figures;
   try {
     onMain = await measure(main, archive);

@@ -1,4 +1,4 @@
-// Opening the database at archive size: openStore (what every start and every CLI command pays)
+// Opening the database at archive size: openSqliteStore (what every start and every CLI command pays)
 // against a plain better-sqlite3 open of the same file in the same run, and the quick_check that
 // opening used to run, for scale. The file is built once from the archive generator by bulk
 // inserts (import speed is measured elsewhere) and cached beside the generated archives.
@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { benchDir, archiveName, writeOnce } from './archive/files';
 import { generateArchive, type ArchiveSpec } from './archive/generate';
 import { medianMs, type Bench } from './lib';
-import { openStore, SCHEMA_VERSION } from '../src-main/core/store/open';
+import { openSqliteStore, SCHEMA_VERSION } from '../src-main/core/store/open';
 
 const ITEMS = Number(process.env.REFERENT_BENCH_OPEN_ITEMS ?? 250_000);
 
@@ -16,7 +16,7 @@ const ITEMS = Number(process.env.REFERENT_BENCH_OPEN_ITEMS ?? 250_000);
 async function archiveDatabase(spec: ArchiveSpec): Promise<string> {
   const file = path.join(benchDir(), `${archiveName(spec)}-schema${SCHEMA_VERSION}.sqlite`);
   return writeOnce(file, async (tmp) => {
-    await openStore(tmp).close();
+    await openSqliteStore(tmp).close();
     const db = new BetterSqlite3(tmp);
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
@@ -71,12 +71,12 @@ const bench: Bench = async (report) => {
     db.close();
   }, 15);
   const store = await medianMs(async () => {
-    const s = openStore(file);
+    const s = openSqliteStore(file);
     s.sqlite.pragma('user_version');
     await s.close();
   }, 15);
   const readOnly = await medianMs(async () => {
-    const s = openStore(file, { readOnly: true });
+    const s = openSqliteStore(file, { readOnly: true });
     s.sqlite.pragma('user_version');
     await s.close();
   }, 15);
@@ -86,7 +86,7 @@ const bench: Bench = async (report) => {
     db.close();
   }, 1, 0);
 
-  report({ name: `open, ${label} (openStore)`, value: store, unit: 'ms', target: '≤ 100 ms at 250k', met: ITEMS < 250_000 ? undefined : store <= 100 });
+  report({ name: `open, ${label} (openSqliteStore)`, value: store, unit: 'ms', target: '≤ 100 ms at 250k', met: ITEMS < 250_000 ? undefined : store <= 100 });
   report({ name: `open read-only (verify, search, export), ${label}`, value: readOnly, unit: 'ms' });
   report({ name: 'plain better-sqlite3 open, same file', value: plain, unit: 'ms' });
   report({ name: 'open ÷ plain open', value: store / plain, unit: 'x', note: 'peek at the schema read-only, pragmas, migration check' });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { runCli } from '../../src-main/cli/run';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { documentEvents } from '../../src-main/core/exchange/json-stream';
 import type { ExCommittee, ExMeeting } from '../../src-shared/exchange';
 
@@ -11,7 +11,7 @@ const [step, ...args] = process.argv.slice(2);
 
 async function cli(argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (out += `${t}\n`), open: (db) => ({ store: openStore(db!), shell: 'cli', version: 'bench' }), cwd: process.cwd() });
+  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (out += `${t}\n`), open: (db) => ({ store: openSqliteStore(db!), shell: 'cli', version: 'bench' }), cwd: process.cwd() });
   return { code, out: out.slice(0, 400) };
 }
 
@@ -20,7 +20,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string }> {
  * nothing else (no validation, no search index, no change log).
  */
 async function bulk(json: string, dbFile: string): Promise<{ code: number; out: string }> {
-  const store = openStore(dbFile);
+  const store = openSqliteStore(dbFile);
   await store.close();
   const db = new BetterSqlite3(dbFile);
   for (const { name } of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%search%'").all() as { name: string }[]) db.exec(`DROP TRIGGER ${name}`);

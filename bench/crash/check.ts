@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { call } from '../../src-main/core/dispatch';
-import { checkIntegrityNow } from '../../src-main/core/store/integrity';
-import { openStore } from '../../src-main/core/store/open';
+import { checkIntegrityNow } from '../../src-main/core/store/sqlite/integrity';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { filePath } from '../../src-main/core/files/file-store';
 import type { WriterEvent } from './writer';
 
@@ -51,7 +51,7 @@ const sha256 = (bytes: Uint8Array): string => crypto.createHash('sha256').update
 export async function checkAfterKill(db: string, ledger: Ledger): Promise<string[]> {
   const faults: string[] = [];
   // Opened as the app opens it after a crash (the WAL is recovered).
-  const store = openStore(db);
+  const store = openSqliteStore(db);
   try {
     const integrity = checkIntegrityNow(store);
     if (integrity !== 'ok') faults.push(`integrity_check: ${integrity}`);

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { call } from '../../src-main/core/dispatch';
 import { importDocument } from '../../src-main/core/exchange/import';
 import { closeSharedPrinter } from '../../src-main/core/documents/pdf-playwright';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { rng } from '../archive/prng';
 import { checkAfterKill, emptyLedger, record } from './check';
 import type { WriterConfig, WriterEvent } from './writer';
@@ -63,7 +63,7 @@ async function bundleWriter(): Promise<string> {
 /** A database with the fixture's committees, and the page numbers of the exported meeting cached (one print, here). */
 async function prepare(dir: string): Promise<string> {
   const db = path.join(dir, 'referent.sqlite');
-  const store = openStore(db);
+  const store = openSqliteStore(db);
   try {
     await importDocument(store, JSON.parse(fs.readFileSync(FIXTURE, 'utf8')));
     await call({ store, shell: 'cli', version: 'crash' }, 'documents.export', { meetingId: EXPORT_MEETING, kind: 'minutes', format: 'docx', public: false });

@@ -8,7 +8,7 @@ import { zipSync } from 'fflate';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { runCli } from '../../src-main/cli/run';
 import { call } from '../../src-main/core/dispatch';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { sha256Hex } from '../../src-main/core/util/canonical';
 import { rng } from '../archive/prng';
 
@@ -82,13 +82,13 @@ function bundle(r: ReturnType<typeof rng>, committee: string, sizes: [number, nu
 
 async function main(cfg: WriterConfig): Promise<void> {
   const r = rng(cfg.seed);
-  const store = openStore(cfg.db, { appVersion: 'crash-writer' });
+  const store = openSqliteStore(cfg.db, { appVersion: 'crash-writer' });
   const ctx = { store, shell: 'cli' as const, version: 'crash-writer' };
   const io = {
     out: () => {},
     err: (t: string) => void process.stderr.write(`${t}\n`),
     dbFile: () => cfg.db,
-    open: (_db: string | undefined, mode?: { readOnly?: boolean }) => ({ store: openStore(cfg.db, { readOnly: mode?.readOnly === true }), shell: 'cli' as const, version: 'crash-writer' }),
+    open: (_db: string | undefined, mode?: { readOnly?: boolean }) => ({ store: openSqliteStore(cfg.db, { readOnly: mode?.readOnly === true }), shell: 'cli' as const, version: 'crash-writer' }),
     cwd: cfg.work,
   };
   const mine: string[] = [];

@@ -10,7 +10,7 @@ const code = await runCli(process.argv.slice(2), {
   dbFile: (db) => resolveDbFile(db),
   open: async (db, mode) => {
     const { openStore } = await import('../core/store/open');
-    return { store: openStore(resolveDbFile(db), { readOnly: mode?.readOnly === true, appVersion: VERSION, keyFile: resolveKeyFile() }), shell: 'cli', version: VERSION };
+    return { store: await openStore(resolveDbFile(db), { readOnly: mode?.readOnly === true, appVersion: VERSION, keyFile: resolveKeyFile() }), shell: 'cli', version: VERSION };
   },
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });

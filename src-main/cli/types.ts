@@ -1,6 +1,5 @@
 // The shape of one `referent` subcommand; each lives in commands/<name>.ts.
 import type { CoreContext } from '../core/context';
-import { asStoreError } from '../core/store/sqlite-errors';
 
 export type CliIO = {
   out: (text: string) => void;
@@ -20,8 +19,8 @@ export async function withContext<T>(io: CliIO, dbFlag: string | undefined, fn: 
   try {
     return await fn(ctx);
   } catch (e) {
-    // SQLite's own failures from raw handles too (integrity check, backups): one sentence naming the file.
-    throw asStoreError(e, ctx.store.file);
+    // The database's own failures from raw handles too (integrity check, backups): one sentence naming it.
+    throw ctx.store.features.mapError(e) ?? e;
   } finally {
     await ctx.store.close();
   }

@@ -5,7 +5,7 @@ import type { ApiFailure, Result } from '../../src-shared/result';
 import type { CoreContext } from './context';
 import { AppError, describeRefusal } from './errors';
 import { handlers } from './handlers';
-import { asStoreError } from './store/sqlite-errors';
+import type { Store } from './store/open';
 import type { Handler } from './handler-types';
 
 export async function invoke(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
@@ -20,13 +20,13 @@ export async function invoke(ctx: CoreContext, name: string, rawInput: unknown):
     const value = await handler(ctx, parsed.data as never);
     return { ok: true, value };
   } catch (e) {
-    return { ok: false, error: toFailure(e, ctx.store.file) };
+    return { ok: false, error: toFailure(e, ctx.store) };
   }
 }
 
-/** `file`: the store's database file, named in the sentence of a failure of SQLite itself (busy, damaged, disk full …). */
-export function toFailure(e: unknown, file?: string): ApiFailure {
-  if (file !== undefined) e = asStoreError(e, file);
+/** `store`: its dialect tells a failure of the database itself (busy, damaged, disk full …) as a sentence naming it. */
+export function toFailure(e: unknown, store?: Pick<Store, 'features'>): ApiFailure {
+  if (store) e = store.features.mapError(e) ?? e;
   if (e instanceof AppError) return e.da ? { code: e.code, message: e.message, messageDa: e.da } : { code: e.code, message: e.message };
   const err = e as { code?: string; message?: string };
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {

@@ -7,12 +7,8 @@ export type Handlers = { [K in OpName]: Handler<K> };
 export type FeatureHandlers<T> = { [K in keyof T & OpName]: Handler<K> };
 
 /**
- * Runs fn in one short transaction: a mutation lands whole or not at all, and the search index
- * takes the items it changed in the same transaction (once each, however many rows changed).
+ * Runs fn in one short write transaction (the store's `write`): a mutation lands whole or not at
+ * all, and the search index takes the items it changed in the same transaction.
  */
 export const tx = <T>(ctx: CoreContext, fn: (db: CoreContext['store']['db']) => Promise<T>): Promise<T> =>
-  ctx.store.db.transaction().execute(async (trx) => {
-    const result = await fn(trx as unknown as CoreContext['store']['db']);
-    await ctx.store.search.refresh(trx);
-    return result;
-  });
+  ctx.store.write((db) => fn(db as unknown as CoreContext['store']['db']));

@@ -14,7 +14,6 @@ import { createMeeting, getMeetingHeader, listMeetings } from './meetings/meetin
 import { exportDocument } from './exchange/export';
 import { importDocument } from './exchange/import';
 import { getSettings, updateSettings } from './settings/settings.service';
-import { schemaVersion } from './store/open';
 import { addMember, endMembership, updateMember } from './committees/members.service';
 import { removeMember } from './committees/member-removal';
 import { cancelMeeting, setMeetingStatus, updateMeeting } from './agenda/meeting-lifecycle.service';
@@ -23,7 +22,7 @@ import { searchItems } from './search/search.service';
 export type { Handler, Handlers } from './handler-types';
 
 export const handlers = {
-  'system.info': async (ctx) => ({ version: ctx.version, dbFile: ctx.store.file, schemaVersion: schemaVersion(ctx.store.sqlite), shell: ctx.shell }),
+  'system.info': async (ctx) => ({ version: ctx.version, dbFile: ctx.store.file, schemaVersion: await ctx.store.schemaVersion(), shell: ctx.shell }),
   'settings.get': (ctx) => getSettings(ctx.store.db),
   'settings.update': (ctx, input) => tx(ctx, (db) => updateSettings(db, input)),
 

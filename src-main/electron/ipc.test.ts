@@ -6,7 +6,7 @@ import { ipcChannel, OP_NAMES } from '../../src-shared/api';
 import type { Result } from '../../src-shared/result';
 import { tempStore, testContext } from '../../tests/helpers/store';
 import type { CoreContext } from '../core/context';
-import { openStore } from '../core/store/open';
+import { openSqliteStore } from '../core/store/open';
 import type { ApiHost } from '../host/api-host';
 import { inProcessHost } from '../host/in-process-host';
 import { isTrustedSender, registerIpc } from './ipc';
@@ -105,7 +105,7 @@ describe('closing', () => {
     expect(late).toMatchObject({ ok: false, error: { code: 'Internal', message: /closing/, messageDa: /lukker/ } });
     expect(await inFlight).toMatchObject({ ok: true, value: { name: 'Økonomiudvalget' } });
     await closed;
-    const again = openStore(ctx.store.file);
+    const again = openSqliteStore(ctx.store.file);
     try {
       expect((await again.db.selectFrom('committees').select('name').execute()).map((r) => r.name)).toEqual(['Økonomiudvalget']);
     } finally {

@@ -8,7 +8,7 @@ import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { ipcChannel, OP_NAMES, type OpName } from '../../src-shared/api';
 import { tempDir } from '../../tests/helpers/store';
-import { openStore } from '../core/store/open';
+import { openSqliteStore } from '../core/store/open';
 
 type Handler = (event: unknown, input: unknown) => unknown;
 
@@ -231,7 +231,7 @@ describe('the main process', () => {
     expect(fs.existsSync(dbFile)).toBe(true);
     // SQLite removes the write-ahead log when the last connection closes cleanly.
     expect(fs.existsSync(`${dbFile}-wal`)).toBe(false);
-    const store = openStore(dbFile);
+    const store = openSqliteStore(dbFile);
     try {
       const rows = await store.db.selectFrom('committees').select('name').execute();
       expect(rows.map((r) => r.name).sort()).toEqual(['Organisations- og Beredskabsudvalget', 'Social- og Sundhedsudvalget']);

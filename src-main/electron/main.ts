@@ -7,7 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
 import { AppError } from '../core/errors';
 import { APP_NAME, defaultDataDir } from '../core/paths';
-import { openOrRestore, restoreQuestion } from '../core/store/recover';
+import { openOrRestore, restoreQuestion } from '../core/store/sqlite/recover';
 import { VERSION } from '../core/version';
 import type { ApiHost } from '../host/api-host';
 import { startWorkerHost } from '../host/worker-host';

@@ -1,6 +1,6 @@
 // The in-process host: the contract's Results, and a close that lets calls in flight land first.
 import { describe, expect, test } from 'vitest';
-import { openStore } from '../core/store/open';
+import { openSqliteStore } from '../core/store/open';
 import { tempStore, testContext } from '../../tests/helpers/store';
 import { inProcessHost } from './in-process-host';
 
@@ -14,7 +14,7 @@ describe('inProcessHost', () => {
     expect(await inFlight).toMatchObject({ ok: true, value: { name: 'Økonomiudvalget' } });
     await closed;
     expect(store.sqlite.open).toBe(false);
-    const again = openStore(store.file);
+    const again = openSqliteStore(store.file);
     try {
       expect((await again.db.selectFrom('committees').select('name').execute()).map((r) => r.name)).toEqual(['Økonomiudvalget']);
     } finally {

@@ -6,7 +6,7 @@ import type { Result } from '../../src-shared/result';
 import type { CoreContext } from '../core/context';
 import { invoke, toFailure } from '../core/dispatch';
 import { AppError } from '../core/errors';
-import { startMaintenance } from '../core/store/integrity';
+import { startMaintenance } from '../core/store/sqlite/integrity';
 import { openStore, type Store } from '../core/store/open';
 import { createCallTracker } from './call-tracker';
 import { invokeJson } from './json-call';
@@ -19,7 +19,7 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.p
 
 let store: Store;
 try {
-  store = openStore(setup.dbFile, { appVersion: setup.version, keyFile: setup.keyFile, ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}) });
+  store = await openStore(setup.dbFile, { appVersion: setup.version, keyFile: setup.keyFile, ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}) });
 } catch (e) {
   post({ type: 'failed', error: toFailure(e) });
   port.close();

@@ -12,7 +12,7 @@ import { WORKER_BUNDLE } from '../../scripts/lib/cli-bundle.mjs';
 import { tempDir } from '../../tests/helpers/store';
 import { playwrightPrinter } from '../core/documents/pdf-playwright';
 import type { PdfPrinter } from '../core/documents/pdf';
-import { openStore } from '../core/store/open';
+import { openSqliteStore } from '../core/store/open';
 import type { ApiHost } from './api-host';
 import { inProcessHost } from './in-process-host';
 import { startWorkerHost } from './worker-host';
@@ -73,7 +73,7 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
 
   test('the in-process host, by contrast, stores nothing while the main thread is held', async () => {
     const dbFile = path.join(tempDir('referent-worker-'), 'referent.sqlite');
-    const host = inProcessHost({ store: openStore(dbFile), shell: 'cli', version: 'test' });
+    const host = inProcessHost({ store: openSqliteStore(dbFile), shell: 'cli', version: 'test' });
     hosts.push(host);
     const created = host.invoke('committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
     const db = reader(dbFile);

@@ -4,7 +4,7 @@
 // connection to the same file, for seeding and checking what was kept.
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { openStore, type Store } from '../../src-main/core/store/open';
+import { openSqliteStore, type Store } from '../../src-main/core/store/open';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import type { CoreContext } from '../../src-main/core/context';
 import type { ApiHost } from '../../src-main/host/api-host';
@@ -19,7 +19,7 @@ export const test = base.extend<{ app: App }>({
     const dir = tempDir('referent-e2e-');
     const dbFile = path.join(dir, 'referent.sqlite');
     const staticDir = path.resolve(import.meta.dirname, '../../dist-web');
-    let store = openStore(dbFile);
+    let store = openSqliteStore(dbFile);
     let ctx: CoreContext = { store, shell: 'web', version: 'e2e' };
     // The bundled worker, as `npm start` runs it (built from the sources by tests/setup/cli-bundle.ts).
     const workerFile = path.resolve(import.meta.dirname, '../..', WORKER_BUNDLE);
@@ -45,7 +45,7 @@ export const test = base.extend<{ app: App }>({
         await server.close();
         await host.close();
         await store.close();
-        store = openStore(dbFile);
+        store = openSqliteStore(dbFile);
         ctx = { store, shell: 'web', version: 'e2e' };
         host = await startHost();
         server = await startWebServer({ host, staticDir, port: server.port, token: server.token });

@@ -2,11 +2,11 @@
 // stdin, then makes `count` Api writes (each reads before it writes, as real operations do) and
 // prints one JSON line: how many landed and the distinct failure messages.
 import { call } from '../../src-main/core/dispatch';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 
 const [file, label, countArg] = process.argv.slice(2);
 const count = Number(countArg);
-const store = openStore(file!);
+const store = openSqliteStore(file!);
 const ctx = { store, shell: 'cli' as const, version: 'test' };
 const committee = await call(ctx, 'committees.create', { name: `Udvalg ${label}`, numbering: 'per-meeting' });
 process.stdout.write('ready\n');

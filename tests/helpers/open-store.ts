@@ -1,10 +1,10 @@
 // A second process opening (and so creating and migrating) a database file: loads, says "ready",
 // opens the file when it reads "go" on stdin, and prints the schema version it found.
-import { openStore, schemaVersion } from '../../src-main/core/store/open';
+import { openSqliteStore, schemaVersion } from '../../src-main/core/store/open';
 
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
-const store = openStore(process.argv[2]!);
+const store = openSqliteStore(process.argv[2]!);
 process.stdout.write(`${schemaVersion(store.sqlite)}\n`);
 await store.close();
 process.stdin.destroy();

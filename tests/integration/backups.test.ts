@@ -7,10 +7,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { call, invoke } from '../../src-main/core/dispatch';
-import { runMaintenance } from '../../src-main/core/store/integrity';
+import { runMaintenance } from '../../src-main/core/store/sqlite/integrity';
 import { MIGRATIONS } from '../../src-main/core/store/migrations';
-import { openStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
-import { openOrRestore, restoreQuestion } from '../../src-main/core/store/recover';
+import { openSqliteStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
+import { openOrRestore, restoreQuestion } from '../../src-main/core/store/sqlite/recover';
 import type { AppError } from '../../src-main/core/errors';
 import type { BackupInfo } from '../../src-shared/api/backups';
 import { cli } from '../helpers/cli';
@@ -19,7 +19,7 @@ import { tempDir } from '../helpers/store';
 const fixture = path.resolve('tests/fixtures/exchange/rich.referent.json');
 
 function context(file: string): CoreContext {
-  return { store: openStore(file, { appVersion: 'test' }), shell: 'cli', version: 'test' };
+  return { store: openSqliteStore(file, { appVersion: 'test' }), shell: 'cli', version: 'test' };
 }
 
 const names = async (ctx: CoreContext): Promise<string[]> => (await call(ctx, 'committees.list', {})).map((c) => c.name).sort();
@@ -39,7 +39,7 @@ describe('backups', () => {
   test('before a migration: a checked copy of the file as it was, in backups/, recorded', async () => {
     const file = path.join(tempDir(), 'referent.sqlite');
     const previous = MIGRATIONS[MIGRATIONS.length - 2]!.version;
-    const old = openStore(file, { targetVersion: previous });
+    const old = openSqliteStore(file, { targetVersion: previous });
     // Written with the columns of the first schema: the Api of this version may write newer ones.
     old.sqlite
       .prepare("INSERT INTO committees (id, name, numbering, created_at, updated_at) VALUES ('c1', 'Børne- og Familieudvalget', 'per-meeting', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z')")
@@ -74,7 +74,7 @@ describe('backups', () => {
     // The CLI's import takes one as well.
     await ctx.store.close();
     expect((await cli(['import', fixture, '--db', file])).code).toBe(0);
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     expect(store.backups!.list().map((b) => b.reason)).toEqual(['pre-import', 'pre-import']);
     await store.close();
   });
@@ -159,7 +159,7 @@ describe('backups', () => {
     expect((await cli(['backup', 'list', '--db', file])).out).toContain(made.name);
     const r = await cli(['backup', 'restore', made.name, '--db', file]);
     expect(r.code).toBe(0);
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     expect(await names({ store, shell: 'cli', version: 'test' })).toEqual(['Økonomiudvalget']);
     // The broken file was kept, byte for byte, as the pre-restore copy.
     const safety = store.backups!.list().find((b) => b.reason === 'pre-restore')!;
@@ -237,7 +237,7 @@ describe('backups of a damaged database', () => {
     const broken = fs.readFileSync(file);
 
     const asked: [AppError, BackupInfo][] = [];
-    const open = () => openStore(file, { appVersion: 'test' });
+    const open = () => openSqliteStore(file, { appVersion: 'test' });
     const no = openOrRestore(file, { appVersion: 'test' }, open, async (e, b) => (asked.push([e, b]), false));
     await expect(no).rejects.toThrow(`${file} is not a Referent database (file is not a database).`);
     expect(asked.map(([e, b]) => [e.code, b.name])).toEqual([['Corrupt', good.name]]);
@@ -260,7 +260,7 @@ describe('backups of a damaged database', () => {
     const file = path.join(tempDir(), 'referent.sqlite');
     fs.writeFileSync(file, 'overskrevet af et andet program '.repeat(500));
     let asked = 0;
-    await expect(openOrRestore(file, {}, () => openStore(file), async () => (asked++, true))).rejects.toThrow(/is not a Referent database/);
+    await expect(openOrRestore(file, {}, () => openSqliteStore(file), async () => (asked++, true))).rejects.toThrow(/is not a Referent database/);
     expect(asked).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // `referent calendar import` and `referent calendar roll-forward`: output, --json shape, --apply, exit codes.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { tempDir } from '../helpers/store';
 import { cli } from '../helpers/cli';
 import { addCommittees, FIXTURES } from './calendar-helpers';
@@ -9,14 +9,14 @@ import { addCommittees, FIXTURES } from './calendar-helpers';
 async function database(): Promise<{ dir: string; db: string }> {
   const dir = tempDir();
   const db = path.join(dir, 'r.sqlite');
-  const store = openStore(db);
+  const store = openSqliteStore(db);
   await addCommittees({ store, shell: 'cli', version: 'test' });
   await store.close();
   return { dir, db };
 }
 
 async function count(db: string): Promise<number> {
-  const store = openStore(db);
+  const store = openSqliteStore(db);
   const n = (await store.db.selectFrom('meetings').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   await store.close();
   return n;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir } from '../helpers/store';
 import { cli } from '../helpers/cli';
@@ -40,7 +40,7 @@ describe('referent command', () => {
     const r = await cli(['import', 'bad.json', '--db', db], dir);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toEqual(['referent import: bad.json: committees[0].meetings[2].start: is not a real calendar date']);
-    const store = openStore(db);
+    const store = openSqliteStore(db);
     expect(await store.db.selectFrom('committees').selectAll().execute()).toEqual([]);
     await store.close();
   });

@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 import type { CliIO } from '../../src-main/cli/types';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { tempDir } from '../helpers/store';
 import { importFixture, pdfPages, REFERENCE, squash } from './documents-helpers';
 
@@ -20,7 +20,7 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   const io: CliIO = {
     out: (t) => void (out += `${t}\n`),
     err: (t) => void (err += `${t}\n`),
-    open: () => ({ store: openStore(dbFile), shell: 'cli', version: 'test' }),
+    open: () => ({ store: openSqliteStore(dbFile), shell: 'cli', version: 'test' }),
     cwd: dir,
   };
   const code = await runCli(['export', ...args], io);
@@ -28,7 +28,7 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 beforeAll(async () => {
-  const store = openStore(dbFile);
+  const store = openSqliteStore(dbFile);
   meetingId = await importFixture(store, REFERENCE);
   await store.close();
 });

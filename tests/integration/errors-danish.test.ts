@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { call, invoke, toFailure } from '../../src-main/core/dispatch';
 import { AppError } from '../../src-main/core/errors';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { tempStore, testContext } from '../helpers/store';
 import { everyonePresent, itemId, MEETING, meetingDayDocument, seedMeetingDay } from './meetingday-fixture';
 
@@ -138,7 +138,7 @@ describe('refusals in Danish, one of each feature', () => {
     sqlite.close();
     let error: unknown;
     try {
-      openStore(store.file);
+      openSqliteStore(store.file);
     } catch (e) {
       error = e;
     }

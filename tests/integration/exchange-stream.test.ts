@@ -8,7 +8,7 @@ import { documentEvents, type DocumentEvent } from '../../src-main/core/exchange
 import { call } from '../../src-main/core/dispatch';
 import { cli } from '../helpers/cli';
 import { tempDir, testContext } from '../helpers/store';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 
 const fixture = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/exchange/rich.referent.json'), 'utf8');
 
@@ -52,7 +52,7 @@ describe('referent import of a file', () => {
     expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/committees 2 added, 0 updated; meetings 5 added, 0 replaced, 0 unchanged; 12 items/) });
     const viaApi = testContext();
     await call(viaApi, 'exchange.import', { document: JSON.parse(fixture) });
-    const fromFile = { store: openStore(path.join(dir, 'a.sqlite')), shell: 'cli' as const, version: 't' };
+    const fromFile = { store: openSqliteStore(path.join(dir, 'a.sqlite')), shell: 'cli' as const, version: 't' };
     // Meetings without an id in the document get a new one on each import, and each store's
     // change log its own entries (times, ids), so its own anchor.
     const strip = (d: object) => JSON.stringify(d).replace(/"id":"[0-9a-f-]{36}"/g, '"id":"…"').replace(/"anchor":"[0-9a-f]{64}:\d+"/, '"anchor":"…"');
@@ -68,7 +68,7 @@ describe('referent import of a file', () => {
     const db = path.join(dir, 'b.sqlite');
     const r = await cli(['import', 'f.json', '--db', db], dir);
     expect(r).toMatchObject({ code: 2, err: 'referent import: f.json: committees[1].meetings[0].items[0].title: must not be empty\n' });
-    const store = openStore(db);
+    const store = openSqliteStore(db);
     expect(store.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(0);
     await store.close();
     fs.writeFileSync(path.join(dir, 'g.json'), fixture.replace('"format": "referent/v1"', '"format": "referent/v2"'));
@@ -84,7 +84,7 @@ describe('referent export-json', () => {
     const db = path.join(dir, 'e.sqlite');
     fs.writeFileSync(path.join(dir, 'f.json'), fixture);
     expect((await cli(['import', 'f.json', '--db', db], dir)).code).toBe(0);
-    const ctx = { store: openStore(db), shell: 'cli' as const, version: 't' };
+    const ctx = { store: openSqliteStore(db), shell: 'cli' as const, version: 't' };
     const expected = `${JSON.stringify(await call(ctx, 'exchange.export', {}), null, 2)}\n`;
     const obu = `${JSON.stringify(await call(ctx, 'exchange.export', { committee: 'OBU', year: 2026 }), null, 2)}\n`;
     const none = `${JSON.stringify(await call(ctx, 'exchange.export', { committee: 'KB', year: 1999 }), null, 2)}\n`;

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { call, invoke } from '../../src-main/core/dispatch';
 import { filePath } from '../../src-main/core/files/file-store';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { buildPublication } from '../../src-main/core/documents/publication';
 import { cli } from '../helpers/cli';
 import { tempDir, testContext } from '../helpers/store';
@@ -30,7 +30,7 @@ async function seed(ctx: CoreContext) {
 /** A database file with the seed in it, for the `referent` command. */
 async function seededFile(dir: string, name = 'r.sqlite') {
   const file = path.join(dir, name);
-  const ctx = { ...testContext(openStore(file)) };
+  const ctx = { ...testContext(openSqliteStore(file)) };
   const s = await seed(ctx);
   await ctx.store.close();
   return { file, ...s, blob: (sha: string) => filePath(path.join(dir, 'files'), sha) };
@@ -121,7 +121,7 @@ describe('referent verify hashes every stored file', () => {
   test('a blob no attachment uses is hashed too', async () => {
     const dir = tempDir();
     const s = await seededFile(dir);
-    const store = openStore(s.file);
+    const store = openSqliteStore(s.file);
     await store.db.deleteFrom('attachments').execute();
     await store.close();
     fs.appendFileSync(s.blob(s.budget.sha256!), 'tail');

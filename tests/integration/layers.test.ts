@@ -15,7 +15,7 @@ describe('layer rules', () => {
     expect(errors.join(' ')).toMatch(/only src-main\/electron may import electron/);
   });
   test('the renderer may not import src-main', async () => {
-    const errors = await restrictedImportErrors('src-renderer/x.ts', "import { openStore } from '../src-main/core/store/open';\nexport const a = openStore;\n");
+    const errors = await restrictedImportErrors('src-renderer/x.ts', "import { openSqliteStore } from '../src-main/core/store/open';\nexport const a = openSqliteStore;\n");
     expect(errors.join(' ')).toMatch(/never src-main/);
   });
   test('src-shared may not import anything platform-specific', async () => {

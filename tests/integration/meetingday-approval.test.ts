@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { runCli } from '../../src-main/cli/run';
 import { readMeetings } from '../../src-main/core/meetings/meeting-content';
 import { canonicalJson, sha256Hex } from '../../src-main/core/util/canonical';
@@ -35,7 +35,7 @@ async function verifyCli(): Promise<{ code: number; out: string; err: string }> 
   const code = await runCli(['verify', '--db', ctx.store.file], {
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
-    open: (db) => ({ store: openStore(db!), shell: 'cli', version: 'test' }),
+    open: (db) => ({ store: openSqliteStore(db!), shell: 'cli', version: 'test' }),
     cwd: process.cwd(),
   });
   return { code, out, err };
@@ -183,7 +183,7 @@ describe('referent verify', () => {
 
   test('--json reports the figures; stray arguments are bad input', async () => {
     let out = '';
-    const io = { out: (t: string) => (out += t), err: () => undefined, open: (db: string | undefined) => ({ store: openStore(db!), shell: 'cli' as const, version: 'test' }), cwd: process.cwd() };
+    const io = { out: (t: string) => (out += t), err: () => undefined, open: (db: string | undefined) => ({ store: openSqliteStore(db!), shell: 'cli' as const, version: 'test' }), cwd: process.cwd() };
     expect(await runCli(['verify', '--json', '--db', ctx.store.file], io)).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ ok: true, lockedMeetings: 1, fault: null });
     expect(await runCli(['verify', 'extra', '--db', ctx.store.file], io)).toBe(2);

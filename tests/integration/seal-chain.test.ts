@@ -12,7 +12,7 @@ import { entryHash } from '../../src-main/core/changelog/changelog';
 import { loadReferat } from '../../src-main/core/documents/documents.service';
 import { hashMeeting, readMeetings } from '../../src-main/core/meetings/meeting-content';
 import { verifyStore } from '../../src-main/core/meetingday/verify';
-import { openStore, type Store } from '../../src-main/core/store/open';
+import { openSqliteStore, type Store } from '../../src-main/core/store/open';
 import { seal as sealMigration } from '../../src-main/core/store/migrations/0070-seal';
 import { sha256Hex } from '../../src-main/core/util/canonical';
 import type { ReferentDocument } from '../../src-shared/exchange';
@@ -39,7 +39,7 @@ function keyedStore(): Setup {
   const dir = tempDir('referent-chain-');
   const file = path.join(dir, 'referent.sqlite');
   const keyFile = path.join(dir, 'config', 'referent.key');
-  const store = openStore(file, { keyFile });
+  const store = openSqliteStore(file, { keyFile });
   return { dir, file, keyFile, store, ctx: { store, shell: 'cli', version: 'test' } };
 }
 
@@ -205,7 +205,7 @@ describe('the key outside the database', () => {
     const entry = await s.store.db.selectFrom('change_log').selectAll().executeTakeFirstOrThrow();
     expect(entry.mac).toMatch(/^[0-9a-f]{64}$/);
     // Another database of the same user signs with the same key.
-    const other = openStore(path.join(s.dir, 'other.sqlite'), { keyFile: s.keyFile });
+    const other = openSqliteStore(path.join(s.dir, 'other.sqlite'), { keyFile: s.keyFile });
     await call({ store: other, shell: 'cli', version: 'test' }, 'committees.create', { name: 'Kulturudvalget', numbering: 'per-meeting' });
     expect((await other.db.selectFrom('change_log').select('mac_key').executeTakeFirstOrThrow()).mac_key).toBe(entry.mac_key);
     await other.close();
@@ -240,7 +240,7 @@ describe('a database from before the seal', () => {
     const file = path.join(dir, 'referent.sqlite');
     const keyFile = path.join(dir, 'referent.key');
     // The version before the seal, as the previous release wrote it: an approved meeting locked by its content hash alone.
-    const old = openStore(file, { targetVersion: sealMigration.version - 1 });
+    const old = openSqliteStore(file, { targetVersion: sealMigration.version - 1 });
     await call({ store: old, shell: 'cli', version: 'old' }, 'exchange.import', { document: meetingDayDocument() });
     const [content] = await readMeetings(old.db, { meetingIds: [MEETING] });
     old.sqlite.prepare(`UPDATE meetings SET status = 'minutes-approved', locked_at = '2026-06-10T09:00:00.000Z', content_hash = ? WHERE id = ?`).run(
@@ -249,7 +249,7 @@ describe('a database from before the seal', () => {
     );
     await old.close();
 
-    const store = openStore(file, { keyFile });
+    const store = openSqliteStore(file, { keyFile });
     const ctx: CoreContext = { store, shell: 'cli', version: 'test' };
     expect(await store.db.selectFrom('meeting_seals').selectAll().execute()).toEqual([{ meeting_id: MEETING, content: null, entry: null, entry_hash: null, sealed_at: '2026-06-10T09:00:00.000Z' }]);
     const macs = await store.db.selectFrom('change_log').select('mac').execute();

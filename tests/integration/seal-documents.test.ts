@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument } from '../../src-main/core/documents/documents.service';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
-import { openStore, type Store } from '../../src-main/core/store/open';
+import { openSqliteStore, type Store } from '../../src-main/core/store/open';
 import { tempDir } from '../helpers/store';
 import { pdfPages, squash, writeTemp } from './documents-helpers';
 import { buildApproved } from './seal-fixture';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const approved = await buildApproved();
   const file = path.join(tempDir(), 'referent.sqlite');
   fs.copyFileSync(approved.file, file);
-  store = openStore(file);
+  store = openSqliteStore(file);
   const seal = await store.db.selectFrom('meeting_seals').selectAll().executeTakeFirstOrThrow();
   anchor = `${seal.entry_hash}:${seal.entry}`;
 }, 120_000);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadReferat } from '../../src-main/core/documents/documents.service';
 import { verifyStore } from '../../src-main/core/meetingday/verify';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/store';
@@ -25,7 +25,7 @@ function approvedDocument(): ReferentDocument {
 
 /** What the approved minutes in `file` print: the organisation, committee and members, as the document tree has them. */
 async function printed(file: string): Promise<{ organization: string | null; committee: string; facts: string; sealed: boolean }> {
-  const store = openStore(file, { readOnly: true });
+  const store = openSqliteStore(file, { readOnly: true });
   try {
     const { doc } = await loadReferat(store.db, { meetingId: MEETING, kind: 'minutes', public: false });
     expect((await verifyStore(store.db, { keyFiles: [] })).fault).toBeNull();

@@ -12,7 +12,7 @@ import { loadReferat, meetingFilePrefix } from '../../src-main/core/documents/do
 import { renderDocx } from '../../src-main/core/documents/docx-writer';
 import { renderHtml } from '../../src-main/core/documents/html-writer';
 import { verifyStore } from '../../src-main/core/meetingday/verify';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import type { Db } from '../../src-main/core/store/database';
 import type { VerifyReport } from '../../src-shared/api/meetingday';
 import { tempDir } from '../helpers/store';
@@ -31,7 +31,7 @@ export async function buildApproved(): Promise<Approved> {
   const dir = tempDir('referent-seal-');
   const keyFile = path.join(dir, 'key', 'referent.key');
   const file = path.join(dir, 'referent.sqlite');
-  const store = openStore(file, { keyFile });
+  const store = openSqliteStore(file, { keyFile });
   const ctx: CoreContext = { store, shell: 'cli', version: 'test' };
   await call(ctx, 'settings.update', { name: 'Haderslev Kommune', logo: LOGO_A });
   const doc = meetingDayDocument();
@@ -99,7 +99,7 @@ export type Outcome = { after: Record<string, string>; verify: VerifyReport; ref
 export async function attempt(approved: Approved, act: (a: Attempt) => Promise<unknown> | unknown): Promise<Outcome> {
   const file = path.join(tempDir('referent-attempt-'), 'referent.sqlite');
   fs.copyFileSync(approved.file, file);
-  const store = openStore(file, { keyFile: approved.keyFile });
+  const store = openSqliteStore(file, { keyFile: approved.keyFile });
   const ctx: CoreContext = { store, shell: 'cli', version: 'test' };
   // An attacker with the file: a connection of their own, outside Referent.
   const raw = <T>(fn: (db: BetterSqlite3.Database) => T): T => {
@@ -125,7 +125,7 @@ export async function attempt(approved: Approved, act: (a: Attempt) => Promise<u
 
 /** The minutes as first approved. */
 export async function rendersOf(file: string): Promise<Record<string, string>> {
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   try {
     return await renders(store.db);
   } finally {

@@ -6,7 +6,7 @@
 // Api's schemas (every field of the committee, its template, a member, the organisation) cover
 // fields added later without this file changing.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { call } from '../../src-main/core/dispatch';
 import { api } from '../../src-shared/api';
 import { TemplateSchema, type ReferentDocument } from '../../src-shared/exchange';
@@ -97,7 +97,7 @@ const operations: Operation[] = [
 
 /** Raw SQL by someone with the file: every table of the schema, and forgeries aimed at the seal. */
 const tables = (() => {
-  const store = openStore(':memory:');
+  const store = openSqliteStore(':memory:');
   const names = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
   store.sqlite.close();
   return names;

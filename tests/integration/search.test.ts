@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import { runCli } from '../../src-main/cli/run';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { searchWords } from '../../src-main/core/store/migrations/0060-search-words';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { tempDir, testContext } from '../helpers/store';
@@ -205,10 +205,10 @@ describe('a prefix being typed', () => {
 
     // A file at the schema before search_words, its index built by then: the words come from the index.
     const file = path.join(tempDir(), 'r.sqlite');
-    const old = openStore(file, { targetVersion: searchWords.version - 1 });
+    const old = openSqliteStore(file, { targetVersion: searchWords.version - 1 });
     old.sqlite.prepare("INSERT INTO item_search (rowid, title, case_number, body, stems, facets) VALUES (7, 'Skolestruktur', '', 'Kommunalbestyrelsen besluttede', '', '')").run();
     await old.close();
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     const words = store.sqlite.prepare("SELECT word FROM search_words WHERE word LIKE 'kommunal%' OR word LIKE 'skole%'").pluck().all();
     expect(words).toEqual(['kommunalbestyrelsen', 'skolestruktur']);
     await store.close();
@@ -246,7 +246,7 @@ describe('the index stays true', () => {
   test('the referent search command prints one line per hit and the count, or JSON; filters by committee, year, outcome', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'r.sqlite');
-    const io = (out: string[]) => ({ out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), open: (f?: string) => ({ store: openStore(f ?? db), shell: 'cli' as const, version: 't' }), cwd: dir });
+    const io = (out: string[]) => ({ out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), open: (f?: string) => ({ store: openSqliteStore(f ?? db), shell: 'cli' as const, version: 't' }), cwd: dir });
     const lines: string[] = [];
     fs.writeFileSync(path.join(dir, 'f.json'), JSON.stringify(fixture));
     expect(await runCli(['import', 'f.json', '--db', db], io([]))).toBe(0);

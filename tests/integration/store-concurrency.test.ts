@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { call, invoke } from '../../src-main/core/dispatch';
-import { openStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
+import { openSqliteStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
 import { tempDir } from '../helpers/store';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -53,7 +53,7 @@ describe('two writers at once', () => {
 
   test('two processes each making 150 writes to one file: all 300 land, none is refused', async () => {
     const file = path.join(tempDir(), 'referent.sqlite');
-    await openStore(file).close();
+    await openSqliteStore(file).close();
     const a = startWriter(file, 'A', 150);
     const b = startWriter(file, 'B', 150);
     await Promise.all([a.ready, b.ready]);
@@ -63,7 +63,7 @@ describe('two writers at once', () => {
     expect(reports.map((r) => r.failures)).toEqual([{}, {}]);
     expect(reports.map((r) => r.ok)).toEqual([150, 150]);
 
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     const ctx = { store, shell: 'cli' as const, version: 'test' };
     const counts = await store.db
       .selectFrom('meetings')
@@ -86,7 +86,7 @@ describe('two writers at once', () => {
 describe('a write that cannot get its turn', () => {
   test('is refused as Busy with one sentence in each language, after waiting, and changes nothing', async () => {
     const file = path.join(tempDir(), 'referent.sqlite');
-    const store = openStore(file, { busyTimeoutMs: 300 });
+    const store = openSqliteStore(file, { busyTimeoutMs: 300 });
     const ctx = { store, shell: 'cli' as const, version: 'test' };
     const c = await call(ctx, 'committees.create', { name: 'Teknik- og Miljøudvalget', numbering: 'per-meeting' });
     // Another process (here: another connection) holds the write lock the whole time.

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { call, invoke } from '../../src-main/core/dispatch';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { tempDir } from '../helpers/store';
 
 /** A 1×1 PNG padded to about 1 MB with an ancillary chunk: a logo the settings accept, too big for a full disk. */
@@ -21,7 +21,7 @@ function largePng(): Buffer {
 describe('a write that fails inside SQLite', () => {
   test('disk full: the user learns the disk is full (not a failed rollback), and nothing was changed', async () => {
     const file = path.join(tempDir(), 'referent.sqlite');
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     const ctx = { store, shell: 'cli' as const, version: 'test' };
     await call(ctx, 'settings.update', { name: 'Haderslev Kommune' });
     // The file may not grow by a single page: as on a full disk, SQLite answers SQLITE_FULL and

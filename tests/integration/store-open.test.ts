@@ -7,7 +7,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { call, invoke } from '../../src-main/core/dispatch';
-import { openStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
+import { openSqliteStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/store';
 
@@ -16,7 +16,7 @@ const RESTORE_EN = 'restore a backup (Settings → Backups in the app, or "refer
 /** A database with one committee and a meeting, closed. */
 async function seeded(): Promise<string> {
   const file = path.join(tempDir(), 'referent.sqlite');
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   const ctx = { store, shell: 'cli' as const, version: 'test' };
   const c = await call(ctx, 'committees.create', { name: 'Økonomiudvalget', shortName: 'ØU', numbering: 'per-meeting' });
   await call(ctx, 'meetings.create', { committeeId: c.id, start: '2026-06-02T14:30' });
@@ -32,7 +32,7 @@ describe('a database from a newer Referent', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = fs.readFileSync(file);
-    expect(() => openStore(file)).toThrow(`The database ${file} was written by a newer Referent (schema ${SCHEMA_VERSION + 1}; this version knows up to ${SCHEMA_VERSION}). Update Referent to open it.`);
+    expect(() => openSqliteStore(file)).toThrow(`The database ${file} was written by a newer Referent (schema ${SCHEMA_VERSION + 1}; this version knows up to ${SCHEMA_VERSION}). Update Referent to open it.`);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['referent.sqlite']);
     const again = new BetterSqlite3(file, { readonly: true });
@@ -70,7 +70,7 @@ describe('commands that only read', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.statSync(file).mtimeMs).toBe(mtime);
     // A write through a read-only store is refused with the read-only sentence, not done.
-    const store = openStore(file, { readOnly: true });
+    const store = openSqliteStore(file, { readOnly: true });
     const r = await invoke({ store, shell: 'cli', version: 'test' }, 'committees.create', { name: 'Teknik- og Miljøudvalget', numbering: 'per-meeting' });
     expect(r.ok ? null : r.error.code).toBe('ReadOnly');
     await store.close();
@@ -82,7 +82,7 @@ describe('a file that cannot be used as it is', () => {
     const file = path.join(tempDir(), 'referent.sqlite');
     fs.writeFileSync(file, 'Referat af mødet den 2. juni. '.repeat(300));
     const before = fs.readFileSync(file);
-    expect(() => openStore(file)).toThrow(`${file} is not a Referent database (file is not a database). Check that you named the right file, or ${RESTORE_EN}.`);
+    expect(() => openSqliteStore(file)).toThrow(`${file} is not a Referent database (file is not a database). Check that you named the right file, or ${RESTORE_EN}.`);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -98,7 +98,7 @@ describe('a file that cannot be used as it is', () => {
     fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (root - 1) * pageSize);
     fs.closeSync(fd);
 
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     const ctx = { store, shell: 'cli' as const, version: 'test' };
     // It opens at once, and what does not touch the damage still reads.
     expect(await call(ctx, 'settings.get', {})).toEqual({ name: null, logo: null });

@@ -3,14 +3,14 @@
 // committee profile (a stub only), which prints what the old public version printed.
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { tempDir } from '../helpers/store';
 import { readMeetings } from '../../src-main/core/meetings/meeting-content';
 import { publication } from '../../src-main/core/store/migrations/0050-publication';
 
 test('migrating to the publication schema keeps which closed decisions were published', async () => {
   const file = path.join(tempDir(), 'referent.sqlite');
-  const old = openStore(file, { targetVersion: publication.version - 1 });
+  const old = openSqliteStore(file, { targetVersion: publication.version - 1 });
   old.sqlite.exec(`
     INSERT INTO committees (id, name, numbering, created_at, updated_at) VALUES ('c-1', 'Økonomiudvalget', 'per-meeting', 't', 't');
     INSERT INTO meetings (id, committee_id, start, created_at, updated_at) VALUES ('m-1', 'c-1', '2026-03-03T15:00', 't', 't');
@@ -19,7 +19,7 @@ test('migrating to the publication schema keeps which closed decisions were publ
   `);
   await old.close();
 
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   const [m] = await readMeetings(store.db, { meetingIds: ['m-1'] });
   expect(m!.meeting.items.map((i) => i.decision?.public)).toEqual([true, undefined]);
   const c = await store.db.selectFrom('committees').select('publication_profile').executeTakeFirstOrThrow();

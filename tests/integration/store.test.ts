@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { openStore, schemaVersion, SCHEMA_VERSION } from '../../src-main/core/store/open';
+import { openSqliteStore, schemaVersion, SCHEMA_VERSION } from '../../src-main/core/store/open';
 import { MIGRATIONS } from '../../src-main/core/store/migrations';
 import { call } from '../../src-main/core/dispatch';
 import { tempDir } from '../helpers/store';
@@ -17,7 +17,7 @@ describe('store', () => {
 
   test('a new file is migrated to the newest schema with WAL and foreign keys on', async () => {
     const file = path.join(tempDir(), 'referent.sqlite');
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     expect(schemaVersion(store.sqlite)).toBe(SCHEMA_VERSION);
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -34,7 +34,7 @@ describe('store', () => {
     const dir = tempDir();
     const file = path.join(dir, 'referent.sqlite');
     const previous = MIGRATIONS[MIGRATIONS.length - 2]!.version;
-    const old = openStore(file, { targetVersion: previous });
+    const old = openSqliteStore(file, { targetVersion: previous });
     expect(schemaVersion(old.sqlite)).toBe(previous);
     // Rows written in the previous version's own terms: today's services speak the newest schema.
     old.sqlite.exec(`
@@ -45,7 +45,7 @@ describe('store', () => {
     `);
     await old.close();
 
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     expect(schemaVersion(store.sqlite)).toBe(SCHEMA_VERSION);
     const meetings = await store.db.selectFrom('meetings').innerJoin('committees', 'committees.id', 'meetings.committee_id').select(['committees.name', 'meetings.start']).execute();
     expect(meetings).toEqual([{ name: 'Børne- og Familieudvalget', start: '2026-03-03T15:00' }]);
@@ -69,7 +69,7 @@ describe('store', () => {
       ...MIGRATIONS,
       { version: 99, name: '9990-broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);') },
     ];
-    expect(() => openStore(file, { migrations: broken })).toThrow(/no such table: nowhere/);
+    expect(() => openSqliteStore(file, { migrations: broken })).toThrow(/no such table: nowhere/);
     const db = new BetterSqlite3(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
@@ -81,18 +81,18 @@ describe('store', () => {
     const db = new BetterSqlite3(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
-    expect(() => openStore(file)).toThrow(`was written by a newer Referent (schema ${SCHEMA_VERSION + 5}; this version knows up to ${SCHEMA_VERSION}). Update Referent to open it.`);
+    expect(() => openSqliteStore(file)).toThrow(`was written by a newer Referent (schema ${SCHEMA_VERSION + 5}; this version knows up to ${SCHEMA_VERSION}). Update Referent to open it.`);
   });
 
   test('a file that is not a database is refused, not overwritten', () => {
     const file = path.join(tempDir(), 'referent.sqlite');
     fs.writeFileSync(file, 'Dette er et Word-dokument, ikke en database. '.repeat(200));
-    expect(() => openStore(file)).toThrow(/not a database/);
+    expect(() => openSqliteStore(file)).toThrow(/not a database/);
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^Dette er et Word-dokument/);
   });
 
   test('the change log is append-only', async () => {
-    const store = openStore(path.join(tempDir(), 'referent.sqlite'));
+    const store = openSqliteStore(path.join(tempDir(), 'referent.sqlite'));
     await call({ store, shell: 'cli', version: 't' }, 'committees.create', { name: 'Økonomiudvalget', numbering: 'per-meeting' });
     expect(() => store.sqlite.exec("UPDATE change_log SET action = 'x'")).toThrow(/append-only/);
     expect(() => store.sqlite.exec('DELETE FROM change_log')).toThrow(/append-only/);

@@ -3,7 +3,7 @@
 // itself no longer opens (that is when a restore is wanted).
 import type { BackupInfo } from '../../../src-shared/api/backups';
 import { resolveDbFile } from '../../core/paths';
-import { sqliteBackups } from '../../core/store/backups';
+import { sqliteBackups } from '../../core/store/sqlite/backups';
 import { readBackupKeep } from '../../core/store/store-settings';
 import { VERSION } from '../../core/version';
 import { parse } from '../args';

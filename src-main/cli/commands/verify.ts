@@ -3,7 +3,6 @@
 // every stored attachment file; exit 0 when all holds, 1 naming the faults. docs/security.md says
 // what this proves and what it cannot.
 import path from 'node:path';
-import { checkIntegrityNow } from '../../core/store/integrity';
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import { type CliCommand, EXIT, withContext } from '../types';
@@ -22,9 +21,9 @@ export const verifyCommand: CliCommand = {
     if (positionals.length > 0) throw new UsageError(`verify takes no arguments\nusage: ${usage}`);
     const anchors = (values.anchor ?? []).map((a) => readAnchorArgument(parseAnchor(a) ? a : path.resolve(io.cwd, a)));
     return withContext(io, values.db, async (ctx) => {
-      // The file itself first: SQLite's integrity_check reads every page.
-      const integrity = checkIntegrityNow(ctx.store);
-      if (integrity !== 'ok') {
+      // The file itself first: SQLite's integrity_check reads every page (a server checks its own pages: null).
+      const integrity = ctx.store.features.checkIntegrity?.() ?? null;
+      if (integrity !== null && integrity !== 'ok') {
         if (values.json) io.out(JSON.stringify({ ok: false, integrity }, null, 2));
         io.err(`referent verify: FAULT: the database file ${ctx.store.file} is damaged (${integrity}); restore a backup ("referent backup list", "referent backup restore FILE").`);
         return EXIT.failure;
@@ -41,7 +40,7 @@ export const verifyCommand: CliCommand = {
       if (!values.json) {
         io.out(`OK: the change log's ${r.entries} entries link up, and ${r.lockedMeetings} approved meeting(s) match their lock. ${r.files?.checked ?? 0} attachment file(s) match their hash.`);
         if (r.files?.hashOnly) io.out(`Note: ${r.files.hashOnly} attachment(s) were imported as hashes only, without their files.`);
-        io.out(`OK: the database file passes SQLite's integrity check.`);
+        if (integrity !== null) io.out(`OK: the database file passes SQLite's integrity check.`);
         for (const note of r.notes) io.out(note);
         if (r.anchor) io.out(`Anchor now: ${r.anchor} (keep it outside the database; "referent verify --anchor ${r.anchor}" proves later that the log still holds it).`);
       }

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import type { FeatureHandlers } from '../handler-types';
 import { tx } from '../handler-types';
-import { DEFAULT_KEEP, type StoreBackups } from '../store/backups';
+import { DEFAULT_KEEP, type StoreBackups } from '../store/sqlite/backups';
 import { readBackupKeep, readLastCheck, writeBackupKeep } from '../store/store-settings';
 
 function backupsOf(ctx: CoreContext): StoreBackups {

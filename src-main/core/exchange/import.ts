@@ -117,12 +117,8 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
     if (storeBlob(store.filesDir, sha, bytes) === 'created') written.push(filePath(store.filesDir, sha));
   }
   try {
-    return await store.db.transaction().execute(async (trx) => {
-      const report = await importInTransaction(trx, files, body);
-      // One pass over everything the import changed, in the same transaction.
-      await store.search.refresh(trx);
-      return report;
-    });
+    // One transaction; the search index takes everything the import changed in the same one (store.write).
+    return await store.write((trx) => importInTransaction(trx, files, body));
   } catch (e) {
     for (const f of written) fs.rmSync(f, { force: true });
     throw e;

@@ -1,42 +1,54 @@
-// Opens (and if needed creates and migrates) the one SQLite file that holds everything. Opening
-// is quick at any size: the file is not read through here (integrity.ts checks it in the
-// background, in `verify` and in every backup). A file from a newer Referent is refused before
-// anything writes to it; a command that only reads never creates a file.
-import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely } from 'kysely';
-import type { Database } from './database';
-import { fts5SearchIndex, indexBeforeItsMigration } from './fts5-search-index';
-import { searchWords as searchWordsMigration } from './migrations/0060-search-words';
+// The store: what core reads and writes through, on a SQLite file (the laptop) or a PostgreSQL
+// database (a municipality's server). `openStore` looks at the target (a path or a postgres:// URL)
+// and opens the dialect it names; everything a dialect does differently sits behind `features`.
+// See docs/server-design.md §1.
+import type { Kysely } from 'kysely';
+import type { Database, Db } from './database';
 import type { SearchIndex } from '../search/search-index';
-import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
-import { AppError } from '../errors';
-import { StoreSqliteDialect } from './dialect';
-import { sqliteBackups, type StoreBackups } from './backups';
-import { asStoreError, readOnly as readOnlyError } from './sqlite-errors';
-import { readBackupKeep } from './store-settings';
-import { SigningPlugin } from '../seal/signing-plugin';
+import type { AppError } from '../errors';
+import type { StoreBackups } from './sqlite/backups';
+import type { Migration } from './migrations';
+import { isPostgresUrl } from './target';
+import { openSqliteStore } from './sqlite/open';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** What only one dialect does, each behind a small interface (null where the dialect has none). */
+export type StoreFeatures = {
+  /** The database's own check of every page ('ok' or what it found); SQLite only: a server checks itself. */
+  checkIntegrity: (() => string) | null;
+  /** The dialect's environmental failures (busy, damaged, disk full, connection lost …) as one sentence, or null. */
+  mapError: (e: unknown) => AppError | null;
+};
 
 export type Store = {
+  dialect: Dialect;
+  /** The only way core reads and writes (repositories and services; SQL nowhere else). */
   db: Kysely<Database>;
-  /** The raw handle, for SQLite-only features behind small interfaces (backup, integrity). */
-  sqlite: BetterSqlite3.Database;
+  /** The file path, or the server's URL without its password: named in messages. */
   file: string;
-  /** The full-text index of items (FTS5 here; a server database brings its own). */
+  /** The full-text index of items (FTS5 in the file; the server's own text search). */
   search: SearchIndex;
-  /** Folder beside the database where attachment files are stored by content hash. */
+  /** Folder where attachment files are stored by content hash. */
   filesDir: string;
-  /** Opened for reading only (verify, search, export): nothing is written to the file. */
+  /** Opened for reading only (verify, search, export): nothing is written. */
   readOnly: boolean;
-  /** Rolling backups of the file; null for a database in memory. */
+  /** Rolling backups of the file; null for a database in memory or on a server (pg_dump's job). */
   backups: StoreBackups | null;
+  features: StoreFeatures;
   /** The options it was opened with (the desktop app's native module, for workers too). */
   options: OpenOptions;
-  /** Closes the file and opens it again, as on a start (after a restore): db and sqlite are replaced. */
-  reopen: () => Promise<void>;
+  /**
+   * Runs fn as one write transaction: a mutation lands whole or not at all, and the search index
+   * takes the items it changed in the same transaction. The one place a dialect retries or locks.
+   */
+  write: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+  /** The schema version the database is at. */
+  schemaVersion: () => Promise<number>;
   /** The key that signs the change log (seal/signing.ts); null: entries are written without a MAC. */
   keyFile: string | null;
+  /** Closes the database and opens it again, as on a start (after a restore): db is replaced. */
+  reopen: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -50,7 +62,7 @@ export type OpenOptions = {
   nativeBinding?: string;
   /** How long a write waits for another process's write (default BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
-  /** For commands that only read: the file must exist, and is opened read-only. */
+  /** For commands that only read: the database must exist, and is opened read-only. */
   readOnly?: boolean;
   /** Recorded with each backup. */
   appVersion?: string;
@@ -58,155 +70,15 @@ export type OpenOptions = {
   keyFile?: string | undefined;
 };
 
-/** How long a write waits for another process's write to finish before it is refused as Busy. */
-export const BUSY_TIMEOUT_MS = 5000;
-
-export function openStore(file: string, options: OpenOptions = {}): Store {
-  const inMemory = file === ':memory:';
-  let sqlite = openConnection(file, options);
-  const filesDir = options.filesDir ?? (inMemory ? fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'referent-files-')) : path.join(path.dirname(path.resolve(file)), 'files'));
-  // A store opened at an older schema (tests of a migration) has no index to keep.
-  const searchOf = (handle: BetterSqlite3.Database): SearchIndex => (schemaVersion(handle) >= searchWordsMigration.version ? fts5SearchIndex : indexBeforeItsMigration);
-  const kysely = (handle: BetterSqlite3.Database): Kysely<Database> => {
-    const plain = new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: handle, file }) });
-    // Every change-log entry written through this store is signed (seal/signing-plugin.ts).
-    return options.keyFile ? plain.withPlugin(new SigningPlugin(options.keyFile)) : plain;
-  };
-  const closeBoth = async (db: Kysely<Database>, handle: BetterSqlite3.Database): Promise<void> => {
-    await db.destroy();
-    // kysely closes only a connection it used; a store that ran no query is closed here.
-    if (handle.open) handle.close();
-  };
-  const store: Store = {
-    db: kysely(sqlite),
-    sqlite,
-    file,
-    search: searchOf(sqlite),
-    filesDir,
-    keyFile: options.keyFile ?? null,
-    readOnly: options.readOnly === true && !inMemory,
-    backups: inMemory ? null : sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keep: () => readBackupKeep(store.db) }),
-    options,
-    reopen: async () => {
-      const [oldDb, oldSqlite] = [store.db, sqlite];
-      sqlite = openConnection(file, options);
-      store.sqlite = sqlite;
-      store.db = kysely(sqlite);
-      store.search = searchOf(sqlite);
-      // A call still running on the old connection finishes there; then it is closed.
-      await oldDb.connection().execute(async () => {});
-      await closeBoth(oldDb, oldSqlite);
-    },
-    close: () => closeBoth(store.db, sqlite),
-  };
-  return store;
-}
-
-function openConnection(file: string, options: OpenOptions): BetterSqlite3.Database {
-  const migrations = options.migrations ?? MIGRATIONS;
-  const target = options.targetVersion ?? migrations[migrations.length - 1]!.version;
-  const inMemory = file === ':memory:';
-  const readOnly = options.readOnly === true && !inMemory;
-  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  if (!inMemory) {
-    const exists = fs.existsSync(file);
-    if (!exists && readOnly) throw missingDatabase(file);
-    if (exists) {
-      // Looked at read-only first: a newer file is refused before anything (the journal mode
-      // included) writes to it.
-      const version = peekVersion(file, native);
-      refuseNewer(file, version, migrations);
-      // A command that only reads finds an older file brought up to date first, as any open does.
-      if (readOnly && version < target) openConnection(file, { ...options, readOnly: false }).close();
-    }
-    if (!readOnly) ensureWritable(file, exists);
+/** Opens the store `target` names: a postgres:// URL the server's database, anything else a SQLite file. */
+export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
+  if (isPostgresUrl(target)) {
+    // Loaded only here: a laptop never loads the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres/open');
+    return openPostgresStore(target, options);
   }
-  let sqlite: BetterSqlite3.Database;
-  try {
-    sqlite = new BetterSqlite3(file, { readonly: readOnly, fileMustExist: readOnly, ...native });
-  } catch (e) {
-    throw asStoreError(e, file);
-  }
-  try {
-    // First, so that everything after it (the journal mode too) waits for another process's write.
-    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
-    sqlite.pragma('foreign_keys = ON');
-    if (!inMemory && !readOnly) sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    if (!readOnly) migrate(sqlite, file, migrations, target, options);
-  } catch (e) {
-    sqlite.close();
-    throw asStoreError(e, file);
-  }
-  return sqlite;
+  return openSqliteStore(target, options);
 }
 
-export function schemaVersion(sqlite: BetterSqlite3.Database): number {
-  return sqlite.pragma('user_version', { simple: true }) as number;
-}
-
-/** The schema version of a file, read through a read-only connection. */
-function peekVersion(file: string, native: { nativeBinding?: string }): number {
-  let peek: BetterSqlite3.Database | undefined;
-  try {
-    peek = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...native });
-    return schemaVersion(peek);
-  } catch (e) {
-    throw asStoreError(e, file);
-  } finally {
-    peek?.close();
-  }
-}
-
-function refuseNewer(file: string, current: number, migrations: readonly Migration[]): void {
-  const newest = migrations[migrations.length - 1]!.version;
-  if (current <= newest) return;
-  throw new AppError(
-    'TooNew',
-    `The database ${file} was written by a newer Referent (schema ${current}; this version knows up to ${newest}). Update Referent to open it.`,
-    `Databasen ${file} er skrevet af en nyere Referent (skema ${current}; denne version kender op til ${newest}). Opdater Referent for at åbne den.`,
-  );
-}
-
-function missingDatabase(file: string): AppError {
-  return new AppError(
-    'NotFound',
-    `There is no database at ${file}. Check the file name (--db or $REFERENT_DB); this command only reads, so it does not create one.`,
-    `Der findes ingen database på ${file}. Kontrollér filnavnet (--db eller $REFERENT_DB); kommandoen læser kun og opretter derfor ingen.`,
-  );
-}
-
-/** The file and its folder (where SQLite keeps -wal and -shm, and we keep files/ and backups/) must be writable. */
-function ensureWritable(file: string, exists: boolean): void {
-  const dir = path.dirname(path.resolve(file));
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.accessSync(dir, fs.constants.W_OK);
-    if (exists) fs.accessSync(file, fs.constants.W_OK);
-  } catch {
-    throw readOnlyError(file);
-  }
-}
-
-function migrate(sqlite: BetterSqlite3.Database, file: string, migrations: readonly Migration[], target: number, options: OpenOptions): void {
-  const current = schemaVersion(sqlite);
-  refuseNewer(file, current, migrations);
-  const pending = migrations.filter((m) => m.version > current && m.version <= target);
-  if (pending.length === 0) return;
-  // A consistent copy of the file as it was, checked, in backups/, before any step touches it.
-  if (current > 0 && file !== ':memory:') sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion }).createSync('pre-migration');
-  for (const m of pending) {
-    // Each step in its own transaction: a failure leaves the file at the last good version. It
-    // takes the write lock first (IMMEDIATE) and looks again, so that of two processes opening
-    // the same file at once, one migrates and the other finds the step done.
-    sqlite
-      .transaction(() => {
-        if (schemaVersion(sqlite) >= m.version) return;
-        m.up(sqlite, { keyFile: options.keyFile ?? null });
-        sqlite.pragma(`user_version = ${m.version}`);
-      })
-      .immediate();
-  }
-}
-
-export { SCHEMA_VERSION };
+export { openSqliteStore, schemaVersion, BUSY_TIMEOUT_MS, type SqliteStore } from './sqlite/open';
+export { SCHEMA_VERSION } from './migrations';

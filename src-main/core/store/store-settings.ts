@@ -2,7 +2,7 @@
 // last background integrity check of the file.
 import type { BackupKeep, StoreCheck } from '../../../src-shared/api/backups';
 import type { Db } from './database';
-import { DEFAULT_KEEP } from './backups';
+import { DEFAULT_KEEP } from './sqlite/backups';
 
 const KEEP = 'store.backupKeep';
 const CHECK = 'store.lastCheck';

@@ -6,22 +6,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../../errors';
 import type { Database } from '../database';
+import { redactedUrl } from '../target';
 
-/** `--db` and $REFERENT_DB name a PostgreSQL database with a URL, a SQLite file with a path. */
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
-  }
-}
+export { isPostgresUrl, redactedUrl } from '../target';
 
 export type PostgresOptions = {
   /** Connections in the pool (default 10): a desktop needs few, `referent serve` more. */

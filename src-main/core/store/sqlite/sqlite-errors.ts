@@ -1,7 +1,7 @@
 // SQLite's own failures (busy, damaged, not a database, read-only, disk full, disk error) turned,
 // in this one place, into one sentence naming the file and the way out. Every path to the file
 // (the kysely driver, opening, migrations, backups, dispatch's safety net) goes through it.
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 
 /** Where a user finds the backups, named in every sentence that says "restore a backup". */
 const RESTORE_EN = 'restore a backup (Settings → Backups in the app, or "referent backup list" and "referent backup restore FILE")';

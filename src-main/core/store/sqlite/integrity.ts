@@ -1,15 +1,16 @@
 // Integrity checks of the database file, off the open path: in the background once a day or per
 // Referent version (recorded in the file), in `referent verify`, and on every backup's copy.
-import type { BackupInfo, StoreCheck } from '../../../src-shared/api/backups';
-import type { Store } from './open';
+import type { BackupInfo, StoreCheck } from '../../../../src-shared/api/backups';
+import type { Store } from '../open';
+import type { SqliteStore } from './open';
 import { runStoreJob } from './store-jobs';
 import { sqliteCode } from './sqlite-errors';
-import { readLastCheck, writeLastCheck } from './store-settings';
+import { readLastCheck, writeLastCheck } from '../store-settings';
 
 const localDay = (iso: string | Date): string => new Date(iso).toLocaleDateString('sv-SE');
 
 /** SQLite's integrity_check of the open file, on this thread: 'ok' or the first problems found. */
-export function checkIntegrityNow(store: Store): string {
+export function checkIntegrityNow(store: SqliteStore): string {
   try {
     const rows = store.sqlite.pragma('integrity_check(20)') as Record<string, unknown>[];
     const problems = rows.map((r) => String(Object.values(r)[0]));

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { BACKUP_REASONS, type BackupInfo, type BackupKeep, type BackupReason } from '../../../src-shared/api/backups';
-import { AppError } from '../errors';
+import { BACKUP_REASONS, type BackupInfo, type BackupKeep, type BackupReason } from '../../../../src-shared/api/backups';
+import { AppError } from '../../errors';
 import { runStoreJob, runStoreJobSync, StoreJobError, type JobResult } from './store-jobs';
 import { asStoreError, storeFailure } from './sqlite-errors';
-import { SCHEMA_VERSION } from './migrations';
+import { SCHEMA_VERSION } from '../migrations';
 
 export const DEFAULT_KEEP: BackupKeep = { daily: 14, other: 10 };
 

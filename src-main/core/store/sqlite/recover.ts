@@ -1,10 +1,10 @@
 // What a window does when its database file does not open at all (overwritten, not a database,
 // damaged where the schema is): it offers the newest backup whose check was ok, and restores it
 // (the file as it is kept first as a 'pre-restore' copy) when the user says so. The shell asks.
-import type { BackupInfo } from '../../../src-shared/api/backups';
-import { AppError } from '../errors';
+import type { BackupInfo } from '../../../../src-shared/api/backups';
+import { AppError } from '../../errors';
 import { sqliteBackups } from './backups';
-import type { OpenOptions } from './open';
+import type { OpenOptions } from '../open';
 
 /** The newest backup of `file` whose integrity check was ok, or null. */
 export function newestGoodBackup(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): BackupInfo | null {

@@ -7,12 +7,12 @@
 // expanded from there to a few whole words, since FTS5's own prefix query merges the postings of
 // every word that starts so, which grows with the archive.
 import { sql } from 'kysely';
-import type { Db } from './database';
-import { batches } from './batches';
-import { caseToken, stem, words } from '../search/analysis';
-import { bodyText, loadItemTexts, type ItemText } from '../search/item-text';
-import { MIN_PREFIX, type Term } from '../search/query';
-import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../search/search-index';
+import type { Db } from '../database';
+import { batches } from '../batches';
+import { caseToken, stem, words } from '../../search/analysis';
+import { bodyText, loadItemTexts, type ItemText } from '../../search/item-text';
+import { MIN_PREFIX, type Term } from '../../search/query';
+import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
 
 // key = (EPOCH_END - minute of the meeting's start) * 2^20 + n: newer meetings get smaller keys,
 // and up to 2^20 items may share a start minute. Minutes from 1970; EPOCH_END lies past year 2400.
