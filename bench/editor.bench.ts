@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { call } from '../src-main/core/dispatch';
 import type { CoreContext } from '../src-main/core/context';
-import { openStore } from '../src-main/core/store/open';
+import { openSqliteStore } from '../src-main/core/store/open';
 import { startWorkerHost } from '../src-main/host/worker-host';
 import { startWebServer } from '../src-main/web/server';
 import { ensureCliBundle, WORKER_BUNDLE } from '../scripts/lib/cli-bundle.mjs';
@@ -178,7 +178,7 @@ const bench: Bench = async (report) => {
   const staticDir = STATIC_DIR ?? ensureWebBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referent-bench-editor-'));
   const dbFile = path.join(dir, 'referent.sqlite');
-  const store = openStore(dbFile);
+  const store = openSqliteStore(dbFile);
   const ctx: CoreContext = { store, shell: 'web', version: 'bench' };
   const big = bigMarkdown(BIG_BYTES, 11);
   const small = bigMarkdown(2_000, 12);
