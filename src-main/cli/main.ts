@@ -12,6 +12,7 @@ const code = await runCli(process.argv.slice(2), {
     const { openStore } = await import('../core/store/open');
     return { store: await openStore(resolveDbFile(db), { readOnly: mode?.readOnly === true, appVersion: VERSION, keyFile: resolveKeyFile() }), shell: 'cli', version: VERSION };
   },
+  keyFile: resolveKeyFile(),
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });
 process.exitCode = code;

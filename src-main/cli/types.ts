@@ -8,6 +8,8 @@ export type CliIO = {
   dbFile?: (dbFlag: string | undefined) => string;
   /** Opens that file's store (the command loads the store only then); `readOnly` for commands that only read (the file must exist). */
   open: (dbFlag: string | undefined, mode?: OpenMode) => CoreContext | Promise<CoreContext>;
+  /** The key that signs the change log (default: none): `backup restore` signs the restore's entry with it. */
+  keyFile?: string | undefined;
   cwd: string;
 };
 

@@ -96,7 +96,7 @@ function run(): void {
     try {
       host = await openOrRestore(
         dbFile,
-        { appVersion: VERSION, ...(nativeBinding ? { nativeBinding } : {}) },
+        { appVersion: VERSION, keyFile: desktopKeyFile(app.getPath('userData'), process.env), ...(nativeBinding ? { nativeBinding } : {}) },
         () =>
           startWorkerHost({
             dbFile,

@@ -19,6 +19,8 @@ export type BackupInfo = {
   /** Schema version of the copy, and the Referent that made it (null when unknown). */
   schemaVersion: number | null;
   appVersion: string | null;
+  /** The change log's head in the copy when it was made ("HASH:LENGTH"; null before backups recorded it): `referent verify` checks the database still holds it. */
+  anchor: string | null;
 };
 
 /** How many backups are kept: the newest `daily` daily ones, and the newest `other` of the rest. */

@@ -5,15 +5,16 @@ import { openSqliteStore } from '../../src-main/core/store/open';
 
 export type CliRun = { code: number; out: string; err: string };
 
-/** Without --db the store is `default.sqlite` in `cwd`, never the user's own file. */
-export async function cli(args: string[], cwd = process.cwd()): Promise<CliRun> {
+/** Without --db the store is `default.sqlite` in `cwd`, never the user's own file; `keyFile` signs the change log as the real command's key does. */
+export async function cli(args: string[], cwd = process.cwd(), options: { keyFile?: string } = {}): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await runCli(args, {
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
     dbFile: (db) => db ?? path.join(cwd, 'default.sqlite'),
-    open: (db, mode) => ({ store: openSqliteStore(db ?? path.join(cwd, 'default.sqlite'), { readOnly: mode?.readOnly === true, appVersion: 'test' }), shell: 'cli', version: 'test' }),
+    open: (db, mode) => ({ store: openSqliteStore(db ?? path.join(cwd, 'default.sqlite'), { readOnly: mode?.readOnly === true, appVersion: 'test', keyFile: options.keyFile }), shell: 'cli', version: 'test' }),
+    keyFile: options.keyFile,
     cwd,
   });
   return { code, out, err };

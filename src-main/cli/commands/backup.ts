@@ -57,7 +57,7 @@ export const backupCommand: CliCommand = {
       if (!name || positionals.length > 1) throw new UsageError(`name the backup to restore ("referent backup list" shows them)\nusage: ${usage}`);
       const file = dbFile(io, values.db);
       // The setting of how many to keep is read if the file still opens; restoring needs no more.
-      const backups = sqliteBackups(file, { appVersion: VERSION, keep: () => withContext(io, values.db, (ctx) => readBackupKeep(ctx.store.db), { readOnly: true }) });
+      const backups = sqliteBackups(file, { appVersion: VERSION, keyFile: io.keyFile, keep: () => withContext(io, values.db, (ctx) => readBackupKeep(ctx.store.db), { readOnly: true }) });
       const { restored, safetyCopy } = await backups.restore(name);
       // Opened once as on a start: an older backup is brought up to this version's schema.
       await withContext(io, values.db, async () => {});

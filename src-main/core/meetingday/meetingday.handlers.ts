@@ -39,7 +39,7 @@ export const meetingDayHandlers: FeatureHandlers<typeof meetingDayOps> = {
   'meetingday.addAddendum': (ctx, { meetingId, text }) => meetingChange(ctx, meetingId, (db) => addAddendum(db, meetingId, text)),
   'meetingday.verify': async (ctx, { anchors }) =>
     withFilesReport(
-      await verifyStore(ctx.store.db, { keyFiles: ctx.store.keyFile ? [ctx.store.keyFile] : [], anchors: (anchors ?? []).map((a) => parseAnchor(a)!) }),
+      await verifyStore(ctx.store.db, { keyFiles: ctx.store.keyFile ? [ctx.store.keyFile] : [], anchors: (anchors ?? []).map((a) => parseAnchor(a)!), backups: ctx.store.backups?.anchors() ?? [] }),
       await verifyFiles(ctx.store.db, ctx.store.filesDir),
     ),
 };

@@ -12,6 +12,7 @@ import { verifyChain } from '../changelog/changelog';
 import { streamMeetings } from '../meetings/meeting-content';
 import { type Anchor, formatAnchor } from '../seal/anchor';
 import { anchorCheck, macCheck, sealEntries, type SealEntry } from '../seal/chain-checks';
+import { backupAnchorCheck, type BackupAnchor } from '../seal/backup-anchors';
 import { legacyLocksNoted, sealHolds } from '../seal/check-locks';
 
 export type VerifyOptions = {
@@ -19,6 +20,8 @@ export type VerifyOptions = {
   keyFiles?: readonly string[] | undefined;
   /** Anchors taken earlier (printed on minutes, kept beside backups): the chain must still hold each. */
   anchors?: readonly Anchor[] | undefined;
+  /** The rolling backups' recorded anchors and heads (store/backups.ts): the log must hold each made since the last restore. */
+  backups?: readonly BackupAnchor[] | undefined;
 };
 
 /** What every check can see; built once per run. */
@@ -64,8 +67,9 @@ export async function verifyStore(db: Db, options: VerifyOptions = {}): Promise<
   // The change log, in one walk: links and hashes, MACs, anchors, and where it sealed each meeting.
   const macs = macCheck(options.keyFiles ?? []);
   const anchors = anchorCheck(options.anchors ?? []);
+  const backups = backupAnchorCheck(options.backups ?? [], options.keyFiles ?? []);
   const seals = sealEntries();
-  const chain = await verifyChain(db, [macs.visit, anchors.visit, seals.visit]);
+  const chain = await verifyChain(db, [macs.visit, anchors.visit, backups.visit, seals.visit]);
   const notes: string[] = [];
   let lockedMeetings = 0;
   const report = (fault: string | null): VerifyReport => ({
@@ -77,7 +81,7 @@ export async function verifyStore(db: Db, options: VerifyOptions = {}): Promise<
     anchor: chain.entries > 0 && !chain.fault ? formatAnchor({ head: chain.head, length: chain.entries }) : null,
   });
   if (chain.fault) return report(chain.fault.message);
-  for (const check of [macs, anchors]) {
+  for (const check of [macs, anchors, backups]) {
     const r = check.finish(chain.entries);
     notes.push(...r.notes);
     if (r.fault) return report(r.fault);

@@ -2,7 +2,6 @@
 // database (printed on approved minutes, written into exports and backups). `referent verify
 // --anchor` then proves the chain still holds that entry at that position, so cutting its tail
 // or rebuilding it with fresh hashes is found even by someone who cannot read the key.
-import fs from 'node:fs';
 import type { Db } from '../store/database';
 
 export type Anchor = { head: string; length: number };
@@ -22,11 +21,4 @@ export async function chainAnchor(db: Db): Promise<Anchor | null> {
   // Entries are numbered without gaps (verifyChain checks it), so the last one's seq is the length.
   const last = await db.selectFrom('change_log').select(['hash', 'seq']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return last ? { head: last.hash, length: last.seq } : null;
-}
-
-/** The sidecar a backup keeps beside it: "<backup file>.anchor", one line "HASH:LENGTH". */
-export const anchorSidecarPath = (backupFile: string): string => `${backupFile}.anchor`;
-
-export function writeAnchorSidecar(backupFile: string, anchor: Anchor | null): void {
-  if (anchor) fs.writeFileSync(anchorSidecarPath(backupFile), `${formatAnchor(anchor)}\n`);
 }

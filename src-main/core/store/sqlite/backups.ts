@@ -1,8 +1,10 @@
 // Rolling backups of a SQLite database file in `backups/` beside it, made with SQLite's online
 // backup API (consistent while the file is in use), each checked with integrity_check and recorded
 // in a small JSON file beside it; the oldest pruned. It needs only the file's path, so backups can
-// be listed and restored when the database itself no longer opens. A server database will
-// implement StoreBackups with its own tools.
+// be listed and restored when the database itself no longer opens. Each record keeps the chain's
+// anchor of its copy, signed with the key kept outside the file, and a restore is recorded in the
+// restored file's change log (seal/backup-anchors.ts says what `verify` makes of both). A server
+// database will implement StoreBackups with its own tools.
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -11,6 +13,11 @@ import { AppError } from '../../errors';
 import { runStoreJob, runStoreJobSync, StoreJobError, type JobResult } from './store-jobs';
 import { asStoreError, storeFailure } from './sqlite-errors';
 import { SCHEMA_VERSION } from '../migrations';
+import { entryHash, GENESIS_HASH } from '../../changelog/changelog';
+import { parseAnchor } from '../../seal/anchor';
+import { backupFault, RESTORE_ACTION, signBackupAnchor, type BackupAnchor } from '../../seal/backup-anchors';
+import { loadOrCreateKey, macOf, readKey, type SealKey } from '../../seal/signing';
+import { canonicalJson, nowIso } from '../../util/canonical';
 
 export const DEFAULT_KEEP: BackupKeep = { daily: 14, other: 10 };
 
@@ -30,6 +37,8 @@ export interface StoreBackups {
    * as it is ('pre-restore'). The caller reopens its store afterwards.
    */
   restore(nameOrPath: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo | null }>;
+  /** Each backup's recorded anchor beside the head its file holds now, newest first (for verify). */
+  anchors(): BackupAnchor[];
 }
 
 export type BackupOptions = {
@@ -39,6 +48,8 @@ export type BackupOptions = {
   keep?: () => Promise<BackupKeep> | BackupKeep;
   /** How long a restore waits for another process's write to the file (ms). */
   restoreWaitMs?: number;
+  /** The key that signs the change log: it signs each record's anchor and the restore's log entry too. */
+  keyFile?: string | null | undefined;
 };
 
 const STAMP = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/;
@@ -81,8 +92,25 @@ export function sqliteBackups(dbFile: string, options: BackupOptions = {}): Stor
       check: typeof record.check === 'string' ? record.check : 'not checked',
       schemaVersion: typeof record.schemaVersion === 'number' ? record.schemaVersion : null,
       appVersion: typeof record.appVersion === 'string' ? record.appVersion : null,
+      anchor: typeof record.anchor === 'string' && parseAnchor(record.anchor) ? record.anchor : null,
     };
   };
+
+  const readRecord = (name: string): Record<string, unknown> => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(folder, `${name}.json`), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
+
+  const anchorOf = (b: BackupInfo, file = path.join(folder, b.name)): BackupAnchor => {
+    const record = readRecord(b.name);
+    const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    return { name: b.name, createdAt: b.createdAt, recorded: text(record.anchor), mac: text(record.anchorMac), macKey: text(record.anchorMacKey), head: headOf(file, options.nativeBinding) };
+  };
+
+  const key = (): SealKey | null => (options.keyFile ? readKey(options.keyFile) : null);
 
   const list = (): BackupInfo[] => {
     let names: string[];
@@ -111,7 +139,10 @@ export function sqliteBackups(dbFile: string, options: BackupOptions = {}): Stor
   };
 
   const finish = (p: { name: string; target: string; tmp: string }, reason: BackupReason, r: JobResult): BackupInfo => {
-    const record = { reason, check: r.check, schemaVersion: r.schemaVersion, appVersion: options.appVersion ?? null, source: file };
+    const anchor = r.anchor ?? null;
+    // Signed, so that a record rewritten to match a rewritten copy (or database) is found by verify.
+    const signed = anchor && options.keyFile ? signBackupAnchor(loadOrCreateKey(options.keyFile), p.name, anchor) : {};
+    const record = { reason, check: r.check, schemaVersion: r.schemaVersion, appVersion: options.appVersion ?? null, source: file, anchor, ...signed };
     writeDurably(`${p.target}.json`, JSON.stringify(record, null, 2) + '\n');
     fs.renameSync(p.tmp, p.target);
     fsyncDir(folder);
@@ -178,9 +209,12 @@ export function sqliteBackups(dbFile: string, options: BackupOptions = {}): Stor
       if (!fs.existsSync(file)) return null;
       return create('daily', now);
     },
+    anchors: () => list().map((b) => anchorOf(b)),
     restore: async (nameOrPath) => {
       const chosen = resolveBackup(nameOrPath);
       refuseUnusable(chosen.path, chosen.name, options.nativeBinding);
+      const listed = info(chosen.name);
+      if (listed && path.join(folder, chosen.name) === chosen.path) refuseAltered(anchorOf(listed), key());
       const safetyCopy = await safetyCopyOf();
       try {
         await runStoreJob({ kind: 'restore', backup: chosen.path, target: file, waitMs: options.restoreWaitMs ?? 10_000 }, options.nativeBinding);
@@ -191,6 +225,9 @@ export function sqliteBackups(dbFile: string, options: BackupOptions = {}): Stor
         else throw restoreFailed(chosen.name, file, e);
       }
       const restored = info(chosen.name) ?? { ...chosen.fallbackInfo };
+      // In the restored file's own log: the entries a later backup holds beyond this point were
+      // set aside by a restore, not cut off behind Referent's back (verify tells the two apart).
+      recordRestore(file, { backup: restored.name, anchor: headOf(file, options.nativeBinding), replaced: safetyCopy ? { safetyCopy: safetyCopy.name, anchor: safetyCopy.anchor } : null }, key(), options.nativeBinding);
       return { restored, safetyCopy };
     },
   };
@@ -209,7 +246,7 @@ export function sqliteBackups(dbFile: string, options: BackupOptions = {}): Stor
       throw new AppError('Invalid', `${nameOrPath} is the database itself, not a backup of it.`, `${nameOrPath} er selve databasen, ikke en sikkerhedskopi af den.`);
     }
     const st = fs.statSync(candidate);
-    const fallbackInfo: BackupInfo = { name: path.basename(candidate), createdAt: st.mtime.toISOString(), reason: 'manual', size: st.size, check: 'ok', schemaVersion: null, appVersion: null };
+    const fallbackInfo: BackupInfo = { name: path.basename(candidate), createdAt: st.mtime.toISOString(), reason: 'manual', size: st.size, check: 'ok', schemaVersion: null, appVersion: null, anchor: null };
     return { path: candidate, name: path.basename(candidate), fallbackInfo };
   }
 
@@ -245,6 +282,56 @@ function refuseUnusable(file: string, name: string, nativeBinding: string | unde
       `The backup ${name} was made by a newer Referent (schema ${version}; this version knows up to ${SCHEMA_VERSION}); nothing was changed. Update Referent to restore it.`,
       `Sikkerhedskopien ${name} er lavet af en nyere Referent (skema ${version}; denne version kender op til ${SCHEMA_VERSION}); intet blev ændret. Opdater Referent for at gendanne den.`,
     );
+  }
+}
+
+/** A backup whose record or copy no longer agree with what was recorded when it was made is not put in place. */
+function refuseAltered(b: BackupAnchor, key: SealKey | null): void {
+  const fault = backupFault(b, key ? new Map([[key.id, key]]) : new Map());
+  if (!fault) return;
+  throw new AppError(
+    'Corrupt',
+    `${fault[0]!.toUpperCase()}${fault.slice(1)}; nothing was changed. Choose another backup.`,
+    `Sikkerhedskopien ${b.name} er blevet ændret, efter den blev lavet (dens ændringslog eller dens notat passer ikke med det, der blev noteret, da den blev lavet); intet blev ændret. Vælg en anden sikkerhedskopi.`,
+  );
+}
+
+/** The head of a file's change log ("HASH:LENGTH"); null when it has none or cannot be read. */
+function headOf(file: string, nativeBinding: string | undefined): string | null {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const row = db.prepare('SELECT hash, seq FROM change_log ORDER BY seq DESC LIMIT 1').get() as { hash: string; seq: number } | undefined;
+    return row ? `${row.hash}:${row.seq}` : null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Appends the restore to the restored file's change log, as appendChange would (and signed as the
+ * signing plugin would, where the file's schema has the MAC columns; an older one is signed by its
+ * migration). Written straight to the file: the store is reopened by its caller afterwards.
+ */
+function recordRestore(file: string, payload: Record<string, unknown>, key: SealKey | null, nativeBinding: string | undefined): void {
+  const db = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    db.pragma('busy_timeout = 10000');
+    const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('change_log')").all() as { name: string }[]).map((c) => c.name));
+    db.transaction(() => {
+      const last = db.prepare('SELECT hash FROM change_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+      const prev = last?.hash ?? GENESIS_HASH;
+      const row = { at: nowIso(), meeting_id: null, committee_id: null, action: RESTORE_ACTION, payload: canonicalJson(payload) };
+      const hash = entryHash(prev, row);
+      const mac = key && columns.has('mac') ? { mac: macOf(key, hash), mac_key: key.id } : {};
+      const values = { ...row, prev_hash: prev, hash, ...mac };
+      const names = Object.keys(values);
+      db.prepare(`INSERT INTO change_log (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
+    }).immediate();
+  } finally {
+    db.close();
   }
 }
 

@@ -52,7 +52,7 @@ export function openSqliteStore(file: string, options: OpenOptions = {}): Sqlite
     filesDir,
     keyFile: options.keyFile ?? null,
     readOnly: options.readOnly === true && !inMemory,
-    backups: inMemory ? null : sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keep: () => readBackupKeep(store.db) }),
+    backups: inMemory ? null : sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keyFile: options.keyFile, keep: () => readBackupKeep(store.db) }),
     options,
     features: {
       checkIntegrity: () => checkIntegrityNow(store),
@@ -172,7 +172,7 @@ function migrate(sqlite: BetterSqlite3.Database, file: string, migrations: reado
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;
   // A consistent copy of the file as it was, checked, in backups/, before any step touches it.
-  if (current > 0 && file !== ':memory:') sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion }).createSync('pre-migration');
+  if (current > 0 && file !== ':memory:') sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keyFile: options.keyFile }).createSync('pre-migration');
   for (const m of pending) {
     // Each step in its own transaction: a failure leaves the file at the last good version. It
     // takes the write lock first (IMMEDIATE) and looks again, so that of two processes opening

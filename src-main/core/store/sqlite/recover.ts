@@ -17,14 +17,14 @@ export function newestGoodBackup(file: string, options: Pick<OpenOptions, 'nativ
  * shown the sentence and that backup, and on yes the backup is restored and `open` tried again.
  * Any other failure, a "no", or no backup to offer: the open's own error is thrown.
  */
-export async function openOrRestore<T>(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'appVersion'>, open: () => T | Promise<T>, ask: (error: AppError, backup: BackupInfo) => Promise<boolean>): Promise<T> {
+export async function openOrRestore<T>(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'appVersion' | 'keyFile'>, open: () => T | Promise<T>, ask: (error: AppError, backup: BackupInfo) => Promise<boolean>): Promise<T> {
   try {
     return await open();
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'Corrupt') throw e;
     const backup = newestGoodBackup(file, options);
     if (!backup || !(await ask(e, backup))) throw e;
-    await sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion }).restore(backup.name);
+    await sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keyFile: options.keyFile }).restore(backup.name);
     return open();
   }
 }

@@ -20,6 +20,8 @@ export type JobResult = {
   check: string;
   /** user_version of the checked (or copied) file. */
   schemaVersion: number;
+  /** A backup's change-log head ("HASH:LENGTH"), null when it has none. */
+  anchor?: string | null;
   size?: number;
 };
 
@@ -99,7 +101,21 @@ async function backup(job) {
   const copy = new Database(job.target, native);
   try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
   fsyncFile(job.target);
-  return { ...check(job.target, 'full'), size: fs.statSync(job.target).size };
+  return { ...check(job.target, 'full'), size: fs.statSync(job.target).size, anchor: headOf(job.target) };
+}
+
+// The head of the copy's change log, "HASH:LENGTH" (entries are numbered without gaps): the
+// anchor its record keeps, read from the copy itself.
+function headOf(file) {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...native });
+  try {
+    const row = db.prepare('SELECT hash, seq FROM change_log ORDER BY seq DESC LIMIT 1').get();
+    return row ? row.hash + ':' + row.seq : null;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
 }
 
 async function restore(job) {
