@@ -12,6 +12,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'publish', summary: 'write a committee\'s year as an accessible website folder with the mødeplan (.ics) and publication.json', load: async () => (await import('./commands/publish')).publishCommand },
   { name: 'calendar', summary: 'import a meeting calendar; roll a year forward', load: async () => (await import('./commands/calendar')).calendarCommand },
   { name: 'search', summary: 'search items by title, case number, text, decision, votes, dissents and attachments', load: async () => (await import('./commands/search')).searchCommand },
+  { name: 'archive', summary: 'write the archive package of approved minutes (PDF/A, the sealed meeting, its seal, attachments, manifest)', load: async () => (await import('./commands/archive')).archiveCommand },
   { name: 'verify', summary: 'check the change log, its MACs and anchors, and approved minutes; exit 1 on a fault', load: async () => (await import('./commands/verify')).verifyCommand },
   { name: 'backup', summary: 'list, make or restore the checked backups kept beside the database', load: async () => (await import('./commands/backup')).backupCommand },
   { name: 'api', summary: 'call one operation of the Api ("referent api list" names them)', load: async () => (await import('./commands/api')).apiCommand },

@@ -1,24 +1,32 @@
 // referent verify [--json] [--anchor HASH:LENGTH|FILE]... [--key FILE]...: SQLite's integrity
-// check of the file, then the change log (links, MACs, anchors), every approved meeting's seal and
-// every stored attachment file; exit 0 when all holds, 1 naming the faults. docs/security.md says
-// what this proves and what it cannot.
+// check of the file, then the change log (links, MACs, anchors, the backups' anchors), every
+// approved meeting's seal and every stored attachment file; exit 0 when all holds, 1 naming the
+// faults. With --package FILE|FOLDER it checks an archive package instead, without the database.
+// docs/security.md says what this proves and what it cannot.
 import path from 'node:path';
 import { parse } from '../args';
 import { UsageError } from '../errors';
-import { type CliCommand, EXIT, withContext } from '../types';
+import { type CliCommand, type CliIO, EXIT, withContext } from '../types';
+import { readArchivePackage } from '../../core/archive/package-files';
+import { verifyPackage } from '../../core/archive/verify-package';
+import { formatShortDa } from '../../../src-shared/dates';
 import { parseAnchor } from '../../core/seal/anchor';
 import { readAnchorArgument } from '../anchor-argument';
 import { verifyStore } from '../../core/meetingday/verify';
 import { verifyFiles, withFilesReport } from '../../core/files/verify-files';
 
-const usage = 'referent verify [--json] [--anchor HASH:LENGTH|FILE]... [--key FILE]... [--db FILE]';
+const usage = 'referent verify [--json] [--anchor HASH:LENGTH|FILE]... [--key FILE]... [--db FILE]\n       referent verify --package FILE.zip|FOLDER [--key FILE]... [--json]';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
   usage,
   run: async (args, io) => {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' }, anchor: { type: 'string', multiple: true }, key: { type: 'string', multiple: true } }, usage);
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, anchor: { type: 'string', multiple: true }, key: { type: 'string', multiple: true }, package: { type: 'string' } }, usage);
     if (positionals.length > 0) throw new UsageError(`verify takes no arguments\nusage: ${usage}`);
+    if (values.package !== undefined) {
+      if (values.anchor || values.db) throw new UsageError(`--package is checked without the database and takes --key only\nusage: ${usage}`);
+      return checkPackage(values.package, (values.key ?? []).map((k) => path.resolve(io.cwd, k)), values.json === true, io);
+    }
     const anchors = (values.anchor ?? []).map((a) => readAnchorArgument(parseAnchor(a) ? a : path.resolve(io.cwd, a)));
     return withContext(io, values.db, async (ctx) => {
       // The file itself first: SQLite's integrity_check reads every page (a server checks its own pages: null).
@@ -48,3 +56,18 @@ export const verifyCommand: CliCommand = {
     }, { readOnly: true });
   },
 };
+
+function checkPackage(name: string, keyFiles: string[], json: boolean, io: CliIO): number {
+  const r = verifyPackage(readArchivePackage(path.resolve(io.cwd, name)), keyFiles);
+  if (json) io.out(JSON.stringify({ ok: r.ok, faults: r.faults, notes: r.notes, anchor: r.manifest?.anchor ?? null, contentHash: r.manifest?.contentHash ?? null }, null, 2));
+  if (!r.ok) {
+    for (const f of r.faults) io.err(`referent verify: FAULT: ${f}`);
+    return EXIT.failure;
+  }
+  if (!json) {
+    const m = r.manifest!;
+    io.out(`OK: the archive package ${name} holds the approved minutes of ${m.meeting.committee} on ${formatShortDa(m.meeting.start)} as they were sealed: ${m.files.length} file(s) match the manifest, the meeting matches the sealed content (SHA-256 ${m.contentHash}), and the change-log entries that sealed it hold (anchor ${m.anchor}).`);
+    for (const note of r.notes) io.out(note);
+  }
+  return EXIT.ok;
+}
