@@ -6,7 +6,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { sha256Hex } from '../../src-main/core/util/canonical';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/store';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const dir = tempDir('referent-archive-');
   const file = path.join(dir, 'referent.sqlite');
   const keyFile = path.join(dir, 'key', 'referent.key');
-  const store = openStore(file, { keyFile });
+  const store = openSqliteStore(file, { keyFile });
   const ctx: CoreContext = { store, shell: 'cli', version: 'test' };
   await call(ctx, 'exchange.import', { document: meetingDayDocument() });
   const view = await call(ctx, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
@@ -65,7 +65,7 @@ describe('the archive package of approved minutes', () => {
     expect(Buffer.from(files['bilag/01-Budgetnotat 2027.pdf']!).equals(PDF_BYTES)).toBe(true);
     expect(strFromU8(files['referat.pdf']!.slice(0, 5))).toBe('%PDF-');
     expect(strFromU8(files['referat.pdf']!)).toContain('pdfaid:part');
-    const store = openStore(approved.file, { readOnly: true });
+    const store = openSqliteStore(approved.file, { readOnly: true });
     const row = await store.db.selectFrom('meetings').select('content_hash').where('id', '=', MEETING).executeTakeFirstOrThrow();
     await store.close();
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { contentHash: string; approved: { by: { member: string; name: string }[] }; files: { path: string; sha256: string }[]; anchor: string };
@@ -126,7 +126,7 @@ describe('the archive package of approved minutes', () => {
   test('a meeting that is not approved is not archived', async () => {
     const dir = tempDir('referent-archive-');
     const file = path.join(dir, 'referent.sqlite');
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     const committee = await call({ store, shell: 'cli', version: 't' }, 'committees.create', { name: 'Kulturudvalget', numbering: 'per-meeting' });
     const meeting = await call({ store, shell: 'cli', version: 't' }, 'meetings.create', { committeeId: committee.id, start: '2026-09-01T16:00' });
     await store.close();

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { CoreContext } from '../../src-main/core/context';
 import { call } from '../../src-main/core/dispatch';
 import { entryHash } from '../../src-main/core/changelog/changelog';
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/store';
 import { everyonePresent, meetingDayDocument, MEETING } from './meetingday-fixture';
@@ -20,7 +20,7 @@ function keyedStore(): Setup {
   const dir = tempDir('referent-backup-anchor-');
   const file = path.join(dir, 'referent.sqlite');
   const keyFile = path.join(dir, 'config', 'referent.key');
-  return { dir, file, keyFile, ctx: { store: openStore(file, { keyFile, appVersion: 'test' }), shell: 'cli', version: 'test' } };
+  return { dir, file, keyFile, ctx: { store: openSqliteStore(file, { keyFile, appVersion: 'test' }), shell: 'cli', version: 'test' } };
 }
 
 async function approve(ctx: CoreContext): Promise<void> {
@@ -101,7 +101,7 @@ describe('a rolling backup', () => {
     const s = await twoBackups();
     const restored = await cli(['backup', 'restore', s.a, '--db', s.file], undefined, { keyFile: s.keyFile });
     expect(restored).toMatchObject({ code: 0, err: '' });
-    const store = openStore(s.file, { readOnly: true });
+    const store = openSqliteStore(s.file, { readOnly: true });
     const last = await store.db.selectFrom('change_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     await store.close();
     expect(last.action).toBe('backup.restore');
