@@ -1,4 +1,4 @@
-// An import file is read as a stream, a committee at a time: its JSON is cut at any byte, its
+// An import file is read as a stream, a meeting at a time: its JSON is cut at any byte, its
 // faults are named by their path in the whole document, and a fault changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { call } from '../../src-main/core/dispatch';
 import { cli } from '../helpers/cli';
 import { tempDir, testContext } from '../helpers/store';
 import { openSqliteStore } from '../../src-main/core/store/open';
+import { importDocumentStream } from '../../src-main/core/exchange/import';
 
 const fixture = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/exchange/rich.referent.json'), 'utf8');
 
@@ -75,6 +76,49 @@ describe('referent import of a file', () => {
     expect(await cli(['import', 'g.json', '--db', db], dir)).toMatchObject({ code: 2, err: expect.stringMatching(/format: must be "referent\/v1"/) });
     fs.writeFileSync(path.join(dir, 'h.json'), fixture.slice(0, 900));
     expect(await cli(['import', 'h.json', '--db', db], dir)).toMatchObject({ code: 2, err: expect.stringMatching(/^referent import: h\.json: not valid JSON \(unexpected end of the document at byte \d+\)/) });
+  });
+
+  test('a committee whose name, numbering and members come first is written a meeting at a time, its faults named by their own index', async () => {
+    const meeting = (month: number, title = `Punkt ${month}`) => ({ start: `2026-0${month}-02T15:00`, items: [{ title, sections: [{ kind: 'summary', body: 'Tekst.' }] }] });
+    const committee = { name: 'Økonomiudvalget', numbering: 'per-meeting', members: [{ key: 'a', name: 'Anne', role: 'chair' }], meetings: [meeting(1), meeting(2), meeting(3)], template: { decisionFirst: true } };
+    const stream = (doc: unknown) => documentEvents(Readable.from([Buffer.from(JSON.stringify(doc))]));
+    const ctx = testContext();
+    // Each meeting is in the database before the next one is read: the import never holds the committee.
+    const written: number[] = [];
+    async function* watched(): AsyncGenerator<DocumentEvent> {
+      for await (const e of stream({ format: 'referent/v1', committees: [committee] })) {
+        if (e.kind === 'meeting') written.push(ctx.store.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get() as number);
+        yield e;
+      }
+    }
+    const report = await importDocumentStream(ctx.store, watched());
+    expect(written).toEqual([0, 1, 2]);
+    expect(report).toMatchObject({ committees: { added: 1, updated: 0 }, meetings: { added: 3 }, items: 3, settings: [] });
+    expect(ctx.store.sqlite.prepare('SELECT title FROM items ORDER BY title').pluck().all()).toEqual(['Punkt 1', 'Punkt 2', 'Punkt 3']);
+    // The template came after the meetings and is kept all the same.
+    expect(ctx.store.sqlite.prepare('SELECT template FROM committees').pluck().get()).toContain('"decisionFirst":true');
+
+    // Imported again with another template after the meetings: ours is kept and the difference reported once, as when it comes first.
+    const again = await importDocumentStream(ctx.store, stream({ format: 'referent/v1', committees: [{ ...committee, template: { decisionFirst: false } }] }));
+    expect(again).toMatchObject({ committees: { added: 0, updated: 1 }, meetings: { added: 0, replaced: 3 } });
+    expect(again.settings).toEqual([{ setting: 'committee.template', committee: 'Økonomiudvalget', current: null, file: null, adopted: false }]);
+    expect(ctx.store.sqlite.prepare('SELECT template FROM committees').pluck().get()).toContain('"decisionFirst":true');
+
+    const SAME = '0b6f3c1e-5d2a-4c8e-9f00-1a2b3c4d5e6f';
+    const refused = async (broken: unknown): Promise<string> => {
+      const other = testContext();
+      const e = (await importDocumentStream(other.store, stream({ format: 'referent/v1', committees: [broken] })).catch((x: unknown) => x)) as Error;
+      expect(other.store.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(0);
+      expect(other.store.sqlite.prepare('SELECT count(*) FROM committees').pluck().get()).toBe(0);
+      return e.message;
+    };
+    expect(await refused({ ...committee, meetings: [meeting(1), meeting(2), meeting(3, ' ')] })).toBe('committees[0].meetings[2].items[0].title: must not be empty');
+    expect(await refused({ ...committee, meetings: [meeting(1), meeting(2), meeting(1)] })).toBe('committees[0].meetings[2].start: repeats the meeting start 2026-01-02T15:00 of this committee');
+    expect(await refused({ ...committee, meetings: [{ ...meeting(1), id: SAME }, { ...meeting(2), id: SAME }] })).toBe(`committees[0].meetings[1].id: repeats the meeting id ${SAME}`);
+    const ghost = { ...meeting(2), attendance: [{ member: 'ghost', status: 'present' }] };
+    expect(await refused({ ...committee, meetings: [meeting(1), ghost] })).toBe('committees[0].meetings[1].attendance[0].member: names "ghost", who is not a member of this committee');
+    // A fault in a field after the meetings still undoes the meetings already written.
+    expect(await refused({ ...committee, template: { decisionFirst: 'yes' } })).toMatch(/^committees\[0\]\.template\.decisionFirst: /);
   });
 });
 
