@@ -231,6 +231,24 @@ describe('the index stays true', () => {
     expect(await titles(ctx, 'skolesag')).toEqual([]);
   });
 
+  test('an archive larger than one round of indexing is indexed whole, newest meeting first, and removed items leave it', async () => {
+    const ctx = testContext();
+    const meetings = Array.from({ length: 60 }, (_, m) => ({
+      start: `${2020 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-07T15:00`,
+      items: Array.from({ length: 12 }, (_, i) => ({ title: `Punkt ${m}.${i}`, sections: [{ kind: 'summary' as const, body: `Vandløbet ved skolen, sag ${m}.` }] })),
+    }));
+    await call(ctx, 'exchange.import', { document: { format: 'referent/v1', committees: [{ name: 'Teknik- og Miljøudvalget', numbering: 'per-meeting', members: [], meetings }] } });
+    expect(ctx.store.sqlite.prepare('SELECT count(*) FROM search_keys').pluck().get()).toBe(720);
+    const first = await search(ctx, 'vandløbet');
+    expect(first.total).toBe(720);
+    expect(first.hits.slice(0, 2).map((h) => h.title)).toEqual(['Punkt 59.0', 'Punkt 59.1']);
+    expect((await search(ctx, 'vandløbet', { offset: 710 })).hits.map((h) => h.title)).toEqual(['Punkt 0.2', 'Punkt 0.3', 'Punkt 0.4', 'Punkt 0.5', 'Punkt 0.6', 'Punkt 0.7', 'Punkt 0.8', 'Punkt 0.9', 'Punkt 0.10', 'Punkt 0.11']);
+    ctx.store.sqlite.prepare("DELETE FROM items WHERE title LIKE 'Punkt 0.%'").run();
+    expect((await search(ctx, 'vandløbet')).total).toBe(708);
+    expect(ctx.store.sqlite.prepare('SELECT count(*) FROM search_keys').pluck().get()).toBe(708);
+    expect(await ctx.store.search.refresh(ctx.store.db)).toBe(0);
+  });
+
   test('an item is indexed once per change, however many of its rows changed', async () => {
     const ctx = await withFixture();
     expect(await ctx.store.search.refresh(ctx.store.db)).toBe(0);

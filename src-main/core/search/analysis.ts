@@ -17,6 +17,13 @@ export function wordSpans(text: string): { word: string; start: number; end: num
   return out;
 }
 
+/**
+ * A copy of a word that does not hold on to the text it was cut from. V8 keeps a word matched in
+ * a text as a slice of that whole text, so a cache keyed by such words would keep every text in
+ * which a word first appeared (an archive's worth, in an import).
+ */
+export const ownCopy = (word: string): string => Buffer.from(word, 'utf8').toString('utf8');
+
 // Stems are asked for the same few thousand words over and over; the cache is cleared when it
 // grows past a bound, so a long import cannot fill memory with it.
 const stemCache = new Map<string, string>();
@@ -26,9 +33,10 @@ const STEM_CACHE_MAX = 200_000;
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /\p{L}/u.test(word) ? stemmer(word) : word;
+    const own = ownCopy(word);
+    s = /\p{L}/u.test(own) ? ownCopy(stemmer(own)) : own;
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-    stemCache.set(word, s);
+    stemCache.set(own, s);
   }
   return s;
 }

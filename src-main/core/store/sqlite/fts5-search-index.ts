@@ -2,14 +2,15 @@
 // from the items' own rows), one row per item, keyed so that ascending key is newest meeting
 // first. Triggers (migration 0040) only note which items changed, in search_pending; refresh()
 // re-indexes each noted item once, however many of its rows a save touched, and a bulk import
-// is indexed in one pass at the end, in key order (FTS5 writes fastest in ascending rowid).
+// is indexed in one pass at the end, in key order (FTS5 writes fastest in ascending rowid), a
+// round of meetings at a time so that memory holds one round, not the archive.
 // The words indexed are kept once each in search_words (migration 0060): a prefix being typed is
 // expanded from there to a few whole words, since FTS5's own prefix query merges the postings of
 // every word that starts so, which grows with the archive.
 import { sql } from 'kysely';
 import type { Db } from '../database';
-import { batches } from '../batches';
-import { caseToken, stem, words } from '../../search/analysis';
+import { batches, IN_BATCH } from '../batches';
+import { caseToken, ownCopy, stem, words } from '../../search/analysis';
 import { bodyText, loadItemTexts, type ItemText } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
 import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
@@ -51,10 +52,11 @@ class Vocabulary {
       if (w.length < MIN_PREFIX) continue;
       let s = this.stems.get(w);
       if (s === undefined) {
-        s = stem(w);
+        const own = ownCopy(w);
+        s = stem(own);
         if (this.stems.size >= VOCABULARY_MAX) this.stems.clear();
-        this.stems.set(w, s);
-        this.fresh.push(w);
+        this.stems.set(own, s);
+        this.fresh.push(own);
       }
       if (s !== w) out.add(s);
     }
@@ -143,59 +145,97 @@ async function keysOf(db: Db, match: string, range: [number, number] | null, lim
   return rows.rows.map((r) => r.rowid);
 }
 
-export const fts5SearchIndex: SearchIndex = {
-  async refresh(db) {
-    const pending = await sql<{ item_id: string; start: string | null; old_key: number | null }>`
-      SELECT p.item_id, m.start, k.key AS old_key
-      FROM search_pending p
-      LEFT JOIN items i ON i.id = p.item_id
-      LEFT JOIN meetings m ON m.id = i.meeting_id
-      LEFT JOIN search_keys k ON k.item_id = p.item_id
+type Pending = { item_id: string; start: string | null; old_key: number | null };
+
+/** Items a refresh indexes per round at least (a meeting's items are never split): what it holds in memory at once. */
+const ROUND_ITEMS = 500;
+
+/**
+ * Re-indexes the items noted in search_pending, newest meeting first (FTS5 writes fastest in
+ * ascending key), a round of meetings at a time, so that a whole archive's import is indexed with
+ * memory bounded by one round; then drops the index rows of noted items that are gone.
+ */
+async function refreshPending(db: Db): Promise<number> {
+  // CROSS JOIN keeps search_pending the outer loop: left to itself SQLite may walk all items (by
+  // their meeting, for the GROUP BY) and look each up in the (usually empty) list of notes.
+  const meetings = await sql<{ meeting_id: string; n: number }>`
+    SELECT i.meeting_id, count(*) AS n FROM search_pending p
+    CROSS JOIN items i ON i.id = p.item_id CROSS JOIN meetings m ON m.id = i.meeting_id
+    GROUP BY i.meeting_id ORDER BY m.start DESC, i.meeting_id`.execute(db);
+  const state: RefreshState = { next: new Map(), vocabulary: new Vocabulary() };
+  let indexed = 0;
+  let batch: string[] = [];
+  let items = 0;
+  const round = async (): Promise<void> => {
+    const rows = await sql<Pending>`
+      SELECT i.id AS item_id, m.start, k.key AS old_key
+      FROM items i JOIN search_pending p ON p.item_id = i.id JOIN meetings m ON m.id = i.meeting_id
+      LEFT JOIN search_keys k ON k.item_id = i.id
+      WHERE i.meeting_id IN (${sql.join(batch)})
       ORDER BY m.start DESC, i.meeting_id, i.position`.execute(db);
-    if (pending.rows.length === 0) return 0;
-    const next = new Map<number, number>();
-    const allocate = async (block: number): Promise<number> => {
-      let n = next.get(block);
-      if (n === undefined) {
-        const r = await sql<{ top: number | null }>`SELECT max(key) AS top FROM search_keys WHERE key >= ${block * SEQ} AND key < ${(block + 1) * SEQ}`.execute(db);
-        n = r.rows[0]?.top != null ? r.rows[0].top + 1 : block * SEQ;
-      }
-      if (n >= (block + 1) * SEQ) throw new Error(`more than ${SEQ} items start in the same minute`);
-      next.set(block, n + 1);
-      return n;
-    };
-    let indexed = 0;
-    const vocabulary = new Vocabulary();
-    for (const batch of batches(pending.rows)) {
-      const ids = batch.map((r) => r.item_id);
-      const texts = await loadItemTexts(db, ids);
-      const oldKeys = batch.filter((r) => r.old_key !== null).map((r) => r.old_key!);
-      for (const batch of batches(oldKeys)) await sql`DELETE FROM item_search WHERE rowid IN (${sql.join(batch)})`.execute(db);
-      const docs: Doc[] = [];
-      const rekeyed: { item_id: string; key: number }[] = [];
-      for (const r of batch) {
-        const t = texts.get(r.item_id);
-        if (!t || r.start === null) continue;
-        const block = blockOf(r.start);
-        const key = r.old_key !== null && Math.floor(r.old_key / SEQ) === block ? r.old_key : await allocate(block);
-        if (key !== r.old_key) rekeyed.push({ item_id: r.item_id, key });
-        docs.push(document(key, t, vocabulary));
-      }
-      const gone = batch.filter((r) => !texts.has(r.item_id) || r.start === null).map((r) => r.item_id);
-      for (const batch of batches([...gone, ...rekeyed.map((r) => r.item_id)])) await db.deleteFrom('search_keys').where('item_id', 'in', batch).execute();
-      for (const batch of batches(rekeyed, 200)) await sql`INSERT INTO search_keys (key, item_id) VALUES ${sql.join(batch.map((r) => sql`(${r.key}, ${r.item_id})`))}`.execute(db);
-      for (const slice of batches(docs, 100)) {
-        await sql`INSERT INTO item_search (rowid, title, case_number, body, stems, facets) VALUES ${sql.join(
-          slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.body}, ${d.stems}, ${d.facets})`),
-        )}`.execute(db);
-      }
-      for (const batch of batches(vocabulary.fresh)) await sql`INSERT OR IGNORE INTO search_words (word) VALUES ${sql.join(batch.map((w) => sql`(${w})`))}`.execute(db);
-      vocabulary.fresh = [];
-      for (const batch of batches(ids)) await db.deleteFrom('search_pending').where('item_id', 'in', batch).execute();
-      indexed += docs.length;
+    indexed += await indexRound(db, rows.rows, state);
+    batch = [];
+    items = 0;
+  };
+  for (const m of meetings.rows) {
+    batch.push(m.meeting_id);
+    items += m.n;
+    if (items >= ROUND_ITEMS || batch.length >= IN_BATCH) await round();
+  }
+  if (batch.length > 0) await round();
+  // What is still noted is gone (the item deleted, or its meeting): its index row goes.
+  for (;;) {
+    const gone = await sql<Pending>`SELECT p.item_id, NULL AS start, k.key AS old_key FROM search_pending p LEFT JOIN search_keys k ON k.item_id = p.item_id LIMIT ${IN_BATCH}`.execute(db);
+    if (gone.rows.length === 0) break;
+    await indexRound(db, gone.rows, state);
+  }
+  return indexed;
+}
+
+type RefreshState = { next: Map<number, number>; vocabulary: Vocabulary };
+
+/** Indexes one round of noted items (in key order) and clears their notes; returns how many were indexed. */
+async function indexRound(db: Db, rows: Pending[], { next, vocabulary }: RefreshState): Promise<number> {
+  const allocate = async (block: number): Promise<number> => {
+    let n = next.get(block);
+    if (n === undefined) {
+      const r = await sql<{ top: number | null }>`SELECT max(key) AS top FROM search_keys WHERE key >= ${block * SEQ} AND key < ${(block + 1) * SEQ}`.execute(db);
+      n = r.rows[0]?.top != null ? r.rows[0].top + 1 : block * SEQ;
     }
-    return indexed;
-  },
+    if (n >= (block + 1) * SEQ) throw new Error(`more than ${SEQ} items start in the same minute`);
+    next.set(block, n + 1);
+    return n;
+  };
+  const ids = rows.map((r) => r.item_id);
+  const texts = await loadItemTexts(db, ids);
+  const oldKeys = rows.filter((r) => r.old_key !== null).map((r) => r.old_key!);
+  for (const batch of batches(oldKeys)) await sql`DELETE FROM item_search WHERE rowid IN (${sql.join(batch)})`.execute(db);
+  const docs: Doc[] = [];
+  const rekeyed: { item_id: string; key: number }[] = [];
+  for (const r of rows) {
+    const t = texts.get(r.item_id);
+    if (!t || r.start === null) continue;
+    const block = blockOf(r.start);
+    const key = r.old_key !== null && Math.floor(r.old_key / SEQ) === block ? r.old_key : await allocate(block);
+    if (key !== r.old_key) rekeyed.push({ item_id: r.item_id, key });
+    docs.push(document(key, t, vocabulary));
+  }
+  const gone = rows.filter((r) => !texts.has(r.item_id) || r.start === null).map((r) => r.item_id);
+  for (const batch of batches([...gone, ...rekeyed.map((r) => r.item_id)])) await db.deleteFrom('search_keys').where('item_id', 'in', batch).execute();
+  for (const batch of batches(rekeyed, 200)) await sql`INSERT INTO search_keys (key, item_id) VALUES ${sql.join(batch.map((r) => sql`(${r.key}, ${r.item_id})`))}`.execute(db);
+  for (const slice of batches(docs, 100)) {
+    await sql`INSERT INTO item_search (rowid, title, case_number, body, stems, facets) VALUES ${sql.join(
+      slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.body}, ${d.stems}, ${d.facets})`),
+    )}`.execute(db);
+  }
+  for (const batch of batches(vocabulary.fresh)) await sql`INSERT OR IGNORE INTO search_words (word) VALUES ${sql.join(batch.map((w) => sql`(${w})`))}`.execute(db);
+  vocabulary.fresh = [];
+  for (const batch of batches(ids)) await db.deleteFrom('search_pending').where('item_id', 'in', batch).execute();
+  return docs.length;
+}
+
+export const fts5SearchIndex: SearchIndex = {
+  refresh: refreshPending,
 
   async query(db, { terms, filters, offset, limit }: IndexQuery): Promise<IndexAnswer> {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
