@@ -1,7 +1,7 @@
 // Where a search's time goes on an imported archive: CPU ms (median/max of 9) of the whole
 // `search.items` and of each of its steps, the index query, reading the 50 hits' texts, numbering
 // them and cutting snippets. `npx tsx bench/archive/search-phases.ts FILE.sqlite ['q1|q2|…']`.
-import { openStore } from '../../src-main/core/store/open';
+import { openSqliteStore } from '../../src-main/core/store/open';
 import { parseQuery } from '../../src-main/core/search/query';
 import { loadItemTexts } from '../../src-main/core/search/item-text';
 import { numbersOfMeetingIds } from '../../src-main/core/meetings/meeting-numbers';
@@ -9,7 +9,7 @@ import { snippetOf } from '../../src-main/core/search/snippet';
 import { searchItems } from '../../src-main/core/search/search.service';
 import { PLANTED } from './generate';
 
-const store = openStore(process.argv[2]!, { readOnly: true });
+const store = openSqliteStore(process.argv[2]!, { readOnly: true });
 const db = store.db;
 const cpu = (): number => {
   const u = process.cpuUsage();
