@@ -120,3 +120,14 @@ export const everyonePresent = [
   { member: 'js', status: 'present' as const },
   { member: 'mbi', status: 'present' as const },
 ];
+
+/** The meeting-day document with its meeting of 2 June already approved, as another system would export it. */
+export function approvedMeetingDayDocument(): ReferentDocument {
+  const doc = meetingDayDocument();
+  const m = doc.committees[0]!.meetings[0]!;
+  m.status = 'minutes-approved';
+  m.attendance = everyonePresent;
+  for (const item of m.items) if (item.role !== 'signature') item.decision = { outcome: 'approved' };
+  m.approvals = [{ member: 'hm', at: '2026-06-10T09:00:00.000Z' }];
+  return doc;
+}

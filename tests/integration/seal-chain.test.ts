@@ -15,23 +15,11 @@ import { verifyStore } from '../../src-main/core/meetingday/verify';
 import { openSqliteStore, type Store } from '../../src-main/core/store/open';
 import { seal as sealMigration } from '../../src-main/core/store/migrations/0070-seal';
 import { sha256Hex } from '../../src-main/core/util/canonical';
-import type { ReferentDocument } from '../../src-shared/exchange';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/store';
-import { everyonePresent, meetingDayDocument, MEETING } from './meetingday-fixture';
+import { approvedMeetingDayDocument, everyonePresent, meetingDayDocument, MEETING } from './meetingday-fixture';
 
 const LABEL = `the approved minutes of Organisations- og Beredskabsudvalget on 02-06-2026 (meeting ${MEETING})`;
-
-/** The meeting-day document with its meeting of 2 June already approved, as another system would export it. */
-function approvedDocument(): ReferentDocument {
-  const doc = meetingDayDocument();
-  const m = doc.committees[0]!.meetings[0]!;
-  m.status = 'minutes-approved';
-  m.attendance = everyonePresent;
-  for (const item of m.items) if (item.role !== 'signature') item.decision = { outcome: 'approved' };
-  m.approvals = [{ member: 'hm', at: '2026-06-10T09:00:00.000Z' }];
-  return doc;
-}
 
 type Setup = { dir: string; file: string; keyFile: string; store: Store; ctx: CoreContext };
 
@@ -84,7 +72,7 @@ function rewriteApprovedDecision(db: BetterSqlite3.Database): void {
 describe('a meeting imported as approved is sealed', () => {
   test('in the change log with its content hash, as approval seals it, and printed with its anchor', async () => {
     const s = keyedStore();
-    await call(s.ctx, 'exchange.import', { document: approvedDocument() });
+    await call(s.ctx, 'exchange.import', { document: approvedMeetingDayDocument() });
     const row = await s.store.db.selectFrom('meetings').select(['content_hash', 'locked_at']).where('id', '=', MEETING).executeTakeFirstOrThrow();
     const entry = await s.store.db.selectFrom('change_log').selectAll().where('meeting_id', '=', MEETING).where('action', '=', 'exchange.sealImported').executeTakeFirstOrThrow();
     expect(JSON.parse(entry.payload)).toEqual({ lockedAt: row.locked_at, contentHash: row.content_hash });
@@ -98,7 +86,7 @@ describe('a meeting imported as approved is sealed', () => {
 
   test('its rows edited together with the lock hash: the seal in the change log names it', async () => {
     const s = keyedStore();
-    await call(s.ctx, 'exchange.import', { document: approvedDocument() });
+    await call(s.ctx, 'exchange.import', { document: approvedMeetingDayDocument() });
     raw(s.file, (db) => {
       db.exec(`UPDATE decisions SET text = 'Forkastet' WHERE item_id IN (SELECT id FROM items WHERE meeting_id = '${MEETING}');`);
       db.exec(`UPDATE meeting_seals SET content = replace(content, '"outcome":"approved"', '"outcome":"approved","text":"Forkastet"');`);
@@ -113,7 +101,7 @@ describe('a meeting imported as approved is sealed', () => {
 
   test('and rewritten down to the change log, re-chained: the MACs name it', async () => {
     const s = keyedStore();
-    await call(s.ctx, 'exchange.import', { document: approvedDocument() });
+    await call(s.ctx, 'exchange.import', { document: approvedMeetingDayDocument() });
     raw(s.file, rewriteApprovedDecision);
     const r = await verifyStore(s.store.db, { keyFiles: [s.keyFile] });
     expect(r.fault).toMatch(/^change log entry \d+ \(exchange\.sealImported\) carries a MAC that does not match it: the entry was rewritten by someone without the key/);

@@ -10,17 +10,11 @@ import { openSqliteStore } from '../../src-main/core/store/open';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/store';
-import { everyonePresent, meetingDayDocument, MEETING } from './meetingday-fixture';
+import { approvedMeetingDayDocument, MEETING } from './meetingday-fixture';
 
 /** The meeting-day document with its meeting of 2 June approved, from an organisation with a name. */
 function approvedDocument(): ReferentDocument {
-  const doc = meetingDayDocument();
-  const m = doc.committees[0]!.meetings[0]!;
-  m.status = 'minutes-approved';
-  m.attendance = everyonePresent;
-  for (const item of m.items) if (item.role !== 'signature') item.decision = { outcome: 'approved' };
-  m.approvals = [{ member: 'hm', at: '2026-06-10T09:00:00.000Z' }];
-  return { ...doc, organization: { name: 'Testrup Kommune' } };
+  return { ...approvedMeetingDayDocument(), organization: { name: 'Testrup Kommune' } };
 }
 
 /** What the approved minutes in `file` print: the organisation, committee and members, as the document tree has them. */
