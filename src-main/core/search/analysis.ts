@@ -13,7 +13,13 @@ export function words(text: string): string[] {
 /** The words of a text with where each stands in it (for marking matches in a snippet). */
 export function wordSpans(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  // Lower-cased once, not word by word, where that keeps every place (it nearly always does).
+  const lower = text.toLowerCase();
+  const source = lower.length === text.length ? lower : null;
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m = re.exec(source ?? text); m !== null; m = re.exec(source ?? text)) {
+    out.push({ word: source ? m[0] : m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
   return out;
 }
 

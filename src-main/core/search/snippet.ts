@@ -72,34 +72,86 @@ function needle(t: Term): string {
   return t.kind === 'word' ? t.stem : t.kind === 'phrase' ? t.words[0]! : t.parts[0]!;
 }
 
+/** Raw characters read before and after a needle's place: more than a window of words needs on either side. */
+const AROUND_BEFORE = 240;
+const AROUND_AFTER = 480;
+/** Places of each needle looked at per text: a common word's hundredth place offers no better window than its first few. */
+const PLACES = 8;
+/** Raw characters read for the start of a text when only the title or case number matched. */
+const HEAD = 1200;
+
+/** A stretch of a text, cut at whitespace, made plain. */
+type Region = { plain: string; cutBefore: boolean; cutAfter: boolean };
+
+function region(text: string, from: number, to: number): Region {
+  let s = Math.max(0, from);
+  let e = Math.min(text.length, to);
+  while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
+  while (e < text.length && !/\s/.test(text[e]!)) e++;
+  // Cut mid-line, the stretch's first word is no list mark or heading: a sentinel keeps plainText's
+  // line-start rules from reading it as one, and goes again after.
+  const midLine = s > 0 && text[s - 1] !== '\n';
+  const plain = midLine ? plainText(`\u0001${text.slice(s, e)}`).slice(1).trimStart() : plainText(text.slice(s, e));
+  return { plain, cutBefore: s > 0, cutAfter: e < text.length };
+}
+
+/**
+ * The stretches of a text around the first few places of each needle, merged where they overlap,
+ * in order: a snippet's window is anchored at a match, and every match holds its term's needle, so
+ * these hold every window worth showing (up to PLACES per needle) without making the whole text plain.
+ */
+function regionsOf(lower: string, needles: readonly string[]): [number, number][] {
+  const places: number[] = [];
+  for (const n of needles) {
+    for (let at = lower.indexOf(n), k = 0; at >= 0 && k < PLACES; at = lower.indexOf(n, at + n.length), k++) places.push(at);
+  }
+  places.sort((a, b) => a - b);
+  const spans: [number, number][] = [];
+  for (const p of places) {
+    const last = spans.at(-1);
+    if (last && p - AROUND_BEFORE <= last[1]) last[1] = Math.max(last[1], p + AROUND_AFTER);
+    else spans.push([p - AROUND_BEFORE, p + AROUND_AFTER]);
+  }
+  return spans;
+}
+
 /** The best window of the item's text for these terms; the start of its text when only the title or case number matched. */
 export function snippetOf(t: ItemText, terms: readonly Term[]): Snippet {
-  let best: { c: Candidate; plain: string; spans: Span[]; found: Match[]; at: number; score: number } | null = null;
-  // Only texts that contain a term's needle are cut into words: most of an item's text never is.
-  // (A word split by Markdown emphasis, kom**mune**n, is then not marked: the rare price.)
+  let best: { c: Candidate; r: Region; spans: Span[]; found: Match[]; at: number; score: number } | null = null;
+  // Only the stretches of text around a term's needle are cut into words: most of an item's text
+  // never is. (A word split by Markdown emphasis, kom**mune**n, is then not marked: the rare price.)
   const needles = terms.map(needle);
-  for (const c of candidates(t)) {
+  const all = candidates(t);
+  // The first window that holds every term is shown: reading on for one with more repeats of
+  // them would cost a plain copy of every text a common word occurs in.
+  const whole = terms.length * 100;
+  search: for (const c of all) {
     const lower = c.text.toLowerCase();
     if (!needles.some((n) => lower.includes(n))) continue;
-    const plain = plainText(c.text);
-    const spans = wordSpans(plain);
-    const found = matches(spans, terms);
-    for (const m of found) {
-      const at = Math.max(0, m.from - BEFORE);
-      const inWindow = found.filter((x) => x.from >= at && x.to < at + WINDOW);
-      const score = new Set(inWindow.map((x) => x.term)).size * 100 + inWindow.length;
-      if (!best || score > best.score) best = { c, plain, spans, found: inWindow, at, score };
+    for (const [from, to] of regionsOf(lower, needles)) {
+      const r = region(c.text, from, to);
+      const spans = wordSpans(r.plain);
+      const found = matches(spans, terms);
+      for (const m of found) {
+        const at = Math.max(0, m.from - BEFORE);
+        const inWindow = found.filter((x) => x.from >= at && x.to < at + WINDOW);
+        const score = new Set(inWindow.map((x) => x.term)).size * 100 + inWindow.length;
+        if (!best || score > best.score) best = { c, r, spans, found: inWindow, at, score };
+        if (best.score > whole) break search;
+      }
     }
   }
   if (!best) {
-    const first = candidates(t)[0];
+    const first = all[0];
     const matchedIn: SearchField = t.caseNumber && terms.some((x) => x.kind === 'case') ? 'caseNumber' : 'title';
-    return { snippet: first ? render(plainText(first.text), wordSpans(plainText(first.text)), [], 0) : '', matchedIn, section: null };
+    if (!first) return { snippet: '', matchedIn, section: null };
+    const head = region(first.text, 0, HEAD);
+    return { snippet: render(head, wordSpans(head.plain), [], 0), matchedIn, section: null };
   }
-  return { snippet: render(best.plain, best.spans, best.found, best.at), matchedIn: best.c.field, section: best.c.section };
+  return { snippet: render(best.r, best.spans, best.found, best.at), matchedIn: best.c.field, section: best.c.section };
 }
 
-function render(plain: string, spans: Span[], found: Match[], at: number): string {
+function render({ plain, cutBefore, cutAfter }: Region, spans: Span[], found: Match[], at: number): string {
   if (spans.length === 0) return plain.slice(0, 120);
   const last = Math.min(spans.length, at + WINDOW) - 1;
   const start = at === 0 ? 0 : spans[at]!.start;
@@ -114,5 +166,5 @@ function render(plain: string, spans: Span[], found: Match[], at: number): strin
     pos = to;
   }
   out += plain.slice(pos, end);
-  return `${at > 0 ? '… ' : ''}${out.trim()}${end < plain.length ? ' …' : ''}`;
+  return `${at > 0 || cutBefore ? '… ' : ''}${out.trim()}${end < plain.length || cutAfter ? ' …' : ''}`;
 }
