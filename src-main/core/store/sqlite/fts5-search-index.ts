@@ -6,8 +6,11 @@
 // round of meetings at a time so that memory holds one round, not the archive.
 // The words indexed are kept once each in search_words (migration 0060): a prefix being typed is
 // expanded from there to a few whole words, since FTS5's own prefix query merges the postings of
-// every word that starts so, which grows with the archive.
+// every word that starts so, which grows with the archive. Titles and case numbers are kept once
+// more in item_titles (migration 0080), keyed alike, so that "title matches first" reads their
+// short lists and not every place a word has in the whole text.
 import { sql } from 'kysely';
+import type { Access, Outcome } from '../../../../src-shared/domain';
 import type { Db } from '../database';
 import { batches, IN_BATCH } from '../batches';
 import { caseToken, ownCopy, stem, words } from '../../search/analysis';
@@ -33,6 +36,18 @@ function yearRange(year: number): [number, number] {
 type Doc = { key: number; title: string; caseNumber: string; body: string; stems: string; facets: string };
 
 const facetOfCommittee = (id: string): string => `c${id.replace(/[^0-9a-zA-Z]/g, '').toLowerCase()}`;
+
+type TitleFields = { title: string; caseNumber: string | null; committeeId: string; outcome: Outcome | null; access: Access };
+
+/** The columns both tables hold alike: the title, the case number (as one token, then its parts) and the filters' facets. */
+export function titleColumns(f: TitleFields): { title: string; caseNumber: string; facets: string } {
+  const token = f.caseNumber ? caseToken(f.caseNumber) : null;
+  return {
+    title: f.title,
+    caseNumber: token ? `${token} ${words(f.caseNumber!).join(' ')}` : '',
+    facets: `${facetOfCommittee(f.committeeId)} o${f.outcome ?? 'none'} a${f.access}`,
+  };
+}
 
 /** Words past this many seen in one refresh start a new list (a long import must not fill memory with them). */
 const VOCABULARY_MAX = 200_000;
@@ -66,14 +81,11 @@ class Vocabulary {
 
 function document(key: number, t: ItemText, vocabulary: Vocabulary): Doc {
   const body = bodyText(t);
-  const token = t.caseNumber ? caseToken(t.caseNumber) : null;
   return {
     key,
-    title: t.title,
-    caseNumber: token ? `${token} ${words(t.caseNumber!).join(' ')}` : '',
+    ...titleColumns({ title: t.title, caseNumber: t.caseNumber, committeeId: t.committeeId, outcome: t.decision?.outcome ?? null, access: t.access }),
     body,
     stems: vocabulary.stemsOf(`${t.title}\n${body}`).join(' '),
-    facets: `${facetOfCommittee(t.committeeId)} o${t.decision?.outcome ?? 'none'} a${t.access}`,
   };
 }
 
@@ -137,9 +149,12 @@ function matchExpression(terms: readonly Term[], filters: SearchFilters, titleOn
   return parts.join(' AND ');
 }
 
-async function keysOf(db: Db, match: string, range: [number, number] | null, limit: number): Promise<number[]> {
+/** item_search holds everything; item_titles the titles, case numbers and facets only, keyed alike. */
+type Table = 'item_search' | 'item_titles';
+
+async function keysOf(db: Db, table: Table, match: string, range: [number, number] | null, limit: number): Promise<number[]> {
   const rows = await sql<{ rowid: number }>`
-    SELECT rowid FROM item_search WHERE item_search MATCH ${match}
+    SELECT rowid FROM ${sql.raw(table)} WHERE ${sql.raw(table)} MATCH ${match}
     ${range ? sql`AND rowid >= ${range[0]} AND rowid < ${range[1]}` : sql``}
     ORDER BY rowid LIMIT ${limit}`.execute(db);
   return rows.rows.map((r) => r.rowid);
@@ -209,7 +224,10 @@ async function indexRound(db: Db, rows: Pending[], { next, vocabulary }: Refresh
   const ids = rows.map((r) => r.item_id);
   const texts = await loadItemTexts(db, ids);
   const oldKeys = rows.filter((r) => r.old_key !== null).map((r) => r.old_key!);
-  for (const batch of batches(oldKeys)) await sql`DELETE FROM item_search WHERE rowid IN (${sql.join(batch)})`.execute(db);
+  for (const batch of batches(oldKeys)) {
+    await sql`DELETE FROM item_search WHERE rowid IN (${sql.join(batch)})`.execute(db);
+    await sql`DELETE FROM item_titles WHERE rowid IN (${sql.join(batch)})`.execute(db);
+  }
   const docs: Doc[] = [];
   const rekeyed: { item_id: string; key: number }[] = [];
   for (const r of rows) {
@@ -227,6 +245,7 @@ async function indexRound(db: Db, rows: Pending[], { next, vocabulary }: Refresh
     await sql`INSERT INTO item_search (rowid, title, case_number, body, stems, facets) VALUES ${sql.join(
       slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.body}, ${d.stems}, ${d.facets})`),
     )}`.execute(db);
+    await sql`INSERT INTO item_titles (rowid, title, case_number, facets) VALUES ${sql.join(slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.facets})`))}`.execute(db);
   }
   for (const batch of batches(vocabulary.fresh)) await sql`INSERT OR IGNORE INTO search_words (word) VALUES ${sql.join(batch.map((w) => sql`(${w})`))}`.execute(db);
   vocabulary.fresh = [];
@@ -241,10 +260,10 @@ export const fts5SearchIndex: SearchIndex = {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
     const range = filters.year !== undefined ? yearRange(filters.year) : null;
     const expanded = await expansions(db, terms);
-    const all = await keysOf(db, matchExpression(terms, filters, false, expanded), range, SEARCH_COUNT_CAP + 1);
+    const all = await keysOf(db, 'item_search', matchExpression(terms, filters, false, expanded), range, SEARCH_COUNT_CAP + 1);
     const more = all.length > SEARCH_COUNT_CAP;
     const total = Math.min(all.length, SEARCH_COUNT_CAP);
-    const first = all.length > 0 ? await keysOf(db, matchExpression(terms, filters, true, expanded), range, offset + limit) : [];
+    const first = all.length > 0 ? await keysOf(db, 'item_titles', matchExpression(terms, filters, true, expanded), range, offset + limit) : [];
     const seen = new Set(first);
     const page = [...first, ...all.slice(0, SEARCH_COUNT_CAP).filter((k) => !seen.has(k))].slice(offset, offset + limit);
     if (page.length === 0) return { itemIds: [], total, more };
