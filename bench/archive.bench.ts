@@ -9,6 +9,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { call } from '../src-main/core/dispatch';
 import { openSqliteStore } from '../src-main/core/store/open';
+import { resolveKeyFile } from '../src-main/core/paths';
 import { archiveJson, benchDir } from './archive/files';
 import { PLANTED } from './archive/generate';
 import type { Bench, BenchLine } from './lib';
@@ -97,7 +98,8 @@ const bench: Bench = async (report) => {
     const bareMs = percentile(await timed(() => new BetterSqlite3(dbFile).close(), 5, 1), 50);
     line({ name: 'open the store (median)', value: openMs, unit: 'ms', target: big ? '<= 100 ms' : undefined, met: big ? openMs <= 100 : undefined, note: `bare SQLite open ${bareMs.toFixed(1)} ms` });
 
-    const store = openSqliteStore(dbFile);
+    // With the key the bundled CLI signs with, so that the saves below verify as the CLI's own.
+    const store = openSqliteStore(dbFile, { keyFile: resolveKeyFile() });
     const ctx = { store, shell: 'cli' as const, version: 'bench' };
     try {
       // Autosave: one section of one item of a planned meeting, as the editor sends it.
