@@ -53,6 +53,8 @@ describe('publish in the Api', () => {
     const { ctx, c, m, planned } = await committeeWithMeetings();
     const zip = await call(ctx, 'publish.zip', { committeeId: c.id, year: 2026 });
     const entries = unzipSync(Buffer.from(zip.base64, 'base64'));
+    // What the dialog counts is what the .zip holds.
+    expect([...zip.files].sort()).toEqual(Object.keys(entries).sort());
     expect(Object.keys(entries)).toEqual(expect.arrayContaining(['index.html', 'publication.json', '2026/2026-06-23-tmu/punkt-2.html']));
     expect(new TextDecoder().decode(entries['2026/2026-06-23-tmu/punkt-2.html'])).toContain('<h1>Punkt 2: Lukket punkt</h1>');
     const preview = await call(ctx, 'publish.preview', { meetingId: m.id });

@@ -25,7 +25,8 @@ export const publishHandlers: FeatureHandlers<typeof publishOps> = {
     // Fixed dates in the zip: the same site gives the same .zip.
     for (const f of site.files) files[f.path] = [f.bytes, { mtime: new Date(Date.UTC(2000, 0, 1)) }];
     files['publication.json'] = [new TextEncoder().encode(`${JSON.stringify(site.manifest, null, 2)}\n`), { mtime: new Date(Date.UTC(2000, 0, 1)) }];
-    return { fileName: `${site.manifest.committee} ${year} - hjemmeside.zip`, base64: base64(zipSync(files)), files: site.files.map((f) => f.path), missing: site.missing };
+    // Every file the .zip holds (publication.json too), as the dialog counts them.
+    return { fileName: `${site.manifest.committee} ${year} - hjemmeside.zip`, base64: base64(zipSync(files)), files: Object.keys(files), missing: site.missing };
   },
   'publish.preview': async (ctx, { meetingId }) => {
     const { site } = await loadSite(ctx.store.db, ctx.store.filesDir, null, { meetingId, pdf: false }, null);

@@ -7,6 +7,7 @@ import { useCommittee } from '../../app/queries';
 import { QueryState } from '../../components/QueryState';
 import { Button } from '../../components/Button';
 import { CreateMeetingDialog } from './CreateMeetingDialog';
+import { PublishDialog } from './PublishDialog';
 import { MeetingsPanel } from './MeetingsPanel';
 import { MembersPanel } from './MembersPanel';
 import { TemplatePanel } from './TemplatePanel';
@@ -19,6 +20,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
   const committee = useCommittee(committeeId);
   const [year, setYear] = useState(new Date().getFullYear());
   const [creating, setCreating] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const [created, setCreated] = useState<MeetingSummary | null>(null);
   const [tab, setTab] = useState<string>('meetings');
 
@@ -34,10 +36,14 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
                 {c.numbering === 'per-year' ? t('committee.numberingPerYear') : t('committee.numberingPerMeeting')}
               </p>
             </div>
-            <Button variant="primary" onPress={() => setCreating(true)}>
-              + {t('meeting.new')}
-            </Button>
+            <div className="screen-actions">
+              <Button onPress={() => setPublishing(true)}>{tc('publish.open')}</Button>
+              <Button variant="primary" onPress={() => setCreating(true)}>
+                + {t('meeting.new')}
+              </Button>
+            </div>
           </header>
+          {publishing && <PublishDialog committee={c} year={year} onClose={() => setPublishing(false)} />}
           <Tabs selectedKey={tab} onSelectionChange={(k) => setTab(String(k))}>
             <TabList aria-label={tc('tabs.label')} className="tabs">
               <Tab id="meetings" className="tab">
