@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Result } from '../../src-shared/result';
 import type { CoreContext } from '../core/context';
 import { invoke, toFailure } from '../core/dispatch';
+import { closeSharedPrinterIfStarted } from '../core/documents/shared-printer';
 import { AppError } from '../core/errors';
 import { startMaintenance } from '../core/store/sqlite/integrity';
 import { openStore, type Store } from '../core/store/open';
@@ -47,20 +48,14 @@ const ctx: CoreContext = {
 };
 
 const tracker = createCallTracker();
-/** Set once a document operation ran: only then may this thread have started a Chromium to close. */
-let printed = false;
-const track = <T>(name: string, call: Promise<T>): Promise<T> => {
-  printed ||= name.startsWith('documents.');
-  return tracker.track(call);
-};
 
 async function serve(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'invoke':
-      post({ type: 'result', id: message.id, result: await track(message.name, invoke(ctx, message.name, message.input)) });
+      post({ type: 'result', id: message.id, result: await tracker.track(invoke(ctx, message.name, message.input)) });
       return;
     case 'invokeJson': {
-      const json = await track(message.name, invokeJson(ctx, message.name, message.json));
+      const json = await tracker.track(invokeJson(ctx, message.name, message.json));
       if (json === null) return post({ type: 'json', id: message.id, json: null });
       const moved = transferable(json);
       return post({ type: 'json', id: message.id, json: moved.bytes }, moved.transfer);
@@ -83,8 +78,9 @@ async function serve(message: ToWorker): Promise<void> {
     case 'close':
       // Calls in flight finish, then the store closes cleanly (SQLite folds its log back in).
       await tracker.drain();
-      // playwright-core is large and slow to load: only a thread that may have printed loads it to close it.
-      if (printed && !setup.printer) await (await import('../core/documents/pdf-playwright')).closeSharedPrinter();
+      // Whatever printed through this thread's own Chromium (documents, the website, an archive
+      // package) started it; left open, it would keep the thread alive.
+      if (!setup.printer) await closeSharedPrinterIfStarted();
       await store.close();
       port.close();
   }

@@ -140,6 +140,20 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     }
   }, 120_000);
 
+  // The worker's own Chromium (no shell printer) is started by whatever prints, not only by the
+  // documents.* operations: the website's .zip prints each meeting's PDF. A Chromium left open keeps
+  // the thread alive, and closing the app (or a test's teardown) then waited for ever.
+  test('a worker that printed through its own Chromium for publish.zip stops when closed', async () => {
+    const { host } = await start();
+    await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+    const committees = (await host.invoke('committees.list', {})) as { ok: true; value: { id: string }[] };
+    const committee = committees.value[0]!;
+    const zip = await host.invoke('publish.zip', { committeeId: committee.id, year: 2026 });
+    expect(zip).toMatchObject({ ok: true, value: { files: expect.arrayContaining([expect.stringMatching(/\.pdf$/)]) } });
+    const stopped = await Promise.race([host.close().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('still running after 60 s'), 60_000))]);
+    expect(stopped).toBe('stopped');
+  }, 180_000);
+
   test('a printer that fails on the main thread is one sentence to the caller, and the next call still works', async () => {
     const printer: PdfPrinter = { tagged: true, print: () => Promise.reject(new Error('printer offline')) };
     const { host } = await start({ shell: 'electron', printer });

@@ -7,6 +7,7 @@ import { exportDocument, previewHtml } from './documents.service';
 import { findBrowser } from './find-browser';
 import type { PdfPrinter } from './pdf';
 import { buildPublication, publicationZip } from './publication';
+import { sharedPrinter } from './shared-printer';
 import { templatePreview } from './template-preview';
 
 /**
@@ -18,8 +19,7 @@ export async function printerOf(ctx: CoreContext): Promise<PdfPrinter | null> {
   if (ctx.printer) return ctx.printer;
   const browser = findBrowser();
   if (!browser) return null;
-  const { sharedPlaywrightPrinter } = await import('./pdf-playwright');
-  return sharedPlaywrightPrinter(browser);
+  return sharedPrinter(browser);
 }
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
