@@ -12,6 +12,17 @@ import { startWorkerHost } from '../../src-main/host/worker-host';
 import { WORKER_BUNDLE } from '../../scripts/lib/cli-bundle.mjs';
 import { tempDir } from '../helpers/store';
 
+/** Fails with `message` instead of waiting out the test's whole timeout when `closing` never ends. */
+async function stops(closing: Promise<void>, message: string, ms = 60_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  try {
+    await Promise.race([closing, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export type App = { server: WebServer; store: Store; ctx: CoreContext; dbFile: string; open: (page: Page) => Promise<void>; restart: () => Promise<void> };
 
 export const test = base.extend<{ app: App }>({
@@ -53,7 +64,7 @@ export const test = base.extend<{ app: App }>({
     };
     await use(app);
     await server.close();
-    await host.close();
+    await stops(host.close(), 'The core’s worker thread did not stop within 60 s of closing: something it started (a Chromium, a timer, a file) is still open.');
     await store.close();
   },
 });
