@@ -20,8 +20,15 @@ export class ApiError extends Error {
   }
 }
 
-/** What the Electron preload exposes to the page as `window.referent`. */
-export type ReferentBridge = { invoke: (name: string, input: unknown) => Promise<Result<unknown>> };
+/**
+ * What the Electron preload exposes to the page as `window.referent`: the core's operations, and
+ * the system's folder dialog (src-shared/api/shell.ts), which answers the chosen folder or null
+ * when the user cancelled.
+ */
+export type ReferentBridge = {
+  invoke: (name: string, input: unknown) => Promise<Result<unknown>>;
+  chooseFolder: (input: { title: string; defaultPath?: string | undefined }) => Promise<Result<string | null>>;
+};
 
 /** A note for the user that is not a failure (what an import left out), in both languages. */
 export type Notice = { message: string; messageDa: string };

@@ -34,9 +34,19 @@ describe('createBridge', () => {
     expect(sent).toEqual([]);
   });
 
-  test('exposes invoke only, frozen', () => {
+  test('the folder dialog goes to its own channel, never an api: one', async () => {
+    const sent: [string, unknown][] = [];
+    const bridge = createBridge(async (channel, input) => {
+      sent.push([channel, input]);
+      return { ok: true, value: '/home/sekretaer/Hjemmeside' };
+    });
+    expect(await bridge.chooseFolder({ title: 'Vælg mappen til hjemmesiden' })).toEqual({ ok: true, value: '/home/sekretaer/Hjemmeside' });
+    expect(sent).toEqual([['shell:chooseFolder', { title: 'Vælg mappen til hjemmesiden' }]]);
+  });
+
+  test('exposes invoke and the folder dialog only, frozen', () => {
     const bridge = createBridge(async () => undefined);
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'chooseFolder']);
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 // What the preload exposes to the page as window.referent (the ReferentBridge shape the
-// renderer's transport expects): one invoke that forwards known operation names and nothing else.
+// renderer's transport expects): one invoke that forwards known operation names and nothing else,
+// and the folder dialog on its own channel.
 import { ipcChannel, isOpName } from '../../src-shared/api';
+import { CHOOSE_FOLDER_CHANNEL } from '../../src-shared/api/shell';
 import type { ReferentBridge, Result } from '../../src-shared/result';
 
 export type { ReferentBridge };
@@ -18,5 +20,7 @@ export function createBridge(send: (channel: string, input: unknown) => Promise<
       if (!channel) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${String(name)}".` } };
       return (await send(channel, input)) as Result<unknown>;
     },
+    // The main process checks the input and the caller; the preload only forwards.
+    chooseFolder: async (input) => (await send(CHOOSE_FOLDER_CHANNEL, input)) as Result<string | null>,
   });
 }

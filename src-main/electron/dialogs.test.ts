@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../../tests/helpers/store';
-import { openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog } from './dialogs';
+import { chooseFolderWithDialog, folderDialogOptions, openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog } from './dialogs';
 
 const filters = [{ name: 'JSON', extensions: ['json'] }];
 
@@ -45,4 +45,19 @@ test('openWithDialog reads the chosen file, or gives null when cancelled', async
   fs.writeFileSync(file, '{}');
   expect(await openWithDialog(async () => ({ canceled: false, filePaths: [file] }), {})).toEqual({ filePath: file, bytes: Buffer.from('{}') });
   expect(await openWithDialog(async () => ({ canceled: true, filePaths: [] }), {})).toBeNull();
+});
+
+describe('chooseFolderWithDialog', () => {
+  test('asks for one folder (which may be created there), opening where it was last', async () => {
+    const asked: unknown[] = [];
+    const folder = await chooseFolderWithDialog(async (options) => (asked.push(options), { canceled: false, filePaths: ['/srv/hjemmeside/tmu'] }), { title: 'Vælg mappe', defaultPath: '/srv/hjemmeside' });
+    expect(folder).toBe('/srv/hjemmeside/tmu');
+    expect(asked).toEqual([{ title: 'Vælg mappe', defaultPath: '/srv/hjemmeside', properties: ['openDirectory', 'createDirectory'] }]);
+    expect(folderDialogOptions({ title: 'Vælg mappe' })).toEqual({ title: 'Vælg mappe', properties: ['openDirectory', 'createDirectory'] });
+  });
+
+  test('cancelled, or nothing chosen: null', async () => {
+    expect(await chooseFolderWithDialog(async () => ({ canceled: true, filePaths: ['/srv'] }), { title: 't' })).toBeNull();
+    expect(await chooseFolderWithDialog(async () => ({ canceled: false, filePaths: [] }), { title: 't' })).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-// Save and open dialogs for exports and imports. A file is only ever written at a path the user
+// Save, open and folder dialogs for exports, imports and the website folder. A file is only ever written at a path the user
 // chose in the OS dialog (which asks before replacing a file), and appears whole or not at all.
 import fs from 'node:fs/promises';
 import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -16,6 +16,18 @@ export function saveDialogOptions(input: { title: string; defaultPath: string; f
     // macOS and Windows always ask before replacing; GTK only with this.
     properties: ['showOverwriteConfirmation', 'createDirectory'],
   };
+}
+
+/** The folder dialog: one folder, which the user may create there and then. */
+export function folderDialogOptions(input: { title: string; defaultPath?: string | undefined }): OpenDialogOptions {
+  return { title: input.title, ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}), properties: ['openDirectory', 'createDirectory'] };
+}
+
+/** Asks for a folder. Null when the user cancelled. */
+export async function chooseFolderWithDialog(showOpen: ShowOpenDialog, input: { title: string; defaultPath?: string | undefined }): Promise<string | null> {
+  const choice = await showOpen(folderDialogOptions(input));
+  const folder = choice.filePaths[0];
+  return choice.canceled || !folder ? null : folder;
 }
 
 export function openDialogOptions(input: { title: string; filters: FileFilter[] }): OpenDialogOptions {

@@ -3,6 +3,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ipcChannel, OP_NAMES } from '../../src-shared/api';
+import { CHOOSE_FOLDER_CHANNEL } from '../../src-shared/api/shell';
 import type { Result } from '../../src-shared/result';
 import { tempStore, testContext } from '../../tests/helpers/store';
 import type { CoreContext } from '../core/context';
@@ -56,18 +57,22 @@ function freshHost(): ApiHost {
   return host;
 }
 
+const noDialog = async (): Promise<string | null> => {
+  throw new Error('no dialog may be shown in this test');
+};
+
 describe('registerIpc', () => {
-  test('registers one channel per operation of the contract, and removes them again', () => {
+  test('registers one channel per operation of the contract and the folder dialog’s, and removes them again', () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    const unregister = registerIpc(ipcMain, { host: freshHost(), appUrl });
-    expect([...handlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
+    const unregister = registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: noDialog });
+    expect([...handlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), CHOOSE_FOLDER_CHANNEL].sort());
     unregister();
     expect(handlers.size).toBe(0);
   });
 
   test('the app’s window creates a committee and lists it back', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { host: freshHost(), appUrl });
+    registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: noDialog });
     const created = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: 'Børne- og Familieudvalget', numbering: 'per-year' });
     expect(created).toMatchObject({ ok: true, value: { name: 'Børne- og Familieudvalget' } });
     const list = (await handlers.get('api:committees.list')!(fromFrame(`${appUrl}#/`), {})) as { ok: true; value: { name: string }[] };
@@ -76,7 +81,7 @@ describe('registerIpc', () => {
 
   test('a sub-frame or a foreign page is refused and nothing is written', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { host: freshHost(), appUrl });
+    registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: noDialog });
     const create = handlers.get('api:committees.create')!;
     for (const event of [fromFrame(appUrl, false), fromFrame('https://evil.example/'), { senderFrame: null } as unknown as IpcMainInvokeEvent]) {
       expect(await create(event, { name: 'Indsmuglet', numbering: 'per-year' })).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
@@ -87,17 +92,43 @@ describe('registerIpc', () => {
 
   test('bad input is an Invalid result naming the field, as in the other adapters', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { host: freshHost(), appUrl });
+    registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: noDialog });
     const r = await handlers.get('api:committees.create')!(fromFrame(appUrl), { name: '', numbering: 'per-year' });
     expect(r).toMatchObject({ ok: false, error: { code: 'Invalid' } });
     expect(JSON.stringify(r)).toContain('name');
   });
 });
 
+describe('the folder dialog', () => {
+  test('the app’s window gets the folder the user chose, or null when she cancelled', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const asked: unknown[] = [];
+    let answer: string | null = '/home/sekretaer/Hjemmeside';
+    registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: async (input) => (asked.push(input), answer) });
+    const choose = handlers.get(CHOOSE_FOLDER_CHANNEL)!;
+    expect(await choose(fromFrame(appUrl), { title: 'Vælg mappen til hjemmesiden', defaultPath: '/home/sekretaer' })).toEqual({ ok: true, value: '/home/sekretaer/Hjemmeside' });
+    answer = null;
+    expect(await choose(fromFrame(appUrl), { title: 'Vælg mappen til hjemmesiden' })).toEqual({ ok: true, value: null });
+    expect(asked).toEqual([{ title: 'Vælg mappen til hjemmesiden', defaultPath: '/home/sekretaer' }, { title: 'Vælg mappen til hjemmesiden' }]);
+  });
+
+  test('a sub-frame, a foreign page or a malformed request never opens a dialog', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: noDialog });
+    const choose = handlers.get(CHOOSE_FOLDER_CHANNEL)!;
+    for (const event of [fromFrame(appUrl, false), fromFrame('https://evil.example/'), { senderFrame: null } as unknown as IpcMainInvokeEvent]) {
+      expect(await choose(event, { title: 'Vælg mappe' })).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    }
+    for (const input of [undefined, {}, { title: '' }, { title: 'x'.repeat(301) }, { title: 'Vælg', properties: ['openFile', 'multiSelections'] }, 'C:\\']) {
+      expect(await choose(fromFrame(appUrl), input)).toMatchObject({ ok: false, error: { code: 'Invalid', message: expect.stringContaining('folder dialog'), messageDa: expect.stringContaining('Mappevalget') } });
+    }
+  });
+});
+
 describe('closing', () => {
   test('a call in flight when the host closes lands; one after is refused in both languages and writes nothing', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerIpc(ipcMain, { host: freshHost(), appUrl });
+    registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: noDialog });
     const create = handlers.get('api:committees.create')!;
     const inFlight = create(fromFrame(appUrl), { name: 'Økonomiudvalget', numbering: 'per-year' });
     const closed = host.close();

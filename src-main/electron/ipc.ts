@@ -1,8 +1,10 @@
 // The IPC adapter, derived from the contract: one ipcMain.handle per operation name, refusing
 // any caller but the app's own main frame, and handing every call to the ApiHost (the core's
-// worker in the app), which counts calls in flight so quitting can wait.
+// worker in the app), which counts calls in flight so quitting can wait. Beside them, the one
+// thing only this shell does for the page: the system's folder dialog (src-shared/api/shell.ts).
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, OP_NAMES } from '../../src-shared/api';
+import { CHOOSE_FOLDER_CHANNEL, ChooseFolderInput } from '../../src-shared/api/shell';
 import type { Result } from '../../src-shared/result';
 import type { ApiHost } from '../host/api-host';
 import { isAppPage } from './guards';
@@ -17,16 +19,35 @@ const refused: Result<unknown> = {
   error: { code: 'Forbidden', message: 'Only Referent’s own window may call its operations.', messageDa: 'Kun Referents eget vindue må kalde dets funktioner.' },
 };
 
-/** Registers every operation; returns a function that removes them again. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, options: { host: ApiHost; appUrl: string }): () => void {
+const badFolderRequest: Result<unknown> = {
+  ok: false,
+  error: { code: 'Invalid', message: 'The folder dialog needs a title of at most 300 characters.', messageDa: 'Mappevalget skal have en titel på højst 300 tegn.' },
+};
+
+export type IpcOptions = {
+  host: ApiHost;
+  appUrl: string;
+  /** Shows the system's folder dialog over the window; the chosen folder, or null when cancelled. */
+  chooseFolder: (input: ChooseFolderInput) => Promise<string | null>;
+};
+
+/** Registers every operation and the folder dialog; returns a function that removes them again. */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, options: IpcOptions): () => void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame;
+    return !!frame && isTrustedSender(frame.url, options.appUrl, frame.parent === null);
+  };
   for (const name of OP_NAMES) {
-    ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, input: unknown) => {
-      const frame = event.senderFrame;
-      if (!frame || !isTrustedSender(frame.url, options.appUrl, frame.parent === null)) return refused;
-      return options.host.invoke(name, input);
-    });
+    ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, input: unknown) => (trusted(event) ? options.host.invoke(name, input) : refused));
   }
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
+    if (!trusted(event)) return refused;
+    const parsed = ChooseFolderInput.safeParse(input);
+    if (!parsed.success) return badFolderRequest;
+    return { ok: true, value: await options.chooseFolder(parsed.data) };
+  });
   return () => {
     for (const name of OP_NAMES) ipcMain.removeHandler(ipcChannel(name));
+    ipcMain.removeHandler(CHOOSE_FOLDER_CHANNEL);
   };
 }

@@ -34,6 +34,9 @@ const fake = vi.hoisted(() => {
     protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
     paths: new Map<string, string>(),
     openedPaths: [] as string[],
+    /** What each open dialog was asked (with the window it belongs to, if any), and the folder it answers. */
+    openDialogs: [] as { overWindow: boolean; options: { title?: string; defaultPath?: string; properties?: string[] } }[],
+    folderChoice: null as string | null,
     exited: false,
     quitPrevented: 0,
     sandboxed: false,
@@ -129,7 +132,11 @@ vi.mock('electron', async () => {
     protocol,
     ipcMain: { handle: (c: string, h: Handler) => void state.handlers.set(c, h), removeHandler: (c: string) => void state.handlers.delete(c) },
     Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (m: MenuItemConstructorOptions[]) => void (state.menu = m) },
-    dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+    dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 0 }), showOpenDialog: async (...args: unknown[]) => {
+        const options = args.at(-1) as (typeof state.openDialogs)[number]['options'];
+        state.openDialogs.push({ overWindow: args.length === 2, options });
+        return state.folderChoice ? { canceled: false, filePaths: [state.folderChoice] } : { canceled: true, filePaths: [] };
+      }, showSaveDialog: async () => ({ canceled: true }) },
     shell: { openExternal: async () => undefined, openPath: async (p: string) => (state.openedPaths.push(p), '') },
   };
 });
@@ -167,12 +174,29 @@ describe('the main process', () => {
   });
 
   test('serves every operation to the app page, and refuses other pages', async () => {
-    expect([...state.handlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
+    expect([...state.handlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), 'shell:chooseFolder'].sort());
     const create = state.handlers.get('api:committees.create')!;
     const ok = await create({ senderFrame: { url: appUrl, parent: null } }, { name: 'Social- og Sundhedsudvalget', numbering: 'per-year' });
     expect(ok).toMatchObject({ ok: true, value: { name: 'Social- og Sundhedsudvalget' } });
     const refused = await create({ senderFrame: { url: 'https://evil.example/', parent: null } }, { name: 'X', numbering: 'per-year' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+  });
+
+  test('the folder dialog: the app page gets the folder chosen in the system dialog over its window, or null; other pages never see a dialog', async () => {
+    const choose = state.handlers.get('shell:chooseFolder')!;
+    const app = { senderFrame: { url: appUrl, parent: null } };
+    state.openDialogs.length = 0;
+    state.folderChoice = '/home/sekretaer/Hjemmeside/TMU';
+    expect(await choose(app, { title: 'Vælg mappen til hjemmesiden', defaultPath: '/home/sekretaer/Hjemmeside' })).toEqual({ ok: true, value: '/home/sekretaer/Hjemmeside/TMU' });
+    expect(state.openDialogs).toEqual([
+      { overWindow: true, options: { title: 'Vælg mappen til hjemmesiden', defaultPath: '/home/sekretaer/Hjemmeside', properties: ['openDirectory', 'createDirectory'] } },
+    ]);
+    state.folderChoice = null;
+    expect(await choose(app, { title: 'Vælg mappen til hjemmesiden' })).toEqual({ ok: true, value: null });
+    expect(await choose({ senderFrame: { url: 'https://evil.example/', parent: null } }, { title: 'x' })).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    expect(await choose({ senderFrame: { url: appUrl, parent: {} } }, { title: 'x' })).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    expect(await choose(app, { title: '', properties: ['openFile'] })).toMatchObject({ ok: false, error: { code: 'Invalid', messageDa: expect.stringContaining('Mappevalget') } });
+    expect(state.openDialogs).toHaveLength(2);
   });
 
   test('opens an attachment in its own program: a copy under its own name goes to shell.openPath', async () => {

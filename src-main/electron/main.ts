@@ -13,6 +13,7 @@ import type { ApiHost } from '../host/api-host';
 import { startWorkerHost } from '../host/worker-host';
 import { appPageUrl, desktopDbFile, desktopKeyFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
+import { chooseFolderWithDialog, type ShowOpenDialog } from './dialogs';
 import { exportJson, importExchange, type ExchangeMenuDeps } from './exchange-menu';
 import { denyAllPermissions, hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
@@ -121,12 +122,13 @@ function run(): void {
       app.exit(1);
       return;
     }
-    registerIpc(ipcMain, { host, appUrl });
+    const showOpen: ShowOpenDialog = (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
+    registerIpc(ipcMain, { host, appUrl, chooseFolder: (input) => chooseFolderWithDialog(showOpen, input) });
 
     const messageBox = (options: MessageBoxOptions): Promise<unknown> => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
     const deps: ExchangeMenuDeps = {
       host,
-      showOpen: (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
+      showOpen,
       showSave: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
       notify: (n) => messageBox({ type: n.kind === 'error' ? 'error' : 'info', title: n.title, message: n.title, detail: n.message }),
       ask: async (q) => {

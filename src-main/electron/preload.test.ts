@@ -1,6 +1,6 @@
 // The preload as built: electron-vite bundles it the way the desktop app loads it, and the
 // bundle is run as Electron runs a sandboxed preload (a plain script whose require knows only
-// 'electron'). It must expose window.referent.invoke and nothing else, and forward only operations.
+// 'electron'). It must expose window.referent.invoke and chooseFolder and nothing else, and forward only operations.
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -52,10 +52,17 @@ describe('the built preload', () => {
     expect(runSandboxed().required).toEqual(['electron']);
   });
 
-  test('exposes window.referent with invoke only', () => {
+  test('exposes window.referent with invoke and the folder dialog only', () => {
     const { exposed } = runSandboxed();
     expect([...exposed.keys()]).toEqual(['referent']);
-    expect(Object.keys(exposed.get('referent') as object)).toEqual(['invoke']);
+    expect(Object.keys(exposed.get('referent') as object)).toEqual(['invoke', 'chooseFolder']);
+  });
+
+  test('the folder dialog goes to its own channel', async () => {
+    const { exposed, sent } = runSandboxed();
+    const bridge = exposed.get('referent') as { chooseFolder: (input: unknown) => Promise<unknown> };
+    expect(await bridge.chooseFolder({ title: 'Vælg mappe' })).toEqual({ ok: true, value: 'shell:chooseFolder' });
+    expect(sent).toEqual([['shell:chooseFolder', { title: 'Vælg mappe' }]]);
   });
 
   test('forwards an operation to its channel and keeps anything else from IPC', async () => {

@@ -12,7 +12,7 @@ declare global {
   }
 }
 
-function unwrap<T>(result: Result<unknown>): T {
+export function unwrap<T>(result: Result<unknown>): T {
   if (result.ok) return result.value as T;
   // The page's language is the UI language (set by i18n); Danish gets the core's Danish sentence.
   const danish = document.documentElement.lang !== 'en' && result.error.messageDa;
