@@ -25,16 +25,19 @@ async function stops(closing: Promise<void>, message: string, ms = 60_000): Prom
 
 export type App = { server: WebServer; store: Store; ctx: CoreContext; dbFile: string; open: (page: Page) => Promise<void>; restart: () => Promise<void> };
 
-export const test = base.extend<{ app: App }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: App; shell: 'web' | 'electron' }>({
+  // The shell the core believes it serves. 'electron' lets a test drive the desktop app's paths
+  // (writing into a folder) through this server, with the page's window.referent stood in for.
+  shell: ['web', { option: true }],
+  app: async ({ shell }, use) => {
     const dir = tempDir('referent-e2e-');
     const dbFile = path.join(dir, 'referent.sqlite');
     const staticDir = path.resolve(import.meta.dirname, '../../dist-web');
     let store = openSqliteStore(dbFile);
-    let ctx: CoreContext = { store, shell: 'web', version: 'e2e' };
+    let ctx: CoreContext = { store, shell, version: 'e2e' };
     // The bundled worker, as `npm start` runs it (built from the sources by tests/setup/cli-bundle.ts).
     const workerFile = path.resolve(import.meta.dirname, '../..', WORKER_BUNDLE);
-    const startHost = (): Promise<ApiHost> => startWorkerHost({ dbFile, shell: 'web', version: 'e2e', workerFile });
+    const startHost = (): Promise<ApiHost> => startWorkerHost({ dbFile, shell, version: 'e2e', workerFile });
     let host = await startHost();
     let server = await startWebServer({ host, staticDir });
     const app: App = {
@@ -57,7 +60,7 @@ export const test = base.extend<{ app: App }>({
         await host.close();
         await store.close();
         store = openSqliteStore(dbFile);
-        ctx = { store, shell: 'web', version: 'e2e' };
+        ctx = { store, shell, version: 'e2e' };
         host = await startHost();
         server = await startWebServer({ host, staticDir, port: server.port, token: server.token });
       },

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { PublishResult } from '../../../src-shared/api/publish';
 import type { Committee, MeetingSummary } from '../../../src-shared/domain';
 import { api } from '../../api/client';
+import { folderDialog } from '../../api/desktop';
 import { keys } from '../../app/queries';
 import { useAction } from '../../app/useAction';
 import { Button } from '../../components/Button';
@@ -69,6 +70,14 @@ export function PublishDialog({ committee, year, onClose }: { committee: Committ
   const previewId = chosen ?? withPages.at(-1)?.id ?? null;
   const preview = useQuery({ queryKey: ['publish.preview', previewId], queryFn: () => api.publish.preview({ meetingId: previewId! }), enabled: previewId !== null });
   const [folder, setFolder] = useState(() => rememberedFolder(committee.id));
+  // The system's folder dialog, in the desktop app only; a typed path works everywhere it writes.
+  const [chooseFolder] = useState(folderDialog);
+  const pick = useAction({
+    mutationFn: () => chooseFolder!({ title: t('publish.chooseFolderTitle', { committee: committee.name }), ...(folder.trim() ? { defaultPath: folder.trim() } : {}) }),
+    onSuccess: (chosen) => {
+      if (chosen !== null) setFolder(chosen);
+    },
+  });
   const toFolder = useAction({
     mutationFn: () => api.publish.toFolder({ committeeId: committee.id, year, folder: folder.trim() }),
     onSuccess: (r) => {
@@ -92,7 +101,7 @@ export function PublishDialog({ committee, year, onClose }: { committee: Committ
         <QueryState query={meetings}>
           {() => (
             <>
-              <p>{t('publish.contents', { count: withPages.length, year, all })}</p>
+              <p>{t('publish.contents', { count: withPages.length, year, plan: t('publish.plan', { count: all }) })}</p>
               {withPages.length > 0 && previewId && (
                 <div className="publish-preview">
                   <Select
@@ -132,8 +141,15 @@ export function PublishDialog({ committee, year, onClose }: { committee: Committ
             </>
           ) : (
             <>
-              <TextField label={t('publish.folder')} description={t('publish.folderHelp')} value={folder} onChange={setFolder} placeholder="C:\\Hjemmeside\\udvalg" />
-              <ErrorText error={toFolder.error} />
+              <div className="publish-folder">
+                <TextField label={t('publish.folder')} description={t('publish.folderHelp')} value={folder} onChange={setFolder} placeholder="C:\\Hjemmeside\\udvalg" />
+                {chooseFolder && (
+                  <Button pending={pick.isPending} onPress={() => pick.mutate()}>
+                    {t('publish.chooseFolder')}
+                  </Button>
+                )}
+              </div>
+              <ErrorText error={pick.error ?? toFolder.error} />
               {toFolder.data && <FolderResult result={toFolder.data} />}
               <div className="form-actions">
                 <Button variant="quiet" onPress={onClose}>
