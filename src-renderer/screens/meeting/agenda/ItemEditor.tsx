@@ -1,6 +1,6 @@
 // One item of the agenda, edited in place: no save button, every change is stored within about
 // a second (autosave.ts), and pending changes are written before another item is shown.
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Switch } from 'react-aria-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -30,6 +30,39 @@ export const ItemEditor = memo(function ItemEditor({ itemId, ...props }: EditorP
   );
 });
 
+type SetField = <K extends keyof Draft>(key: K, value: Draft[K], field: keyof ItemPatch) => void;
+
+/** The item's own fields. Memoised: typing in its text (the sections) does not re-render them. */
+const ItemFields = memo(function ItemFields({ title, caseNumber, role, access, readOnly, set }: Pick<Draft, 'title' | 'caseNumber' | 'role' | 'access'> & { readOnly: boolean; set: SetField }) {
+  const { t } = useTranslation('agenda');
+  return (
+    <div className="item-fields">
+      <TextField label={t('editor.title')} value={title} onChange={(v) => set('title', v, 'title')} isReadOnly={readOnly} isRequired errorMessage={t('editor.titleRequired')} isInvalid={title.trim() === ''} />
+      <div className="item-fields-row">
+        <TextField label={t('editor.caseNumber')} value={caseNumber} onChange={(v) => set('caseNumber', v, 'caseNumber')} isReadOnly={readOnly} placeholder="26/4881" />
+        <Select
+          label={t('editor.role')}
+          value={role ?? 'none'}
+          isDisabled={readOnly}
+          onChange={(v) => set('role', v === 'none' ? null : (v as Draft['role']), 'role')}
+          options={[
+            { id: 'none', label: t('role.none') },
+            { id: 'agenda-approval', label: t('role.agenda-approval') },
+            { id: 'mutual-information', label: t('role.mutual-information') },
+            { id: 'signature', label: t('role.signature') },
+          ]}
+        />
+        <Switch className="switch" isSelected={access === 'closed'} isReadOnly={readOnly} onChange={(closed) => set('access', closed ? 'closed' : 'open', 'access')}>
+          <span className="switch-track" aria-hidden="true">
+            <span className="switch-thumb" />
+          </span>
+          {t('editor.closed')}
+        </Switch>
+      </div>
+    </div>
+  );
+});
+
 function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnly, number }: EditorProps & { item: AgendaItemDetail }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
@@ -46,6 +79,8 @@ function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnl
       }),
     [item.id, qc],
   );
+  // The newest draft, also between a change and the render it causes: two changes in one tick (the
+  // editors flushed before a save) both land, and the sections' callbacks can be made once.
   const draftRef = useRef(draft);
   draftRef.current = draft;
 
@@ -58,23 +93,29 @@ function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnl
     return () => void saver.dispose();
   }, [saver, item.id]);
 
-  const update = (next: Draft, fields: (keyof ItemPatch)[]): void => {
-    setDraft(next);
-    const patch: ItemPatch = {};
-    for (const f of fields) {
-      if (f === 'title' && next.title.trim() !== '') patch.title = next.title.trim();
-      if (f === 'caseNumber') patch.caseNumber = next.caseNumber.trim() || null;
-      if (f === 'access') patch.access = next.access;
-      if (f === 'role') patch.role = next.role;
-      if (f === 'sections') patch.sections = sectionsOf(next, order);
-      if (f === 'route') patch.route = routeOf(next);
-      if (f === 'publicTitle') patch.publicTitle = next.publicTitle.trim() || null;
-      if (f === 'closedReason') patch.closedReason = next.closedReason;
-      if (f === 'decisionPublic') patch.decisionPublic = next.decisionPublic;
-    }
-    saver.change(patch);
-  };
-  const set = <K extends keyof Draft>(key: K, value: Draft[K], field: keyof ItemPatch): void => update({ ...draftRef.current, [key]: value }, [field]);
+  /** Applies `change` to the newest draft; stable, so memoised parts (the toolbars, the route) skip a keystroke's render. */
+  const update = useCallback(
+    (change: (current: Draft) => Draft, fields: (keyof ItemPatch)[]): void => {
+      const next = change(draftRef.current);
+      draftRef.current = next;
+      setDraft(next);
+      const patch: ItemPatch = {};
+      for (const f of fields) {
+        if (f === 'title' && next.title.trim() !== '') patch.title = next.title.trim();
+        if (f === 'caseNumber') patch.caseNumber = next.caseNumber.trim() || null;
+        if (f === 'access') patch.access = next.access;
+        if (f === 'role') patch.role = next.role;
+        if (f === 'sections') patch.sections = sectionsOf(next, order);
+        if (f === 'route') patch.route = routeOf(next);
+        if (f === 'publicTitle') patch.publicTitle = next.publicTitle.trim() || null;
+        if (f === 'closedReason') patch.closedReason = next.closedReason;
+        if (f === 'decisionPublic') patch.decisionPublic = next.decisionPublic;
+      }
+      saver.change(patch);
+    },
+    [saver, order],
+  );
+  const set: SetField = useCallback((key, value, field) => update((d) => ({ ...d, [key]: value }), [field]), [update]);
 
   return (
     <article className="item-editor" aria-label={t('editor.label', { number, title: draft.title })}>
@@ -86,30 +127,7 @@ function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnl
         </div>
         {!readOnly && <ItemActions item={item} meeting={meeting} title={draft.title} />}
       </header>
-      <div className="item-fields">
-        <TextField label={t('editor.title')} value={draft.title} onChange={(v) => set('title', v, 'title')} isReadOnly={readOnly} isRequired errorMessage={t('editor.titleRequired')} isInvalid={draft.title.trim() === ''} />
-        <div className="item-fields-row">
-          <TextField label={t('editor.caseNumber')} value={draft.caseNumber} onChange={(v) => set('caseNumber', v, 'caseNumber')} isReadOnly={readOnly} placeholder="26/4881" />
-          <Select
-            label={t('editor.role')}
-            value={draft.role ?? 'none'}
-            isDisabled={readOnly}
-            onChange={(v) => set('role', v === 'none' ? null : (v as Draft['role']), 'role')}
-            options={[
-              { id: 'none', label: t('role.none') },
-              { id: 'agenda-approval', label: t('role.agenda-approval') },
-              { id: 'mutual-information', label: t('role.mutual-information') },
-              { id: 'signature', label: t('role.signature') },
-            ]}
-          />
-          <Switch className="switch" isSelected={draft.access === 'closed'} isReadOnly={readOnly} onChange={(closed) => set('access', closed ? 'closed' : 'open', 'access')}>
-            <span className="switch-track" aria-hidden="true">
-              <span className="switch-thumb" />
-            </span>
-            {t('editor.closed')}
-          </Switch>
-        </div>
-      </div>
+      <ItemFields title={draft.title} caseNumber={draft.caseNumber} role={draft.role} access={draft.access} readOnly={readOnly} set={set} />
       {draft.access === 'closed' && (
         <ClosedItemPanel itemId={item.id} draft={draft} profile={publicationProfile} hasDecision={item.publication.hasDecision} readOnly={readOnly} set={(key, value) => set(key, value, key)} />
       )}

@@ -1,6 +1,6 @@
 // The item's text in the committee template's order: each section a rich-text field, the
 // recommendation as its opening line plus points, and the procedure as the route of bodies.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionKind } from '../../../../src-shared/domain';
 import { Button } from '../../../components/Button';
@@ -18,7 +18,8 @@ type Props = {
   order: SectionKind[];
   headings: Record<SectionKind, string>;
   readOnly: boolean;
-  update: (next: Draft, fields: (keyof ItemPatch)[]) => void;
+  /** Applies a change to the newest draft (stable: the callbacks below are made once per editor, never stale). */
+  update: (change: (current: Draft) => Draft, fields: (keyof ItemPatch)[]) => void;
   meetingStart: string;
   committeeName: string;
 };
@@ -28,7 +29,16 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
   const [added, setAdded] = useState<Set<SectionKind>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const shown = (kind: SectionKind): boolean => ALWAYS.includes(kind) || added.has(kind) || (kind === 'custom' ? draft.custom.length > 0 : Boolean(draft.bodies[kind as FixedKind]?.trim()));
-  const setBody = (kind: FixedKind, body: string): void => update({ ...draft, bodies: { ...draft.bodies, [kind]: body } }, ['sections']);
+  const setBody = (kind: FixedKind, body: string): void => update((d) => ({ ...d, bodies: { ...d.bodies, [kind]: body } }), ['sections']);
+  /** The recommendation from its two parts; a part left undefined is kept as the newest draft has it. */
+  const setParts = (intro: string | undefined, points: string | undefined): void => {
+    if (intro?.trim()) localStorage.setItem(LAST_INTRO, intro.trim());
+    update((d) => {
+      const now = splitRecommendation(d.bodies.recommendation ?? '');
+      return { ...d, bodies: { ...d.bodies, recommendation: joinRecommendation(intro ?? now.intro, points ?? now.points) } };
+    }, ['sections']);
+  };
+  const setRoute = useCallback((route: Draft['route']) => update((d) => ({ ...d, route }), ['route']), [update]);
   const hidden = order.filter((k) => !shown(k));
 
   return (
@@ -42,10 +52,6 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
         if (kind === 'recommendation') {
           const { intro, points } = splitRecommendation(draft.bodies.recommendation ?? '');
           const lastIntro = localStorage.getItem(LAST_INTRO);
-          const setParts = (i: string, p: string): void => {
-            if (i.trim()) localStorage.setItem(LAST_INTRO, i.trim());
-            setBody('recommendation', joinRecommendation(i, p));
-          };
           return (
             <section key={kind} className="item-section section-group" aria-label={headings.recommendation}>
               <h3 className="section-heading">{headings.recommendation}</h3>
@@ -54,16 +60,16 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
                 multiline
                 value={intro}
                 // One line in the documents: a line break here would end the opening sentence.
-                onChange={(v) => setParts(v.replace(/\s*\n+\s*/g, ' '), points)}
+                onChange={(v) => setParts(v.replace(/\s*\n+\s*/g, ' '), undefined)}
                 isReadOnly={readOnly}
                 placeholder={t('editor.recommendationIntroPlaceholder')}
               />
               {!readOnly && !intro && lastIntro && (
-                <Button variant="quiet" className="suggestion" onPress={() => setParts(lastIntro, points)}>
+                <Button variant="quiet" className="suggestion" onPress={() => setParts(lastIntro, undefined)}>
                   {t('editor.useIntro', { intro: lastIntro })}
                 </Button>
               )}
-              <RichTextEditor label={t('editor.recommendationPoints')} value={points} onChange={(p) => setParts(intro, p)} onNotice={setNotice} readOnly={readOnly} />
+              <RichTextEditor label={t('editor.recommendationPoints')} value={points} onChange={(p) => setParts(undefined, p)} onNotice={setNotice} readOnly={readOnly} />
             </section>
           );
         }
@@ -71,7 +77,7 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
           return (
             <section key={kind} className="item-section section-group" aria-label={headings.procedure}>
               <h3 className="section-heading">{headings.procedure}</h3>
-              <RouteEditor route={draft.route} readOnly={readOnly} onChange={(route) => update({ ...draft, route }, ['route'])} meetingStart={meetingStart} committeeName={committeeName} />
+              <RouteEditor route={draft.route} readOnly={readOnly} onChange={setRoute} meetingStart={meetingStart} committeeName={committeeName} />
               {draft.bodies.procedure?.trim() && (
                 <RichTextEditor label={t('editor.procedureText')} value={draft.bodies.procedure} onChange={(b) => setBody('procedure', b)} onNotice={setNotice} readOnly={readOnly} />
               )}
@@ -85,17 +91,17 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
                 label={t('editor.customHeading', { n: i + 1 })}
                 value={c.heading}
                 isReadOnly={readOnly}
-                onChange={(heading) => update({ ...draft, custom: draft.custom.map((x) => (x.key === c.key ? { ...x, heading } : x)) }, ['sections'])}
+                onChange={(heading) => update((d) => ({ ...d, custom: d.custom.map((x) => (x.key === c.key ? { ...x, heading } : x)) }), ['sections'])}
               />
               <RichTextEditor
                 label={c.heading || headings.custom}
                 value={c.body}
                 readOnly={readOnly}
                 onNotice={setNotice}
-                onChange={(body) => update({ ...draft, custom: draft.custom.map((x) => (x.key === c.key ? { ...x, body } : x)) }, ['sections'])}
+                onChange={(body) => update((d) => ({ ...d, custom: d.custom.map((x) => (x.key === c.key ? { ...x, body } : x)) }), ['sections'])}
               />
               {!readOnly && (
-                <Button variant="quiet" onPress={() => update({ ...draft, custom: draft.custom.filter((x) => x.key !== c.key) }, ['sections'])}>
+                <Button variant="quiet" onPress={() => update((d) => ({ ...d, custom: d.custom.filter((x) => x.key !== c.key) }), ['sections'])}>
                   {t('editor.removeCustom', { heading: c.heading || headings.custom })}
                 </Button>
               )}
@@ -117,7 +123,7 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
                 + {headings[k]}
               </Button>
             ))}
-          <Button variant="quiet" onPress={() => update({ ...draft, custom: [...draft.custom, { key: newKey(), heading: '', body: '' }] }, ['sections'])}>
+          <Button variant="quiet" onPress={() => update((d) => ({ ...d, custom: [...d.custom, { key: newKey(), heading: '', body: '' }] }), ['sections'])}>
             + {t('editor.addCustom')}
           </Button>
         </div>
