@@ -2,7 +2,7 @@
 // Emits only real changes (equal content is always the same string), so the caller never saves spuriously.
 import { EditorContent, useEditor, useEditorState, type Editor, type UseEditorOptions } from '@tiptap/react';
 import type { TFunction } from 'i18next';
-import { useContext, useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { editorExtensions } from './extensions';
@@ -74,6 +74,7 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
   const labelId = `${editorId}-label`;
   const hintId = `${editorId}-hint`;
   const [linkOpen, setLinkOpen] = useState(false);
+  const openLink = useCallback(() => setLinkOpen(true), []);
   const [inlineNotice, setInlineNotice] = useState<string | null>(null);
 
   // Callbacks live in refs: the editor is created once and must always call the latest ones.
@@ -190,7 +191,7 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
         {t('keyboardHint')}
       </div>
       <div className="rte-frame">
-        {!readOnly && <Toolbar editor={editor} label={label} onLink={() => setLinkOpen(true)} />}
+        {!readOnly && <Toolbar editor={editor} label={label} onLink={openLink} />}
         <EditorContent editor={editor} className="rte-body" />
       </div>
       {inlineNotice && (

@@ -2,7 +2,7 @@
 // each button named, with its shortcut announced (aria-keyshortcuts) and shown in a tooltip.
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Group, Separator, ToggleButton, Toolbar as AriaToolbar, Tooltip, TooltipTrigger } from 'react-aria-components';
 import { canRun, runCommand } from './extensions';
@@ -24,7 +24,12 @@ function active(editor: Editor, id: ToggleId): boolean {
   return editor.isActive(id);
 }
 
-export function Toolbar({ editor, label, onLink }: Props) {
+/**
+ * Memoised: the editor around it re-renders whenever its text is handed over (and the item with
+ * it), while the toolbar's own state (useEditorState below) changes only with the selection's marks
+ * and what can be undone; its twenty buttons with tooltips were most of a keystroke's render.
+ */
+export const Toolbar = memo(function Toolbar({ editor, label, onLink }: Props) {
   const { t } = useTranslation('editor');
   const state = useEditorState({
     editor,
@@ -106,4 +111,4 @@ export function Toolbar({ editor, label, onLink }: Props) {
       </Group>
     </AriaToolbar>
   );
-}
+});

@@ -1,6 +1,6 @@
 // An item's attachments (bilag): add by file dialog or by dropping files, title and open/closed
 // edited in place, reorder, open (in its own program, or as a download) and remove.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DropZone, FileTrigger, Switch } from 'react-aria-components';
 import { useQueryClient } from '@tanstack/react-query';
@@ -107,7 +107,8 @@ function AttachmentRow({ a, index, count, readOnly, onMove, onRemove }: { a: Att
   );
 }
 
-export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; readOnly: boolean }) {
+/** Memoised: typing in the item's text does not re-render it (its props change only with the item). */
+export const AttachmentsPanel = memo(function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; readOnly: boolean }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
   const add = useAction({
@@ -168,4 +169,4 @@ export function AttachmentsPanel({ item, readOnly }: { item: AgendaItemDetail; r
       <ErrorText error={add.error ?? change.error} />
     </section>
   );
-}
+});

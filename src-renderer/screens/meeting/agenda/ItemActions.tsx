@@ -1,5 +1,5 @@
 // What can happen to a whole item: move it to another meeting, or delete it (after asking).
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAction } from '../../../app/useAction';
@@ -25,7 +25,8 @@ export function useOtherMeetings(meeting: MeetingHeader) {
   });
 }
 
-export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; meeting: MeetingHeader; title: string }) {
+/** Memoised: typing in the item's text does not re-render it (its props change only with the item). */
+export const ItemActions = memo(function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; meeting: MeetingHeader; title: string }) {
   const { t, i18n } = useTranslation('agenda');
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<'move' | 'delete' | null>(null);
@@ -84,4 +85,4 @@ export function ItemActions({ item, meeting, title }: { item: AgendaItemDetail; 
       </Dialog>
     </div>
   );
-}
+});

@@ -1,12 +1,14 @@
 // The procedure: the bodies that treat the case, in order, each with its meeting date
 // ("Organisations- og Beredskabsudvalget 2. juni 2026, Kommunalbestyrelsen 23. juni 2026").
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteStep } from '../../../../src-shared/api/agenda';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/TextField';
 import { DateField } from '../../../components/DateFields';
 
-export function RouteEditor({ route, readOnly, onChange, meetingStart, committeeName }: { route: RouteStep[]; readOnly: boolean; onChange: (route: RouteStep[]) => void; meetingStart: string; committeeName: string }) {
+/** Memoised: typing in the item's text (a new draft, the same route) does not re-render its date pickers. */
+export const RouteEditor = memo(function RouteEditor({ route, readOnly, onChange, meetingStart, committeeName }: { route: RouteStep[]; readOnly: boolean; onChange: (route: RouteStep[]) => void; meetingStart: string; committeeName: string }) {
   const { t } = useTranslation('agenda');
   const put = (i: number, step: Partial<RouteStep>): void => onChange(route.map((r, j) => (j === i ? { ...r, ...step } : r)));
   const hasThisMeeting = route.some((r) => r.body === committeeName && r.date === meetingStart.slice(0, 10));
@@ -40,4 +42,4 @@ export function RouteEditor({ route, readOnly, onChange, meetingStart, committee
       )}
     </div>
   );
-}
+});
