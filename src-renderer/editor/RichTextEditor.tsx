@@ -2,7 +2,7 @@
 // Emits only real changes (equal content is always the same string), so the caller never saves spuriously.
 import { EditorContent, useEditor, useEditorState, type Editor, type UseEditorOptions } from '@tiptap/react';
 import type { TFunction } from 'i18next';
-import { useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { memo, useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { editorExtensions } from './extensions';
@@ -66,7 +66,11 @@ function pasteNoticeMessage(t: TFunction<'editor'>, notices: readonly PasteNotic
   return parts.join(' ');
 }
 
-export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
+/**
+ * Memoised: in an item with several sections, handing over one section's text re-renders the item,
+ * and the other sections' editors (same text, the same callbacks when the caller keeps them) skip it.
+ */
+export const RichTextEditor = memo(function RichTextEditor(props: RichTextEditorProps): JSX.Element {
   const { label, value, onChange, onNotice, readOnly = false, id, labelHidden = false, placeholder, emitDelayMs = EMIT_DELAY_MS } = props;
   const { t } = useTranslation('editor');
   const generated = useId();
@@ -205,4 +209,4 @@ export function RichTextEditor(props: RichTextEditorProps): JSX.Element {
       <LinkDialog editor={editor} isOpen={linkOpen} onClose={() => setLinkOpen(false)} />
     </div>
   );
-}
+});

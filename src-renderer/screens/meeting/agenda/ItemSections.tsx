@@ -1,6 +1,6 @@
 // The item's text in the committee template's order: each section a rich-text field, the
 // recommendation as its opening line plus points, and the procedure as the route of bodies.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionKind } from '../../../../src-shared/domain';
 import { Button } from '../../../components/Button';
@@ -29,15 +29,29 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
   const [added, setAdded] = useState<Set<SectionKind>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const shown = (kind: SectionKind): boolean => ALWAYS.includes(kind) || added.has(kind) || (kind === 'custom' ? draft.custom.length > 0 : Boolean(draft.bodies[kind as FixedKind]?.trim()));
-  const setBody = (kind: FixedKind, body: string): void => update((d) => ({ ...d, bodies: { ...d.bodies, [kind]: body } }), ['sections']);
+  // The editors' callbacks are made once (update is stable and applies to the newest draft), so an
+  // editor whose text did not change skips the render that handing over another's text causes.
+  const setBody = useCallback((kind: FixedKind, body: string): void => update((d) => ({ ...d, bodies: { ...d.bodies, [kind]: body } }), ['sections']), [update]);
+  const onBody = useMemo(() => {
+    const handlers = new Map<FixedKind, (body: string) => void>();
+    return (kind: FixedKind) => {
+      let h = handlers.get(kind);
+      if (!h) handlers.set(kind, (h = (body: string) => setBody(kind, body)));
+      return h;
+    };
+  }, [setBody]);
   /** The recommendation from its two parts; a part left undefined is kept as the newest draft has it. */
-  const setParts = (intro: string | undefined, points: string | undefined): void => {
-    if (intro?.trim()) localStorage.setItem(LAST_INTRO, intro.trim());
-    update((d) => {
-      const now = splitRecommendation(d.bodies.recommendation ?? '');
-      return { ...d, bodies: { ...d.bodies, recommendation: joinRecommendation(intro ?? now.intro, points ?? now.points) } };
-    }, ['sections']);
-  };
+  const setParts = useCallback(
+    (intro: string | undefined, points: string | undefined): void => {
+      if (intro?.trim()) localStorage.setItem(LAST_INTRO, intro.trim());
+      update((d) => {
+        const now = splitRecommendation(d.bodies.recommendation ?? '');
+        return { ...d, bodies: { ...d.bodies, recommendation: joinRecommendation(intro ?? now.intro, points ?? now.points) } };
+      }, ['sections']);
+    },
+    [update],
+  );
+  const setPoints = useCallback((points: string) => setParts(undefined, points), [setParts]);
   const setRoute = useCallback((route: Draft['route']) => update((d) => ({ ...d, route }), ['route']), [update]);
   const hidden = order.filter((k) => !shown(k));
 
@@ -69,7 +83,7 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
                   {t('editor.useIntro', { intro: lastIntro })}
                 </Button>
               )}
-              <RichTextEditor label={t('editor.recommendationPoints')} value={points} onChange={(p) => setParts(undefined, p)} onNotice={setNotice} readOnly={readOnly} />
+              <RichTextEditor label={t('editor.recommendationPoints')} value={points} onChange={setPoints} onNotice={setNotice} readOnly={readOnly} />
             </section>
           );
         }
@@ -79,7 +93,7 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
               <h3 className="section-heading">{headings.procedure}</h3>
               <RouteEditor route={draft.route} readOnly={readOnly} onChange={setRoute} meetingStart={meetingStart} committeeName={committeeName} />
               {draft.bodies.procedure?.trim() && (
-                <RichTextEditor label={t('editor.procedureText')} value={draft.bodies.procedure} onChange={(b) => setBody('procedure', b)} onNotice={setNotice} readOnly={readOnly} />
+                <RichTextEditor label={t('editor.procedureText')} value={draft.bodies.procedure} onChange={onBody('procedure')} onNotice={setNotice} readOnly={readOnly} />
               )}
             </section>
           );
@@ -110,7 +124,7 @@ export function ItemSections({ draft, order, headings, readOnly, update, meeting
         }
         return (
           <section key={kind} className="item-section" aria-label={headings[kind]}>
-            <RichTextEditor label={headings[kind]} value={draft.bodies[kind] ?? ''} onChange={(b) => setBody(kind, b)} onNotice={setNotice} readOnly={readOnly} />
+            <RichTextEditor label={headings[kind]} value={draft.bodies[kind] ?? ''} onChange={onBody(kind)} onNotice={setNotice} readOnly={readOnly} />
           </section>
         );
       })}

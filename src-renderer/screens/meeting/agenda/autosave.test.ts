@@ -26,6 +26,27 @@ describe('autosave of an item', () => {
     await saver.dispose();
   });
 
+  test('the backup is made when the browser is idle, and at the latest when the change goes out: it is there while the write is in flight', async () => {
+    let land: () => void = () => undefined;
+    const saver = new ItemSaver<Patch>('item-3', () => new Promise<void>((resolve) => (land = resolve)));
+    saver.attach();
+    saver.change({ title: 'Skolestruktur' });
+    saver.change({ title: 'Skolestruktur 2027' });
+    // Nothing synchronous on the keystroke's path; once idle, the copy is there.
+    expect(localStorage.getItem('referent.agenda.unsaved.item-3')).toBeNull();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(JSON.parse(localStorage.getItem('referent.agenda.unsaved.item-3')!)).toEqual({ title: 'Skolestruktur 2027' });
+    // A change flushed before the browser was idle (a page exit) is copied at once.
+    saver.change({ caseNumber: '26/4881' });
+    const written = saver.flush();
+    expect(JSON.parse(localStorage.getItem('referent.agenda.unsaved.item-3')!)).toEqual({ title: 'Skolestruktur 2027', caseNumber: '26/4881' });
+    await vi.advanceTimersByTimeAsync(0);
+    land();
+    await written;
+    expect(localStorage.getItem('referent.agenda.unsaved.item-3')).toBeNull();
+    await saver.dispose();
+  });
+
   test('a failed write is kept (in memory and in localStorage) and goes out with the next one', async () => {
     const writes: Patch[] = [];
     let fail = true;

@@ -73,13 +73,33 @@ export class ItemSaver<P extends Record<string, unknown>> {
 
   change(patch: Partial<P>): void {
     this.pending = { ...this.pending, ...patch };
-    this.backup();
+    this.scheduleBackup();
     setState({ status: 'pending', message: null });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
   }
 
+  private backupScheduled = false;
+
+  /**
+   * The backup of a long text is a large synchronous write (400 KB of JSON into localStorage): it
+   * waits for the browser to be idle, so it does not delay the next keystroke, and is made at once
+   * when the pending change goes out (flush), which is also what a page exit does.
+   */
+  private scheduleBackup(): void {
+    if (this.backupScheduled) return;
+    this.backupScheduled = true;
+    const run = (): void => {
+      if (!this.backupScheduled) return;
+      this.backupScheduled = false;
+      if (this.dirty) this.backup();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 0);
+  }
+
   private backup(): void {
+    this.backupScheduled = false;
     try {
       localStorage.setItem(BACKUP_PREFIX + this.itemId, JSON.stringify(this.pending));
     } catch {
@@ -98,6 +118,8 @@ export class ItemSaver<P extends Record<string, unknown>> {
       this.timer = null;
     }
     if (!this.dirty) return ItemSaver.chain;
+    // Kept until the core confirms it: a write the browser cuts off is replayed on the next load.
+    if (this.backupScheduled) this.backup();
     const patch = this.pending;
     this.pending = {};
     ItemSaver.inFlight++;
