@@ -45,7 +45,7 @@ export async function moveItem(db: Db, itemId: string, targetMeetingId: string):
   const number = await arrivingNumber(db, target);
   await repo.openGap(db, target.id, at);
   // Park the item outside both meetings' positions, then place it.
-  await repo.update(db, item.id, { meeting_id: target.id, position: -1_000_000, number, supplementary: number !== null ? 1 : 0 });
+  await repo.update(db, item.id, { meeting_id: target.id, position: -1_000_000, number, supplementary: number !== null });
   await repo.update(db, item.id, { position: at });
   await repo.compact(db, source.id);
   await appendChange(db, { meetingId: source.id, committeeId: source.committee_id, action: 'item.move', payload: { itemId, to: target.id } });

@@ -48,7 +48,7 @@ function toSummary(row: ItemRow & { attachment_count?: number | bigint | null },
     caseNumber: row.case_number,
     access: row.access,
     role: row.role,
-    supplementary: row.supplementary === 1,
+    supplementary: row.supplementary,
     attachmentCount: Number(row.attachment_count ?? 0),
   };
 }
@@ -122,7 +122,7 @@ async function placeItem(db: Db, meeting: MeetingRow, fields: PlacedFields, posi
   const number = await arrivingNumber(db, meeting);
   await repo.openGap(db, meeting.id, at);
   const id = newId();
-  await repo.insert(db, { id, meeting_id: meeting.id, position: at, number, supplementary: number !== null ? 1 : 0, ...fields });
+  await repo.insert(db, { id, meeting_id: meeting.id, position: at, number, supplementary: number !== null, ...fields });
   return id;
 }
 
@@ -229,7 +229,7 @@ export async function freezeNumbers(db: Db, meeting: MeetingRow): Promise<void> 
 
 /** Back to planning: numbers move with the agenda again, and nothing is supplementary any more. */
 export async function thawNumbers(db: Db, meetingId: string): Promise<void> {
-  await db.updateTable('items').set({ number: null, supplementary: 0 }).where('meeting_id', '=', meetingId).execute();
+  await db.updateTable('items').set({ number: null, supplementary: false }).where('meeting_id', '=', meetingId).execute();
 }
 
 export { arrivingNumber, defaultPosition, placeItem, defaultRoute, itemAndMeeting };

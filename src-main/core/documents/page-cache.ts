@@ -15,7 +15,7 @@ export async function cachedPages(db: Db, key: PageKey): Promise<CachedPages | n
     .select(['content_hash', 'pages'])
     .where('meeting_id', '=', key.meetingId)
     .where('kind', '=', key.kind)
-    .where('public', '=', key.public ? 1 : 0)
+    .where('public', '=', key.public)
     .executeTakeFirst();
   if (!row) return null;
   return { pages: new Map(Object.entries(JSON.parse(row.pages) as Record<string, number>)), current: row.content_hash === key.hash };
@@ -30,7 +30,7 @@ export async function storePages(db: Db, key: PageKey, pages: ReadonlyMap<string
   try {
     await db
       .insertInto('document_page_cache')
-      .values({ meeting_id: key.meetingId, kind: key.kind, public: key.public ? 1 : 0, ...values })
+      .values({ meeting_id: key.meetingId, kind: key.kind, public: key.public, ...values })
       .onConflict((oc) => oc.columns(['meeting_id', 'kind', 'public']).doUpdateSet(values))
       .execute();
   } catch (e) {

@@ -2,8 +2,8 @@
 // item's number included.
 import type { CommitteeTemplate } from '../../../src-shared/domain';
 import type { ExCommittee, ReferentDocument } from '../../../src-shared/exchange';
-import { sql } from 'kysely';
 import type { Db } from '../store/database';
+import { insertionOrder } from '../store/insertion-order';
 import { committeesRepository } from '../committees/committees.repository';
 import { findCommittee, toExMember } from '../committees/committees.service';
 import { readMeetings, stripUndefined } from '../meetings/meeting-content';
@@ -17,7 +17,7 @@ export async function committeeHeaders(db: Db, filter: ExportFilter): Promise<{ 
   const committees = filter.committee
     ? [await committeesRepository.byId(db, (await findCommittee(db, filter.committee)).id)]
     : // In the order they were entered (an import keeps its document's order).
-      await db.selectFrom('committees').selectAll().orderBy('created_at').orderBy(sql`rowid`).execute();
+      await db.selectFrom('committees').selectAll().orderBy('created_at').orderBy(insertionOrder(db)).execute();
   const out: { id: string; header: Omit<ExCommittee, 'meetings'> }[] = [];
   for (const c of committees) {
     if (!c) continue;

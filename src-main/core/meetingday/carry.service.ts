@@ -96,7 +96,7 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
       access: item.access ?? 'open',
       ...closureColumns(item),
       role: null,
-      supplementary: target.status === 'planned' ? 0 : 1,
+      supplementary: target.status !== 'planned',
       postponed_from_meeting_id: source.row.id,
       postponed_from_number: number,
     })

@@ -63,7 +63,7 @@ export async function setVotes(db: Db, itemId: string, votes: Votes | null): Pro
       }
     }
   }
-  await db.updateTable('decisions').set({ has_votes: votes ? 1 : 0 }).where('item_id', '=', itemId).execute();
+  await db.updateTable('decisions').set({ has_votes: votes !== null }).where('item_id', '=', itemId).execute();
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.setVotes', payload: { item: number, votes } });
   return meetingId;
 }

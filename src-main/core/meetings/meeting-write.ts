@@ -72,7 +72,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
       access: item.access ?? 'open',
       ...closureColumns(item),
       role: item.role ?? null,
-      supplementary: item.supplementary ? 1 : 0,
+      supplementary: item.supplementary === true,
       postponed_from_meeting_id: item.postponedFrom?.meetingId ?? null,
       postponed_from_number: item.postponedFrom?.number ?? null,
     });
@@ -85,7 +85,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
     }
     const d = item.decision;
     if (d) {
-      push(rows, 'decisions', { item_id: itemId, outcome: d.outcome, text: d.text ?? null, publication: decisionPublication(d.public), has_votes: d.votes ? 1 : 0 });
+      push(rows, 'decisions', { item_id: itemId, outcome: d.outcome, text: d.text ?? null, publication: decisionPublication(d.public), has_votes: Boolean(d.votes) });
       for (const choice of ['for', 'against', 'abstained'] as const) {
         for (const [i, v] of (d.votes?.[choice] ?? []).entries()) {
           push(

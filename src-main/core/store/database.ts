@@ -54,7 +54,7 @@ export interface ItemTable {
   case_number: string | null;
   access: Generated<'open' | 'closed'>;
   role: 'agenda-approval' | 'mutual-information' | 'signature' | null;
-  supplementary: Generated<number>;
+  supplementary: Generated<boolean>;
   postponed_from_meeting_id: string | null;
   postponed_from_number: number | null;
   public_title: string | null;
@@ -105,7 +105,7 @@ export interface DecisionTable {
   text: string | null;
   /** A closed item's decision in the public version; null: as the committee's publication profile says. */
   publication: 'published' | 'withheld' | null;
-  has_votes: Generated<number>;
+  has_votes: Generated<boolean>;
 }
 
 export interface VoteTable {
@@ -150,7 +150,7 @@ export interface MeetingSealTable {
 export interface DocumentPageCacheTable {
   meeting_id: string;
   kind: 'agenda' | 'minutes' | 'decisions';
-  public: number;
+  public: boolean;
   content_hash: string;
   pages: string;
   created_at: string;

@@ -1,4 +1,5 @@
-// kysely's SQLite dialect, with the two things a file shared by several processes needs:
+// kysely's SQLite dialect, with the two things a file shared by several processes needs (and
+// booleans bound and read as SQLite's 0/1, booleans.ts):
 // every write transaction takes the write lock when it begins (BEGIN IMMEDIATE), so SQLite's
 // busy_timeout can make it wait its turn; and SQLite's own failures reach the user as one sentence.
 //
@@ -10,6 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
 import { asStoreError } from './sqlite-errors';
 import { withStatementCache } from './statement-cache';
+import { bindBooleans, readBooleans } from './booleans';
 
 export type StoreDialectConfig = { database: BetterSqlite3.Database; file: string };
 
@@ -85,7 +87,13 @@ class StoreSqliteDriver implements Driver {
   }
 }
 
-/** Passes every query through, and turns SQLite's environmental failures into their sentence. */
+/** A query whose boolean parameters are bound as 1/0 (booleans.ts). */
+function withBooleansBound(query: CompiledQuery): CompiledQuery {
+  const parameters = bindBooleans(query.parameters);
+  return parameters === query.parameters ? query : { ...query, parameters };
+}
+
+/** Passes every query through (booleans as 0/1, booleans.ts), and turns SQLite's environmental failures into their sentence. */
 class MappedConnection implements DatabaseConnection {
   constructor(
     private readonly inner: DatabaseConnection,
@@ -93,14 +101,14 @@ class MappedConnection implements DatabaseConnection {
   ) {}
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     try {
-      return await this.inner.executeQuery<R>(query);
+      return readBooleans(await this.inner.executeQuery<R>(withBooleansBound(query)));
     } catch (e) {
       throw asStoreError(e, this.file);
     }
   }
   async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
     try {
-      yield* this.inner.streamQuery<R>(query, chunkSize);
+      for await (const chunk of this.inner.streamQuery<R>(withBooleansBound(query), chunkSize)) yield readBooleans(chunk);
     } catch (e) {
       throw asStoreError(e, this.file);
     }
