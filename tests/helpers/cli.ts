@@ -1,7 +1,7 @@
 // Runs the `referent` command in-process with its output captured, on a real store.
 import path from 'node:path';
 import { runCli } from '../../src-main/cli/run';
-import { openSqliteStore } from '../../src-main/core/store/open';
+import { reopenTestStore } from './store';
 
 export type CliRun = { code: number; out: string; err: string };
 
@@ -13,7 +13,7 @@ export async function cli(args: string[], cwd = process.cwd(), options: { keyFil
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
     dbFile: (db) => db ?? path.join(cwd, 'default.sqlite'),
-    open: (db, mode) => ({ store: openSqliteStore(db ?? path.join(cwd, 'default.sqlite'), { readOnly: mode?.readOnly === true, appVersion: 'test', keyFile: options.keyFile }), shell: 'cli', version: 'test' }),
+    open: async (db, mode) => ({ store: await reopenTestStore(db ?? path.join(cwd, 'default.sqlite'), { readOnly: mode?.readOnly === true, appVersion: 'test', keyFile: options.keyFile }), shell: 'cli', version: 'test' }),
     keyFile: options.keyFile,
     cwd,
   });

@@ -57,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   runAsServerUser(binary('initdb'), ['-D', data, '-A', 'trust', '-U', user, '-E', 'UTF8', '--locale=C.UTF-8']);
   // fsync off: a test server's data is thrown away, and fsync is most of a loaded machine's wait.
   runAsServerUser(binary('pg_ctl'), ['-D', data, '-w', '-t', '120', '-l', path.join(dir, 'server.log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`, 'start']);
+    '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400`, 'start']);
   const server: PostgresServer = { socketDir: dir, port, user };
   project.provide('postgres', server);
   return () => {

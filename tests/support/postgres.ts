@@ -1,8 +1,11 @@
 // A database of its own for one test file, on the run's throwaway PostgreSQL server
 // (tests/setup/postgres.ts). Call createTestDatabase() in beforeAll and drop() in afterAll.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { OpenOptions, Store } from '../../src-main/core/store/open';
+import { openPostgresStore, postgresStore } from '../../src-main/core/store/postgres/open';
 
 export type TestDatabase = {
   /** postgres://… URL of the new database, as `--db` and $REFERENT_DB take it. */
@@ -46,4 +49,61 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
       }
     },
   };
+}
+
+const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+  const c = new pg.Client(serverConfig('postgres'));
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+};
+
+const urlOf = (name: string): string => {
+  const { socketDir, port, user } = inject('postgres');
+  return `postgres://${encodeURIComponent(user)}@localhost:${port}/${name}?host=${encodeURIComponent(socketDir)}`;
+};
+
+// One database with the schema per test process, copied for every store (CREATE DATABASE …
+// TEMPLATE is a file copy: much faster than building the schema again).
+let template: Promise<string> | undefined;
+
+function schemaTemplate(): Promise<string> {
+  template ??= (async () => {
+    const name = `referent_template_${process.pid}_${randomBytes(3).toString('hex')}`;
+    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`));
+    const store = await openPostgresStore(urlOf(name), { filesDir: os.tmpdir() });
+    await store.close();
+    return name;
+  })();
+  return template;
+}
+
+/** The attachment folder of each test database, for opening it again (as the CLI tests do with --db). */
+const filesOf = new Map<string, string>();
+
+/** Opens again a database postgresTestStore made (its URL is the store's `file`). */
+export function openPostgresTestStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  return openPostgresStore(url, { ...options, filesDir: filesOf.get(url) ?? os.tmpdir(), pool: { max: 3, idleMs: 300 } });
+}
+
+/**
+ * A store on a fresh database of the run's server, returned at once (the database is made on its
+ * first query): what tests/helpers/store.ts gives when $REFERENT_TEST_DIALECT is postgres.
+ */
+export function postgresTestStore(filesDir: string, options: OpenOptions = {}): Store {
+  const name = `referent_t_${randomBytes(6).toString('hex')}`;
+  filesOf.set(urlOf(name), filesDir);
+  return postgresStore(urlOf(name), {
+    ...options,
+    filesDir,
+    // Tests rarely close their stores: few connections each, closed soon when idle.
+    pool: { max: 3, idleMs: 300 },
+    beforeFirstUse: async () => {
+      const from = await schemaTemplate();
+      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${from}"`));
+    },
+  });
 }

@@ -2,6 +2,8 @@
 // list and restore work on the backups folder beside the file, so they work when the database
 // itself no longer opens (that is when a restore is wanted).
 import type { BackupInfo } from '../../../src-shared/api/backups';
+import { AppError } from '../../core/errors';
+import { isPostgresUrl } from '../../core/store/target';
 import { resolveDbFile } from '../../core/paths';
 import { sqliteBackups } from '../../core/store/sqlite/backups';
 import { readBackupKeep } from '../../core/store/store-settings';
@@ -32,6 +34,14 @@ async function list(io: CliIO, dbFlag: string | undefined, json: boolean): Promi
   return 0;
 }
 
+function serverBackups(): AppError {
+  return new AppError(
+    'Invalid',
+    'referent backup works on a database file; a PostgreSQL database is backed up by its server: pg_dump -Fc DATABASE > FILE.dump, and pg_restore (README, "Running on a server").',
+    'referent backup arbejder på en databasefil; en PostgreSQL-database sikkerhedskopieres af sin server: pg_dump -Fc DATABASE > FIL.dump og pg_restore (README, "Drift på en server").',
+  );
+}
+
 const dbFile = (io: CliIO, dbFlag: string | undefined): string => (io.dbFile ?? resolveDbFile)(dbFlag);
 
 export const backupCommand: CliCommand = {
@@ -40,6 +50,8 @@ export const backupCommand: CliCommand = {
   run: async (args, io) => {
     const [sub, ...rest] = args;
     const { values, positionals } = parse(rest, { json: { type: 'boolean' } }, usage);
+    // A server database is backed up by the server (pg_dump), not by copies of a file beside it.
+    if (isPostgresUrl(dbFile(io, values.db))) throw serverBackups();
     if (sub === 'list') {
       if (positionals.length) throw new UsageError(`backup list takes no arguments\nusage: ${usage}`);
       return list(io, values.db, values.json === true);

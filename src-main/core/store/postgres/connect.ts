@@ -13,20 +13,53 @@ export { isPostgresUrl, redactedUrl } from '../target';
 export type PostgresOptions = {
   /** Connections in the pool (default 10): a desktop needs few, `referent serve` more. */
   max?: number;
+  /** Every transaction read-only unless it says otherwise (commands that only read). */
+  readOnly?: boolean;
+  /** An idle connection is closed after this long (default 10 s). */
+  idleMs?: number;
 };
 
-/** kysely on the database at `url`, after one round trip proving that it answers. */
-export async function openPostgresKysely(url: string, options: PostgresOptions = {}): Promise<Kysely<Database>> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+// Counts and sums come back as bigint/numeric, which pg gives as strings (they may exceed 2^53);
+// Referent's counts never do, and core expects numbers as SQLite gives them.
+const NUMBER_TYPES = new Set([20 /* int8 */, 1700 /* numeric */]);
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    NUMBER_TYPES.has(oid) ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** A pool of connections to `url`, with Referent's type parsers; it connects on first use. */
+export function postgresPool(url: string, options: PostgresOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    idleTimeoutMillis: options.idleMs ?? 10_000,
+    types,
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // An idle connection the server drops (restart, network) must not crash the process: the pool
   // discards it, and the next query opens a new one or fails with its own sentence.
   pool.on('error', () => {});
+  return pool;
+}
+
+/** Proves that the pool's server answers, or says in one sentence why not. */
+export async function checkConnection(pool: pg.Pool, url: string): Promise<void> {
   try {
     const client = await pool.connect();
     client.release();
   } catch (e) {
-    await pool.end();
     throw connectFailure(e, url);
+  }
+}
+
+/** kysely on the database at `url`, after one round trip proving that it answers. */
+export async function openPostgresKysely(url: string, options: PostgresOptions = {}): Promise<Kysely<Database>> {
+  const pool = postgresPool(url, options);
+  try {
+    await checkConnection(pool, url);
+  } catch (e) {
+    await pool.end();
+    throw e;
   }
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

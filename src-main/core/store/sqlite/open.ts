@@ -20,6 +20,7 @@ import { checkIntegrityNow } from './integrity';
 import type { OpenOptions, Store } from '../open';
 import { readBackupKeep } from '../store-settings';
 import { SigningPlugin } from '../../seal/signing-plugin';
+import { tooNew } from '../schema-errors';
 
 /** The store on a SQLite file, with its raw handle for the SQLite-only parts (backups, integrity) and tests. */
 export type SqliteStore = Store & { dialect: 'sqlite'; sqlite: BetterSqlite3.Database };
@@ -139,11 +140,7 @@ function peekVersion(file: string, native: { nativeBinding?: string }): number {
 function refuseNewer(file: string, current: number, migrations: readonly Migration[]): void {
   const newest = migrations[migrations.length - 1]!.version;
   if (current <= newest) return;
-  throw new AppError(
-    'TooNew',
-    `The database ${file} was written by a newer Referent (schema ${current}; this version knows up to ${newest}). Update Referent to open it.`,
-    `Databasen ${file} er skrevet af en nyere Referent (skema ${current}; denne version kender op til ${newest}). Opdater Referent for at åbne den.`,
-  );
+  throw tooNew(file, current, newest);
 }
 
 function missingDatabase(file: string): AppError {
