@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { inject } from 'vitest';
+// The server's address is typed by the globalSetup's ProvidedContext; importing it keeps that type
+// in every program that loads this file (the e2e fixtures reach it through tests/helpers/store.ts).
+import type { PostgresServer } from '../setup/postgres';
 import type { OpenOptions, Store } from '../../src-main/core/store/open';
 import { openPostgresStore, postgresStore } from '../../src-main/core/store/postgres/open';
 
@@ -17,7 +20,7 @@ export type TestDatabase = {
 };
 
 function serverConfig(database: string): pg.ClientConfig {
-  const { socketDir, port, user } = inject('postgres');
+  const { socketDir, port, user }: PostgresServer = inject('postgres');
   return { host: socketDir, port, user, database };
 }
 
