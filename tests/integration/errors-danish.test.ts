@@ -9,7 +9,7 @@ import type { CoreContext } from '../../src-main/core/context';
 import { call, invoke, toFailure } from '../../src-main/core/dispatch';
 import { AppError } from '../../src-main/core/errors';
 import { openSqliteStore } from '../../src-main/core/store/open';
-import { tempStore, testContext } from '../helpers/store';
+import { tempDir, testContext } from '../helpers/store';
 import { everyonePresent, itemId, MEETING, meetingDayDocument, seedMeetingDay } from './meetingday-fixture';
 
 const OBU = 'Organisations- og Beredskabsudvalget';
@@ -130,8 +130,9 @@ describe('refusals in Danish, one of each feature', () => {
     }
   });
 
-  test('store: a database from a newer Referent', async () => {
-    const store = tempStore();
+  // A file's schema version; the server's own refusal is in tests/postgres/store.test.ts.
+  test('store: a database file from a newer Referent', async () => {
+    const store = openSqliteStore(path.join(tempDir(), 'referent.sqlite'));
     await store.close();
     const sqlite = new BetterSqlite3(store.file);
     sqlite.pragma('user_version = 9999');
