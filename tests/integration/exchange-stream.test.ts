@@ -82,7 +82,9 @@ describe('referent import of a file', () => {
     const meeting = (month: number, title = `Punkt ${month}`) => ({ start: `2026-0${month}-02T15:00`, items: [{ title, sections: [{ kind: 'summary', body: 'Tekst.' }] }] });
     const committee = { name: 'Økonomiudvalget', numbering: 'per-meeting', members: [{ key: 'a', name: 'Anne', role: 'chair' }], meetings: [meeting(1), meeting(2), meeting(3)], template: { decisionFirst: true } };
     const stream = (doc: unknown) => documentEvents(Readable.from([Buffer.from(JSON.stringify(doc))]));
-    const ctx = testContext();
+    // On a file of its own on either dialect's run: it watches the import's own connection mid-transaction.
+    const fileContext = () => testContext(openSqliteStore(path.join(tempDir(), 'r.sqlite')));
+    const ctx = fileContext();
     // Each meeting is in the database before the next one is read: the import never holds the committee.
     const written: number[] = [];
     async function* watched(): AsyncGenerator<DocumentEvent> {
@@ -106,7 +108,7 @@ describe('referent import of a file', () => {
 
     const SAME = '0b6f3c1e-5d2a-4c8e-9f00-1a2b3c4d5e6f';
     const refused = async (broken: unknown): Promise<string> => {
-      const other = testContext();
+      const other = fileContext();
       const e = (await importDocumentStream(other.store, stream({ format: 'referent/v1', committees: [broken] })).catch((x: unknown) => x)) as Error;
       expect(other.store.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(0);
       expect(other.store.sqlite.prepare('SELECT count(*) FROM committees').pluck().get()).toBe(0);
