@@ -29,6 +29,13 @@ export type HtmlOptions = {
    * makes the print several times cheaper. The TOC stays drawn: its links make the destinations.
    */
   measureOnly?: boolean | undefined;
+  /**
+   * Laid out for measuring on screen, without printing (pdf.ts `PdfPrinter.measure`): the body is
+   * a multi-column box whose every column is one page's text area, so Chromium's fragmentation
+   * breaks the columns exactly where it breaks the pages (widows, orphans, keep-with-next, table
+   * header rows); a chapter's page is its column. The screen-only styles are left out.
+   */
+  columns?: boolean | undefined;
 };
 
 // Every value put into the page goes through one of these two; nothing is interpolated raw.
@@ -43,7 +50,8 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const digits = options.pageDigits ?? 3;
   const out: string[] = [];
   const measure = options.measureOnly ? '.chapter { visibility: hidden; } @page { @top-left { content: none; } @bottom-center { content: none; } }' : '';
-  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${css(doc)}${measure}</style></head><body>`);
+  const style = `${css(doc, !options.columns)}${measure}${options.columns ? columnsCss() : ''}`;
+  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${style}</style></head><body>`);
   // Only a logo that is real image data of its declared type, and only as a data: URL.
   const logo = usableLogo(doc.organization.logo);
   // The masthead takes room on the page only when it shows a logo (the name is in the running header).
@@ -130,7 +138,21 @@ function cleanLinks(node: HastRoot | Element): void {
   }) as typeof node.children;
 }
 
-function css(doc: Referat): string {
+/**
+ * The page as a column: as wide and as high as the text area the @page rule leaves (the same
+ * lengths, so the same rounding), columns overflowing to the right. A chapter's page break is a
+ * column break here; a break between columns follows the same rules as one between pages.
+ */
+function columnsCss(): string {
+  const L = LAYOUT;
+  const width = `calc(210mm - ${pt(L.marginLeftTw)} - ${pt(L.marginRightTw)})`;
+  return `
+body { width: ${width}; height: calc(297mm - ${pt(L.marginTopTw)} - ${pt(L.marginBottomTw)}); column-width: ${width}; column-gap: 0; column-fill: auto; }
+.chapter { break-before: column; }
+.chapter.run-on { break-before: auto; }`;
+}
+
+function css(doc: Referat, screen = true): string {
   const L = LAYOUT;
   const meta = documentMeta(doc);
   const small = `font: ${L.smallPt}pt/${pt(L.smallLineTw)} ${FONT.css}; color: #444;`;
@@ -195,11 +217,14 @@ table.facts th { width: ${pt(L.factsLabelTw)}; font-weight: bold; }
 .seal { font: ${L.smallPt}pt/${pt(L.smallLineTw)} ${FONT.css}; color: #444; margin: ${pt(L.h2BeforeTw)} 0 0; overflow-wrap: anywhere; }
 .note { font-style: italic; }
 a { color: #1a4d8f; }
-@media screen {
+${screen ? SCREEN_CSS : ''}`;
+}
+
+/** How the page looks in the in-app preview (not printed, not measured). */
+const SCREEN_CSS = `@media screen {
   html { background: #e9e9e9; }
   body { background: #fff; max-width: 170mm; margin: 12px auto; padding: 16mm 20mm; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
-  .masthead { display: flex; align-items: center; gap: 4mm; margin-bottom: ${pt(L.afterTw)}; }
+  .masthead { display: flex; align-items: center; gap: 4mm; margin-bottom: ${pt(LAYOUT.afterTw)}; }
   .masthead .org { display: block; }
   .chapter { border-top: 1px dashed #bbb; margin-top: 12mm; padding-top: 8mm; }
 }`;
-}

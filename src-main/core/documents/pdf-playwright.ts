@@ -1,7 +1,7 @@
 // The PdfPrinter over Chromium through playwright-core: tests, the CLI and the browser shell.
 // One browser per process, launched on first use and kept (a launch costs more than a print).
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { printInTurn, type PdfPrinter } from './pdf';
+import { COLUMN_PAGES_SCRIPT, oneAtATime, type PdfPrinter } from './pdf';
 
 export type PlaywrightPrinter = PdfPrinter & { close: () => Promise<void> };
 
@@ -12,21 +12,32 @@ export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? 
     (browser ??= chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] }));
   // The documents carry no script and fetch nothing: the page runs without either.
   const openPage = (): Promise<Page> => (page ??= launch().then(async (b) => (await b.newContext({ javaScriptEnabled: false, offline: true })).newPage()));
-  return {
-    tagged: true,
-    // Prints run one after another, so one page is reused.
-    print: printInTurn(async (html, { final }) => {
+  // Prints and measurements run one after another, so one page is reused.
+  const inTurn = oneAtATime();
+  const withPage = <T>(job: (p: Page) => Promise<T>): Promise<T> =>
+    inTurn(async () => {
       try {
-        const p = await openPage();
-        await p.setContent(html, { waitUntil: 'load' });
-        const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
-        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+        return await job(await openPage());
       } catch (e) {
-        // A crashed page is not reused: the next print opens a fresh one.
+        // A crashed page is not reused: the next job opens a fresh one.
         page = null;
         throw e;
       }
-    }),
+    });
+  return {
+    tagged: true,
+    print: (html, { final }) =>
+      withPage(async (p) => {
+        await p.setContent(html, { waitUntil: 'load' });
+        const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      }),
+    // The page's own scripts stay off (javaScriptEnabled: false); this runs in Playwright's own world.
+    measure: (html) =>
+      withPage(async (p) => {
+        await p.setContent(html, { waitUntil: 'load' });
+        return p.evaluate<[string, number][]>(COLUMN_PAGES_SCRIPT);
+      }),
     close: async () => {
       const b = browser;
       browser = null;

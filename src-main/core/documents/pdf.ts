@@ -1,6 +1,8 @@
-// The PDF: the HTML writer's page printed by Chromium, twice when needed so that the table of
-// contents prints the page each chapter really starts on. The page numbers are read back from
-// the PDF's named destinations (every in-document link target gets one), not guessed.
+// The PDF: the HTML writer's page printed by Chromium, so that the table of contents prints the
+// page each chapter really starts on. Where the chapters land is learnt before printing, from the
+// same layout on screen with each page a column (cheap), or from a first print; the final print's
+// named destinations (every in-document link target gets one) then confirm the numbers, and a
+// wrong guess is printed again. Numbers are never taken on trust.
 import type { Referat } from './build-referat';
 import { renderHtml } from './html-writer';
 import { documentMeta } from './document-meta';
@@ -23,19 +25,48 @@ import type * as PdfFinish from './pdf-finish';
  */
 export interface PdfPrinter {
   print(html: string, options: { final: boolean }): Promise<Uint8Array>;
+  /**
+   * Optional: loads `html` (the HTML writer's `columns` layout, in which each page is a column)
+   * and evaluates `COLUMN_PAGES_SCRIPT` in it, returning its result: for each in-document link
+   * target, the page (column) it starts on. Costs a page load, not a print. A printer without
+   * it measures with a print. Not concurrently with `print`.
+   */
+  measure?(html: string): Promise<[string, number][]>;
   /** True when final prints are tagged PDF (StructTreeRoot), as both implementations above are. */
   readonly tagged: boolean;
 }
 
 /** `print` with its calls run one after another, as the contract asks; a failed print does not hold up the next. */
 export function printInTurn(print: PdfPrinter['print']): PdfPrinter['print'] {
+  const inTurn = oneAtATime();
+  return (html, options) => inTurn(() => print(html, options));
+}
+
+/** Runs the jobs given to it one after another (a printer's prints and measurements share one page). */
+export function oneAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
   let queue: Promise<unknown> = Promise.resolve();
-  return (html, options) => {
-    const job = queue.then(() => print(html, options));
-    queue = job.catch(() => undefined);
-    return job;
+  return (job) => {
+    const run = queue.then(job);
+    queue = run.catch(() => undefined);
+    return run;
   };
 }
+
+/**
+ * Run in the measured page (a string, so no bundler helper leaks into it): each link target's
+ * column, counted from the body's left edge in column widths; an element split over columns
+ * starts in its leftmost one.
+ */
+export const COLUMN_PAGES_SCRIPT = `(() => {
+  const body = document.body.getBoundingClientRect();
+  const out = [];
+  for (const a of document.querySelectorAll('a[href^="#"]')) {
+    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    const target = document.getElementById(id);
+    if (target) out.push([id, Math.round((target.getBoundingClientRect().left - body.left) / body.width) + 1]);
+  }
+  return out;
+})()`;
 
 export type PdfResult = {
   bytes: Uint8Array;
@@ -64,8 +95,13 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   const anchors = doc.chapters.map((c) => c.anchor);
   let pages: ReadonlyMap<string, number> | undefined = knownPages && anchors.every((a) => knownPages.has(a)) ? knownPages : undefined;
   let prints = 0;
-  // Without numbers, measure first: an untagged print with same-width placeholders whose
-  // chapters are laid out but not drawn.
+  // Without numbers, measure first, with same-width placeholders in the TOC: on screen, each page
+  // a column, where the printer can; else with an untagged print whose chapters are laid out but
+  // not drawn.
+  if (!pages && printer.measure) {
+    const measured = new Map(await printer.measure(renderHtml(doc, { measureOnly: true, columns: true })));
+    if (anchors.every((a) => measured.has(a))) pages = measured;
+  }
   if (!pages) {
     prints++;
     pages = chapterPages(readPdfLayout(await printer.print(renderHtml(doc, { measureOnly: true }), { final: false })), anchors);

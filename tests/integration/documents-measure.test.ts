@@ -1,0 +1,56 @@
+// Where the chapters land is learnt before printing, from the same page laid out on screen with
+// each page a column (html-writer `columns`, PdfPrinter.measure): the measurement is what a print
+// shows for every kind of document, public or not, long or short, so a document whose numbers are
+// not cached prints once (before: a measuring print, then the final one).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedReferat } from '../../bench/documents-data';
+import type { DocumentKind, Referat } from '../../src-main/core/documents/build-referat';
+import { loadReferat } from '../../src-main/core/documents/documents.service';
+import { renderPdf, type PdfPrinter } from '../../src-main/core/documents/pdf';
+import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
+import { tempStore } from '../helpers/store';
+import { importFixture, REFERENCE, RICH } from './documents-helpers';
+
+const printer = playwrightPrinter();
+/** The same browser measuring with a print, as a printer without `measure` does. */
+const measuringByPrint: PdfPrinter = { tagged: true, print: (html, o) => printer.print(html, o) };
+const stores = { reference: tempStore(), rich: tempStore() };
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  ids.reference = await importFixture(stores.reference, REFERENCE);
+  ids.rich = await importFixture(stores.rich, RICH);
+});
+afterAll(async () => {
+  await printer.close();
+  await stores.reference.close();
+  await stores.rich.close();
+});
+
+async function expectOnePrint(doc: Referat): Promise<void> {
+  const byPrint = await renderPdf(doc, measuringByPrint, undefined, { finish: false });
+  const measured = await renderPdf(doc, printer, undefined, { finish: false });
+  expect(Object.fromEntries(measured.pages)).toEqual(Object.fromEntries(byPrint.pages));
+  expect(measured.prints).toBe(1);
+}
+
+describe('the chapters measured on screen land where the print puts them', () => {
+  const cases: [keyof typeof stores, DocumentKind, boolean][] = [
+    ['reference', 'minutes', false],
+    ['reference', 'minutes', true],
+    ['rich', 'minutes', false],
+    ['rich', 'agenda', false],
+    ['rich', 'decisions', false],
+    ['rich', 'decisions', true],
+  ];
+  for (const [fixture, kind, isPublic] of cases) {
+    it(`${fixture} ${kind}${isPublic ? ' (public)' : ''}: one print`, async () => {
+      const { doc } = await loadReferat(stores[fixture].db, { meetingId: ids[fixture]!, kind, public: isPublic });
+      await expectOnePrint(doc);
+    });
+  }
+
+  it('the generated 60-item meeting (166 pages): one print, every number as printed', { timeout: 180_000 }, async () => {
+    await expectOnePrint(generatedReferat());
+  });
+});
