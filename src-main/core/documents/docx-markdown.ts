@@ -1,31 +1,12 @@
-// Markdown (mdast) to .docx paragraphs and tables: bold, italic, strike, code, links, nested
-// bullet and numbered lists (each numbered list restarts at its own start), tables with a
-// repeated header row. Spacing follows layout.ts and the HTML writer's CSS, so every block is as
-// tall in Word and LibreOffice as in the PDF.
-import {
-  AlignmentType,
-  BorderStyle,
-  HeightRule,
-  ExternalHyperlink,
-  LevelFormat,
-  LineRuleType,
-  Paragraph,
-  Tab,
-  TabStopType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-  type FileChild,
-  type ILevelsOptions,
-  type ParagraphChild,
-} from 'docx';
+// Markdown (mdast) to .docx paragraphs and tables, written as XML (docx-xml.ts): bold, italic,
+// strike, code, links, nested bullet and numbered lists (each numbered list restarts at its own
+// start), tables with a repeated header row. Spacing follows layout.ts and the HTML writer's CSS,
+// so every block is as tall in Word and LibreOffice as in the PDF.
+import { AlignmentType, LevelFormat, type ILevelsOptions } from 'docx';
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
-import { FONT, LAYOUT, TEXT_WIDTH_TW } from './layout';
+import { LAYOUT, TEXT_WIDTH_TW } from './layout';
 import { parseMarkdown, safeHref } from './markdown';
-import { PlainParagraph } from './docx-plain';
+import { BREAK_RUN, hyperlink, openParagraph, paragraph, textRun, UNDERLINED_TAB_RUN, XmlOut, type ParagraphProps, type RunStyle } from './docx-xml';
 
 const INDENT = LAYOUT.listIndentTw;
 const AFTER = LAYOUT.afterTw;
@@ -71,10 +52,10 @@ export function headingBefore(flow: Flow, own: number): number | undefined {
 }
 
 /** What follows a table: nothing yet, so the next paragraph takes the 6 pt; another table needs a spacer line. */
-export function afterTable(flow: Flow, out: FileChild[], table: Table): void {
-  if (flow.pendingBefore > 0) out.push(spacer(flow.pendingBefore));
+export function afterTableXml(flow: Flow, out: XmlOut, table: () => void): void {
+  if (flow.pendingBefore > 0) paragraph(out, { spacing: { after: 0, before: 0, line: flow.pendingBefore, lineRule: 'exact' } }, '');
   flow.pendingBefore = 0;
-  out.push(table);
+  table();
   flow.pendingBefore = AFTER;
 }
 
@@ -84,37 +65,45 @@ export function spacing(before: number | undefined, after?: number): { spacing?:
   return { spacing: { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) } };
 }
 
-const spacer = (height: number): Paragraph => new Paragraph({ spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT }, children: [] });
-
 type Inline = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean; link?: boolean };
 
 /** `keepLast`: the last paragraph keeps with what follows it (Word's "keep with next"). */
-export function markdownToDocx(source: string, flow: Flow, keepLast = false): FileChild[] {
+export function markdownToDocx(source: string, flow: Flow, out: XmlOut, keepLast = false): void {
   const nodes = parseMarkdown(source).children;
-  const out: FileChild[] = [];
   nodes.forEach((n, i) => blockNode(n, flow, null, out, keepLast && i === nodes.length - 1));
-  return out;
 }
 
 type ListCtx = { reference: string; level: number; last: boolean } | null;
 
-function blockNode(node: RootContent, flow: Flow, list: ListCtx, out: FileChild[], keep: boolean): void {
+/** A paragraph of inline content (written as an empty paragraph when nothing in it prints, an image alone, as docx does). */
+function inlineParagraph(out: XmlOut, props: ParagraphProps, nodes: PhrasingContent[], prefix = ''): void {
+  const start = out.parts.length;
+  openParagraph(out, props);
+  const content = out.parts.length;
+  if (prefix) out.push(prefix);
+  inlines(out, nodes, {});
+  if (out.parts.length > content) return out.push('</w:p>');
+  out.parts.length = start;
+  openParagraph(out, props, true);
+}
+
+function blockNode(node: RootContent, flow: Flow, list: ListCtx, out: XmlOut, keep: boolean): void {
   switch (node.type) {
     case 'paragraph': {
       const only = node.children.length === 1 ? node.children[0] : undefined;
       const before = takeBefore(flow);
-      if (!list && !keep && only?.type === 'text') out.push(new PlainParagraph(only.value.replace(/\n/g, ' '), undefined, before));
-      else out.push(new Paragraph({ children: inlines(node.children, {}), keepNext: keep || undefined, ...spacing(before, list ? (list.last ? AFTER : 0) : undefined) }));
+      if (!list && !keep && only?.type === 'text') paragraph(out, { spacing: before !== undefined ? { before } : undefined }, textRun(only.value.replace(/\n/g, ' ')));
+      else inlineParagraph(out, { keepNext: keep || undefined, ...spacing(before, list ? (list.last ? AFTER : 0) : undefined) }, node.children);
       return;
     }
     case 'heading':
-      out.push(new Paragraph({ heading: 'Heading3', keepNext: true, ...spacing(headingBefore(flow, LAYOUT.h3BeforeTw)), children: inlines(node.children, {}) }));
+      inlineParagraph(out, { style: 'Heading3', keepNext: true, ...spacing(headingBefore(flow, LAYOUT.h3BeforeTw)) }, node.children);
       return;
     case 'list':
       listNode(node, flow, list ? list.level + 1 : 0, list === null || list.last, out, keep);
       return;
     case 'table':
-      afterTable(flow, out, tableNode(node, keep));
+      afterTableXml(flow, out, () => tableNode(out, node, keep));
       return;
     case 'blockquote':
       node.children.forEach((c, i) => blockNode(c, flow, list, out, keep && i === node.children.length - 1));
@@ -123,26 +112,13 @@ function blockNode(node: RootContent, flow: Flow, list: ListCtx, out: FileChild[
       const lines = node.value.split('\n');
       lines.forEach((line, i) => {
         const last = i === lines.length - 1;
-        out.push(
-          new Paragraph({
-            keepNext: (keep && last) || undefined,
-            ...spacing(takeBefore(flow), last ? AFTER : 0),
-            children: [new TextRun({ text: line, font: FONT.mono })],
-          }),
-        );
+        paragraph(out, { keepNext: (keep && last) || undefined, ...spacing(takeBefore(flow), last ? AFTER : 0) }, textRun(line, { mono: true }));
       });
       return;
     }
     case 'thematicBreak':
       // A rule as tall as a line: an underlined tab to the right margin (a paragraph border would add height).
-      out.push(
-        new Paragraph({
-          keepNext: keep || undefined,
-          ...spacing(takeBefore(flow)),
-          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TW }],
-          children: [new TextRun({ children: [new Tab()], underline: {} })],
-        }),
-      );
+      paragraph(out, { keepNext: keep || undefined, ...spacing(takeBefore(flow)), tabRight: TEXT_WIDTH_TW }, UNDERLINED_TAB_RUN);
       return;
     default:
       // Raw HTML, images, footnotes and anything the editor cannot write are left out, as in the HTML writer.
@@ -150,7 +126,7 @@ function blockNode(node: RootContent, flow: Flow, list: ListCtx, out: FileChild[
   }
 }
 
-function listNode(node: List, flow: Flow, level: number, endsBlock: boolean, out: FileChild[], keep: boolean): void {
+function listNode(node: List, flow: Flow, level: number, endsBlock: boolean, out: XmlOut, keep: boolean): void {
   let reference = 'bullets';
   if (node.ordered) reference = `numbered-${flow.numbering.next++}`;
   node.children.forEach((item, i) => {
@@ -162,11 +138,9 @@ function listNode(node: List, flow: Flow, level: number, endsBlock: boolean, out
       const last = endsBlock && lastItem && lastChild;
       const keepThis = keep && lastItem && lastChild;
       if (child.type === 'paragraph' && j === 0) {
-        const children = inlines(child.children, {});
-        if (box) children.unshift(new TextRun(box));
-        out.push(new Paragraph({ numbering: { reference, level }, keepNext: keepThis || undefined, children, ...spacing(takeBefore(flow), last ? AFTER : 0) }));
+        inlineParagraph(out, { numbering: { reference, level }, keepNext: keepThis || undefined, ...spacing(takeBefore(flow), last ? AFTER : 0) }, child.children, box ? textRun(box) : '');
       } else if (child.type === 'paragraph') {
-        out.push(new Paragraph({ indent: { left: INDENT * (level + 1) }, keepNext: keepThis || undefined, children: inlines(child.children, {}), ...spacing(takeBefore(flow), last ? AFTER : 0) }));
+        inlineParagraph(out, { keepNext: keepThis || undefined, ...spacing(takeBefore(flow), last ? AFTER : 0), indentLeft: INDENT * (level + 1) }, child.children);
       } else {
         blockNode(child, flow, { reference, level, last }, out, keepThis);
       }
@@ -174,87 +148,93 @@ function listNode(node: List, flow: Flow, level: number, endsBlock: boolean, out
   });
 }
 
-function inlines(nodes: PhrasingContent[], style: Inline): ParagraphChild[] {
-  return nodes.flatMap((n): ParagraphChild[] => {
+/** Writes inline content as runs (and links around runs). */
+function inlines(out: XmlOut, nodes: PhrasingContent[], style: Inline): void {
+  for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        return [run(n.value, style)];
+        out.push(run(n.value, style));
+        break;
       case 'strong':
-        return inlines(n.children, { ...style, bold: true });
+        inlines(out, n.children, { ...style, bold: true });
+        break;
       case 'emphasis':
-        return inlines(n.children, { ...style, italics: true });
+        inlines(out, n.children, { ...style, italics: true });
+        break;
       case 'delete':
-        return inlines(n.children, { ...style, strike: true });
+        inlines(out, n.children, { ...style, strike: true });
+        break;
       case 'inlineCode':
-        return [run(n.value, { ...style, code: true })];
+        out.push(run(n.value, { ...style, code: true }));
+        break;
       case 'break':
-        return [new TextRun({ break: 1 })];
+        out.push(BREAK_RUN);
+        break;
       case 'link': {
         const href = safeHref(n.url);
-        const children = inlines(n.children, href ? { ...style, link: true } : style) as TextRun[];
-        return href ? [new ExternalHyperlink({ link: href, children })] : children;
+        if (!href) {
+          inlines(out, n.children, style);
+          break;
+        }
+        // A link's content is runs only (docx's ExternalHyperlink takes runs): nested links and breaks are runs too.
+        const inner = new XmlOut();
+        inlines(inner, n.children, { ...style, link: true });
+        hyperlink(out, href, inner.parts.join(''));
+        break;
       }
       default:
-        return 'children' in n ? inlines(n.children as PhrasingContent[], style) : [];
+        if ('children' in n) inlines(out, n.children as PhrasingContent[], style);
     }
-  });
+  }
 }
 
-function run(text: string, style: Inline): TextRun {
-  return new TextRun({
-    text: text.replace(/\n/g, ' '),
-    bold: style.bold,
-    italics: style.italics,
-    strike: style.strike,
-    ...(style.link ? { style: 'Hyperlink' } : {}),
-    ...(style.code ? { font: FONT.mono } : {}),
-  });
+function run(text: string, style: Inline): string {
+  const s: RunStyle = { bold: style.bold, italics: style.italics, strike: style.strike };
+  if (style.link) s.link = true;
+  if (style.code) s.mono = true;
+  return textRun(text.replace(/\n/g, ' '), s);
 }
 
-const CELL_MARGINS = { top: LAYOUT.cellPadVTw, bottom: LAYOUT.cellPadVTw, left: LAYOUT.cellPadHTw, right: LAYOUT.cellPadHTw };
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-export const TABLE_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+const BORDER = '<w:top w:val="single" w:color="000000" w:sz="4"/><w:left w:val="single" w:color="000000" w:sz="4"/><w:bottom w:val="single" w:color="000000" w:sz="4"/><w:right w:val="single" w:color="000000" w:sz="4"/><w:insideH w:val="single" w:color="000000" w:sz="4"/><w:insideV w:val="single" w:color="000000" w:sz="4"/>';
+const CELL_MARGINS = `<w:top w:type="dxa" w:w="${LAYOUT.cellPadVTw}"/><w:left w:type="dxa" w:w="${LAYOUT.cellPadHTw}"/><w:bottom w:type="dxa" w:w="${LAYOUT.cellPadVTw}"/><w:right w:type="dxa" w:w="${LAYOUT.cellPadHTw}"/>`;
 
-/** A table of the text (and the signature sheet): 0.5 pt rules, the header row repeated on each page. */
-/** `rowHeightTw`: the least height of each row below the header (the signature sheet's lines to sign on). */
-export function gridTable(rows: { cells: ParagraphChild[][]; align?: (string | null | undefined)[] }[], columns: number, keepLast = false, rowHeightTw?: number): Table {
+/** A cell's content: inline runs, written into `out` by `write`. */
+export type CellWriter = (out: XmlOut) => void;
+
+/**
+ * A table of the text (and the signature sheet): 0.5 pt rules, the header row repeated on each page.
+ * `rowHeightTw`: the least height of each row below the header (the signature sheet's lines to sign on).
+ */
+export function gridTableXml(out: XmlOut, rows: { cells: CellWriter[]; align?: (string | null | undefined)[] }[], columns: number, keepLast = false, rowHeightTw?: number): void {
   const width = Math.floor(TEXT_WIDTH_TW / columns);
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: width * columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => width),
-    borders: TABLE_BORDERS,
-    margins: CELL_MARGINS,
-    rows: rows.map(
-      (row, r) =>
-        new TableRow({
-          tableHeader: r === 0,
-          ...(rowHeightTw !== undefined && r > 0 ? { height: { value: rowHeightTw, rule: HeightRule.ATLEAST } } : {}),
-          children: Array.from({ length: columns }, (_, c) => {
-            const a = row.align?.[c];
-            return new TableCell({
-              width: { size: width, type: WidthType.DXA },
-              children: [
-                new Paragraph({
-                  spacing: { after: 0 },
-                  // Word keeps a table with the next paragraph by "keep with next" on its last row.
-                  keepNext: (keepLast && r === rows.length - 1) || undefined,
-                  alignment: a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-                  children: row.cells[c] ?? [],
-                }),
-              ],
-            });
-          }),
-        }),
-    ),
+  const cellStart = `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/></w:tcPr>`;
+  out.push(
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width * columns}"/><w:tblBorders>${BORDER}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>${CELL_MARGINS}</w:tblCellMar></w:tblPr><w:tblGrid>${`<w:gridCol w:w="${width}"/>`.repeat(columns)}</w:tblGrid>`,
+  );
+  rows.forEach((row, r) => {
+    const height = rowHeightTw !== undefined && r > 0 ? `<w:trHeight w:val="${rowHeightTw}" w:hRule="atLeast"/>` : '';
+    out.push(`<w:tr><w:trPr>${r === 0 ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}${height}</w:trPr>`);
+    // Word keeps a table with the next paragraph by "keep with next" on its last row.
+    const keepNext = (keepLast && r === rows.length - 1) || undefined;
+    for (let c = 0; c < columns; c++) {
+      const a = row.align?.[c];
+      out.push(cellStart);
+      openParagraph(out, { keepNext, spacing: { after: 0 }, align: a === 'right' ? 'right' : a === 'center' ? 'center' : 'left' });
+      row.cells[c]?.(out);
+      out.push('</w:p></w:tc>');
+    }
+    out.push('</w:tr>');
   });
+  out.push('</w:tbl>');
 }
 
-function tableNode(node: MdTable, keepLast: boolean): Table {
+function tableNode(out: XmlOut, node: MdTable, keepLast: boolean): void {
   const columns = Math.max(1, ...node.children.map((r) => r.children.length));
-  return gridTable(
-    node.children.map((row, r) => ({ cells: row.children.map((cell) => inlines(cell.children, r === 0 ? { bold: true } : {})), align: node.align ?? [] })),
+  gridTableXml(
+    out,
+    node.children.map((row, r) => ({ cells: row.children.map((cell): CellWriter => (o) => inlines(o, cell.children, r === 0 ? { bold: true } : {})), align: node.align ?? [] })),
     columns,
     keepLast,
   );
 }
+

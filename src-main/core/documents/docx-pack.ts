@@ -4,10 +4,21 @@
 // at level 6); level 3 costs a third of zlib's level 6 for a file ~10 KB larger.
 import zlib from 'node:zlib';
 import { Packer, type Document } from 'docx';
-import { Zip, type ZipInputFile } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, zipSync, type ZipInputFile } from 'fflate';
 
 /** A part written whole instead of docx's own (same path, same place in the zip). */
 export type PartOverride = { path: string; data: string };
+
+/** XML written outside docx that takes the place of a placeholder element in word/document.xml, once docx has written it. */
+export type BodySplice = { placeholder: string; xml: () => string };
+
+const DOCUMENT = 'word/document.xml';
+
+function splice(xml: string, body: BodySplice): string {
+  const at = xml.indexOf(body.placeholder);
+  if (at < 0) throw new Error('The .docx body was not written: its place in document.xml is missing.');
+  return xml.slice(0, at) + body.xml() + xml.slice(at + body.placeholder.length);
+}
 
 /** docx's own compiler (a private static of Packer): the package's parts by path, in zip order. */
 type Compiler = { compile(file: Document, prettify: undefined, overrides: PartOverride[]): Map<string, string | Uint8Array> };
@@ -16,12 +27,17 @@ const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compile
 /** False if a docx release moved the compiler; packing then falls back to Packer (slower, same parts). */
 export const nativePacking = typeof compiler?.compile === 'function';
 
-export async function packDocx(file: Document, overrides: PartOverride[] = []): Promise<Uint8Array> {
+export async function packDocx(file: Document, overrides: PartOverride[] = [], body?: BodySplice): Promise<Uint8Array> {
   if (!nativePacking) {
     const buffer = await Packer.toBuffer(file, undefined, overrides);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if (!body) return bytes;
+    const files = unzipSync(bytes);
+    files[DOCUMENT] = strToU8(splice(strFromU8(files[DOCUMENT]!), body));
+    return zipSync(files);
   }
   const parts = (compiler as Compiler).compile(file, undefined, overrides);
+  if (body) parts.set(DOCUMENT, splice(parts.get(DOCUMENT) as string, body));
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {

@@ -3,14 +3,14 @@
 // it is and asks nothing on opening), "Side X af Y" in the footer, Arial with a complete font
 // table, da-DK. The page numbers come in as input (the PDF's, which this layout matches line for
 // line: layout.ts); without them the table of contents lists the linked titles only.
+// docx builds the package (styles, numbering, header, footer, the front matter); the chapters,
+// nearly all of the text, are written as XML directly (docx-xml.ts), for speed.
 import { usableLogo } from '../settings/logo';
 import {
   AlignmentType,
-  Bookmark,
   Document,
   Footer,
   Header,
-  HeadingLevel,
   ImageRun,
   LineRuleType,
   PageNumber,
@@ -29,7 +29,8 @@ import {
 } from 'docx';
 import type { Block, Chapter, Referat } from './build-referat';
 import { documentMeta, type DocumentMeta } from './document-meta';
-import { afterTable, gridTable, headingBefore, markdownToDocx, NUMBERING, spacing, takeBefore, type Flow } from './docx-markdown';
+import { afterTableXml, gridTableXml, headingBefore, markdownToDocx, NUMBERING, spacing, takeBefore, type Flow } from './docx-markdown';
+import { esc, paragraph, textRun, XmlBody, XmlOut } from './docx-xml';
 import { appPropertiesXml, corePropertiesXml, fontTableXml } from './docx-parts';
 import { imageSize } from './image-size';
 import { packDocx } from './docx-pack';
@@ -50,7 +51,16 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
-export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
+/** What follows a front-matter table: nothing yet, so the next paragraph takes the 6 pt; another table needs a spacer line. */
+function afterTable(flow: Flow, out: FileChild[], table: Table): void {
+  if (flow.pendingBefore > 0) out.push(new Paragraph({ spacing: { before: 0, after: 0, line: flow.pendingBefore, lineRule: LineRuleType.EXACT }, children: [] }));
+  flow.pendingBefore = 0;
+  out.push(table);
+  flow.pendingBefore = LAYOUT.afterTw;
+}
+
+/** The docx document, and the chapters written as XML that packing puts into it. */
+export function buildDocx(doc: Referat, options: DocxOptions = {}): { file: Document; chapters: XmlBody | null } {
   const meta = documentMeta(doc);
   const body: FileChild[] = [];
   const flow: Flow = { numbering: { next: 1 }, pendingBefore: 0 };
@@ -63,11 +73,16 @@ export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
     body.push(new PlainParagraph(doc.tocHeading, 'TocHeading', headingBefore(flow, LAYOUT.h2BeforeTw)));
     body.push(new TocField(doc.chapters.map((c) => ({ title: c.tocTitle, anchor: c.anchor, page: options.pages?.get(c.anchor) }))));
   }
-  for (const c of doc.chapters) body.push(...chapter(c, flow));
+  let chapters: XmlBody | null = null;
+  if (doc.chapters.length > 0) {
+    const xml = new XmlOut();
+    for (const c of doc.chapters) chapter(c, flow, xml);
+    body.push((chapters = new XmlBody(xml)));
+  }
   // The seal's line, as the PDF prints it: small, a section's space above.
   if (doc.seal) body.push(new PlainParagraph(doc.seal.text, 'Small', takeBefore(flow, LAYOUT.h2BeforeTw)));
 
-  return new Document({
+  const file = new Document({
     title: meta.title,
     subject: meta.subject,
     creator: meta.author,
@@ -106,15 +121,21 @@ export function buildDocx(doc: Referat, options: DocxOptions = {}): Document {
       },
     ],
   });
+  return { file, chapters };
 }
 
 export function renderDocx(doc: Referat, options: DocxOptions = {}): Promise<Uint8Array> {
   const meta = documentMeta(doc);
-  return packDocx(buildDocx(doc, options), [
-    { path: 'word/fontTable.xml', data: fontTableXml() },
-    { path: 'docProps/core.xml', data: corePropertiesXml(meta, options.at ?? new Date()) },
-    { path: 'docProps/app.xml', data: appPropertiesXml(meta) },
-  ]);
+  const { file, chapters } = buildDocx(doc, options);
+  return packDocx(
+    file,
+    [
+      { path: 'word/fontTable.xml', data: fontTableXml() },
+      { path: 'docProps/core.xml', data: corePropertiesXml(meta, options.at ?? new Date()) },
+      { path: 'docProps/app.xml', data: appPropertiesXml(meta) },
+    ],
+    chapters ? { placeholder: XmlBody.PLACEHOLDER, xml: () => chapters.xml } : undefined,
+  );
 }
 
 /** The logo in a one-cell table of its exact height: an image in a line of exact height is cut off by Word. */
@@ -175,60 +196,61 @@ function factsTable(doc: Referat): Table {
   });
 }
 
-function chapter(c: Chapter, flow: Flow): FileChild[] {
+function chapter(c: Chapter, flow: Flow, out: XmlOut): void {
   // The page break belongs to the chapter, not the style: the compact decision record runs its items on.
   // After a break nothing carries over from the last chapter; a run-on item takes the larger of
   // what was left and its own space before, as the PDF's collapsing margins do.
   const before = c.newPage ? ((flow.pendingBefore = 0), undefined) : takeBefore(flow, LAYOUT.runOnBeforeTw);
-  const out: FileChild[] = [
-    new Paragraph({
-      heading: HeadingLevel.HEADING_1,
-      ...(c.newPage ? { pageBreakBefore: true } : spacing(before)),
-      children: [new Bookmark({ id: c.anchor, children: [new TextRun(c.heading)] })],
-    }),
-  ];
+  const id = out.nextBookmarkId();
+  paragraph(
+    out,
+    { style: 'Heading1', pageBreakBefore: c.newPage, ...(c.newPage ? {} : spacing(before)) },
+    `<w:bookmarkStart w:name="${esc(c.anchor)}" w:id="${id}"/>${textRun(c.heading)}<w:bookmarkEnd w:id="${id}"/>`,
+  );
   c.blocks.forEach((b, i) => {
     const next = c.blocks[i + 1];
     block(b, flow, out, next?.type === 'heading' && next.keepWithPrevious === true);
   });
-  return out;
 }
 
+/** A paragraph of one plain run in a style, with space before (docx-plain.ts's PlainParagraph, as XML). */
+const plain = (out: XmlOut, text: string, style: string | undefined, before: number | undefined): void =>
+  paragraph(out, { style, spacing: before ? { before } : undefined }, textRun(text));
+
 /** `keepLast`: the block's last paragraph keeps with the next block (which must not start a page). */
-function block(b: Block, flow: Flow, out: FileChild[], keepLast: boolean): void {
+function block(b: Block, flow: Flow, out: XmlOut, keepLast: boolean): void {
   switch (b.type) {
     case 'heading':
-      if (b.level === 3) out.push(new PlainParagraph(b.text, HeadingLevel.HEADING_3, headingBefore(flow, LAYOUT.h3BeforeTw)));
-      else out.push(new PlainParagraph(b.text, HeadingLevel.HEADING_2, headingBefore(flow, LAYOUT.h2BeforeTw)));
+      if (b.level === 3) plain(out, b.text, 'Heading3', headingBefore(flow, LAYOUT.h3BeforeTw));
+      else plain(out, b.text, 'Heading2', headingBefore(flow, LAYOUT.h2BeforeTw));
       return;
     case 'lines':
       b.lines.forEach((l, i) => {
         const keep = keepLast && i === b.lines.length - 1;
         const before = takeBefore(flow);
         // Lines without a role are plain text; only the others need run formatting.
-        if (!b.role && !keep) out.push(new PlainParagraph(l, undefined, before));
-        else out.push(new Paragraph({ keepNext: keep || undefined, ...spacing(before), children: [new TextRun({ text: l, bold: b.role === 'case', italics: b.role === 'note' })] }));
+        if (!b.role && !keep) plain(out, l, undefined, before);
+        else paragraph(out, { keepNext: keep || undefined, ...spacing(before) }, textRun(l, { bold: b.role === 'case', italics: b.role === 'note' }));
       });
       return;
     case 'markdown':
-      out.push(...markdownToDocx(b.source, flow, keepLast));
+      markdownToDocx(b.source, flow, out, keepLast);
       return;
-    case 'signatures':
+    case 'signatures': {
       // Before approval each row is a line to sign on (as high as the PDF's); after it, who approved and when.
-      afterTable(
-        flow,
-        out,
-        gridTable(
-          [
-            { cells: [[new TextRun({ text: 'Medlem', bold: true })], [new TextRun({ text: b.approved ? 'Godkendt' : 'Dato og underskrift', bold: true })]] },
-            ...b.rows.map((r) => ({ cells: [[new TextRun(r.name)], [new TextRun(r.status)]] })),
-          ],
+      const bold = (t: string) => (o: XmlOut) => o.push(textRun(t, { bold: true }));
+      const text = (t: string) => (o: XmlOut) => o.push(textRun(t));
+      afterTableXml(flow, out, () =>
+        gridTableXml(
+          out,
+          [{ cells: [bold('Medlem'), bold(b.approved ? 'Godkendt' : 'Dato og underskrift')] }, ...b.rows.map((r) => ({ cells: [text(r.name), text(r.status)] }))],
           2,
           keepLast,
           b.approved ? undefined : LAYOUT.signatureRowTw,
         ),
       );
       return;
+    }
   }
 }
 
