@@ -2,6 +2,8 @@
 // (page numbers supplied) against pandoc converting the same content as Markdown; the PDF as
 // shipped (tagged, outline, TOC numbers right; browser already running) against LibreOffice
 // converting our .docx. Baselines run in this same run, so the ratios hold on any machine.
+// The PDF's parts: where the chapters land (measured on screen), the one tagged print, the PDF/UA
+// finish; and a measuring print, which is what a printer without `measure` spends instead.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import type { Referat } from '../src-main/core/documents/build-referat';
 import { renderDocx } from '../src-main/core/documents/docx-writer';
 import { documentMeta } from '../src-main/core/documents/document-meta';
+import { renderHtml } from '../src-main/core/documents/html-writer';
 import { renderPdf } from '../src-main/core/documents/pdf';
 import { finishPdf } from '../src-main/core/documents/pdf-finish';
 import { playwrightPrinter } from '../src-main/core/documents/pdf-playwright';
@@ -62,19 +65,22 @@ const bench: Bench = async (report) => {
 
     const pdfMs = await medianMs(() => renderPdf(doc, printer), 5, 1);
     const cachedMs = await medianMs(() => renderPdf(doc, printer, pages), 5, 1);
+    const measureMs = await medianMs(() => printer.measure(renderHtml(doc, { measureOnly: true, columns: true })), 5, 1);
+    const measurePrintMs = await medianMs(() => printer.print(renderHtml(doc, { measureOnly: true }), { final: false }), 3, 1);
     const profile = path.join(dir, 'lo-profile');
     const soffice = (): Buffer =>
       execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxFile], { stdio: 'ignore', timeout: 180_000 });
     const loMs = await medianMs(soffice, 3, 1);
-    report({ name: 'PDF as shipped (two prints: measure, then tagged + outline; PDF/UA finish)', value: pdfMs, unit: 'ms', target: '<= 1000 ms', met: pdfMs <= 1000 });
-    // The PDF/UA step alone (artifacts, XMP, Info, bookmarks), on Chromium's unfinished print.
-    const raw = (await renderPdf(doc, printer, pages, { finish: false })).bytes;
+    report({ name: 'PDF as shipped (measured on screen, one tagged print, PDF/UA finish)', value: pdfMs, unit: 'ms', target: '<= 1000 ms', met: pdfMs <= 1000, note: `${shipped.prints} print(s)` });
+    report({ name: 'where chapters land, measured on screen (part of the above)', value: measureMs, unit: 'ms', note: `a measuring print instead: ${Math.round(measurePrintMs)} ms` });
+    // The PDF/UA step alone (artifacts, XMP, Info, bookmarks), on Chromium's final (tagged) print.
+    const raw = await printer.print(renderHtml(doc, { pages }), { final: true });
     const finish = { meta: documentMeta(doc), archive: false, linkTitles: new Map(doc.chapters.map((c) => [c.anchor, c.tocTitle])) };
     const finishMs = await medianMs(() => finishPdf(raw, finish), 5, 1);
     report({ name: 'PDF/UA finish of the printed file (part of the above)', value: finishMs, unit: 'ms', note: `${Math.round((100 * finishMs) / pdfMs)} % of the shipped PDF` });
     report({ name: 'PDF, page numbers cached for this version (one print)', value: cachedMs, unit: 'ms', note: 'what a repeated export costs' });
     report({ name: 'LibreOffice, our .docx -> PDF (warm profile)', value: loMs, unit: 'ms' });
-    report({ name: 'PDF as shipped vs LibreOffice', value: loMs / pdfMs, unit: 'x', target: '>= 1.5x', met: loMs / pdfMs >= 1.5 });
+    report({ name: 'PDF as shipped vs LibreOffice', value: loMs / pdfMs, unit: 'x', target: '>= 2x', met: loMs / pdfMs >= 2 });
     report({ name: 'PDF with cached page numbers vs LibreOffice', value: loMs / cachedMs, unit: 'x' });
   } finally {
     await printer.close();

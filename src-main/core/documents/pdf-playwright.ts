@@ -3,7 +3,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { COLUMN_PAGES_SCRIPT, oneAtATime, type PdfPrinter } from './pdf';
 
-export type PlaywrightPrinter = PdfPrinter & { close: () => Promise<void> };
+export type PlaywrightPrinter = PdfPrinter & { measure: NonNullable<PdfPrinter['measure']>; close: () => Promise<void> };
 
 export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): PlaywrightPrinter {
   let browser: Promise<Browser> | null = null;
