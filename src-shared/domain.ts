@@ -176,6 +176,8 @@ export type MeetingSummary = {
   status: MeetingStatus;
   itemCount: number;
   locked: boolean;
+  /** Moves on with every edit of the meeting's time or place; the form sends the one it loaded (meetings.update). */
+  version: number;
 };
 
 /** A meeting with its committee's name, for headers. */

@@ -15,4 +15,6 @@ export type CoreContext = {
   printer?: PdfPrinter | undefined;
   /** Opens files in their own program; only the desktop shell has one, the others download instead. */
   opener?: FileOpener | undefined;
+  /** Who is making the changes, named in each change-log entry (`referent serve` sets the account); none on the desktop. */
+  author?: string | null | undefined;
 };

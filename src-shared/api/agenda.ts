@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
-import { Id } from './committees';
+import { Id, Version } from './committees';
 import type { Access, ClosedReason, ItemRole, MeetingHeader, PublicationProfile, ResolvedTemplate, SectionKind } from '../domain';
 import { AccessSchema, ClosedReasonSchema, ItemRoleSchema, LocalDate, SectionKindSchema } from '../exchange';
 
@@ -37,6 +37,8 @@ export type AgendaItemSummary = {
 
 export type AgendaItemDetail = AgendaItemSummary & {
   meetingId: string;
+  /** Moves on with every edit; an editor sends the one it loaded with its changes (agenda.updateItem). */
+  version: number;
   sections: SectionDto[];
   route: RouteStep[];
   attachments: AttachmentDto[];
@@ -113,6 +115,8 @@ export const agendaOps = {
       closedReason: ClosedReasonSchema.nullable().optional(),
       /** Whether the decision is published; null: as the committee's publication profile says. Needs a decision. */
       decisionPublic: z.boolean().nullable().optional(),
+      /** The item's version the editor loaded: if it changed since, the edit is refused (Conflict) naming who changed what and when. Omitted: the edit wins. */
+      version: Version.optional(),
     }),
   ).returns<AgendaItemDetail>(),
   'agenda.removeItem': op(z.strictObject({ itemId: Id })).returns<Agenda>(),

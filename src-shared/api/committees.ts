@@ -7,6 +7,8 @@ import { MEMBER_ROLES, NUMBERING_RULES, PUBLICATION_PROFILES } from '../domain';
 import { LocalDate } from '../exchange';
 
 export const Id = z.uuid('must be an id');
+/** A row's version as an editor loaded it (items and meetings: docs/server-design.md §5). */
+export const Version = z.number().int().min(1);
 
 const CommitteeFields = {
   name: z.string().trim().min(1, 'Navnet må ikke være tomt').max(FIELD_LIMITS.committeeName),

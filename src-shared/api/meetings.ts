@@ -3,7 +3,7 @@ import { FIELD_LIMITS } from '../limits';
 import { op } from './define';
 import { MEETING_STATUSES, type MeetingHeader, type MeetingSummary } from '../domain';
 import { LocalDateTime } from '../exchange';
-import { Id } from './committees';
+import { Id, Version } from './committees';
 
 export const meetingOps = {
   'meetings.list': op(z.strictObject({ committeeId: Id, year: z.number().int().min(1900).max(2200).optional() })).returns<MeetingSummary[]>(),
@@ -17,7 +17,14 @@ export const meetingOps = {
     }),
   ).returns<MeetingSummary>(),
   'meetings.update': op(
-    z.strictObject({ id: Id, start: LocalDateTime.optional(), end: LocalDateTime.nullable().optional(), location: z.string().trim().max(FIELD_LIMITS.location).nullable().optional() }),
+    z.strictObject({
+      id: Id,
+      start: LocalDateTime.optional(),
+      end: LocalDateTime.nullable().optional(),
+      location: z.string().trim().max(FIELD_LIMITS.location).nullable().optional(),
+      /** The meeting's version the form loaded: if it changed since, the edit is refused (Conflict) naming who changed what and when. */
+      version: Version.optional(),
+    }),
   ).returns<MeetingSummary>(),
   /** Only a meeting without items can be cancelled: move or delete them first. */
   'meetings.cancel': op(z.strictObject({ id: Id })).returns<MeetingSummary>(),

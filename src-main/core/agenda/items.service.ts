@@ -7,6 +7,7 @@ import { checkAttachmentName } from '../../../src-shared/attachment-types';
 import { formatShortDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
 import { justChanged } from '../changelog/recent';
+import { claimVersion, staleEdit } from '../changelog/stale-edit';
 import { AppError, notFound } from '../errors';
 import { numberingMeetings } from '../meetings/meeting-numbers';
 import { assertMeetingUnlocked, getMeetingHeader } from '../meetings/meetings.service';
@@ -80,6 +81,7 @@ export async function getItem(db: Db, itemId: string): Promise<AgendaItemDetail>
   return {
     ...toSummary({ ...item, attachment_count: attachments.length }, numbers.get(item.id) ?? item.position + 1),
     meetingId: item.meeting_id,
+    version: item.version,
     sections: sections.map((s) => ({ kind: s.kind, heading: s.heading, body: s.body })),
     route: route.map((r) => ({ body: r.body, date: r.date })),
     attachments: attachments.map((a) => toAttachmentDto(a, a.size ?? null)),
@@ -164,10 +166,16 @@ export type ItemPatch = {
   publicTitle?: string | null | undefined;
   closedReason?: ClosedReason | null | undefined;
   decisionPublic?: boolean | null | undefined;
+  /** The version the editor loaded; a later edit by someone else refuses this one (stale-edit.ts). */
+  version?: number | undefined;
 };
 
 export async function updateItem(db: Db, patch: ItemPatch): Promise<AgendaItemDetail> {
   const { item, meeting } = await itemAndMeeting(db, patch.itemId);
+  if (!(await claimVersion(db, 'items', item.id, patch.version))) {
+    const number = (await getItem(db, item.id)).number;
+    throw await staleEdit(db, { table: 'items', id: item.id, meetingId: meeting.id, en: `Item ${number} (${item.title})`, da: `Punkt ${number} (${item.title})` });
+  }
   await repo.update(db, item.id, {
     ...(patch.title !== undefined ? { title: patch.title } : {}),
     ...(patch.caseNumber !== undefined ? { case_number: patch.caseNumber || null } : {}),
@@ -183,7 +191,7 @@ export async function updateItem(db: Db, patch: ItemPatch): Promise<AgendaItemDe
     await repo.replaceSections(db, item.id, kept);
   }
   // The log records what changed, not the text itself: the text is in the item and in every export.
-  const changed = Object.keys(patch).filter((k) => k !== 'itemId');
+  const changed = Object.keys(patch).filter((k) => k !== 'itemId' && k !== 'version');
   await appendChange(db, { meetingId: meeting.id, committeeId: meeting.committee_id, action: 'item.update', payload: { itemId: item.id, changed } });
   return getItem(db, item.id);
 }

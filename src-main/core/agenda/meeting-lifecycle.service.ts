@@ -4,16 +4,21 @@
 import type { MeetingStatus, MeetingSummary } from '../../../src-shared/domain';
 import { formatShortDa, formatLongDa } from '../../../src-shared/dates';
 import { appendChange } from '../changelog/changelog';
+import { claimVersion, staleEdit } from '../changelog/stale-edit';
 import { AppError } from '../errors';
 import { assertMeetingUnlocked, getMeetingSummary } from '../meetings/meetings.service';
 import type { Db } from '../store/database';
 import { nowIso } from '../util/canonical';
 import { freezeNumbers, thawNumbers } from './items.service';
 
-export type MeetingPatch = { id: string; start?: string | undefined; end?: string | null | undefined; location?: string | null | undefined };
+/** `version`: the one the form loaded; a change made meanwhile refuses this edit (stale-edit.ts). */
+export type MeetingPatch = { id: string; start?: string | undefined; end?: string | null | undefined; location?: string | null | undefined; version?: number | undefined };
 
-export async function updateMeeting(db: Db, patch: MeetingPatch): Promise<MeetingSummary> {
+export async function updateMeeting(db: Db, { version, ...patch }: MeetingPatch): Promise<MeetingSummary> {
   const meeting = await assertMeetingUnlocked(db, patch.id);
+  if (!(await claimVersion(db, 'meetings', meeting.id, version))) {
+    throw await staleEdit(db, { table: 'meetings', id: meeting.id, meetingId: meeting.id, en: `The meeting on ${meeting.start.slice(0, 10)}`, da: `Mødet den ${formatShortDa(meeting.start)}` });
+  }
   const start = patch.start ?? meeting.start;
   let end = patch.end !== undefined ? patch.end : meeting.end;
   // Moving the meeting to another day takes its end along, at the same time of day.

@@ -209,7 +209,8 @@ export async function applyCalendarImport(db: Db, req: ImportRequest): Promise<C
       const referentUid = p.uid !== null && REFERENT_UID.test(p.uid);
       await db
         .updateTable('meetings')
-        .set({ start: p.start, end: p.end, location: p.location ?? e.location, calendar_uid: referentUid ? e.calendar_uid : (p.uid ?? e.calendar_uid), updated_at: now })
+        // A new version: an edit of the meeting made from before the import is refused (stale-edit.ts).
+        .set((eb) => ({ start: p.start, end: p.end, location: p.location ?? e.location, calendar_uid: referentUid ? e.calendar_uid : (p.uid ?? e.calendar_uid), updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', e.id)
         .execute();
       await appendChange(db, { meetingId: e.id, committeeId: e.committee_id, action: 'meeting.calendar-update', payload: { file: req.fileName, line: p.line, from: e.start, start: p.start, end: p.end, location: p.location } });

@@ -4,18 +4,26 @@
 import type { Selectable } from 'kysely';
 import type { ChangeLogTable, Db } from '../store/database';
 import { canonicalJson, nowIso, sha256Hex } from '../util/canonical';
+import { currentAuthor } from './author';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type ChangeEntry = {
+  /** Who made the change; default: the author the caller runs as (changelog/author.ts), else nobody. */
+  author?: string | null;
   meetingId?: string | null;
   committeeId?: string | null;
   action: string;
   payload: unknown;
 };
 
-export function entryHash(prevHash: string, e: { at: string; meeting_id: string | null; committee_id: string | null; action: string; payload: string }): string {
-  return sha256Hex(`${prevHash}\n${canonicalJson({ at: e.at, meeting_id: e.meeting_id, committee_id: e.committee_id, action: e.action, payload: e.payload })}`);
+/**
+ * The entry's hash covers its author when it has one, so a name cannot be changed or removed
+ * unnoticed; an entry without one hashes exactly as entries did before authors existed.
+ */
+export function entryHash(prevHash: string, e: { at: string; meeting_id: string | null; committee_id: string | null; action: string; payload: string; author?: string | null | undefined }): string {
+  const fields = { at: e.at, meeting_id: e.meeting_id, committee_id: e.committee_id, action: e.action, payload: e.payload };
+  return sha256Hex(`${prevHash}\n${canonicalJson(e.author != null ? { ...fields, author: e.author } : fields)}`);
 }
 
 export type ChangeLogRow = Selectable<ChangeLogTable>;
@@ -24,6 +32,7 @@ export type ChangeLogRow = Selectable<ChangeLogTable>;
 export async function appendChange(db: Db, entry: ChangeEntry): Promise<{ hash: string }> {
   const last = await db.selectFrom('change_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS_HASH;
+  const author = entry.author !== undefined ? entry.author : currentAuthor();
   const row = {
     at: nowIso(),
     meeting_id: entry.meetingId ?? null,
@@ -31,8 +40,9 @@ export async function appendChange(db: Db, entry: ChangeEntry): Promise<{ hash: 
     action: entry.action,
     payload: canonicalJson(entry.payload ?? null),
   };
-  const hash = entryHash(prev, row);
-  await db.insertInto('change_log').values({ ...row, prev_hash: prev, hash }).execute();
+  const hash = entryHash(prev, { ...row, author });
+  // The column is written only when set: a store whose schema predates authors takes the entry too.
+  await db.insertInto('change_log').values({ ...row, ...(author !== null ? { author } : {}), prev_hash: prev, hash }).execute();
   return { hash };
 }
 

@@ -19,6 +19,7 @@ function toSummary(r: SummaryRow): MeetingSummary {
     status: r.status,
     itemCount: Number(r.item_count ?? 0),
     locked: r.locked_at !== null,
+    version: r.version,
   };
 }
 

@@ -43,6 +43,8 @@ export interface MeetingTable {
   locked_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every edit through the Api; an edit made from an older version is refused (meetings.update). */
+  version: Generated<number>;
 }
 
 export interface ItemTable {
@@ -60,6 +62,8 @@ export interface ItemTable {
   public_title: string | null;
   closed_reason: 'personal' | 'property' | 'tender' | 'other' | null;
   closed_reason_text: string | null;
+  /** Bumped by every edit through agenda.updateItem; an edit made from an older version is refused. */
+  version: Generated<number>;
 }
 
 export interface ItemRouteStepTable { item_id: string; position: number; body: string; date: string | null }
@@ -136,6 +140,8 @@ export interface ChangeLogTable {
   mac: string | null;
   /** Which key made `mac` (a short fingerprint, never the key). */
   mac_key: string | null;
+  /** Who made the change: the signed-in account under `referent serve`; null on the desktop. Hashed when set. */
+  author: string | null;
 }
 
 /** The sealed content of approved minutes: what their documents print, frozen at approval. */

@@ -21,12 +21,25 @@ export function EditMeetingDialog({ meeting, onClose, onSaved }: { meeting: Meet
   const [start, setStart] = useState(meeting.start.slice(11, 16));
   const [end, setEnd] = useState(meeting.end?.slice(11, 16) ?? '');
   const [location, setLocation] = useState(meeting.location ?? '');
+  // The version the form was filled from: a change made meanwhile elsewhere refuses this save.
+  const [version, setVersion] = useState(meeting.version);
   const save = useAction({
-    mutationFn: () => api.meetings.update({ id: meeting.id, start: `${date}T${start}`, end: end ? `${date}T${end}` : null, location: location || null }),
+    mutationFn: () => api.meetings.update({ id: meeting.id, start: `${date}T${start}`, end: end ? `${date}T${end}` : null, location: location || null, version }),
     onSuccess: async (m) => {
       await refreshMeetings(qc);
       onSaved(m.start);
       onClose();
+    },
+    onError: async (e) => {
+      if ((e as { code?: string }).code !== 'Conflict') return;
+      // Refused as stale: the sentence stays shown, and the form shows the meeting as it now is.
+      const now = await api.meetings.get({ id: meeting.id });
+      setDate(now.start.slice(0, 10));
+      setStart(now.start.slice(11, 16));
+      setEnd(now.end?.slice(11, 16) ?? '');
+      setLocation(now.location ?? '');
+      setVersion(now.version);
+      await refreshMeetings(qc);
     },
   });
   return (

@@ -22,10 +22,34 @@ type EditorProps = { meeting: MeetingHeader; template: ResolvedTemplate; publica
 
 /** Memoised: a reorder of the list re-renders the list, not the open editor. */
 export const ItemEditor = memo(function ItemEditor({ itemId, ...props }: EditorProps & { itemId: string }) {
+  const qc = useQueryClient();
   const item = useQuery({ queryKey: agendaKeys.item(itemId), queryFn: () => api.agenda.getItem({ itemId }), staleTime: Infinity });
+  // An edit refused because someone changed the item meanwhile: the sentence, shown over the item as reloaded.
+  const [conflict, setConflict] = useState<{ itemId: string; message: string } | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const onConflict = useCallback(
+    (message: string) => {
+      void (async () => {
+        await Promise.all([qc.invalidateQueries({ queryKey: agendaKeys.item(itemId) }), qc.invalidateQueries({ queryKey: agendaKeys.agenda(props.meeting.id) })]);
+        setConflict({ itemId, message });
+        // A new editor on the reloaded item: the refused draft goes, the other's change shows.
+        setGeneration((g) => g + 1);
+      })();
+    },
+    [qc, itemId, props.meeting.id],
+  );
   return (
     <QueryState query={item}>
-      {(data) => <LoadedItemEditor key={data.id} item={data} {...props} />}
+      {(data) => (
+        <>
+          {conflict?.itemId === data.id && (
+            <p className="item-conflict" role="alert">
+              {conflict.message}
+            </p>
+          )}
+          <LoadedItemEditor key={`${data.id}:${generation}`} item={data} onConflict={onConflict} {...props} />
+        </>
+      )}
     </QueryState>
   );
 });
@@ -63,7 +87,7 @@ const ItemFields = memo(function ItemFields({ title, caseNumber, role, access, r
   );
 });
 
-function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnly, number }: EditorProps & { item: AgendaItemDetail }) {
+function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnly, number, onConflict }: EditorProps & { item: AgendaItemDetail; onConflict: (message: string) => void }) {
   const { t } = useTranslation('agenda');
   const qc = useQueryClient();
   const order = template.order;
@@ -71,13 +95,21 @@ function LoadedItemEditor({ item, meeting, template, publicationProfile, readOnl
     const unsaved = ItemSaver.unsaved<ItemPatch>(item.id);
     return unsaved ? applyPatch(draftOf(item), unsaved) : draftOf(item);
   });
+  // The version this editor's text is based on: sent with each save, moved on by each stored one.
+  const version = useRef(item.version);
   const saver = useMemo(
     () =>
-      new ItemSaver<ItemPatch>(item.id, async (patch) => {
-        const saved = await api.agenda.updateItem({ itemId: item.id, ...patch });
-        putItem(qc, saved);
-      }),
-    [item.id, qc],
+      new ItemSaver<ItemPatch>(
+        item.id,
+        async (patch) => {
+          const saved = await api.agenda.updateItem({ itemId: item.id, version: version.current, ...patch });
+          version.current = saved.version;
+          putItem(qc, saved);
+        },
+        undefined,
+        onConflict,
+      ),
+    [item.id, qc, onConflict],
   );
   // The newest draft, also between a change and the render it causes: two changes in one tick (the
   // editors flushed before a save) both land, and the sections' callbacks can be made once.

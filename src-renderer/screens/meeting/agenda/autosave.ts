@@ -54,6 +54,11 @@ export class ItemSaver<P extends Record<string, unknown>> {
     readonly itemId: string,
     private readonly write: Writer<Partial<P>>,
     private readonly onSaved?: (patch: Partial<P>) => void,
+    /**
+     * The core refused the write because someone changed the item since it was loaded (Conflict):
+     * trying again would only be refused again, so the edits are dropped and this is told instead.
+     */
+    private readonly onConflict?: (message: string) => void,
   ) {}
 
   /** Counted among the writes that a page exit flushes (call when the editor mounts). */
@@ -131,10 +136,19 @@ export class ItemSaver<P extends Record<string, unknown>> {
         this.onSaved?.(patch);
         setState(ItemSaver.anyDirty() ? { status: 'pending', message: null } : { status: 'saved', message: null });
       } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (this.onConflict && (e as { code?: string }).code === 'Conflict') {
+          // Made from a version someone else has since changed: the editor reloads the item.
+          this.pending = {};
+          localStorage.removeItem(BACKUP_PREFIX + this.itemId);
+          setState(ItemSaver.anyDirty() ? { status: 'pending', message: null } : { status: 'idle', message: null });
+          this.onConflict(message);
+          return;
+        }
         // Keep the patch (and its backup) so the next edit or flush tries again.
         this.pending = { ...patch, ...this.pending };
         this.backup();
-        setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        setState({ status: 'error', message });
       } finally {
         ItemSaver.inFlight--;
       }
