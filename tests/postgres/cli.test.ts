@@ -3,8 +3,10 @@
 // way a server is backed up.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../src-main/core/dispatch';
+import { openStore } from '../../src-main/core/store/open';
 import { cli } from '../helpers/cli';
-import { tempDir } from '../helpers/store';
+import { tempDir, testContext } from '../helpers/store';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/exchange/rich.referent.json');
@@ -34,9 +36,20 @@ describe('referent --db postgres://…', () => {
     expect(verified.out).not.toContain("SQLite's integrity check");
   });
 
-  it('refuses referent backup on a server database, naming pg_dump', async () => {
-    const r = await cli(['backup', 'list', '--db', database.url], tempDir());
-    expect(r.code).not.toBe(0);
-    expect(r.err).toContain('pg_dump');
+  it('answers referent backup, and the app’s backup screen, on a server database with one sentence naming pg_dump', async () => {
+    const sentence = 'A PostgreSQL database is backed up by its server, not by Referent: pg_dump -Fc DATABASE > FILE.dump makes a backup and pg_restore restores it (README, "Running on a server").';
+    for (const args of [['backup', 'list'], ['backup', 'create'], ['backup', 'restore', 'referent-2026-12-01.sqlite']]) {
+      const r = await cli([...args, '--db', database.url], tempDir());
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.err.trim()).toBe(`referent backup: ${sentence}`);
+    }
+    const ctx = testContext(await openStore(database.url, { filesDir: path.join(tempDir(), 'files') }));
+    try {
+      for (const op of ['backups.list', 'backups.create'] as const) {
+        await expect(call(ctx, op, {})).rejects.toMatchObject({ code: 'Invalid', message: sentence, da: expect.stringMatching(/^En PostgreSQL-database sikkerhedskopieres af sin server, ikke af Referent: pg_dump/) });
+      }
+    } finally {
+      await ctx.store.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // list and restore work on the backups folder beside the file, so they work when the database
 // itself no longer opens (that is when a restore is wanted).
 import type { BackupInfo } from '../../../src-shared/api/backups';
-import { AppError } from '../../core/errors';
+import { serverBackups } from '../../core/backups/server-backups';
 import { isPostgresUrl } from '../../core/store/target';
 import { resolveDbFile } from '../../core/paths';
 import { sqliteBackups } from '../../core/store/sqlite/backups';
@@ -32,14 +32,6 @@ async function list(io: CliIO, dbFlag: string | undefined, json: boolean): Promi
   else io.out(`Backups in ${backups.folder} (newest first):`);
   for (const b of all) io.out(line(b));
   return 0;
-}
-
-function serverBackups(): AppError {
-  return new AppError(
-    'Invalid',
-    'referent backup works on a database file; a PostgreSQL database is backed up by its server: pg_dump -Fc DATABASE > FILE.dump, and pg_restore (README, "Running on a server").',
-    'referent backup arbejder på en databasefil; en PostgreSQL-database sikkerhedskopieres af sin server: pg_dump -Fc DATABASE > FIL.dump og pg_restore (README, "Drift på en server").',
-  );
 }
 
 const dbFile = (io: CliIO, dbFlag: string | undefined): string => (io.dbFile ?? resolveDbFile)(dbFlag);

@@ -5,11 +5,13 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import type { FeatureHandlers } from '../handler-types';
 import { tx } from '../handler-types';
+import { serverBackups } from './server-backups';
 import { DEFAULT_KEEP, type StoreBackups } from '../store/sqlite/backups';
 import { readBackupKeep, readLastCheck, writeBackupKeep } from '../store/store-settings';
 
 function backupsOf(ctx: CoreContext): StoreBackups {
   if (ctx.store.backups) return ctx.store.backups;
+  if (ctx.store.dialect === 'postgres') throw serverBackups();
   throw new AppError('Invalid', 'This database keeps no backups beside it (it is not a file).', 'Denne database har ingen sikkerhedskopier ved siden af sig (den er ikke en fil).');
 }
 
