@@ -14,6 +14,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'search', summary: 'search items by title, case number, text, decision, votes, dissents and attachments', load: async () => (await import('./commands/search')).searchCommand },
   { name: 'archive', summary: 'write the archive package of approved minutes (PDF/A, the sealed meeting, its seal, attachments, manifest)', load: async () => (await import('./commands/archive')).archiveCommand },
   { name: 'verify', summary: 'check the change log, its MACs and anchors, and approved minutes; exit 1 on a fault', load: async () => (await import('./commands/verify')).verifyCommand },
+  { name: 'migrate', summary: 'move a database file into an empty PostgreSQL database, checked by export-json and verify', load: async () => (await import('./commands/migrate')).migrateCommand },
   { name: 'backup', summary: 'list, make or restore the checked backups kept beside the database', load: async () => (await import('./commands/backup')).backupCommand },
   { name: 'api', summary: 'call one operation of the Api ("referent api list" names them)', load: async () => (await import('./commands/api')).apiCommand },
 ];
