@@ -4,7 +4,7 @@
 import { openSqliteStore } from '../../src-main/core/store/open';
 import { parseQuery } from '../../src-main/core/search/query';
 import { loadItemTexts } from '../../src-main/core/search/item-text';
-import { numbersOfMeetingIds } from '../../src-main/core/meetings/meeting-numbers';
+import { numbersOfItems } from '../../src-main/core/meetings/meeting-numbers';
 import { snippetOf } from '../../src-main/core/search/snippet';
 import { searchItems } from '../../src-main/core/search/search.service';
 import { PLANTED } from './generate';
@@ -35,7 +35,7 @@ for (const query of queries) {
     const texts = await loadItemTexts(db, answer.itemIds);
     took.texts = cpu() - c;
     c = cpu();
-    await numbersOfMeetingIds(db, [...new Set([...texts.values()].map((t) => t.meetingId))]);
+    await numbersOfItems(db, [...texts.keys()]);
     took.numbers = cpu() - c;
     c = cpu();
     for (const t of texts.values()) snippetOf(t, terms);

@@ -6,7 +6,7 @@
 import type { SearchResult } from '../../../src-shared/api/search';
 import type { Access, Outcome } from '../../../src-shared/domain';
 import type { Db } from '../store/database';
-import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
+import { numbersOfItems } from '../meetings/meeting-numbers';
 import { selectInBatches } from '../store/batches';
 import { loadItemTexts } from './item-text';
 import { parseQuery } from './query';
@@ -34,11 +34,10 @@ export async function searchItems(db: Db, index: SearchIndex, input: SearchInput
     limit: input.limit ?? 50,
   });
   const texts = await loadItemTexts(db, answer.itemIds);
-  const meetingIds = [...new Set([...texts.values()].map((t) => t.meetingId))];
   const committees = new Map(
     (await selectInBatches([...new Set([...texts.values()].map((t) => t.committeeId))], (batch) => db.selectFrom('committees').select(['id', 'name']).where('id', 'in', batch).execute())).map((c) => [c.id, c.name]),
   );
-  const numbers = await numbersOfMeetingIds(db, meetingIds);
+  const numbers = await numbersOfItems(db, [...texts.keys()]);
   const hits = answer.itemIds.flatMap((id) => {
     const t = texts.get(id);
     if (!t) return [];

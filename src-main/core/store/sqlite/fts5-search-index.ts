@@ -171,6 +171,9 @@ const ROUND_ITEMS = 500;
  * memory bounded by one round; then drops the index rows of noted items that are gone.
  */
 async function refreshPending(db: Db): Promise<number> {
+  // Nothing noted, the usual case before a query: one probe of the list instead of the grouped join.
+  const noted = await sql<{ one: number }>`SELECT 1 AS one FROM search_pending LIMIT 1`.execute(db);
+  if (noted.rows.length === 0) return 0;
   // CROSS JOIN keeps search_pending the outer loop: left to itself SQLite may walk all items (by
   // their meeting, for the GROUP BY) and look each up in the (usually empty) list of notes.
   const meetings = await sql<{ meeting_id: string; n: number }>`
