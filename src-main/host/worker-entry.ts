@@ -24,7 +24,10 @@ try {
 } catch (e) {
   post({ type: 'failed', error: toFailure(e) });
   port.close();
-  throw new Error('not started', { cause: e });
+  // End the thread, not throw: a thrown error reaches the host by another port and could overtake
+  // 'failed', leaving "not started" where the store's own sentence belongs; the host drains this
+  // port's messages before it sees 'exit'.
+  process.exit(1);
 }
 
 let asked = 0;
