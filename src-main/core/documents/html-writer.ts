@@ -50,8 +50,10 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const digits = options.pageDigits ?? 3;
   const out: string[] = [];
   const measure = options.measureOnly ? '.chapter { visibility: hidden; } @page { @top-left { content: none; } @bottom-center { content: none; } }' : '';
-  const style = `${css(doc, !options.columns)}${measure}${options.columns ? columnsCss() : ''}`;
-  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${style}</style></head><body>`);
+  // Laid out in columns, the measuring rules stand in a style element of their own, which a
+  // printer removes to print the same page as it is (PdfPrinter.printMeasured).
+  const head = options.columns ? `<style>${css(doc, false)}</style><style id="${MEASURE_STYLE_ID}">${measure}${columnsCss()}</style>` : `<style>${css(doc)}${measure}</style>`;
+  out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>${head}</head><body>`);
   // Only a logo that is real image data of its declared type, and only as a data: URL.
   const logo = usableLogo(doc.organization.logo);
   // The masthead takes room on the page only when it shows a logo (the name is in the running header).
@@ -137,6 +139,9 @@ function cleanLinks(node: HastRoot | Element): void {
     return [child];
   }) as typeof node.children;
 }
+
+/** The id of the style element that lays the page out in columns for measuring. */
+export const MEASURE_STYLE_ID = 'referent-measure';
 
 /**
  * The page as a column: as wide and as high as the text area the @page rule leaves (the same

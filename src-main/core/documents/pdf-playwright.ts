@@ -1,9 +1,9 @@
 // The PdfPrinter over Chromium through playwright-core: tests, the CLI and the browser shell.
 // One browser per process, launched on first use and kept (a launch costs more than a print).
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { COLUMN_PAGES_SCRIPT, oneAtATime, type PdfPrinter } from './pdf';
+import { COLUMN_PAGES_SCRIPT, oneAtATime, unmeasureScript, type PdfPrinter } from './pdf';
 
-export type PlaywrightPrinter = PdfPrinter & { measure: NonNullable<PdfPrinter['measure']>; close: () => Promise<void> };
+export type PlaywrightPrinter = PdfPrinter & { measure: NonNullable<PdfPrinter['measure']>; printMeasured: NonNullable<PdfPrinter['printMeasured']>; close: () => Promise<void> };
 
 export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): PlaywrightPrinter {
   let browser: Promise<Browser> | null = null;
@@ -24,24 +24,41 @@ export function playwrightPrinter(executablePath = process.env.CHROMIUM_PATH ?? 
         throw e;
       }
     });
+  // Whether the page holds a measured document not printed since (printMeasured prints it).
+  let measured = false;
+  const pdf = async (p: Page, final: boolean): Promise<Uint8Array> => {
+    const bytes = await p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
   return {
     tagged: true,
     print: (html, { final }) =>
       withPage(async (p) => {
+        measured = false;
         await p.setContent(html, { waitUntil: 'load' });
-        const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: final, outline: final });
-        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+        return pdf(p, final);
       }),
-    // The page's own scripts stay off (javaScriptEnabled: false); this runs in Playwright's own world.
+    // The page's own scripts stay off (javaScriptEnabled: false); these run in Playwright's own world.
     measure: (html) =>
       withPage(async (p) => {
+        measured = false;
         await p.setContent(html, { waitUntil: 'load' });
-        return p.evaluate<[string, number][]>(COLUMN_PAGES_SCRIPT);
+        const pages = await p.evaluate<[string, number][]>(COLUMN_PAGES_SCRIPT);
+        measured = true;
+        return pages;
+      }),
+    printMeasured: (pages, { final }) =>
+      withPage(async (p) => {
+        if (!measured) throw new Error('printMeasured: the page holds no measured document.');
+        measured = false;
+        await p.evaluate(unmeasureScript(pages));
+        return pdf(p, final);
       }),
     close: async () => {
       const b = browser;
       browser = null;
       page = null;
+      measured = false;
       if (b) await (await b).close();
     },
   };

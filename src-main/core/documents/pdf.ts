@@ -4,7 +4,7 @@
 // named destinations (every in-document link target gets one) then confirm the numbers, and a
 // wrong guess is printed again. Numbers are never taken on trust.
 import type { Referat } from './build-referat';
-import { renderHtml } from './html-writer';
+import { MEASURE_STYLE_ID, renderHtml } from './html-writer';
 import { documentMeta } from './document-meta';
 import { readPdfLayout, type PdfLayout } from './pdf-destinations';
 import type * as PdfFinish from './pdf-finish';
@@ -32,6 +32,13 @@ export interface PdfPrinter {
    * it measures with a print. Not concurrently with `print`.
    */
   measure?(html: string): Promise<[string, number][]>;
+  /**
+   * Optional, with `measure`: prints the page `measure` loaded last, as `print` would print the
+   * HTML writer's page with these numbers, without loading it again: evaluates
+   * `unmeasureScript(pages)` in it (the measuring style removed, each TOC number written in)
+   * and prints. The page must be the one measured, unprinted since.
+   */
+  printMeasured?(pages: [string, number][], options: { final: boolean }): Promise<Uint8Array>;
   /** True when final prints are tagged PDF (StructTreeRoot), as both implementations above are. */
   readonly tagged: boolean;
 }
@@ -61,12 +68,25 @@ export const COLUMN_PAGES_SCRIPT = `(() => {
   const body = document.body.getBoundingClientRect();
   const out = [];
   for (const a of document.querySelectorAll('a[href^="#"]')) {
-    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    const id = a.getAttribute('href').slice(1);
     const target = document.getElementById(id);
     if (target) out.push([id, Math.round((target.getBoundingClientRect().left - body.left) / body.width) + 1]);
   }
   return out;
 })()`;
+
+/**
+ * Run in the measured page before printing it: the page becomes what the HTML writer writes with
+ * these numbers (its measuring style removed, each TOC slot holding its chapter's page).
+ */
+export const unmeasureScript = (pages: [string, number][]): string => `((pages) => {
+  document.getElementById(${JSON.stringify(MEASURE_STYLE_ID)})?.remove();
+  for (const a of document.querySelectorAll('nav.toc a')) {
+    const page = pages[a.getAttribute('href').slice(1)];
+    const slot = a.querySelector('.p');
+    if (page !== undefined && slot) slot.textContent = String(page);
+  }
+})(${JSON.stringify(Object.fromEntries(pages))})`;
 
 export type PdfResult = {
   bytes: Uint8Array;
@@ -98,9 +118,14 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   // Without numbers, measure first, with same-width placeholders in the TOC: on screen, each page
   // a column, where the printer can; else with an untagged print whose chapters are laid out but
   // not drawn.
+  // The measured page is printed as it stands, numbers written in, when the printer can.
+  let onPage = false;
   if (!pages && printer.measure) {
     const measured = new Map(await printer.measure(renderHtml(doc, { measureOnly: true, columns: true })));
-    if (anchors.every((a) => measured.has(a))) pages = measured;
+    if (anchors.every((a) => measured.has(a))) {
+      pages = measured;
+      onPage = printer.printMeasured !== undefined;
+    }
   }
   if (!pages) {
     prints++;
@@ -108,7 +133,9 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   }
   for (;;) {
     prints++;
-    const bytes = await printer.print(renderHtml(doc, { pages }), { final: options.finish !== false });
+    const final = options.finish !== false;
+    const bytes = onPage ? await printer.printMeasured!([...pages], { final }) : await printer.print(renderHtml(doc, { pages }), { final });
+    onPage = false;
     const layout = readPdfLayout(bytes);
     const printed = chapterPages(layout, anchors);
     if (samePages(printed, pages) || prints >= MAX_PRINTS) {
