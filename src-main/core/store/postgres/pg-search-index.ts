@@ -13,6 +13,7 @@ import { batches } from '../batches';
 import { caseToken, words } from '../../search/analysis';
 import { bodyText, loadItemTexts } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
+import { prefixExpansions, type Expansions } from '../prefix-words';
 import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
 
 /** A word as one tsquery lexeme: quoted, so that no letter of it is read as an operator. */
@@ -20,32 +21,6 @@ const lexeme = (w: string): string => `'${w.replace(/'/g, "''").replace(/\\/g, '
 
 /** The words of a text joined by spaces: what PostgreSQL's configurations are given to index. */
 const joined = (text: string): string => words(text).join(' ');
-
-/** A prefix stands for at most this many whole words: the shortest that start with it (as on the file). */
-const PREFIX_WORDS = 40;
-/** Words read from search_words per prefix, at most. */
-const PREFIX_SCAN = 2000;
-
-/** The shortest words of the index that start with `prefix` (the prefix itself, if it is a word, among them). */
-async function wordsStartingWith(db: Db, prefix: string): Promise<string[]> {
-  const rows = await sql<{ word: string }>`SELECT word FROM search_words WHERE word >= ${prefix} AND word < ${`${prefix}\u{10ffff}`} LIMIT ${PREFIX_SCAN}`.execute(db);
-  return rows.rows
-    .map((r) => r.word)
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
-    .slice(0, PREFIX_WORDS);
-}
-
-/** The whole words a term's prefix stands for (none when the term is not being typed). */
-type Expansions = ReadonlyMap<Term, string[]>;
-
-async function expansions(db: Db, terms: readonly Term[]): Promise<Expansions> {
-  const out = new Map<Term, string[]>();
-  for (const t of terms) {
-    if (t.kind === 'word' && t.prefix) out.set(t, await wordsStartingWith(db, t.word));
-    if (t.kind === 'phrase' && t.prefix) out.set(t, await wordsStartingWith(db, t.words.at(-1)!));
-  }
-  return out;
-}
 
 const anyOf = (alternatives: string[]): string => alternatives.map((a) => `(${a})`).join(' | ');
 
@@ -126,7 +101,7 @@ export const pgSearchIndex: SearchIndex = {
 
   async query(db, { terms, filters, offset, limit }: IndexQuery): Promise<IndexAnswer> {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
-    const expanded = await expansions(db, terms);
+    const expanded = await prefixExpansions(db, terms);
     const all = await idsOf(db, whereOf(terms, filters, false, expanded), SEARCH_COUNT_CAP + 1);
     const more = all.length > SEARCH_COUNT_CAP;
     const total = Math.min(all.length, SEARCH_COUNT_CAP);

@@ -16,6 +16,7 @@ import { batches, IN_BATCH } from '../batches';
 import { caseToken, ownCopy, stem, words } from '../../search/analysis';
 import { bodyText, loadItemTexts, type ItemText } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
+import { prefixExpansions, type Expansions } from '../prefix-words';
 import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
 
 // key = (EPOCH_END - minute of the meeting's start) * 2^20 + n: newer meetings get smaller keys,
@@ -89,35 +90,9 @@ function document(key: number, t: ItemText, vocabulary: Vocabulary): Doc {
   };
 }
 
-/** A prefix stands for at most this many whole words: the shortest that start with it. */
-const PREFIX_WORDS = 40;
-/** Words read from search_words per prefix, at most (a two- or three-letter prefix starts thousands). */
-const PREFIX_SCAN = 2000;
-
-/** The shortest words of the index that start with `prefix` (the prefix itself, if it is a word, among them). */
-async function wordsStartingWith(db: Db, prefix: string): Promise<string[]> {
-  const rows = await sql<{ word: string }>`SELECT word FROM search_words WHERE word >= ${prefix} AND word < ${`${prefix}\u{10ffff}`} LIMIT ${PREFIX_SCAN}`.execute(db);
-  return rows.rows
-    .map((r) => r.word)
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
-    .slice(0, PREFIX_WORDS);
-}
-
 const q = (s: string): string => `"${s}"`;
 const ALL = '{title case_number body stems}';
 const WORDS = '{title case_number body}';
-
-/** The whole words a term's prefix stands for (none when the term is not being typed). */
-type Expansions = ReadonlyMap<Term, string[]>;
-
-async function expansions(db: Db, terms: readonly Term[]): Promise<Expansions> {
-  const out = new Map<Term, string[]>();
-  for (const t of terms) {
-    if (t.kind === 'word' && t.prefix) out.set(t, await wordsStartingWith(db, t.word));
-    if (t.kind === 'phrase' && t.prefix) out.set(t, await wordsStartingWith(db, t.words.at(-1)!));
-  }
-  return out;
-}
 
 const anyOf = (alternatives: string[]): string => (alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
 
@@ -262,7 +237,7 @@ export const fts5SearchIndex: SearchIndex = {
   async query(db, { terms, filters, offset, limit }: IndexQuery): Promise<IndexAnswer> {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
     const range = filters.year !== undefined ? yearRange(filters.year) : null;
-    const expanded = await expansions(db, terms);
+    const expanded = await prefixExpansions(db, terms);
     const all = await keysOf(db, 'item_search', matchExpression(terms, filters, false, expanded), range, SEARCH_COUNT_CAP + 1);
     const more = all.length > SEARCH_COUNT_CAP;
     const total = Math.min(all.length, SEARCH_COUNT_CAP);

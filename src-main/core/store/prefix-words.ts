@@ -1,0 +1,31 @@
+// The whole words a prefix being typed stands for, read from the index's word list (search_words),
+// which both dialects keep alike: one place, so the file and the server expand a prefix the same way.
+import { sql } from 'kysely';
+import type { Db } from './database';
+import type { Term } from '../search/query';
+
+/** A prefix stands for at most this many whole words: the shortest that start with it. */
+const PREFIX_WORDS = 40;
+/** Words read from search_words per prefix, at most (a two- or three-letter prefix starts thousands). */
+const PREFIX_SCAN = 2000;
+
+/** The shortest words of the index that start with `prefix` (the prefix itself, if it is a word, among them). */
+async function wordsStartingWith(db: Db, prefix: string): Promise<string[]> {
+  const rows = await sql<{ word: string }>`SELECT word FROM search_words WHERE word >= ${prefix} AND word < ${`${prefix}\u{10ffff}`} LIMIT ${PREFIX_SCAN}`.execute(db);
+  return rows.rows
+    .map((r) => r.word)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+    .slice(0, PREFIX_WORDS);
+}
+
+/** The whole words a term's prefix stands for (none when the term is not being typed). */
+export type Expansions = ReadonlyMap<Term, string[]>;
+
+export async function prefixExpansions(db: Db, terms: readonly Term[]): Promise<Expansions> {
+  const out = new Map<Term, string[]>();
+  for (const t of terms) {
+    if (t.kind === 'word' && t.prefix) out.set(t, await wordsStartingWith(db, t.word));
+    if (t.kind === 'phrase' && t.prefix) out.set(t, await wordsStartingWith(db, t.words.at(-1)!));
+  }
+  return out;
+}
