@@ -143,3 +143,25 @@ test('the toolbar is one tab stop, arrow keys move along it, and each button nam
   await expect(presentation.locator('ul > li')).toHaveText(['I årsberetningen har DPO’en fokus på:']);
   await expect(presentation).toBeFocused();
 });
+
+test('Ctrl+End in a long text puts the caret after its last word, so what is typed lands at the end', async ({ page, app }) => {
+  // A text far longer than the window: the blocks below the fold must still count when the caret
+  // jumps to the end (with the off-screen blocks skipped in layout, it landed before the last paragraph).
+  const long = `${Array.from({ length: 1500 }, (_, i) => `Afsnit ${i + 1} om kommunens budget og den videre proces.`).join('\n\n')}\n\nSidste afsnit.\n`;
+  const seed = structuredClone(SEED);
+  seed.committees[0]!.meetings[0]!.items[0]!.sections[0]!.body = long;
+  await call(app.ctx, 'exchange.import', { document: seed });
+  await app.open(page);
+  await page.getByRole('navigation', { name: 'Hovednavigation' }).getByRole('link', { name: /Organisations- og Beredskabsudvalget/ }).click();
+  await page.getByRole('button', { name: /År/ }).first().click();
+  await page.getByRole('option', { name: '2026' }).click();
+  await page.getByRole('link', { name: /Tirsdag den 2\. juni 2026 kl\. 14\.30/ }).click();
+  await page.getByRole('navigation', { name: 'Dagsordenens punkter' }).getByRole('button', { name: new RegExp(`^Punkt \\d+ ${TITLE}`) }).click();
+
+  const summary = page.getByRole('textbox', { name: 'Sagsresume', exact: true });
+  await expect(summary).toContainText('Afsnit 1 om kommunens budget');
+  await summary.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Tilføjet til sidst.');
+  await expect.poll(async () => (await storedSections(app.ctx)).summary, { timeout: 30_000 }).toMatch(/\n\nSidste afsnit\. Tilføjet til sidst\.\n$/);
+});
