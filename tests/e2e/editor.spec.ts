@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import { OBU } from './agenda-reference';
-import { expect, test } from './fixtures';
+import { expect, test, type App } from './fixtures';
 
 const TITLE = 'Databeskyttelsesrådgiverens årsberetning for 2025';
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, `../fixtures/word-paste/${name}.html`), 'utf8');
@@ -46,6 +46,16 @@ async function storedSections(ctx: CoreContext) {
   return Object.fromEntries((item.sections ?? []).map((s) => [s.kind, s.body]));
 }
 
+/** Opens the seeded item in the agenda editor, as the secretary does from the committee list. */
+async function openItem(page: Page, app: App) {
+  await app.open(page);
+  await page.getByRole('navigation', { name: 'Hovednavigation' }).getByRole('link', { name: /Organisations- og Beredskabsudvalget/ }).click();
+  await page.getByRole('button', { name: /År/ }).first().click();
+  await page.getByRole('option', { name: '2026' }).click();
+  await page.getByRole('link', { name: /Tirsdag den 2\. juni 2026 kl\. 14\.30/ }).click();
+  await page.getByRole('navigation', { name: 'Dagsordenens punkter' }).getByRole('button', { name: new RegExp(`^Punkt \\d+ ${TITLE}`) }).click();
+}
+
 /** Puts HTML on a paste event as the browser does when the secretary presses Ctrl+V after copying in Word. */
 async function pasteHtml(page: Page, label: string, html: string) {
   await page.getByRole('textbox', { name: label, exact: true }).evaluate((box, h) => {
@@ -58,12 +68,7 @@ async function pasteHtml(page: Page, label: string, html: string) {
 
 test('Word paste, keyboard formatting and undo in an item section end up as clean Markdown', async ({ page, app }) => {
   await call(app.ctx, 'exchange.import', { document: SEED });
-  await app.open(page);
-  await page.getByRole('navigation', { name: 'Hovednavigation' }).getByRole('link', { name: /Organisations- og Beredskabsudvalget/ }).click();
-  await page.getByRole('button', { name: /År/ }).first().click();
-  await page.getByRole('option', { name: '2026' }).click();
-  await page.getByRole('link', { name: /Tirsdag den 2\. juni 2026 kl\. 14\.30/ }).click();
-  await page.getByRole('navigation', { name: 'Dagsordenens punkter' }).getByRole('button', { name: new RegExp(`^Punkt \\d+ ${TITLE}`) }).click();
+  await openItem(page, app);
 
   const presentation = page.getByRole('textbox', { name: 'Sagsfremstilling', exact: true });
   await expect(presentation).toContainText('I årsberetningen har DPO’en fokus på:');
@@ -122,12 +127,7 @@ test('Word paste, keyboard formatting and undo in an item section end up as clea
 
 test('the toolbar is one tab stop, arrow keys move along it, and each button names its shortcut', async ({ page, app }) => {
   await call(app.ctx, 'exchange.import', { document: SEED });
-  await app.open(page);
-  await page.getByRole('navigation', { name: 'Hovednavigation' }).getByRole('link', { name: /Organisations- og Beredskabsudvalget/ }).click();
-  await page.getByRole('button', { name: /År/ }).first().click();
-  await page.getByRole('option', { name: '2026' }).click();
-  await page.getByRole('link', { name: /Tirsdag den 2\. juni 2026 kl\. 14\.30/ }).click();
-  await page.getByRole('navigation', { name: 'Dagsordenens punkter' }).getByRole('button', { name: new RegExp(`^Punkt \\d+ ${TITLE}`) }).click();
+  await openItem(page, app);
 
   const toolbar = page.getByRole('toolbar', { name: 'Formatering: Sagsfremstilling' });
   await toolbar.getByRole('button', { name: 'Fed' }).focus();
@@ -151,12 +151,7 @@ test('Ctrl+End in a long text puts the caret after its last word, so what is typ
   const seed = structuredClone(SEED);
   seed.committees[0]!.meetings[0]!.items[0]!.sections[0]!.body = long;
   await call(app.ctx, 'exchange.import', { document: seed });
-  await app.open(page);
-  await page.getByRole('navigation', { name: 'Hovednavigation' }).getByRole('link', { name: /Organisations- og Beredskabsudvalget/ }).click();
-  await page.getByRole('button', { name: /År/ }).first().click();
-  await page.getByRole('option', { name: '2026' }).click();
-  await page.getByRole('link', { name: /Tirsdag den 2\. juni 2026 kl\. 14\.30/ }).click();
-  await page.getByRole('navigation', { name: 'Dagsordenens punkter' }).getByRole('button', { name: new RegExp(`^Punkt \\d+ ${TITLE}`) }).click();
+  await openItem(page, app);
 
   const summary = page.getByRole('textbox', { name: 'Sagsresume', exact: true });
   await expect(summary).toContainText('Afsnit 1 om kommunens budget');
