@@ -7,7 +7,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { importDocument } from '../../src-main/core/exchange/import';
 import type { Store } from '../../src-main/core/store/open';
 import { updateSettings } from '../../src-main/core/settings/settings.service';
-import { tempDir } from '../helpers/store';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir, tempStore } from '../helpers/store';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 export const REFERENCE = path.join(FIXTURES, 'reference-referat.json');
@@ -19,6 +20,24 @@ export async function importFixture(store: Store, file: string): Promise<string>
   await importDocument(store, doc);
   if (doc.organization) await updateSettings(store.db, { name: doc.organization.name });
   return doc.committees[0]!.meetings[0]!.id;
+}
+
+/**
+ * The reference referat and the rich meeting, each imported into a store of its own (both are the
+ * same committee with different templates) before the file's tests, and closed after them.
+ */
+export function fixtureStores(): { stores: { reference: Store; rich: Store }; ids: Record<'reference' | 'rich', string> } {
+  const stores = { reference: tempStore(), rich: tempStore() };
+  const ids = { reference: '', rich: '' };
+  beforeAll(async () => {
+    ids.reference = await importFixture(stores.reference, REFERENCE);
+    ids.rich = await importFixture(stores.rich, RICH);
+  });
+  afterAll(async () => {
+    await stores.reference.close();
+    await stores.rich.close();
+  });
+  return { stores, ids };
 }
 
 export function writeTemp(name: string, bytes: Uint8Array): string {

@@ -4,31 +4,20 @@
 // not cached prints once (before: a measuring print, then the final one). That page is then
 // printed as it stands, numbers written in (PdfPrinter.printMeasured): the same file, page for
 // page, as a print of the HTML writer's page with those numbers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generatedReferat } from '../../bench/documents-data';
 import type { DocumentKind, Referat } from '../../src-main/core/documents/build-referat';
 import { loadReferat } from '../../src-main/core/documents/documents.service';
 import { renderHtml } from '../../src-main/core/documents/html-writer';
 import { renderPdf, type PdfPrinter } from '../../src-main/core/documents/pdf';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
-import { tempStore } from '../helpers/store';
-import { importFixture, pdfPages, REFERENCE, RICH, writeTemp } from './documents-helpers';
+import { fixtureStores, pdfPages, writeTemp } from './documents-helpers';
 
 const printer = playwrightPrinter();
 /** The same browser measuring with a print, as a printer without `measure` does. */
 const measuringByPrint: PdfPrinter = { tagged: true, print: (html, o) => printer.print(html, o) };
-const stores = { reference: tempStore(), rich: tempStore() };
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  ids.reference = await importFixture(stores.reference, REFERENCE);
-  ids.rich = await importFixture(stores.rich, RICH);
-});
-afterAll(async () => {
-  await printer.close();
-  await stores.reference.close();
-  await stores.rich.close();
-});
+const { stores, ids } = fixtureStores();
+afterAll(() => printer.close());
 
 async function expectOnePrint(doc: Referat): Promise<void> {
   const byPrint = await renderPdf(doc, measuringByPrint, undefined, { finish: false });

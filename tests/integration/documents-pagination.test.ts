@@ -3,29 +3,18 @@
 // that chapter's heading, which is also the page the PDF prints it on. For the reference referat,
 // the rich fixture and a generated 60-item meeting (~48,000 words). And the layout nits: a "Bilag"
 // block never starts a page, and a wrapped TOC entry has its number on its last line.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generatedReferat } from '../../bench/documents-data';
 import type { Referat } from '../../src-main/core/documents/build-referat';
 import { exportDocument, loadReferat } from '../../src-main/core/documents/documents.service';
 import { renderDocx } from '../../src-main/core/documents/docx-writer';
 import { renderPdf } from '../../src-main/core/documents/pdf';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
-import { tempStore } from '../helpers/store';
-import { headingPages, importFixture, pdfPages, REFERENCE, RICH, soffice, squash, tocEntries, writeTemp } from './documents-helpers';
+import { headingPages, fixtureStores, pdfPages, soffice, squash, tocEntries, writeTemp } from './documents-helpers';
 
 const printer = playwrightPrinter();
-const stores = { reference: tempStore(), rich: tempStore() };
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  ids.reference = await importFixture(stores.reference, REFERENCE);
-  ids.rich = await importFixture(stores.rich, RICH);
-});
-afterAll(async () => {
-  await printer.close();
-  await stores.reference.close();
-  await stores.rich.close();
-});
+const { stores, ids } = fixtureStores();
+afterAll(() => printer.close());
 
 /** The first line of body text on each page (after the running header). */
 const firstLines = (pages: string[]): string[] => pages.map((p) => squash(p.split('\n').filter((l) => l.trim()).slice(1, 2).join('')));

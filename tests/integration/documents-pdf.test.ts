@@ -2,31 +2,19 @@
 // on every page, fonts embedded with æøå, tagged (StructTreeRoot) with bookmarks, A4; and the
 // page cache lets an unchanged document print once.
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import { exportDocument, loadReferat } from '../../src-main/core/documents/documents.service';
 import type { PdfPrinter } from '../../src-main/core/documents/pdf';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
-import { tempStore } from '../helpers/store';
-import { headingPages, importFixture, pdfObjectsText, pdfPages, REFERENCE, RICH, squash, tocEntries, writeTemp } from './documents-helpers';
+import { headingPages, fixtureStores, pdfObjectsText, pdfPages, squash, tocEntries, writeTemp } from './documents-helpers';
 
 const inner = playwrightPrinter();
 let prints = 0;
 const printer: PdfPrinter = { tagged: true, print: (html, o) => (prints++, inner.print(html, o)) };
-// Both fixtures are the same committee with different templates: each gets its own store.
-const stores = { reference: tempStore(), rich: tempStore() };
+const { stores, ids } = fixtureStores();
 const store = stores.rich;
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  ids.reference = await importFixture(stores.reference, REFERENCE);
-  ids.rich = await importFixture(stores.rich, RICH);
-});
-afterAll(async () => {
-  await inner.close();
-  await stores.reference.close();
-  await stores.rich.close();
-});
+afterAll(() => inner.close());
 
 describe('the PDF', () => {
   for (const fixture of ['reference', 'rich'] as const) {
