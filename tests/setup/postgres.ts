@@ -1,72 +1,14 @@
-// vitest globalSetup: one throwaway PostgreSQL server per test run, in a temporary folder, on a
-// free port, listening only on a Unix socket in that folder. Each test file asks for its own
-// database (tests/support/postgres.ts), so files never see each other's rows.
-//
-// PostgreSQL refuses to run as root, so when the tests run as root the server runs as the
-// `postgres` user (Debian's package creates it) and the folder is handed to that user.
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+// vitest globalSetup: one throwaway PostgreSQL server per test run (tests/support/throwaway-postgres.ts).
+// Each test file asks for its own database (tests/support/postgres.ts), so files never see each other's rows.
 import type { TestProject } from 'vitest/node';
+import { startThrowawayPostgres, type PostgresServer } from '../support/throwaway-postgres';
 
-/** Debian's PostgreSQL 15 binaries; /usr/local/bin may also link initdb and pg_ctl. */
-const BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin'];
-
-function binary(name: string): string {
-  for (const dir of BIN_DIRS) {
-    const file = path.join(dir, name);
-    if (fs.existsSync(file)) return file;
-  }
-  throw new Error(`PostgreSQL's ${name} was not found in ${BIN_DIRS.join(', ')}: install the postgresql package (apt-get install postgresql).`);
-}
-
-const isRoot = (): boolean => process.getuid?.() === 0;
-
-/** Runs a PostgreSQL program as the postgres user when we are root, else as ourselves. */
-function runAsServerUser(program: string, args: readonly string[]): void {
-  const [cmd, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, [...args]];
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`${path.basename(program)} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
-}
-
-/** A port nobody listens on now (the server only uses it to name its socket file). */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export type PostgresServer = { socketDir: string; port: number; user: string };
+export type { PostgresServer };
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referent-pg-'));
-  const data = path.join(dir, 'data');
-  fs.mkdirSync(data);
-  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-  fs.chmodSync(dir, 0o755);
-  // The superuser is named after whoever runs initdb: postgres when we are root.
-  const user = isRoot() ? 'postgres' : os.userInfo().username;
-  const port = await freePort();
-  runAsServerUser(binary('initdb'), ['-D', data, '-A', 'trust', '-U', user, '-E', 'UTF8', '--locale=C.UTF-8']);
-  // fsync off: a test server's data is thrown away, and fsync is most of a loaded machine's wait.
-  runAsServerUser(binary('pg_ctl'), ['-D', data, '-w', '-t', '120', '-l', path.join(dir, 'server.log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400`, 'start']);
-  const server: PostgresServer = { socketDir: dir, port, user };
-  project.provide('postgres', server);
-  return () => {
-    try {
-      runAsServerUser(binary('pg_ctl'), ['-D', data, '-w', '-t', '60', '-m', 'fast', 'stop']);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const server = await startThrowawayPostgres({ durable: false });
+  project.provide('postgres', { socketDir: server.socketDir, port: server.port, user: server.user });
+  return () => server.stop();
 }
 
 declare module 'vitest' {

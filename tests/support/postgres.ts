@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 // The server's address is typed by the globalSetup's ProvidedContext; importing it keeps that type
 // in every program that loads this file (the e2e fixtures reach it through tests/helpers/store.ts).
 import type { PostgresServer } from '../setup/postgres';
+import { databaseUrl } from './throwaway-postgres';
 import type { OpenOptions, Store } from '../../src-main/core/store/open';
 import { openPostgresStore, postgresStore } from '../../src-main/core/store/postgres/open';
 
@@ -35,9 +36,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     await admin.end();
   }
   const config = serverConfig(name);
-  const { socketDir, port, user } = inject('postgres');
-  // localhost:port keeps it a valid URL; the host parameter (the socket folder) is where pg connects.
-  const url = `postgres://${encodeURIComponent(user)}@localhost:${port}/${name}?host=${encodeURIComponent(socketDir)}`;
+  const url = databaseUrl(inject('postgres'), name);
   return {
     url,
     name,
@@ -64,10 +63,7 @@ const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
   }
 };
 
-const urlOf = (name: string): string => {
-  const { socketDir, port, user } = inject('postgres');
-  return `postgres://${encodeURIComponent(user)}@localhost:${port}/${name}?host=${encodeURIComponent(socketDir)}`;
-};
+const urlOf = (name: string): string => databaseUrl(inject('postgres'), name);
 
 // One database with the schema per test process, copied for every store (CREATE DATABASE …
 // TEMPLATE is a file copy: much faster than building the schema again).
