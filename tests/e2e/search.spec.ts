@@ -82,3 +82,30 @@ test('filters narrow the full list by committee, year, outcome and open/closed; 
   await expect(page.getByRole('tab', { name: 'Mødetilstand', selected: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Punkt 2: Digitaliseringsstrategi 2026 - 2028' })).toBeVisible();
 });
+
+test('"Vis flere" adds the next 50 hits by asking for those 50 only, and reaches past 200', async ({ page, app }) => {
+  // 260 items that all say "gadebelysning", in five meetings.
+  const meetings = Array.from({ length: 5 }, (_, m) => ({
+    start: `2025-0${m + 1}-10T15:00`,
+    items: Array.from({ length: 52 }, (_, i) => ({ title: `Belysning ${m + 1}.${i + 1}`, sections: [{ kind: 'summary' as const, body: `Udvalget drøftede gadebelysning på vej ${m * 52 + i + 1}.` }] })),
+  }));
+  await call(app.ctx, 'exchange.import', { document: { format: 'referent/v1', committees: [{ name: 'Teknikudvalget', numbering: 'per-meeting', members: [], meetings }] } });
+  const asked: { offset?: number; limit?: number }[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/search.items')) asked.push(JSON.parse(r.postData() ?? '{}') as { offset?: number; limit?: number });
+  });
+  await app.open(page);
+  await page.evaluate(() => (location.hash = '#/search/gadebelysning'));
+  const list = page.getByRole('list', { name: '260 punkter fundet' });
+  await expect(list.getByRole('listitem')).toHaveCount(50);
+  const more = page.getByRole('button', { name: 'Vis flere' });
+  for (const shown of [100, 150, 200, 250, 260]) {
+    await more.click();
+    await expect(list.getByRole('listitem')).toHaveCount(shown);
+  }
+  await expect(more).toBeHidden();
+  // Every hit once, the first page's still first.
+  const titles = await list.getByRole('link').allTextContents();
+  expect(new Set(titles).size).toBe(260);
+  expect(asked.map((a) => [a.offset ?? 0, a.limit])).toEqual([[0, 50], [50, 50], [100, 50], [150, 50], [200, 50], [250, 50]]);
+});

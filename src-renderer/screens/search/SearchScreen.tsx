@@ -1,20 +1,45 @@
 // All results of a search, narrowed by committee, year, outcome and open/closed; each hit opens
 // the matched item itself. The query and the filters live in the address, so Back returns here.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-aria-components';
+import { useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import type { SearchResult } from '../../../src-shared/api/search';
 import { ACCESS, OUTCOMES } from '../../../src-shared/domain';
 import { shortDate } from '../../lib/dates';
+import { api } from '../../api/client';
 import { href, navigate, type SearchFilters } from '../../app/router';
 import { useCommittees } from '../../app/queries';
 import { Button } from '../../components/Button';
 import { QueryState } from '../../components/QueryState';
 import { Select } from '../../components/Select';
-import { hitRoute, useSearch } from './SearchPalette';
+import { hitRoute } from './SearchPalette';
 import { Snippet } from './Snippet';
 
 const ALL = 'all';
 const PAGE = 50;
+/** The index counts hits up to this many (SEARCH_COUNT_CAP), and pages reach that far. */
+const REACH = 1000;
+
+/**
+ * The list a page at a time: "Vis flere" asks for the next 50 only, so each page costs what the
+ * first did, instead of asking again for all of them (100, 150, 200 …) and reading every hit anew.
+ */
+function useSearchPages(query: string, filters: SearchFilters) {
+  const input = { query: query.trim(), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) };
+  return useInfiniteQuery({
+    queryKey: ['search', 'pages', input],
+    queryFn: ({ pageParam }) => api.search.items({ ...input, offset: pageParam, limit: PAGE }),
+    initialPageParam: 0,
+    getNextPageParam: (last: SearchResult, pages: SearchResult[]) => {
+      const shown = pages.reduce((n, p) => n + p.hits.length, 0);
+      return last.hits.length === PAGE && shown < Math.min(last.total, REACH) ? shown : undefined;
+    },
+    enabled: input.query.length > 0,
+  });
+}
+
+/** The pages fetched so far as one list, with the count of the first page's answer. */
+const joined = (data: InfiniteData<SearchResult>): SearchResult => ({ hits: data.pages.flatMap((p) => p.hits), total: data.pages[0]?.total ?? 0, more: data.pages[0]?.more ?? false });
 
 function Filters({ query, filters }: { query: string; filters: SearchFilters }) {
   const { t } = useTranslation('search');
@@ -50,8 +75,7 @@ function Filters({ query, filters }: { query: string; filters: SearchFilters }) 
 
 export function SearchScreen({ query, filters = {} }: { query: string; filters?: SearchFilters | undefined }) {
   const { t, i18n } = useTranslation('search');
-  const [limit, setLimit] = useState(PAGE);
-  const { hits } = useSearch(query, limit, filters);
+  const pages = useSearchPages(query, filters);
   return (
     <section className="screen">
       <h1>{t('title', { query })}</h1>
@@ -59,9 +83,10 @@ export function SearchScreen({ query, filters = {} }: { query: string; filters?:
       {query.trim().length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        <QueryState query={hits}>
-          {({ hits: list, total, more }) =>
-            list.length === 0 ? (
+        <QueryState query={pages}>
+          {(data) => {
+            const { hits: list, total, more } = joined(data);
+            return list.length === 0 ? (
               <p className="empty">{t('none', { query })}</p>
             ) : (
               <>
@@ -82,14 +107,14 @@ export function SearchScreen({ query, filters = {} }: { query: string; filters?:
                     </li>
                   ))}
                 </ul>
-                {list.length < Math.min(total, 1000) && (
-                  <Button className="search-more" onPress={() => setLimit(Math.min(200, limit + PAGE))} isDisabled={limit >= 200}>
+                {pages.hasNextPage && (
+                  <Button className="search-more" onPress={() => void pages.fetchNextPage()} isDisabled={pages.isFetchingNextPage}>
                     {t('more')}
                   </Button>
                 )}
               </>
-            )
-          }
+            );
+          }}
         </QueryState>
       )}
     </section>
