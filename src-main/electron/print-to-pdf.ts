@@ -2,7 +2,7 @@
 // webContents.printToPDF of a hidden, sandboxed window without JavaScript or network, in a session
 // of its own that refuses every permission and serves the page from memory, never from a file.
 import { BrowserWindow, session, type CustomScheme, type PrintToPDFOptions, type Session, type WebPreferences } from 'electron';
-import { printInTurn, type PdfPrinter } from '../core/documents/pdf';
+import { COLUMN_PAGES_SCRIPT, oneAtATime, unmeasureScript, type PdfPrinter } from '../core/documents/pdf';
 import { denyAllPermissions } from './harden';
 
 /** An in-memory session of its own, so the print window shares nothing with the app's page. */
@@ -74,22 +74,84 @@ function guardedPrintSession(): Session {
   return ses;
 }
 
-/** Prints one self-contained HTML page. Not re-entrant: createElectronPrinter queues the calls. */
-async function printHtmlToPdf(html: string, options: PrintToPDFOptions): Promise<Uint8Array> {
+/** A hidden print window with the page loaded. Not re-entrant: createElectronPrinter queues the calls. */
+async function loadPrintWindow(html: string): Promise<BrowserWindow> {
   guardedPrintSession();
-  // A new URL per print, so a late request of an earlier page can never be answered with this one.
+  // A new URL per page, so a late request of an earlier page can never be answered with this one.
   current = { url: `${PRINT_SCHEME}://document/${++printed}.html`, html };
   const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: printWindowPreferences() });
   try {
     await win.loadURL(current.url);
-    return new Uint8Array(await win.webContents.printToPDF(options));
+    return win;
+  } catch (e) {
+    win.destroy();
+    throw e;
   } finally {
     current = null;
-    win.destroy();
   }
 }
 
-/** The desktop app's PdfPrinter (ctx.printer); prints run one after another, never at once. */
+/**
+ * Evaluates one of the core's measuring scripts in the page. The page's own JavaScript is off
+ * (`javascript: false`), so this goes through the DevTools protocol, as Playwright's evaluate does
+ * under the same setting; the result comes back by value.
+ */
+export async function evaluateInPrintWindow<T>(win: BrowserWindow, expression: string): Promise<T> {
+  const dbg = win.webContents.debugger;
+  if (!dbg.isAttached()) dbg.attach('1.3');
+  const r = (await dbg.sendCommand('Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  if (r.exceptionDetails) throw new Error(`The print window could not measure the page: ${r.exceptionDetails.text ?? 'the script failed'}.`);
+  return r.result?.value as T;
+}
+
+/**
+ * The desktop app's PdfPrinter (ctx.printer): prints, measurements and prints of the measured page
+ * run one after another, never at once. `measure` keeps its window (the page laid out) for
+ * `printMeasured`, which prints it without loading it again; any other call closes it first.
+ */
 export function createElectronPrinter(): PdfPrinter {
-  return { tagged: true, print: printInTurn((html, { final }) => printHtmlToPdf(html, printToPdfOptions(final))) };
+  const inTurn = oneAtATime();
+  let held: BrowserWindow | null = null;
+  const release = (): void => {
+    held?.destroy();
+    held = null;
+  };
+  return {
+    tagged: true,
+    print: (html, { final }) =>
+      inTurn(async () => {
+        release();
+        const win = await loadPrintWindow(html);
+        try {
+          return new Uint8Array(await win.webContents.printToPDF(printToPdfOptions(final)));
+        } finally {
+          win.destroy();
+        }
+      }),
+    measure: (html) =>
+      inTurn(async () => {
+        release();
+        const win = await loadPrintWindow(html);
+        try {
+          const pages = await evaluateInPrintWindow<[string, number][]>(win, COLUMN_PAGES_SCRIPT);
+          held = win;
+          return pages;
+        } catch (e) {
+          win.destroy();
+          throw e;
+        }
+      }),
+    printMeasured: (pages, { final }) =>
+      inTurn(async () => {
+        const win = held;
+        held = null;
+        if (!win) throw new Error('printMeasured: the print window holds no measured page.');
+        try {
+          await evaluateInPrintWindow(win, unmeasureScript(pages));
+          return new Uint8Array(await win.webContents.printToPDF(printToPdfOptions(final)));
+        } finally {
+          win.destroy();
+        }
+      }),
+  };
 }

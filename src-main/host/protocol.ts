@@ -10,8 +10,11 @@ export type WorkerSetup = {
   keyFile?: string | undefined;
   shell: 'electron' | 'web';
   version: string;
-  /** Set when the main thread prints (Electron's printToPDF): the worker asks it for each PDF. */
-  printer: { tagged: boolean } | null;
+  /**
+   * Set when the main thread prints (Electron's printToPDF): the worker asks it for each PDF, and,
+   * when `measures`, for where chapters land on screen and a print of the page it measured.
+   */
+  printer: { tagged: boolean; measures: boolean } | null;
   /** True when the main thread opens files in their program (the desktop's shell.openPath). */
   opener: boolean;
   /** The day's backup and integrity check once the store is open (the shells; not tests). */
@@ -36,7 +39,11 @@ export type FromWorker =
   | { type: 'ask'; id: number; request: MainRequest };
 
 /** What the core in the worker asks of the main thread: what only the shell can do. */
-export type MainRequest = { kind: 'print'; html: string; final: boolean } | { kind: 'openFile'; path: string };
+export type MainRequest =
+  | { kind: 'print'; html: string; final: boolean }
+  | { kind: 'measure'; html: string }
+  | { kind: 'printMeasured'; pages: [string, number][]; final: boolean }
+  | { kind: 'openFile'; path: string };
 
 /** The bytes of a Uint8Array as their own ArrayBuffer, so they can be moved to the other thread instead of copied. */
 export function transferable(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer[] } {

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Result } from '../../src-shared/result';
 import type { CoreContext } from '../core/context';
 import { invoke, toFailure } from '../core/dispatch';
+import type { PdfPrinter } from '../core/documents/pdf';
 import { closeSharedPrinterIfStarted } from '../core/documents/shared-printer';
 import { AppError } from '../core/errors';
 import { startMaintenance } from '../core/store/sqlite/integrity';
@@ -42,11 +43,26 @@ function ask(request: MainRequest): Promise<unknown> {
   });
 }
 
+/**
+ * The main thread's printer as the core sees it: each call a question to the main thread. Measuring
+ * is forwarded only when the shell's printer measures; otherwise the core measures with a print.
+ */
+function mainThreadPrinter({ tagged, measures }: NonNullable<WorkerSetup['printer']>): PdfPrinter {
+  const print: PdfPrinter['print'] = (html, { final }) => ask({ kind: 'print', html, final }) as Promise<Uint8Array>;
+  if (!measures) return { tagged, print };
+  return {
+    tagged,
+    print,
+    measure: (html) => ask({ kind: 'measure', html }) as Promise<[string, number][]>,
+    printMeasured: (pages, { final }) => ask({ kind: 'printMeasured', pages, final }) as Promise<Uint8Array>,
+  };
+}
+
 const ctx: CoreContext = {
   store,
   shell: setup.shell,
   version: setup.version,
-  printer: setup.printer ? { tagged: setup.printer.tagged, print: (html, { final }) => ask({ kind: 'print', html, final }) as Promise<Uint8Array> } : undefined,
+  printer: setup.printer ? mainThreadPrinter(setup.printer) : undefined,
   opener: setup.opener ? { openFile: async (path) => void (await ask({ kind: 'openFile', path })) } : undefined,
 };
 

@@ -140,6 +140,37 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     }
   }, 120_000);
 
+  test('a shell printer that measures is asked to measure and to print the measured page: one print, on the main thread', async () => {
+    const chromium = playwrightPrinter();
+    const calls: { kind: string; main: boolean }[] = [];
+    const on = (kind: string): void => void calls.push({ kind, main: isMainThread && threadId === 0 });
+    const printer: PdfPrinter = {
+      tagged: true,
+      print: (html, options) => (on('print'), chromium.print(html, options)),
+      measure: (html) => (on('measure'), chromium.measure(html)),
+      printMeasured: (pages, options) => (on('printMeasured'), chromium.printMeasured(pages, options)),
+    };
+    try {
+      const { host } = await start({ shell: 'electron', printer });
+      await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+      const r = await host.invoke('documents.export', { meetingId: RICH_MEETING, kind: 'minutes', format: 'pdf' });
+      expect(r).toMatchObject({ ok: true, value: { mime: 'application/pdf' } });
+      expect(calls).toEqual([
+        { kind: 'measure', main: true },
+        { kind: 'printMeasured', main: true },
+      ]);
+      const pdf = path.join(tempDir('referent-worker-'), 'referat.pdf');
+      fs.writeFileSync(pdf, Buffer.from((r as { value: { base64: string } }).value.base64, 'base64'));
+      const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f');
+      // The table of contents prints the page the item's heading is on.
+      const toc = /Salg af areal ved Vestermarken +(\d+)\n/.exec(pages[0]!);
+      expect(toc).not.toBeNull();
+      expect(pages[Number(toc![1]) - 1]).toContain('Punkt 3: Salg af areal ved Vestermarken');
+    } finally {
+      await chromium.close();
+    }
+  }, 120_000);
+
   // The worker's own Chromium (no shell printer) is started by whatever prints, not only by the
   // documents.* operations: the website's .zip prints each meeting's PDF. A Chromium left open keeps
   // the thread alive, and closing the app (or a test's teardown) then waited for ever.

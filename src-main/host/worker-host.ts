@@ -65,7 +65,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<ApiHo
     keyFile: options.keyFile,
     shell: options.shell,
     version: options.version,
-    printer: options.printer ? { tagged: options.printer.tagged } : null,
+    printer: options.printer ? { tagged: options.printer.tagged, measures: options.printer.measure !== undefined && options.printer.printMeasured !== undefined } : null,
     opener: options.opener !== undefined,
     maintenance: options.maintenance === true,
   };
@@ -124,16 +124,28 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<ApiHo
     return starting;
   }
 
+  /** The shell printer's PDF for a print or a print of the page it measured. */
+  function printed(request: Extract<MainRequest, { kind: 'print' | 'printMeasured' }>): Promise<Uint8Array> {
+    const printer = options.printer;
+    if (!printer) throw new Error('This shell has no printer.');
+    if (request.kind === 'print') return printer.print(request.html, { final: request.final });
+    if (!printer.printMeasured) throw new Error('This shell has no printer that measures.');
+    return printer.printMeasured(request.pages, { final: request.final });
+  }
+
   /** Does what the core in the worker asked of the shell, and sends the outcome back. */
   async function answer(w: Worker, id: number, request: MainRequest): Promise<void> {
     let result: Result<unknown>;
     let transfer: ArrayBuffer[] = [];
     try {
-      if (request.kind === 'print') {
-        if (!options.printer) throw new Error('This shell has no printer.');
-        const moved = transferable(await options.printer.print(request.html, { final: request.final }));
+      if (request.kind === 'print' || request.kind === 'printMeasured') {
+        const moved = transferable(await printed(request));
         result = { ok: true, value: moved.bytes };
         transfer = moved.transfer;
+      } else if (request.kind === 'measure') {
+        const printer = options.printer;
+        if (!printer?.measure) throw new Error('This shell has no printer that measures.');
+        result = { ok: true, value: await printer.measure(request.html) };
       } else {
         if (!options.opener) throw new Error('This shell opens no files.');
         await options.opener.openFile(request.path);

@@ -43,13 +43,7 @@ export interface PdfPrinter {
   readonly tagged: boolean;
 }
 
-/** `print` with its calls run one after another, as the contract asks; a failed print does not hold up the next. */
-export function printInTurn(print: PdfPrinter['print']): PdfPrinter['print'] {
-  const inTurn = oneAtATime();
-  return (html, options) => inTurn(() => print(html, options));
-}
-
-/** Runs the jobs given to it one after another (a printer's prints and measurements share one page). */
+/** Runs the jobs given to it one after another (a printer's prints and measurements share one page); a failed job does not hold up the next. */
 export function oneAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
   let queue: Promise<unknown> = Promise.resolve();
   return (job) => {
