@@ -13,6 +13,7 @@ import { calendarOps } from './api/calendar';
 import { searchOps } from './api/search';
 import { backupOps } from './api/backups';
 import { publishOps } from './api/publish';
+import { checkoutOps } from './api/checkout';
 
 export const api = {
   ...systemOps,
@@ -26,6 +27,7 @@ export const api = {
   ...searchOps,
   ...backupOps,
   ...publishOps,
+  ...checkoutOps,
 } satisfies Record<string, Operation>;
 
 export type Api = typeof api;

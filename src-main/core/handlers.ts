@@ -9,6 +9,7 @@ import { documentHandlers } from './documents/documents.handlers';
 import { calendarHandlers } from './calendar/calendar.handlers';
 import { backupHandlers } from './backups/backups.handlers';
 import { publishHandlers } from './publish/publish.handlers';
+import { checkoutHandlers } from './checkout/checkout.handlers';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees/committees.service';
 import { createMeeting, getMeetingHeader, listMeetings } from './meetings/meetings.service';
 import { exportDocument } from './exchange/export';
@@ -51,6 +52,7 @@ export const handlers = {
   ...calendarHandlers,
   ...backupHandlers,
   ...publishHandlers,
+  ...checkoutHandlers,
 
   'search.items': (ctx, input) => searchItems(ctx.store.db, ctx.store.search, input),
 } satisfies Handlers;

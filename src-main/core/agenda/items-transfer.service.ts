@@ -48,6 +48,6 @@ export async function moveItem(db: Db, itemId: string, targetMeetingId: string):
   await repo.update(db, item.id, { meeting_id: target.id, position: -1_000_000, number, supplementary: number !== null });
   await repo.update(db, item.id, { position: at });
   await repo.compact(db, source.id);
-  await appendChange(db, { meetingId: source.id, committeeId: source.committee_id, action: 'item.move', payload: { itemId, to: target.id } });
+  await appendChange(db, { meetingId: source.id, committeeId: source.committee_id, action: 'item.move', payload: { itemId, to: target.id }, alsoMeetings: [target.id] });
   return getItem(db, item.id);
 }

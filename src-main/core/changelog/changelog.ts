@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { ChangeLogTable, Db } from '../store/database';
 import { canonicalJson, nowIso, sha256Hex } from '../util/canonical';
 import { currentAuthor } from './author';
+import { refuseHeld } from '../checkout/guard';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -15,6 +16,10 @@ export type ChangeEntry = {
   committeeId?: string | null;
   action: string;
   payload: unknown;
+  /** When the change was made; default now. Set only when a check-in replays entries made offline. */
+  at?: string;
+  /** Meetings the change also writes to besides `meetingId` (an item moved into another meeting): checked as held too. */
+  alsoMeetings?: readonly string[];
 };
 
 /**
@@ -30,11 +35,13 @@ export type ChangeLogRow = Selectable<ChangeLogTable>;
 
 /** Call inside the transaction that makes the change, so the two land together or not at all. */
 export async function appendChange(db: Db, entry: ChangeEntry): Promise<{ hash: string }> {
+  // Every change reaches the log, so this one check refuses every edit of a checked-out meeting.
+  await refuseHeld(db, entry);
   const last = await db.selectFrom('change_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS_HASH;
   const author = entry.author !== undefined ? entry.author : currentAuthor();
   const row = {
-    at: nowIso(),
+    at: entry.at ?? nowIso(),
     meeting_id: entry.meetingId ?? null,
     committee_id: entry.committeeId ?? null,
     action: entry.action,

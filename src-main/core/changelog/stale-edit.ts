@@ -3,6 +3,7 @@
 // when, read from the change log, instead of overwriting it silently. docs/server-design.md §5.
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
+import { localTime } from '../util/local-time';
 
 type Versioned = 'items' | 'meetings';
 
@@ -33,13 +34,6 @@ const FIELDS: Record<string, [en: string, da: string]> = {
   end: ['end', 'sluttidspunkt'],
   location: ['place', 'sted'],
 };
-
-/** "2026-12-02T13:32:05.120Z" as the local "02-12-2026" and "14:32" of this machine. */
-function localTime(at: string): { date: string; time: string } {
-  const d = new Date(at);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return { date: `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
-}
 
 /** How many of a meeting's latest entries are looked through for the row's last change. */
 const LOOK_BACK = 500;

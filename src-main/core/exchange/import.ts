@@ -25,6 +25,8 @@ export type ImportOptions = {
   files?: Map<string, Uint8Array>;
   /** Take the file's settings where they differ from the store's (import-settings.ts); default: keep ours. */
   adoptOrganization?: boolean;
+  /** Runs last in the import's transaction (a checkout marks its copy there): the two land together or not at all. */
+  after?: (db: Db) => Promise<void>;
 };
 
 export function parseDocument(raw: unknown): ReferentDocument {
@@ -154,7 +156,11 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
   }
   try {
     // One transaction; the search index takes everything the import changed in the same one (store.write).
-    return await store.write((trx) => importInTransaction(trx, files, body));
+    return await store.write(async (trx) => {
+      const report = await importInTransaction(trx, files, body);
+      if (options.after) await options.after(trx);
+      return report;
+    });
   } catch (e) {
     for (const f of written) fs.rmSync(f, { force: true });
     throw e;
@@ -180,7 +186,7 @@ async function importInTransaction(db: Db, files: Map<string, Uint8Array>, body:
  * Approved meetings arrive locked and sealed, as approval here would leave them: what their
  * documents print frozen, and the hash of that in the change log.
  */
-async function lockApproved(db: Db, committeeId: string, meetingIds: string[]): Promise<void> {
+export async function lockApproved(db: Db, committeeId: string, meetingIds: string[]): Promise<void> {
   if (meetingIds.length === 0) return;
   for (const id of meetingIds) await freezeItemNumbers(db, id);
   const now = nowIso();

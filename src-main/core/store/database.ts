@@ -144,6 +144,23 @@ export interface ChangeLogTable {
   author: string | null;
 }
 
+/**
+ * A meeting checked out for offline work (migration 0110). On the server ('server'): held by
+ * `holder` since `since`; `head`/`head_seq` are the change log's head at checkout, which the
+ * laptop's offline entries must continue. On the laptop ('copy'): the copy it holds, `head_seq`
+ * being its own change log's length once the copy was written (later entries are the offline ones).
+ */
+export interface CheckoutTable {
+  meeting_id: string;
+  id: string;
+  role: 'server' | 'copy';
+  committee_id: string;
+  holder: string;
+  since: string;
+  head: string;
+  head_seq: number;
+}
+
 /** The sealed content of approved minutes: what their documents print, frozen at approval. */
 export interface MeetingSealTable {
   meeting_id: string;
@@ -190,6 +207,7 @@ export interface Database {
   search_keys: SearchKeyTable;
   search_pending: SearchPendingTable;
   meeting_seals: MeetingSealTable;
+  checkouts: CheckoutTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

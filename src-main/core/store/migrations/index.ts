@@ -7,9 +7,10 @@ import { searchWords } from './0060-search-words';
 import { seal } from './0070-seal';
 import { searchTitles } from './0080-search-titles';
 import { versions } from './0090-versions';
+import { checkouts } from './0110-checkouts';
 import type { Migration, MigrationContext } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions];
+export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions, checkouts];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration, MigrationContext };

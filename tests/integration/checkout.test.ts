@@ -1,0 +1,203 @@
+// A meeting checked out of the server, edited offline on a laptop and checked in (issue 14 §4):
+// held, it refuses every edit on the server with the holder's name; the laptop's copy refuses
+// changes to its committee; a check-in round-trips exactly and the server's chain verifies; each
+// refusal of a check-in (stale, broken chain, tampered content, someone else's) changes nothing.
+// The server runs on SQLite and, in the matrix, PostgreSQL; the laptop is always a SQLite file.
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { CheckinPackage } from '../../src-shared/api/checkout';
+import { call } from '../../src-main/core/dispatch';
+import type { CoreContext } from '../../src-main/core/context';
+import { verifyChain } from '../../src-main/core/changelog/changelog';
+import type { AppError } from '../../src-main/core/errors';
+import { openSqliteStore } from '../../src-main/core/store/open';
+import { tempDir, testContext } from '../helpers/store';
+import { everyonePresent, itemId, MEETING, NEXT_MEETING, seedMeetingDay } from './meetingday-fixture';
+
+const PDF = Buffer.from('%PDF-1.7\nBudgetforslag 2027\n%%EOF\n');
+const NOTAT = Buffer.from('%PDF-1.7\nNotat skrevet offline\n%%EOF\n');
+const OBU = 'Organisations- og Beredskabsudvalget';
+
+async function setup() {
+  const server = testContext();
+  const view = await seedMeetingDay(server);
+  await call(server, 'agenda.addAttachment', { itemId: itemId(view, 2), fileName: 'Budgetforslag 2027.pdf', title: 'Budgetforslag', base64: PDF.toString('base64') });
+  const laptop = testContext(openSqliteStore(path.join(tempDir(), 'laptop.sqlite')));
+  return { server, laptop };
+}
+
+/** The meeting as export-json writes it. */
+async function exported(ctx: CoreContext, meetingId = MEETING): Promise<unknown> {
+  const doc = await call(ctx, 'exchange.export', { committee: OBU });
+  return doc.committees[0]!.meetings.find((m) => m.id === meetingId);
+}
+
+const refusal = async (p: Promise<unknown>): Promise<AppError> => {
+  const e = await p.then(() => null, (x: unknown) => x as AppError);
+  if (!e) throw new Error('it was not refused');
+  return e;
+};
+
+/** Takes the meeting to the laptop as Anne Holm. */
+async function checkOut(server: CoreContext, laptop: CoreContext) {
+  const pkg = await call(server, 'checkout.take', { meetingId: MEETING, holder: 'Anne Holm' });
+  await call(laptop, 'checkout.receive', { package: pkg });
+  return pkg;
+}
+
+/** A meeting day done offline: items added, edited, moved, attendance, decisions, votes, a dissent, an attachment. */
+async function workOffline(laptop: CoreContext): Promise<void> {
+  let view = await call(laptop, 'meetingday.get', { meetingId: MEETING });
+  await call(laptop, 'meetingday.setAttendance', { meetingId: MEETING, entries: [...everyonePresent.slice(0, 4), { member: 'mbi', status: 'apologies', substitute: 'sr' }] });
+  const added = await call(laptop, 'agenda.addItem', { meetingId: MEETING, title: 'Ekstra punkt: vinterberedskab', caseNumber: '00.01.00-A00-1-26' });
+  await call(laptop, 'agenda.updateItem', { itemId: added.id, sections: [{ kind: 'summary', body: 'Skrevet på mødet uden net.' }] });
+  await call(laptop, 'agenda.updateItem', { itemId: itemId(view, 3), title: 'Budget 2027, rettet offline' });
+  const agenda = await call(laptop, 'agenda.get', { meetingId: MEETING });
+  const ids = agenda.items.map((i) => i.id);
+  await call(laptop, 'agenda.reorder', { meetingId: MEETING, itemIds: [ids[0]!, ids[2]!, ids[1]!, ...ids.slice(3)] });
+  view = await call(laptop, 'meetingday.get', { meetingId: MEETING });
+  await call(laptop, 'meetingday.setDecision', { itemId: itemId(view, 2), outcome: 'approved', text: 'Godkendt med de faldne bemærkninger.' });
+  await call(laptop, 'meetingday.setVotes', { itemId: itemId(view, 2), votes: { for: ['hm', 'fl', 'cdh'], against: ['js'], abstained: ['sr'] } });
+  await call(laptop, 'meetingday.addDissent', { itemId: itemId(view, 2), member: 'js', text: 'V kan ikke støtte forslaget.' });
+  await call(laptop, 'agenda.addAttachment', { itemId: itemId(view, 2), fileName: 'Notat.pdf', title: 'Notat fra mødet', base64: NOTAT.toString('base64') });
+}
+
+describe('checking a meeting out', () => {
+  test('holds it on the server: every edit is refused naming the holder and since when, reads still work, and a forced release is logged', async () => {
+    const { server, laptop } = await setup();
+    const pkg = await checkOut(server, laptop);
+    const view = await call(server, 'meetingday.get', { meetingId: MEETING });
+    expect(view.items.length).toBe(8);
+
+    const status = await call(server, 'checkout.status', { meetingId: MEETING });
+    expect(status).toMatchObject({ role: 'server', holder: 'Anne Holm', committee: OBU });
+    const d = new Date(pkg.checkout.since);
+    const p = (n: number) => String(n).padStart(2, '0');
+    const since = { time: `${p(d.getHours())}:${p(d.getMinutes())}`, date: `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` };
+    const sentence = `The meeting of ${OBU} on 02-06-2026 is checked out to Anne Holm for offline work (since ${since.time} on ${since.date}); it can be read, but not changed until it is checked in.`;
+    const saetning = `Mødet i ${OBU} den 02-06-2026 er taget med offline af Anne Holm (siden kl. ${since.time} den ${since.date}); det kan læses, men ikke ændres, før det er afleveret igen.`;
+    expect(status!.message).toBe(sentence);
+    expect(status!.messageDa).toBe(saetning);
+
+    const before = await exported(server);
+    const edits: [string, unknown][] = [
+      ['agenda.updateItem', { itemId: itemId(view, 1), title: 'Ændret på serveren' }],
+      ['agenda.addItem', { meetingId: MEETING, title: 'Nyt punkt' }],
+      ['agenda.removeItem', { itemId: itemId(view, 8) }],
+      ['meetings.update', { id: MEETING, location: 'Byrådssalen' }],
+      ['meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent }],
+      ['meetingday.setDecision', { itemId: itemId(view, 1), outcome: 'approved' }],
+      ['agenda.addAttachment', { itemId: itemId(view, 1), fileName: 'x.pdf', base64: PDF.toString('base64') }],
+      // Moving an item into the held meeting from another one writes to it too.
+      ['agenda.moveItem', { itemId: (await call(server, 'agenda.get', { meetingId: NEXT_MEETING })).items[0]!.id, meetingId: MEETING }],
+      ['checkout.take', { meetingId: MEETING, holder: 'Bo Jensen' }],
+    ];
+    for (const [name, input] of edits) {
+      const e = await refusal(call(server, name as 'agenda.updateItem', input));
+      expect([name, e.code, e.message]).toEqual([name, 'Locked', sentence]);
+      expect(e.da).toBe(saetning);
+    }
+    expect(await exported(server)).toEqual(before);
+
+    // Only a forced release frees another's checkout; it is logged with who forced it.
+    const e = await refusal(call(server, 'checkout.release', { meetingId: MEETING, holder: 'Bo Jensen' }));
+    expect(e.code).toBe('Forbidden');
+    expect(e.message).toContain('is checked out to Anne Holm, not to Bo Jensen');
+    expect(await call(server, 'checkout.release', { meetingId: MEETING, holder: 'Bo Jensen', force: true })).toEqual({ meetingId: MEETING, holder: 'Anne Holm', forced: true });
+    const last = await server.store.db.selectFrom('change_log').select(['action', 'payload']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(last.action).toBe('meeting.checkout-release');
+    expect(JSON.parse(last.payload)).toMatchObject({ holder: 'Anne Holm', by: 'Bo Jensen', forced: true });
+    await call(server, 'agenda.updateItem', { itemId: itemId(view, 1), title: 'Ændret på serveren' });
+    expect((await verifyChain(server.store.db)).fault).toBeNull();
+  });
+
+  test('gives the laptop the meeting whole, with its attachments, and the copy refuses changes to the committee', async () => {
+    const { server, laptop } = await setup();
+    await checkOut(server, laptop);
+    expect(await exported(laptop)).toEqual(await exported(server));
+    const view = await call(laptop, 'meetingday.get', { meetingId: MEETING });
+    const agendaItem = await call(laptop, 'agenda.getItem', { itemId: itemId(view, 2) });
+    const file = await call(laptop, 'agenda.readAttachment', { attachmentId: agendaItem.attachments[0]!.id });
+    expect(Buffer.from(file.base64, 'base64').equals(PDF)).toBe(true);
+    expect((await call(laptop, 'checkout.copies', {})).map((c) => [c.meetingId, c.holder, c.role])).toEqual([[MEETING, 'Anne Holm', 'copy']]);
+
+    const [committee] = await call(laptop, 'committees.list', {});
+    const e = await refusal(call(laptop, 'committees.addMember', { committeeId: committee!.id, name: 'Ny Person', role: 'member' }));
+    expect(e.code).toBe('Locked');
+    expect(e.message).toBe(`${OBU} came to this computer with a checked-out meeting, so its members and settings can only be changed on the server; check the meeting in first.`);
+    expect((await call(laptop, 'committees.get', { id: committee!.id })).members.map((m) => m.name)).not.toContain('Ny Person');
+  });
+});
+
+describe('checking a meeting in', () => {
+  test('round-trips a day of offline work exactly, continues the chain, and frees the meeting', async () => {
+    const { server, laptop } = await setup();
+    await checkOut(server, laptop);
+    await workOffline(laptop);
+    const onLaptop = await exported(laptop);
+    const pkg = await call(laptop, 'checkout.prepare', { meetingId: MEETING });
+    const report = await call(server, 'checkout.checkin', { package: pkg });
+    expect(report).toMatchObject({ meetingId: MEETING, items: 9, files: 2 });
+    expect(report.entries).toBeGreaterThanOrEqual(9);
+    await call(laptop, 'checkout.done', { meetingId: MEETING, checkoutId: pkg.checkoutId });
+
+    expect(await exported(server)).toEqual(onLaptop);
+    const chain = await verifyChain(server.store.db);
+    expect(chain.fault).toBeNull();
+    const verify = await call(server, 'meetingday.verify', {});
+    expect(verify.ok).toBe(true);
+    // The offline entries are on the server with their times, named after the holder, then the check-in.
+    const entries = await server.store.db.selectFrom('change_log').select(['action', 'author']).where('meeting_id', '=', MEETING).orderBy('seq').execute();
+    const actions = entries.map((e) => e.action);
+    expect(actions.slice(actions.indexOf('meeting.checkout'))).toEqual([
+      'meeting.checkout', 'meetingday.setAttendance', 'item.add', 'item.update', 'item.update', 'item.reorder', 'meetingday.setDecision', 'meetingday.setVotes', 'meetingday.addDissent', 'attachment.add', 'meeting.checkin',
+    ]);
+    expect(entries.at(-2)!.author).toBe('Anne Holm');
+    // Free again, on both sides.
+    expect(await call(server, 'checkout.status', { meetingId: MEETING })).toBeNull();
+    expect(await call(laptop, 'checkout.copies', {})).toEqual([]);
+    await call(server, 'agenda.updateItem', { itemId: itemId(await call(server, 'meetingday.get', { meetingId: MEETING }), 1), title: 'Igen redigeret på serveren' });
+    const notat = (await call(server, 'agenda.getItem', { itemId: itemId(await call(server, 'meetingday.get', { meetingId: MEETING }), 2) })).attachments.find((a) => a.title === 'Notat fra mødet')!;
+    expect(Buffer.from((await call(server, 'agenda.readAttachment', { attachmentId: notat.id })).base64, 'base64').equals(NOTAT)).toBe(true);
+  });
+
+  const refusedCases: [string, (pkg: CheckinPackage, server: CoreContext) => Promise<CheckinPackage>, string, string][] = [
+    ['a stale checkout (released and taken again since)', async (pkg, server) => {
+      await call(server, 'checkout.release', { meetingId: MEETING, holder: 'Anne Holm' });
+      await call(server, 'checkout.take', { meetingId: MEETING, holder: 'Anne Holm' });
+      return pkg;
+    }, 'Conflict', `comes from a checkout that is no longer open (the meeting was checked out again at`],
+    ['a stale checkout (released)', async (pkg, server) => {
+      await call(server, 'checkout.release', { meetingId: MEETING, holder: 'Anne Holm' });
+      return pkg;
+    }, 'Conflict', 'comes from a checkout that is no longer open (the meeting was released since, or checked in)'],
+    ['a broken chain (an offline entry altered)', async (pkg) => {
+      const entries = pkg.entries.map((e) => ({ ...e }));
+      entries[1]!.payload = entries[1]!.payload.replace('vinterberedskab', 'sommerberedskab');
+      return { ...pkg, entries };
+    }, 'Corrupt', 'is broken at its entry 2 (item.add): it does not continue from the entry before it, or was altered after it was written'],
+    ['a broken chain (an offline entry left out)', async (pkg) => ({ ...pkg, entries: [pkg.entries[0]!, ...pkg.entries.slice(2)] }), 'Corrupt', 'is broken at its entry 2'],
+    ['tampered content', async (pkg) => {
+      const meeting = structuredClone(pkg.meeting) as { items: { title: string }[] };
+      meeting.items[0]!.title = 'Ændret efter aflevering var klar';
+      return { ...pkg, meeting };
+    }, 'Corrupt', 'does not match the hash its offline change log ends with: it was altered after the copy was prepared for check-in, so nothing was changed.'],
+    ["someone else's checkout", async (pkg) => ({ ...pkg, holder: 'Bo Jensen' }), 'Forbidden', `is checked out to Anne Holm, not to Bo Jensen; only Anne Holm can check it in, so nothing was changed.`],
+  ];
+  for (const [name, spoil, code, words] of refusedCases) {
+    test(`refuses ${name} and changes nothing`, async () => {
+      const { server, laptop } = await setup();
+      await checkOut(server, laptop);
+      await workOffline(laptop);
+      const pkg = await spoil(await call(laptop, 'checkout.prepare', { meetingId: MEETING }), server);
+      const before = await exported(server);
+      const { entries } = await verifyChain(server.store.db);
+      const e = await refusal(call(server, 'checkout.checkin', { package: pkg }));
+      expect(e.code).toBe(code);
+      expect(e.message).toContain(words);
+      expect(e.da).toMatch(/^.+(intet blev ændret|ikke længere er åben).+$/);
+      expect(await exported(server)).toEqual(before);
+      expect((await verifyChain(server.store.db)).entries).toBe(entries);
+    });
+  }
+});
