@@ -15,6 +15,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'archive', summary: 'write the archive package of approved minutes (PDF/A, the sealed meeting, its seal, attachments, manifest)', load: async () => (await import('./commands/archive')).archiveCommand },
   { name: 'verify', summary: 'check the change log, its MACs and anchors, and approved minutes; exit 1 on a fault', load: async () => (await import('./commands/verify')).verifyCommand },
   { name: 'migrate', summary: 'move a database file into an empty PostgreSQL database, checked by export-json and verify', load: async () => (await import('./commands/migrate')).migrateCommand },
+  { name: 'checkout', summary: 'take a meeting from a server into this file for offline work (read-only on the server meanwhile)', load: async () => (await import('./commands/checkout')).checkoutCommand },
+  { name: 'checkin', summary: 'bring a checked-out meeting back to its server, verified and merged, or refused with the reason', load: async () => (await import('./commands/checkout')).checkinCommand },
   { name: 'backup', summary: 'list, make or restore the checked backups kept beside the database', load: async () => (await import('./commands/backup')).backupCommand },
   { name: 'api', summary: 'call one operation of the Api ("referent api list" names them)', load: async () => (await import('./commands/api')).apiCommand },
 ];

@@ -1,0 +1,102 @@
+// The Api of a Referent server over HTTP, behind the same ApiHost as the worker and in-process
+// hosts: the desktop app connected to a server (issue 14 §4) and `referent checkout|checkin` call
+// it instead of a local store. It loads no part of the core, only fetch. Signing in: a bearer token
+// today (the browser shell's and `referent serve`'s access token), or headers a login gave (a
+// session cookie).
+import type { ApiFailure, Result } from '../../src-shared/result';
+import { isOpName } from '../../src-shared/api';
+import { AppError } from '../core/errors';
+import type { ApiHost } from './api-host';
+import type { TaskInput, TaskName, TaskOutput } from './tasks';
+
+export type RemoteOptions = {
+  /** The server's address, e.g. https://referent.kommune.dk or http://127.0.0.1:4100. */
+  url: string;
+  /** The access token the server printed, sent as `Authorization: Bearer`. */
+  token?: string | undefined;
+  /** Further headers of each call (a session cookie after signing in). */
+  headers?: (() => Record<string, string>) | undefined;
+  fetch?: typeof fetch;
+};
+
+/** The server's address without a trailing slash; refused unless it is http(s). */
+export function serverUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new AppError('Invalid', `"${raw}" is not a server address (for example https://referent.kommune.dk).`, `"${raw}" er ikke en serveradresse (for eksempel https://referent.kommune.dk).`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('Invalid', `"${raw}" is not an http or https address.`, `"${raw}" er ikke en http- eller https-adresse.`);
+  return u.toString().replace(/\/+$/, '');
+}
+
+function unreachable(url: string, e: unknown): ApiFailure {
+  const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+  return {
+    code: 'Busy',
+    message: `The server ${url} cannot be reached (${cause}); nothing was changed. Check the network and try again.`,
+    messageDa: `Serveren ${url} kan ikke nås (${cause}); intet blev ændret. Kontrollér netværket, og prøv igen.`,
+  };
+}
+
+export function remoteApiHost(options: RemoteOptions): ApiHost {
+  const base = serverUrl(options.url);
+  const doFetch = options.fetch ?? fetch;
+  const headers = (): Record<string, string> => ({
+    'Content-Type': 'application/json',
+    ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+    ...(options.headers?.() ?? {}),
+  });
+
+  async function post(name: string, body: string | Uint8Array): Promise<Result<unknown>> {
+    if (!isOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${name}".`, messageDa: `Der findes ingen handling ved navn "${name}".` } };
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/api/${name}`, { method: 'POST', headers: headers(), body: typeof body === 'string' ? body : Buffer.from(body) });
+    } catch (e) {
+      return { ok: false, error: unreachable(base, e) };
+    }
+    const text = await res.text();
+    try {
+      const r = JSON.parse(text) as Result<unknown>;
+      if (typeof r === 'object' && r !== null && typeof r.ok === 'boolean') return r;
+    } catch {
+      // Not ours: said below.
+    }
+    return {
+      ok: false,
+      error: { code: 'Internal', message: `${base} answered ${res.status} with something that is not a Referent server's answer.`, messageDa: `${base} svarede ${res.status} med noget, der ikke er et svar fra en Referent-server.` },
+    };
+  }
+
+  return {
+    invoke: (name, input) => post(name, JSON.stringify(input ?? {})),
+    invokeJson: async (name, json) => Buffer.from(JSON.stringify(await post(name, json))),
+    run: async <K extends TaskName>(task: K, input: TaskInput<K>): Promise<TaskOutput<K>> => {
+      // The menu's whole-file tasks, as the server's operations: plain JSON both ways.
+      if (task === 'exchange.exportFile') {
+        const r = await post('exchange.export', '{}');
+        if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
+        if ((input as TaskInput<'exchange.exportFile'>).bundle) throw bundleRefused();
+        return Buffer.from(`${JSON.stringify(r.value, null, 2)}\n`) as TaskOutput<K>;
+      }
+      const file = input as TaskInput<'exchange.importFile'>;
+      if (file.fileName.toLowerCase().endsWith('.zip')) throw bundleRefused();
+      let document: unknown;
+      try {
+        document = JSON.parse(Buffer.from(file.bytes).toString('utf8'));
+      } catch (e) {
+        throw new AppError('Invalid', `${file.fileName} is not valid JSON (${(e as Error).message}).`, `${file.fileName} er ikke gyldig JSON (${(e as Error).message}).`);
+      }
+      const r = await post('exchange.import', JSON.stringify({ document, ...(file.adoptOrganization ? { adoptOrganization: true } : {}) }));
+      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
+      return r.value as TaskOutput<K>;
+    },
+    close: async () => {},
+  };
+}
+
+const bundleRefused = (): AppError =>
+  new AppError('Invalid', 'A .referent.zip bundle is imported and exported on the server itself (referent import / export-json --out on the server); connected to it, use plain JSON.',
+    'En .referent.zip-pakke importeres og eksporteres på selve serveren (referent import / export-json --out dér); forbundet til den, brug almindelig JSON.');

@@ -1,0 +1,117 @@
+// The laptop against a server over HTTP (issue 14 §4): `referent checkout` takes the meeting from
+// the server's Api into a local file, the server shows it held, `referent checkin` brings the
+// offline work back and the server's export equals the laptop's. The remote ApiHost says an
+// unreachable server or a wrong token in one sentence. The server is the browser shell's HTTP
+// adapter over a store (SQLite, or PostgreSQL in the matrix); the laptop is a SQLite file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { call } from '../../src-main/core/dispatch';
+import type { CoreContext } from '../../src-main/core/context';
+import { verifyChain } from '../../src-main/core/changelog/changelog';
+import { inProcessHost } from '../../src-main/host/in-process-host';
+import { remoteApiHost } from '../../src-main/host/remote-host';
+import { openSqliteStore } from '../../src-main/core/store/open';
+import { startWebServer, type WebServer } from '../../src-main/web/server';
+import { cli } from '../helpers/cli';
+import { tempDir, testContext } from '../helpers/store';
+import { everyonePresent, itemId, MEETING, seedMeetingDay } from './meetingday-fixture';
+
+const OBU = 'Organisations- og Beredskabsudvalget';
+const NOTAT = Buffer.from('%PDF-1.7\nNotat skrevet offline\n%%EOF\n');
+
+let web: WebServer | null = null;
+let server: CoreContext | null = null;
+afterEach(async () => {
+  await web?.close();
+  await server?.store.close();
+  web = server = null;
+});
+
+async function startServer() {
+  server = testContext();
+  await seedMeetingDay(server);
+  const staticDir = tempDir('referent-static-');
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Referent</title>');
+  web = await startWebServer({ host: inProcessHost(server), staticDir });
+  const base = `http://127.0.0.1:${web.port}`;
+  return { server, web, base, laptop: path.join(tempDir(), 'laptop.sqlite') };
+}
+
+async function meetingOf(ctx: CoreContext): Promise<unknown> {
+  const doc = await call(ctx, 'exchange.export', { committee: OBU });
+  return doc.committees[0]!.meetings.find((m) => m.id === MEETING);
+}
+
+describe('referent checkout and checkin against a server', () => {
+  test('take the meeting to a laptop file, hold it on the server, and bring the offline work back exactly', async () => {
+    const { server, web, base, laptop } = await startServer();
+    const out = await cli(['checkout', '--server', base, '--meeting', MEETING, '--as', 'Anne Holm', '--token', web.token, '--db', laptop]);
+    expect(out).toMatchObject({ code: 0, err: '' });
+    expect(out.out).toBe(`Checked out the meeting of ${OBU} on 02-06-2026 into ${laptop} as Anne Holm; on the server it is read-only until "referent checkin".\n`);
+
+    // Held on the server, as another secretary sees it through the same Api.
+    const remote = remoteApiHost({ url: base, token: web.token });
+    const refused = await remote.invoke('meetings.update', { id: MEETING, location: 'Byrådssalen' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/^The meeting of Organisations- og Beredskabsudvalget on 02-06-2026 is checked out to Anne Holm for offline work \(since \d\d:\d\d on \d\d-\d\d-\d{4}\); it can be read, but not changed until it is checked in\.$/);
+    const read = await remote.invoke('meetings.get', { id: MEETING });
+    expect(read.ok).toBe(true);
+
+    // The meeting day, offline.
+    const store = openSqliteStore(laptop);
+    const ctx = testContext(store);
+    const view = await call(ctx, 'meetingday.get', { meetingId: MEETING });
+    await call(ctx, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
+    await call(ctx, 'meetingday.setDecision', { itemId: itemId(view, 1), outcome: 'approved' });
+    await call(ctx, 'agenda.addItem', { meetingId: MEETING, title: 'Punkt tilføjet på mødet' });
+    await call(ctx, 'agenda.addAttachment', { itemId: itemId(view, 3), fileName: 'Notat.pdf', base64: NOTAT.toString('base64') });
+    const onLaptop = await meetingOf(ctx);
+    await store.close();
+
+    const back = await cli(['checkin', '--server', base, '--meeting', MEETING, '--token', web.token, '--db', laptop]);
+    expect(back).toMatchObject({ code: 0, err: '' });
+    expect(back.out).toBe('Checked in: the server took the meeting (9 item(s)), 4 change(s) made offline and 1 attachment file(s); it can be edited on the server again.\n');
+    expect(await meetingOf(server)).toEqual(onLaptop);
+    expect((await verifyChain(server.store.db)).fault).toBeNull();
+    expect((await remote.invoke('meetings.update', { id: MEETING, location: 'Byrådssalen' })).ok).toBe(true);
+
+    // Checked in once: a second check-in finds no copy on the laptop.
+    const again = await cli(['checkin', '--server', base, '--meeting', MEETING, '--token', web.token, '--db', laptop]);
+    expect(again).toMatchObject({ code: 2, err: 'referent checkin: This file holds no checked-out copy of that meeting.\n' });
+  });
+
+  test('a second laptop cannot take a held meeting, and a copy that cannot be written leaves the meeting free', async () => {
+    const { web, base, laptop } = await startServer();
+    expect((await cli(['checkout', '--server', base, '--meeting', MEETING, '--as', 'Anne Holm', '--token', web.token, '--db', laptop])).code).toBe(0);
+    const other = await cli(['checkout', '--server', base, '--meeting', MEETING, '--as', 'Bo Jensen', '--token', web.token, '--db', path.join(tempDir(), 'bo.sqlite')]);
+    expect(other.code).toBe(1);
+    expect(other.err).toMatch(/^referent checkout: The meeting of Organisations- og Beredskabsudvalget on 02-06-2026 is checked out to Anne Holm for offline work/);
+    await cli(['checkin', '--server', base, '--meeting', MEETING, '--token', web.token, '--db', laptop]);
+
+    // A laptop file that still holds a copy of the meeting (its checkout was released on the server):
+    // taking the meeting into it again fails, and the command frees the meeting on the server again.
+    const s = server!;
+    const laptop2 = path.join(tempDir(), 'laptop2.sqlite');
+    const l2 = testContext(openSqliteStore(laptop2));
+    await call(l2, 'checkout.receive', { package: await call(s, 'checkout.take', { meetingId: MEETING, holder: 'Carl' }) });
+    await l2.store.close();
+    await call(s, 'checkout.release', { meetingId: MEETING, holder: 'Carl' });
+    const twice = await cli(['checkout', '--server', base, '--meeting', MEETING, '--as', 'Carl', '--token', web.token, '--db', laptop2]);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toContain('This file already holds the meeting of Organisations- og Beredskabsudvalget checked out');
+    expect(await call(s, 'checkout.status', { meetingId: MEETING })).toBeNull();
+  });
+
+  test('a wrong token and an unreachable server are one sentence each', async () => {
+    const { base, laptop } = await startServer();
+    const wrong = await cli(['checkout', '--server', base, '--meeting', MEETING, '--as', 'Anne Holm', '--token', 'nope', '--db', laptop]);
+    expect(wrong).toMatchObject({ code: 1, err: 'referent checkout: The access token is missing or wrong; open Referent with the address it printed when it started.\n' });
+    // Refused before the laptop's file was touched.
+    expect(fs.existsSync(laptop)).toBe(false);
+    await web!.close();
+    web = null;
+    const gone = await remoteApiHost({ url: base }).invoke('meetings.get', { id: MEETING });
+    expect(gone).toEqual({ ok: false, error: expect.objectContaining({ code: 'Busy', message: expect.stringMatching(new RegExp(`^The server ${base} cannot be reached \\(ECONNREFUSED\\); nothing was changed\\. Check the network and try again\\.$`)) }) });
+  });
+});
