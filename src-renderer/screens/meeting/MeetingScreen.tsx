@@ -9,6 +9,7 @@ import { dateHeading } from '../../lib/dates';
 import { AgendaTab } from './agenda/AgendaTab';
 import { MeetingDayTab } from './meetingday/MeetingDayTab';
 import { DocumentsTab } from './documents/DocumentsTab';
+import { CheckoutBanner } from './CheckoutBanner';
 
 export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; tab: MeetingTab; focus?: ItemFocus | undefined }) {
   const { t, i18n } = useTranslation();
@@ -28,6 +29,7 @@ export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; ta
               </p>
             </div>
           </header>
+          <CheckoutBanner meetingId={meetingId} />
           <Tabs className="meeting-tabs" selectedKey={tab} onSelectionChange={(k) => navigate({ view: 'meeting', meetingId, tab: k as MeetingTab })}>
             <TabList aria-label={t('meeting.tabs.label')} className="tabs">
               <Tab id="agenda" className="tab">

@@ -1,0 +1,53 @@
+// A meeting checked out by another secretary for offline work, as the browser shell shows it: the
+// banner names her and since when, an edit is refused with the same sentence and nothing is kept,
+// and a forced release frees the meeting for editing again.
+import { call } from '../../src-main/core/dispatch';
+import { expect, test } from './fixtures';
+
+const document = {
+  format: 'referent/v1',
+  committees: [
+    {
+      name: 'Økonomiudvalget',
+      numbering: 'per-meeting',
+      members: [],
+      meetings: [{ start: '2026-06-02T14:30', items: [{ title: 'Godkendelse af dagsorden' }, { title: 'Budgetopfølgning' }] }],
+    },
+  ],
+};
+
+test('a meeting held by another is shown with her name, refuses edits with that sentence, and can be released', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  await call(app.ctx, 'exchange.import', { document });
+  const [committee] = await call(app.ctx, 'committees.list', {});
+  const [meeting] = await call(app.ctx, 'meetings.list', { committeeId: committee!.id });
+  const taken = await call(app.ctx, 'checkout.take', { meetingId: meeting!.id, holder: 'Anne Holm' });
+  const d = new Date(taken.checkout.since);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const sentence = `Mødet i Økonomiudvalget den 02-06-2026 er taget med offline af Anne Holm (siden kl. ${p(d.getHours())}:${p(d.getMinutes())} den ${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}); det kan læses, men ikke ændres, før det er afleveret igen.`;
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.open(page);
+  await page.evaluate((id) => (location.hash = `#/meeting/${id}/agenda`), meeting!.id);
+  const banner = page.getByRole('region', { name: 'Mødet er taget med offline' });
+  await expect(banner).toHaveText(new RegExp(`^Taget med offline\\. ${sentence.replace(/[.()]/g, '\\$&')}`));
+  await page.screenshot({ path: 'test-results/checkout-held-1440.png' });
+
+  // Reading works; an edit is refused with the same sentence, and nothing of it is kept.
+  await page.getByRole('navigation', { name: 'Dagsordenens punkter' }).getByRole('button', { name: /^Punkt 2 Budgetopfølgning/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Titel' })).toHaveValue('Budgetopfølgning');
+  await page.getByRole('textbox', { name: 'Titel' }).fill('Budgetopfølgning 2. kvartal');
+  await expect(page.getByText(`Ikke gemt: ${sentence}`)).toBeVisible();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/checkout-held-1024.png' });
+  expect((await call(app.ctx, 'agenda.get', { meetingId: meeting!.id })).items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Budgetopfølgning']);
+
+  // A forced release frees it; the release is in the change log.
+  await banner.getByRole('button', { name: 'Frigiv mødet…' }).click();
+  await expect(banner).toContainText('men det, Anne Holm har lavet offline, bliver afvist, når det afleveres.');
+  await banner.getByRole('button', { name: 'Frigiv alligevel' }).click();
+  await expect(banner).toBeHidden();
+  expect(await call(app.ctx, 'checkout.status', { meetingId: meeting!.id })).toBeNull();
+  const last = await app.store.db.selectFrom('change_log').select(['action', 'payload']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  expect([last.action, JSON.parse(last.payload).forced]).toEqual(['meeting.checkout-release', true]);
+});
