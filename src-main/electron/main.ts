@@ -11,6 +11,7 @@ import { openOrRestore, restoreQuestion } from '../core/store/sqlite/recover';
 import { VERSION } from '../core/version';
 import type { ApiHost } from '../host/api-host';
 import { startWorkerHost } from '../host/worker-host';
+import { remoteApiHost, serverFromEnv } from '../host/remote-host';
 import { appPageUrl, desktopDbFile, desktopKeyFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
 import { chooseFolderWithDialog, type ShowOpenDialog } from './dialogs';
@@ -95,7 +96,9 @@ function run(): void {
     const workerFile = path.join(import.meta.dirname, 'worker.js');
     const nativeBinding = fs.existsSync(binding) ? binding : undefined;
     try {
-      host = await openOrRestore(
+      // Connected to a Referent server (issue 14 §4): every call goes to it; no local file is opened.
+      const server = serverFromEnv(process.env);
+      host = server ? remoteApiHost(server) : await openOrRestore(
         dbFile,
         { appVersion: VERSION, keyFile: desktopKeyFile(app.getPath('userData'), process.env), ...(nativeBinding ? { nativeBinding } : {}) },
         () =>

@@ -40,6 +40,16 @@ function unreachable(url: string, e: unknown): ApiFailure {
   };
 }
 
+/**
+ * The server the desktop app works against instead of its own file, when one is configured:
+ * `$REFERENT_SERVER` (its address) and `$REFERENT_SERVER_TOKEN`. Null: the app's own file.
+ */
+export function serverFromEnv(env: Record<string, string | undefined>): RemoteOptions | null {
+  const url = env.REFERENT_SERVER?.trim();
+  if (!url) return null;
+  return { url: serverUrl(url), token: env.REFERENT_SERVER_TOKEN?.trim() || undefined };
+}
+
 export function remoteApiHost(options: RemoteOptions): ApiHost {
   const base = serverUrl(options.url);
   const doFetch = options.fetch ?? fetch;

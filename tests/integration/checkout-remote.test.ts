@@ -10,7 +10,7 @@ import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyChain } from '../../src-main/core/changelog/changelog';
 import { inProcessHost } from '../../src-main/host/in-process-host';
-import { remoteApiHost } from '../../src-main/host/remote-host';
+import { remoteApiHost, serverFromEnv } from '../../src-main/host/remote-host';
 import { openSqliteStore } from '../../src-main/core/store/open';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { cli } from '../helpers/cli';
@@ -113,5 +113,21 @@ describe('referent checkout and checkin against a server', () => {
     web = null;
     const gone = await remoteApiHost({ url: base }).invoke('meetings.get', { id: MEETING });
     expect(gone).toEqual({ ok: false, error: expect.objectContaining({ code: 'Busy', message: expect.stringMatching(new RegExp(`^The server ${base} cannot be reached \\(ECONNREFUSED\\); nothing was changed\\. Check the network and try again\\.$`)) }) });
+  });
+});
+
+describe('the desktop app against a server', () => {
+  test('works against the server $REFERENT_SERVER names, with its token, instead of its own file', async () => {
+    expect(serverFromEnv({})).toBeNull();
+    expect(serverFromEnv({ REFERENT_SERVER: 'https://referent.kommune.dk/', REFERENT_SERVER_TOKEN: 'abc' })).toEqual({ url: 'https://referent.kommune.dk', token: 'abc' });
+    expect(() => serverFromEnv({ REFERENT_SERVER: 'ftp://x' })).toThrow('"ftp://x" is not an http or https address.');
+    // The host it makes is the server's Api: what one secretary writes there, the app reads.
+    const { server, web, base } = await startServer();
+    const host = remoteApiHost(serverFromEnv({ REFERENT_SERVER: base, REFERENT_SERVER_TOKEN: web.token })!);
+    await call(server, 'meetings.update', { id: MEETING, location: 'Byrådssalen' });
+    const r = await host.invoke('meetings.get', { id: MEETING });
+    expect(r.ok && (r.value as { location: string }).location).toBe('Byrådssalen');
+    const exported = await host.run('exchange.exportFile', { bundle: false });
+    expect(JSON.parse(Buffer.from(exported).toString('utf8')).committees.map((c: { name: string }) => c.name)).toContain(OBU);
   });
 });
