@@ -126,6 +126,10 @@ describe('checking a meeting out', () => {
     expect(e.code).toBe('Locked');
     expect(e.message).toBe(`${OBU} came to this computer with a checked-out meeting, so its members and settings can only be changed on the server; check the meeting in first.`);
     expect((await call(laptop, 'committees.get', { id: committee!.id })).members.map((m) => m.name)).not.toContain('Ny Person');
+    // Nor its other meetings (a new one here would never reach the server).
+    const other = `Only the checked-out meeting of ${OBU} can be changed on this computer: its other meetings are kept on the server, and the check-in carries back that one meeting.`;
+    expect((await refusal(call(laptop, 'meetings.create', { committeeId: committee!.id, start: '2026-09-01T14:30' }))).message).toBe(other);
+    expect((await call(laptop, 'meetings.list', { committeeId: committee!.id })).map((m) => m.id)).toEqual([MEETING]);
   });
 });
 

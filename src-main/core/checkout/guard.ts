@@ -36,17 +36,24 @@ async function refuse(db: Db, entry: Entry): Promise<void> {
         .executeTakeFirst();
       if (held) throw heldMeeting(held);
     }
-  } else if (entry.committeeId) {
+  }
+  if (entry.committeeId) {
+    // On a laptop: the copy's committee changes only in the copy itself (its members, settings and
+    // other meetings stay as the server has them, since the check-in carries back that one meeting).
     const copy = await db
       .selectFrom('checkouts as c')
       .innerJoin('committees as k', 'k.id', 'c.committee_id')
-      .select(['k.name'])
+      .select(['k.name', 'c.meeting_id'])
       .where('c.committee_id', '=', entry.committeeId)
       .where('c.role', '=', 'copy')
       .executeTakeFirst();
-    if (copy) {
+    if (copy && meetings.length === 0) {
       throw new AppError('Locked', `${copy.name} came to this computer with a checked-out meeting, so its members and settings can only be changed on the server; check the meeting in first.`,
         `${copy.name} kom til denne computer med et møde taget med offline, så udvalgets medlemmer og indstillinger kan kun ændres på serveren; aflever mødet først.`);
+    }
+    if (copy && meetings.some((m) => m !== copy.meeting_id)) {
+      throw new AppError('Locked', `Only the checked-out meeting of ${copy.name} can be changed on this computer: its other meetings are kept on the server, and the check-in carries back that one meeting.`,
+        `Kun det møde i ${copy.name}, der er taget med offline, kan ændres på denne computer: udvalgets andre møder ligger på serveren, og afleveringen bringer kun det ene møde tilbage.`);
     }
   }
 }
