@@ -165,6 +165,24 @@ describe('checking a meeting in', () => {
     expect(Buffer.from((await call(server, 'agenda.readAttachment', { attachmentId: notat.id })).base64, 'base64').equals(NOTAT)).toBe(true);
   });
 
+  test('brings minutes approved offline back approved, locked and sealed on the server', async () => {
+    const { server, laptop } = await setup();
+    await checkOut(server, laptop);
+    await call(laptop, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
+    const view = await call(laptop, 'meetingday.get', { meetingId: MEETING });
+    for (const item of view.items) if (item.role !== 'signature') await call(laptop, 'meetingday.setDecision', { itemId: item.id, outcome: 'noted' });
+    await call(laptop, 'meetingday.approveMinutes', { meetingId: MEETING });
+    const onLaptop = await exported(laptop);
+    await call(server, 'checkout.checkin', { package: await call(laptop, 'checkout.prepare', { meetingId: MEETING }) });
+    expect(await exported(server)).toEqual(onLaptop);
+    expect((await call(server, 'meetings.get', { id: MEETING })).status).toBe('minutes-approved');
+    expect((await call(server, 'meetingday.verify', {})).ok).toBe(true);
+    // Locked as approval leaves it: a later edit is refused for the approval, not for a checkout.
+    const e = await refusal(call(server, 'agenda.updateItem', { itemId: itemId(await call(server, 'meetingday.get', { meetingId: MEETING }), 1), title: 'Efter godkendelsen' }));
+    expect(e.code).toBe('Locked');
+    expect(e.message).not.toContain('checked out');
+  });
+
   const refusedCases: [string, (pkg: CheckinPackage, server: CoreContext) => Promise<CheckinPackage>, string, string][] = [
     ['a stale checkout (released and taken again since)', async (pkg, server) => {
       await call(server, 'checkout.release', { meetingId: MEETING, holder: 'Anne Holm' });
