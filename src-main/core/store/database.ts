@@ -145,7 +145,7 @@ export interface ChangeLogTable {
 }
 
 /**
- * A meeting checked out for offline work (migration 0110). On the server ('server'): held by
+ * A meeting checked out for offline work (migration 0100). On the server ('server'): held by
  * `holder` since `since`; `head`/`head_seq` are the change log's head at checkout, which the
  * laptop's offline entries must continue. On the laptop ('copy'): the copy it holds, `head_seq`
  * being its own change log's length once the copy was written (later entries are the offline ones).

@@ -7,7 +7,7 @@ import { searchWords } from './0060-search-words';
 import { seal } from './0070-seal';
 import { searchTitles } from './0080-search-titles';
 import { versions } from './0090-versions';
-import { checkouts } from './0110-checkouts';
+import { checkouts } from './0100-checkouts';
 import type { Migration, MigrationContext } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */

@@ -1,4 +1,4 @@
-// Version 11: a meeting can be checked out for offline work (issue 14 §4). The server keeps one
+// Version 10: a meeting can be checked out for offline work (issue 14 §4). The server keeps one
 // row per meeting held by someone (who, since when, the change log's head at that moment); the
 // laptop keeps one row per checked-out copy it holds (role 'copy'), so it can refuse changes the
 // server could not merge and knows which of its change-log entries were made offline.
@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import type { Migration } from './types';
 
 export const checkouts: Migration = {
-  version: 11,
-  name: '0110-checkouts',
+  version: 10,
+  name: '0100-checkouts',
   up: (db) => {
     db.exec(`
       CREATE TABLE checkouts (
