@@ -14,6 +14,7 @@ import { searchOps } from './api/search';
 import { backupOps } from './api/backups';
 import { publishOps } from './api/publish';
 import { checkoutOps } from './api/checkout';
+import { proposalOps } from './api/proposals';
 
 export const api = {
   ...systemOps,
@@ -28,6 +29,7 @@ export const api = {
   ...backupOps,
   ...publishOps,
   ...checkoutOps,
+  ...proposalOps,
 } satisfies Record<string, Operation>;
 
 export type Api = typeof api;

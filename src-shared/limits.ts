@@ -27,6 +27,8 @@ export const FIELD_LIMITS = {
   /** Why an item is closed, as printed in the public version. */
   closedReason: 500,
   phrase: 2000,
+  /** Why a committee's secretary rejected an item proposed to it by another committee. */
+  proposalReason: 2000,
 } as const;
 
 export type LimitedField = keyof typeof FIELD_LIMITS;

@@ -10,6 +10,7 @@ import { calendarHandlers } from './calendar/calendar.handlers';
 import { backupHandlers } from './backups/backups.handlers';
 import { publishHandlers } from './publish/publish.handlers';
 import { checkoutHandlers } from './checkout/checkout.handlers';
+import { proposalHandlers } from './flow/proposals.handlers';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees/committees.service';
 import { createMeeting, getMeetingHeader, listMeetings } from './meetings/meetings.service';
 import { exportDocument } from './exchange/export';
@@ -53,6 +54,7 @@ export const handlers = {
   ...backupHandlers,
   ...publishHandlers,
   ...checkoutHandlers,
+  ...proposalHandlers,
 
   'search.items': (ctx, input) => searchItems(ctx.store.db, ctx.store.search, input),
 } satisfies Handlers;

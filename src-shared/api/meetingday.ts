@@ -6,6 +6,7 @@ import { op } from './define';
 import { ATTENDANCE_STATUSES, OUTCOMES, OUTCOME_LABEL_DA, type MeetingStatus, type MemberDto, type Outcome } from '../domain';
 import { VoteSchema, type ExDecision, type ExVote } from '../exchange';
 import { Id } from './committees';
+import type { ProposalSummary } from './proposals';
 
 const Key = z.string().trim().min(1, 'must name a member');
 const ItemNumber = z.number().int().min(1);
@@ -59,6 +60,8 @@ export type ItemView = {
   carriedTo: { meetingId: string; start: string; committeeName: string; number: number } | null;
   /** The body the item goes to next when recommended ("Anbefales"), by its route. */
   nextBody: string | null;
+  /** Decided "Anbefales": its proposal to the next body (pending, accepted or rejected with a reason); null if none was made. */
+  proposal: ProposalSummary | null;
 };
 
 export type MeetingDayView = {
@@ -123,7 +126,7 @@ export const meetingDayOps = {
   'meetingday.setVotes': op(z.strictObject({ itemId: Id, votes: VotesSchema.nullable() })).returns<MeetingDayView>(),
   'meetingday.addDissent': op(z.strictObject({ itemId: Id, member: Key, text: z.string().trim().min(1, 'must not be empty').max(FIELD_LIMITS.dissent) })).returns<MeetingDayView>(),
   'meetingday.removeDissent': op(z.strictObject({ itemId: Id, member: Key })).returns<MeetingDayView>(),
-  /** "Udsat" -> the committee's next meeting; "Anbefales" -> the next meeting of the next body on the route. */
+  /** "Udsat" -> the committee's next meeting. ("Anbefales" goes to the next body as a proposal: proposals.*.) */
   'meetingday.carryForward': op(z.strictObject({ itemId: Id })).returns<CarryResult>(),
   /** One member's approval of the minutes (the signature page). */
   'meetingday.approve': op(z.strictObject({ meetingId: Id, member: Key })).returns<MeetingDayView>(),

@@ -1,11 +1,11 @@
-// Carried items: "Udsat" goes to the committee's next meeting, "Anbefales" to the next body on
-// the route, each as a new item linked back with its history ("Sagens forløb").
+// Carried items: "Udsat" goes to the committee's next meeting as a new item linked back with its
+// history ("Sagens forløb"); "Anbefales" goes to the next body as a proposal (proposals.test.ts).
 import { beforeEach, describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import type { MeetingDayView } from '../../src-shared/api/meetingday';
 import { testContext } from '../helpers/store';
-import { everyonePresent, itemId, KB_MEETING, MEETING, NEXT_MEETING, OU_MEETING, seedMeetingDay } from './meetingday-fixture';
+import { everyonePresent, itemId, MEETING, NEXT_MEETING, OU_MEETING, seedMeetingDay } from './meetingday-fixture';
 
 let ctx: CoreContext;
 let view: MeetingDayView;
@@ -54,34 +54,13 @@ describe('a postponed item', () => {
 });
 
 describe('a recommended item', () => {
-  test('goes to the next body on its route (ØU by short name), then on to Kommunalbestyrelsen', async () => {
+  test('is not carried straight onto the next body\'s agenda: it goes there as a proposal (proposals.test.ts)', async () => {
     view = await call(ctx, 'meetingday.setDecision', { itemId: itemId(view, 3), outcome: 'recommended' });
-    await call(ctx, 'meetingday.setVotes', { itemId: itemId(view, 3), votes: { for: ['hm', 'cdh', 'mbi', 'fl'], against: ['js'], abstained: [] } });
-    view = await call(ctx, 'meetingday.addDissent', { itemId: itemId(view, 3), member: 'js', text: 'Politikken bør vente på NIS2-loven.' });
     expect(view.items[2]!.nextBody).toBe('ØU');
-    const r = await call(ctx, 'meetingday.carryForward', { itemId: itemId(view, 3) });
-    expect(r).toMatchObject({ meetingId: OU_MEETING, committeeName: 'Økonomiudvalget', number: 2 });
-    const ou = await meetingOf(OU_MEETING);
-    const draft = ou.items[1]!;
-    expect(draft).toMatchObject({ title: 'Informationssikkerhedspolitik 2026', caseNumber: '26/9889', postponedFrom: { meetingId: MEETING, number: 3 } });
-    expect(draft.attachments).toEqual([{ title: 'Informationssikkerhedspolitik 2026.pdf', access: 'open' }]);
-    expect(draft.sections!.map((s) => s.kind)).toEqual(['summary', 'history', 'procedure']);
-    expect(draft.sections![1]!.body).toContain('**Organisations- og Beredskabsudvalget den 02-06-2026, punkt 3**\n\nAnbefales');
-    expect(draft.sections![1]!.body).toContain('Protokoltilførsel fra Jørgen Smed: Politikken bør vente på NIS2-loven.');
-
-    // ØU recommends it in turn: it goes on to Kommunalbestyrelsen.
-    const ouView = await call(ctx, 'meetingday.setDecision', { itemId: r.itemId, outcome: 'recommended' });
-    expect(ouView.items[1]!.nextBody).toBe('Kommunalbestyrelsen');
-    const r2 = await call(ctx, 'meetingday.carryForward', { itemId: r.itemId });
-    expect(r2).toMatchObject({ meetingId: KB_MEETING, committeeName: 'Kommunalbestyrelsen', number: 1 });
-    const kb = await meetingOf(KB_MEETING);
-    expect(kb.items[0]!.sections!.find((s) => s.kind === 'history')!.body).toMatch(/punkt 3\*\*[\s\S]*Økonomiudvalget den 10-06-2026, punkt 2\*\*\n\nAnbefales$/);
-  });
-
-  test('with no body after this committee on its route, it is refused', async () => {
-    view = await call(ctx, 'meetingday.setDecision', { itemId: itemId(view, 2), outcome: 'recommended' });
-    await expect(call(ctx, 'meetingday.carryForward', { itemId: itemId(view, 2) })).rejects.toThrow(
-      "Item 2's route names no body after Organisations- og Beredskabsudvalget to recommend it to.",
+    await expect(call(ctx, 'meetingday.carryForward', { itemId: itemId(view, 3) })).rejects.toThrow(
+      'Item 3 was decided "Anbefales": it goes to the next body as a proposal, which that committee\'s secretary accepts into an agenda; it is not carried there directly.',
     );
+    expect((await meetingOf(OU_MEETING)).items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
+    expect(view.items[2]!.proposal).toMatchObject({ status: 'pending', to: { committeeName: 'Økonomiudvalget' } });
   });
 });

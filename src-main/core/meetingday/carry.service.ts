@@ -1,9 +1,9 @@
-// Carried items: a postponed item goes to the committee's next meeting, a recommended one to the
-// next meeting of the next body on its route, as a new item linked back (postponedFrom) whose
-// "Sagens forløb" section tells the earlier treatment and decision.
+// Carried items: a postponed item goes to the committee's next meeting as a new item linked back
+// (postponedFrom) whose "Sagens forløb" section tells the earlier treatment and decision. A
+// recommended one goes to the next body on its route as a proposal (core/flow/), never directly.
 import type { CarryResult } from '../../../src-shared/api/meetingday';
 import { OUTCOME_LABEL_DA } from '../../../src-shared/domain';
-import type { ExItem, ExSection } from '../../../src-shared/exchange';
+import type { ExItem } from '../../../src-shared/exchange';
 import { formatShortDa } from '../../../src-shared/dates';
 import { AppError } from '../errors';
 import type { CommitteeRow, Db } from '../store/database';
@@ -12,11 +12,12 @@ import { newId, nowIso } from '../util/canonical';
 import { numbersOfMeetingIds } from '../meetings/meeting-numbers';
 import { closureColumns, writeItemContent } from '../meetings/meeting-write';
 import { assertMeetingUnlocked } from '../meetings/meetings.service';
-import { itemOf, loadMeeting, meetingOfItem, type LoadedMeeting } from './meeting-context';
+import { itemOf, loadMeeting, meetingOfItem } from './meeting-context';
+import { historyEntry, withHistory } from '../flow/history';
 
 const TRAILING_ROLES = new Set(['mutual-information', 'signature']);
 
-const sameBody = (body: string, c: Pick<CommitteeRow, 'name' | 'short_name'>): boolean => {
+export const sameBody = (body: string, c: Pick<CommitteeRow, 'name' | 'short_name'>): boolean => {
   const b = body.trim().toLowerCase();
   return b === c.name.toLowerCase() || (c.short_name !== null && b === c.short_name.toLowerCase());
 };
@@ -41,6 +42,11 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
       `Punkt ${number} ${wasDa}; kun et punkt med beslutningen "Udsat" eller "Anbefales" kan føres videre.`,
     );
   }
+  if (outcome === 'recommended') {
+    // Across committees nothing lands on another agenda until that committee's secretary accepts it.
+    throw new AppError('Invalid', `Item ${number} was decided "Anbefales": it goes to the next body as a proposal, which that committee's secretary accepts into an agenda; it is not carried there directly.`,
+      `Punkt ${number} har beslutningen "Anbefales": det går videre til næste organ som et forslag, som dets sekretær optager på en dagsorden; det føres ikke direkte videre.`);
+  }
   const earlier = await db
     .selectFrom('items as i')
     .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
@@ -53,21 +59,8 @@ export async function carryForward(db: Db, itemId: string): Promise<CarryResult>
       `Punkt ${number} er allerede ført videre til ${earlier.name} den ${formatShortDa(earlier.start)}.`,
     );
 
-  let committee: CommitteeRow = source.committee;
-  let notBefore = source.row.start;
-  if (outcome === 'recommended') {
-    const next = nextBodyOnRoute(item.route, source.committee);
-    if (!next) throw new AppError('Invalid', `Item ${number}'s route names no body after ${source.committee.name} to recommend it to.`,
-        `Punkt ${number}s sagsgang nævner intet organ efter ${source.committee.name}, som punktet kan anbefales til.`,
-      );
-    // Matched in JS: SQLite's lower() leaves Æ, Ø and Å as they are.
-    const found = (await db.selectFrom('committees').selectAll().execute()).find((c) => sameBody(next.body, c));
-    if (!found) throw new AppError('NotFound', `No committee is called "${next.body}" (the next body on item ${number}'s route); create it before carrying the item on.`,
-        `Der findes intet udvalg med navnet "${next.body}" (det næste organ i punkt ${number}s sagsgang); opret det, før punktet føres videre.`,
-      );
-    committee = found;
-    if (next.date && next.date > notBefore.slice(0, 10)) notBefore = next.date;
-  }
+  const committee: CommitteeRow = source.committee;
+  const notBefore = source.row.start;
   const target = await db
     .selectFrom('meetings')
     .selectAll()
@@ -127,26 +120,4 @@ async function insertPosition(db: Db, meetingId: string): Promise<number> {
   await db.updateTable('items').set((eb) => ({ position: eb('position', '+', 1_000_000) })).where('meeting_id', '=', meetingId).where('position', '>=', from).execute();
   await db.updateTable('items').set((eb) => ({ position: eb('position', '-', 999_999) })).where('meeting_id', '=', meetingId).where('position', '>=', 1_000_000).execute();
   return from;
-}
-
-/** One paragraph of the case's history: where and when it was treated, and what was decided. */
-function historyEntry(source: LoadedMeeting, item: ExItem, number: number): string {
-  const d = item.decision;
-  const decided = d ? (d.text?.trim() ? d.text.trim() : OUTCOME_LABEL_DA[d.outcome]) : '';
-  const lines = [`**${source.committee.name} den ${formatShortDa(source.row.start)}, punkt ${number}**`, '', decided];
-  for (const x of d?.dissents ?? []) lines.push('', `Protokoltilførsel fra ${source.name(x.member)}: ${x.text}`);
-  return lines.join('\n');
-}
-
-/** The sections with the history paragraph added to "Sagens forløb" (made, before the procedure, if missing). */
-function withHistory(sections: ExSection[], entry: string): ExSection[] {
-  const out = sections.map((s) => ({ ...s }));
-  const history = out.find((s) => s.kind === 'history');
-  if (history) {
-    history.body = history.body.trim() ? `${history.body.trim()}\n\n${entry}` : entry;
-    return out;
-  }
-  const procedure = out.findIndex((s) => s.kind === 'procedure');
-  out.splice(procedure < 0 ? out.length : procedure, 0, { kind: 'history', body: entry });
-  return out;
 }

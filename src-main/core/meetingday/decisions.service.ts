@@ -8,6 +8,7 @@ import { itemOf, loadForChange, meetingOfItem, personId } from './meeting-contex
 import { dissentFault, SIDES, voteFault, type Votes } from './vote-rules';
 import { decisionPublication } from '../meetings/meeting-write';
 import { plainToMarkdown } from '../documents/plain-text';
+import { syncProposal } from '../flow/proposals.service';
 
 /** `public`: a closed item's decision in the public version (null: as the committee's publication profile says). */
 export type DecisionInput = { outcome: Outcome | null; text?: string | null | undefined; public?: boolean | null | undefined };
@@ -29,6 +30,8 @@ export async function setDecision(db: Db, itemId: string, input: DecisionInput):
       .execute();
   }
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.setDecision', payload: { item: number, ...input } });
+  // "Anbefales" proposes the item to the next body on its route; another outcome withdraws the proposal.
+  await syncProposal(db, itemId);
   return meetingId;
 }
 

@@ -1,5 +1,5 @@
 // What meeting mode shows: items with numbers, decisions, votes and counts, per-item presence,
-// seats, members, phrases, guests, carried items, approvals (with who is missing) and addenda.
+// seats, members, phrases, guests, carried and proposed items, approvals (with who is missing) and addenda.
 import { countVotes, type ItemView, type MeetingDayView } from '../../../src-shared/api/meetingday';
 import { resolveTemplate, type CommitteeTemplate } from '../../../src-shared/domain';
 import type { Db } from '../store/database';
@@ -9,12 +9,14 @@ import { loadMeeting } from './meeting-context';
 import { markdownToPlain } from '../documents/plain-text';
 import { signatories } from './approval.service';
 import { nextBodyOnRoute } from './carry.service';
+import { proposalsFromMeeting } from '../flow/proposals.read';
 
 export async function getMeetingDay(db: Db, meetingId: string): Promise<MeetingDayView> {
   const m = await loadMeeting(db, meetingId);
   const template = resolveTemplate(JSON.parse(m.committee.template) as CommitteeTemplate);
   const presence = presenceByItem(m.members, m.meeting);
   const carried = await carriedItems(db, meetingId);
+  const proposals = await proposalsFromMeeting(db, meetingId);
   const guests = m.meeting.guests ?? [];
 
   const items: ItemView[] = m.meeting.items.map((item, index) => {
@@ -41,6 +43,7 @@ export async function getMeetingDay(db: Db, meetingId: string): Promise<MeetingD
       guests: guests.filter((g) => g.items?.includes(number)).map((g) => ({ name: g.name, title: g.title ?? null })),
       carriedTo: carried.get(number) ?? null,
       nextBody: nextBodyOnRoute(item.route, m.committee)?.body ?? null,
+      proposal: proposals.get(m.itemIds[index]!) ?? null,
     };
   });
   const signers = signatories(m.members, m.meeting);

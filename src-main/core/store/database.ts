@@ -208,6 +208,22 @@ export interface Database {
   search_pending: SearchPendingTable;
   meeting_seals: MeetingSealTable;
   checkouts: CheckoutTable;
+  proposals: ProposalTable;
+}
+
+/** An item recommended onward to another committee, waiting for (or answered by) its secretary (migration 0120). */
+export interface ProposalTable {
+  id: string;
+  source_item_id: string;
+  target_committee_id: string;
+  not_before: string;
+  status: 'pending' | 'accepted' | 'rejected' | 'withdrawn';
+  created_at: string;
+  created_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string | null;
+  accepted_item_id: string | null;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

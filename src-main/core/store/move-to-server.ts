@@ -18,7 +18,7 @@ import { BOOLEAN_COLUMNS } from './sqlite/booleans';
  */
 export const MOVED_TABLES = [
   'settings', 'committees', 'people', 'memberships', 'meetings', 'items', 'item_route_steps', 'item_sections', 'files', 'attachments',
-  'attendance', 'guests', 'item_absences', 'decisions', 'votes', 'dissents', 'approvals', 'addenda', 'change_log', 'meeting_seals',
+  'attendance', 'guests', 'item_absences', 'decisions', 'votes', 'dissents', 'approvals', 'addenda', 'change_log', 'meeting_seals', 'proposals',
 ] as const;
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
