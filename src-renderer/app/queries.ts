@@ -12,7 +12,7 @@ export const keys = {
 
 /** After a change to meetings: every list, header and agenda that shows them. */
 export async function refreshMeetings(qc: QueryClient): Promise<void> {
-  await Promise.all(['meetings', 'committees', 'committee', 'meeting-summary', 'agenda'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+  await Promise.all(['meetings', 'committees', 'committee', 'meeting-summary', 'agenda', 'proposals'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
 }
 
 export const useCommittees = () => useQuery({ queryKey: keys.committees, queryFn: () => api.committees.list({}) });

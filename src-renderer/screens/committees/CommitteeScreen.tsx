@@ -12,6 +12,7 @@ import { MeetingsPanel } from './MeetingsPanel';
 import { MembersPanel } from './MembersPanel';
 import { TemplatePanel } from './TemplatePanel';
 import { GeneralPanel } from './GeneralPanel';
+import { ProposalsInbox } from './ProposalsInbox';
 import './committees.css';
 
 export function CommitteeScreen({ committeeId }: { committeeId: string }) {
@@ -44,6 +45,7 @@ export function CommitteeScreen({ committeeId }: { committeeId: string }) {
             </div>
           </header>
           {publishing && <PublishDialog committee={c} year={year} onClose={() => setPublishing(false)} />}
+          <ProposalsInbox committeeId={c.id} />
           <Tabs selectedKey={tab} onSelectionChange={(k) => setTab(String(k))}>
             <TabList aria-label={tc('tabs.label')} className="tabs">
               <Tab id="meetings" className="tab">

@@ -15,6 +15,7 @@ import { CopyItemDialog, NewItemDialog } from './AgendaDialogs';
 import { SaveIndicator, StatusControl } from './AgendaStatus';
 import { agendaKeys } from './queries';
 import { FoundBanner, NO_TERMS, searchTerms } from './FoundBanner';
+import { ProposalsPanel } from './ProposalsPanel';
 import { SearchTermsContext } from '../../../editor/search-terms';
 import type { ItemFocus } from '../../../app/router';
 import './agenda.css';
@@ -85,8 +86,8 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
   }, []);
   const { mutate: reorderTo } = reorder;
   // Adding to a published agenda is itself the choice to change it: the new item opens editable.
-  const added = (item: { id: string }): void => {
-    setSelected(item.id);
+  const added = (item: { id: string } | string): void => {
+    setSelected(typeof item === 'string' ? item : item.id);
     if (published) setUnlocked(true);
   };
 
@@ -119,6 +120,7 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
         </div>
       )}
       {status === 'cancelled' && <p className="banner">{t('banner.cancelled')}</p>}
+      {canAdd && <ProposalsPanel agenda={agenda} onAccepted={added} />}
       <ErrorText error={reorder.error} />
       {agenda.items.length === 0 ? (
         <div className="empty empty-action">

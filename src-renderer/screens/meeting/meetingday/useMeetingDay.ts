@@ -26,6 +26,8 @@ export function useDayMutation<I>(meetingId: string, fn: (input: I) => Promise<M
         qc.invalidateQueries({ queryKey: ['meeting-summary'] }),
         qc.invalidateQueries({ queryKey: ['agenda'] }),
         qc.invalidateQueries({ queryKey: ['meetings'] }),
+        // A decision "Anbefales" proposes the item to another committee (or withdraws it).
+        qc.invalidateQueries({ queryKey: ['proposals'] }),
       ]);
     },
     },

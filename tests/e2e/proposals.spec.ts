@@ -1,0 +1,75 @@
+// Items between committees in the single-user browser shell (issue 14 §5): one secretary records
+// "Anbefales" on an OBU item, sees it proposed to Økonomiudvalget, opens Økonomiudvalget's next
+// meeting, reads the proposal with its history (Sagens forløb), takes it onto the agenda at the
+// place she chooses, and finds it there; the OBU item then says where it went.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { call } from '../../src-main/core/dispatch';
+import { everyonePresent, meetingDayDocument, MEETING, OU_MEETING } from '../integration/meetingday-fixture';
+
+async function openMeeting(page: Page, meetingId: string, tab: 'agenda' | 'meetingday'): Promise<void> {
+  await page.evaluate(([id, t]) => (window.location.hash = `#/meeting/${id}/${t}`), [meetingId, tab] as const);
+}
+
+test('one secretary proposes an item to another committee, sees it there with its history, and takes it onto the agenda', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await call(app.ctx, 'exchange.import', { document: meetingDayDocument() });
+  await call(app.ctx, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
+  await app.open(page);
+
+  // OBU, meeting mode, item 3: "Anbefales" with the phrase key.
+  await openMeeting(page, MEETING, 'meetingday');
+  await page.getByRole('tab', { name: 'Mødetilstand' }).click();
+  const heading = page.getByRole('heading', { level: 2, name: /^Punkt \d+:/ });
+  await page.getByRole('listbox', { name: 'Punkter', exact: true }).getByRole('option', { name: /^3\. Informationssikkerhedspolitik 2026/ }).click();
+  await expect(heading).toHaveText('Punkt 3: Informationssikkerhedspolitik 2026');
+  await page.getByRole('textbox', { name: 'Beslutningstekst' }).focus();
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('status').filter({ hasText: /^Beslutning:/ })).toHaveText('Beslutning: Anbefales');
+  await expect(page.getByRole('status').filter({ hasText: /^Foreslået til/ })).toHaveText(
+    'Foreslået til Økonomiudvalget til mødet onsdag den 10. juni 2026; venter på, at udvalgets sekretær optager punktet.',
+  );
+  // Nothing has landed on Økonomiudvalget's agenda yet.
+  expect((await call(app.ctx, 'agenda.get', { meetingId: OU_MEETING })).items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
+
+  // Økonomiudvalget's next meeting: the proposal waits above the agenda.
+  await call(app.ctx, 'agenda.addItem', { meetingId: OU_MEETING, title: 'Budgetopfølgning' });
+  await openMeeting(page, OU_MEETING, 'agenda');
+  const panel = page.getByRole('region', { name: '1 forslag fra et andet udvalg' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Informationssikkerhedspolitik 2026');
+  await expect(panel).toContainText('Fra Organisations- og Beredskabsudvalget 02.06.2026, punkt 3 · 26/9889');
+  for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/screens/proposals-panel-${w}x${h}.png` });
+  }
+  await panel.getByRole('button', { name: 'Åbn forslaget Informationssikkerhedspolitik 2026' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Informationssikkerhedspolitik 2026' });
+  const history = dialog.getByRole('region', { name: 'Sagens forløb' });
+  await expect(history).toContainText('Organisations- og Beredskabsudvalget den 02-06-2026, punkt 3');
+  await expect(history).toContainText('Anbefales');
+  await expect(dialog.getByRole('region', { name: 'Bilag' })).toContainText('Informationssikkerhedspolitik 2026.pdf');
+  for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/screens/proposals-dialog-${w}x${h}.png` });
+  }
+  // Before "Budgetopfølgning" (item 2), so it becomes item 2.
+  await dialog.getByRole('button', { name: /Placering på dagsordenen/ }).click();
+  await page.getByRole('option', { name: 'Før punkt 2: Budgetopfølgning' }).click();
+  await dialog.getByRole('button', { name: 'Optag på dagsordenen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel).toBeHidden();
+
+  // On the agenda as item 2, opened, with its history in "Sagens forløb".
+  const list = page.getByRole('navigation', { name: 'Dagsordenens punkter' });
+  await expect(list.getByText('Informationssikkerhedspolitik 2026')).toBeVisible();
+  const agenda = await call(app.ctx, 'agenda.get', { meetingId: OU_MEETING });
+  expect(agenda.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 Godkendelse af dagsorden', '2 Informationssikkerhedspolitik 2026', '3 Budgetopfølgning']);
+  await expect(page.getByRole('region', { name: 'Sagens forløb' })).toContainText('Organisations- og Beredskabsudvalget den 02-06-2026, punkt 3');
+
+  // Back in OBU's meeting mode, item 3 says where it went.
+  await openMeeting(page, MEETING, 'meetingday');
+  await page.getByRole('tab', { name: 'Mødetilstand' }).click();
+  await page.getByRole('listbox', { name: 'Punkter', exact: true }).getByRole('option', { name: /^3\. Informationssikkerhedspolitik 2026/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Optaget hos/ })).toHaveText('Optaget hos Økonomiudvalget onsdag den 10. juni 2026, punkt 2.');
+});
