@@ -1,5 +1,5 @@
 // Items between committees in the single-user browser shell (issue 14 §5): one secretary records
-// "Anbefales" on an OBU item, sees it proposed to Økonomiudvalget, opens Økonomiudvalget's next
+// "Anbefales" on an OBU item, sees it proposed to Økonomiudvalget and in its inbox, opens its next
 // meeting, reads the proposal with its history (Sagens forløb), takes it onto the agenda at the
 // place she chooses, and finds it there; the OBU item then says where it went.
 import type { Page } from '@playwright/test';
@@ -32,9 +32,14 @@ test('one secretary proposes an item to another committee, sees it there with it
   // Nothing has landed on Økonomiudvalget's agenda yet.
   expect((await call(app.ctx, 'agenda.get', { meetingId: OU_MEETING })).items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
 
-  // Økonomiudvalget's next meeting: the proposal waits above the agenda.
+  // Økonomiudvalget's overview: its inbox names the meeting the proposal waits for, and leads there.
   await call(app.ctx, 'agenda.addItem', { meetingId: OU_MEETING, title: 'Budgetopfølgning' });
-  await openMeeting(page, OU_MEETING, 'agenda');
+  const ou = (await call(app.ctx, 'committees.list', {})).find((c) => c.name === 'Økonomiudvalget')!;
+  await page.evaluate((id) => (window.location.hash = `#/committee/${id}`), ou.id);
+  const inbox = page.getByRole('region', { name: '1 forslag fra et andet udvalg' });
+  await expect(inbox).toContainText('Informationssikkerhedspolitik 2026 fra Organisations- og Beredskabsudvalget 02.06.2026, punkt 3:');
+  await inbox.getByRole('link', { name: 'venter på dagsordenen til mødet onsdag den 10. juni 2026' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Onsdag den 10. juni 2026 kl. 08.00');
   const panel = page.getByRole('region', { name: '1 forslag fra et andet udvalg' });
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('Informationssikkerhedspolitik 2026');

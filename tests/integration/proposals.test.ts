@@ -129,6 +129,18 @@ describe('the target committee\'s secretary', () => {
     expect(e.da).toBe('Forslaget »Informationssikkerhedspolitik 2026« (fra Organisations- og Beredskabsudvalget) er allerede optaget som punkt 2 på mødet den 10-06-2026.');
   });
 
+  test('removes the accepted item from her agenda again: the sender sees it was taken on, and where it is now gone', async () => {
+    await recommendItem3();
+    const [p] = await call(ctx, 'proposals.list', { committeeId: ou });
+    const { accepted } = await call(ctx, 'proposals.accept', { proposalId: p!.id, meetingId: OU_MEETING });
+    await call(ctx, 'agenda.removeItem', { itemId: accepted!.itemId });
+    view = await call(ctx, 'meetingday.get', { meetingId: MEETING });
+    expect(view.items[2]!.proposal).toMatchObject({ status: 'accepted', accepted: null });
+    // Recording "Anbefales" again proposes nothing new: it was answered.
+    await call(ctx, 'meetingday.setDecision', { itemId: itemId(view, 3), outcome: 'recommended', text: 'Anbefales.' });
+    expect(await call(ctx, 'proposals.list', { committeeId: ou, all: true })).toMatchObject([{ id: p!.id, status: 'accepted' }]);
+  });
+
   test('prints the history as Sagens forløb in the target meeting\'s agenda (.docx and PDF)', async () => {
     await recommendItem3();
     const [p] = await call(ctx, 'proposals.list', { committeeId: ou });

@@ -19,6 +19,9 @@ export function CarryPanel({ view, item }: { view: MeetingDayView; item: ItemVie
     if (p?.status === 'accepted' && p.accepted) {
       return <p className="md-carried" role="status">{t('proposal.accepted', { committee: p.to.committeeName, date: day(p.accepted.start), number: p.accepted.number })}</p>;
     }
+    if (p?.status === 'accepted') {
+      return <p className="md-carried" role="status">{t('proposal.acceptedRemoved', { committee: p.to.committeeName })}</p>;
+    }
     if (p?.status === 'rejected') {
       return <p className="md-proposal-rejected" role="status">{t('proposal.rejected', { committee: p.to.committeeName, reason: p.reason ?? '' })}</p>;
     }
