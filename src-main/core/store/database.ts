@@ -211,7 +211,7 @@ export interface Database {
   proposals: ProposalTable;
 }
 
-/** An item recommended onward to another committee, waiting for (or answered by) its secretary (migration 0120). */
+/** An item recommended onward to another committee, waiting for (or answered by) its secretary (migration 0110). */
 export interface ProposalTable {
   id: string;
   source_item_id: string;

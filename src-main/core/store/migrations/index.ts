@@ -8,7 +8,7 @@ import { seal } from './0070-seal';
 import { searchTitles } from './0080-search-titles';
 import { versions } from './0090-versions';
 import { checkouts } from './0100-checkouts';
-import { proposals } from './0120-proposals';
+import { proposals } from './0110-proposals';
 import type { Migration, MigrationContext } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */

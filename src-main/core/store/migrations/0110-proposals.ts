@@ -1,4 +1,4 @@
-// Version 12: items flow between committees. An item recommended onward ("Anbefales") to another
+// Version 11: items flow between committees. An item recommended onward ("Anbefales") to another
 // committee waits as a proposal in that committee's inbox until its secretary accepts it into an
 // agenda or rejects it with a reason; the sending committee's record is never touched. One row per
 // recommended item (UNIQUE source_item_id): recording "Anbefales" again does not make a second.
@@ -6,8 +6,8 @@ import { sql } from 'kysely';
 import type { Migration } from './types';
 
 export const proposals: Migration = {
-  version: 12,
-  name: '0120-proposals',
+  version: 11,
+  name: '0110-proposals',
   up: (db) => {
     db.exec(`
       CREATE TABLE proposals (
