@@ -42,12 +42,38 @@ function unreachable(url: string, e: unknown): ApiFailure {
 
 /**
  * The server the desktop app works against instead of its own file, when one is configured:
- * `$REFERENT_SERVER` (its address) and `$REFERENT_SERVER_TOKEN`. Null: the app's own file.
+ * `$REFERENT_SERVER` (its address) and `$REFERENT_SERVER_TOKEN` (a browser shell's token; a
+ * `referent serve` with accounts takes a session instead, see signIn). Null: the app's own file.
  */
 export function serverFromEnv(env: Record<string, string | undefined>): RemoteOptions | null {
   const url = env.REFERENT_SERVER?.trim();
   if (!url) return null;
   return { url: serverUrl(url), token: env.REFERENT_SERVER_TOKEN?.trim() || undefined };
+}
+
+/**
+ * Signs in to a `referent serve` with a local account (its sign-in form, /auth/login) and returns
+ * the session cookie to send with each call (`headers: () => ({ Cookie })`). A refused sign-in is
+ * one sentence; the password is never repeated in it.
+ */
+export async function signIn(url: string, login: string, password: string, doFetch: typeof fetch = fetch): Promise<string> {
+  const base = serverUrl(url);
+  let res: Response;
+  try {
+    res = await doFetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ login, password }).toString(),
+      redirect: 'manual',
+    });
+  } catch (e) {
+    const f = unreachable(base, e);
+    throw new AppError(f.code, f.message, f.messageDa);
+  }
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!.trim()).filter((c) => c.includes('='));
+  if (res.status >= 300 && res.status < 400 && cookies.length > 0) return cookies.join('; ');
+  throw new AppError('Forbidden', `${base} did not sign in "${login}" (it answered ${res.status}): the login or the password is wrong, or the server has no local accounts.`,
+    `${base} loggede ikke "${login}" ind (svaret var ${res.status}): brugernavnet eller adgangskoden er forkert, eller serveren har ingen lokale konti.`);
 }
 
 export function remoteApiHost(options: RemoteOptions): ApiHost {

@@ -10,7 +10,7 @@ import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyChain } from '../../src-main/core/changelog/changelog';
 import { inProcessHost } from '../../src-main/host/in-process-host';
-import { remoteApiHost, serverFromEnv } from '../../src-main/host/remote-host';
+import { remoteApiHost, serverFromEnv, signIn } from '../../src-main/host/remote-host';
 import { openSqliteStore } from '../../src-main/core/store/open';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { cli } from '../helpers/cli';
@@ -101,6 +101,21 @@ describe('referent checkout and checkin against a server', () => {
     expect(twice.code).toBe(1);
     expect(twice.err).toContain('This file already holds the meeting of Organisations- og Beredskabsudvalget checked out');
     expect(await call(s, 'checkout.status', { meetingId: MEETING })).toBeNull();
+  });
+
+  test('a sign-in the server refuses, and --user without its password, are one sentence each', async () => {
+    const { base, laptop } = await startServer();
+    // A browser shell has no accounts: its answer to the sign-in form is no session.
+    await expect(signIn(base, 'anne', 'hemmelig')).rejects.toThrow(`${base} did not sign in "anne" (it answered 405): the login or the password is wrong, or the server has no local accounts.`);
+    const saved = process.env.REFERENT_PASSWORD;
+    delete process.env.REFERENT_PASSWORD;
+    try {
+      const r = await cli(['checkout', '--server', base, '--meeting', MEETING, '--user', 'anne', '--db', laptop]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^referent checkout: put the password of anne in \$REFERENT_PASSWORD\n/);
+    } finally {
+      if (saved !== undefined) process.env.REFERENT_PASSWORD = saved;
+    }
   });
 
   test('a wrong token and an unreachable server are one sentence each', async () => {

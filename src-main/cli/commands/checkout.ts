@@ -6,15 +6,16 @@ import { formatShortDa } from '../../../src-shared/dates';
 import type { OpName, OpOutput } from '../../../src-shared/api';
 import { AppError } from '../../core/errors';
 import { call } from '../../core/dispatch';
-import { remoteApiHost } from '../../host/remote-host';
+import { remoteApiHost, signIn } from '../../host/remote-host';
 import type { ApiHost } from '../../host/api-host';
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import { type CliCommand, EXIT, withContext } from '../types';
 
-const checkoutUsage = 'referent checkout --server URL --meeting ID --as NAME [--token TOKEN] [--db LAPTOP.sqlite]';
-const checkinUsage = 'referent checkin --server URL --meeting ID [--token TOKEN] [--db LAPTOP.sqlite]';
-const options = { server: { type: 'string' }, meeting: { type: 'string' }, as: { type: 'string' }, token: { type: 'string' } } as const;
+const signing = '[--user LOGIN (password in $REFERENT_PASSWORD) | --token TOKEN]';
+const checkoutUsage = `referent checkout --server URL --meeting ID [--as NAME] ${signing} [--db LAPTOP.sqlite]`;
+const checkinUsage = `referent checkin --server URL --meeting ID ${signing} [--db LAPTOP.sqlite]`;
+const options = { server: { type: 'string' }, meeting: { type: 'string' }, as: { type: 'string' }, token: { type: 'string' }, user: { type: 'string' } } as const;
 
 async function remote<K extends OpName>(host: ApiHost, name: K, input: unknown): Promise<OpOutput<K>> {
   const r = await host.invoke(name, input);
@@ -22,9 +23,21 @@ async function remote<K extends OpName>(host: ApiHost, name: K, input: unknown):
   return r.value as OpOutput<K>;
 }
 
-function serverOf(values: { server?: string | undefined; token?: string | undefined; meeting?: string | undefined }, usage: string): { host: ApiHost; meetingId: string } {
+type ServerFlags = { server?: string | undefined; token?: string | undefined; user?: string | undefined; meeting?: string | undefined };
+
+/**
+ * The server's Api: signed in as --user (a `referent serve` with accounts; the checkout then names
+ * that account) or with the access token of a browser shell. Secrets come from the environment,
+ * so they need not stand in the shell's history.
+ */
+async function serverOf(values: ServerFlags, usage: string): Promise<{ host: ApiHost; meetingId: string }> {
   if (!values.server || !values.meeting) throw new UsageError(`name the server and the meeting\nusage: ${usage}`);
-  // The token may come from the environment, so it need not stand in the shell's history.
+  if (values.user) {
+    const password = process.env.REFERENT_PASSWORD;
+    if (!password) throw new UsageError(`put the password of ${values.user} in $REFERENT_PASSWORD\nusage: ${usage}`);
+    const cookie = await signIn(values.server, values.user, password);
+    return { host: remoteApiHost({ url: values.server, headers: () => ({ Cookie: cookie }) }), meetingId: values.meeting };
+  }
   return { host: remoteApiHost({ url: values.server, token: values.token ?? process.env.REFERENT_SERVER_TOKEN }), meetingId: values.meeting };
 }
 
@@ -34,7 +47,7 @@ export const checkoutCommand: CliCommand = {
   run: async (args, io) => {
     const { values, positionals } = parse(args, options, checkoutUsage);
     if (positionals.length > 0) throw new UsageError(`unexpected ${positionals[0]}\nusage: ${checkoutUsage}`);
-    const { host, meetingId } = serverOf(values, checkoutUsage);
+    const { host, meetingId } = await serverOf(values, checkoutUsage);
     const pkg = await remote(host, 'checkout.take', { meetingId, ...(values.as ? { holder: values.as } : {}) });
     return withContext(io, values.db, async (ctx) => {
       try {
@@ -55,7 +68,7 @@ export const checkinCommand: CliCommand = {
   run: async (args, io) => {
     const { values, positionals } = parse(args, options, checkinUsage);
     if (positionals.length > 0) throw new UsageError(`unexpected ${positionals[0]}\nusage: ${checkinUsage}`);
-    const { host, meetingId } = serverOf(values, checkinUsage);
+    const { host, meetingId } = await serverOf(values, checkinUsage);
     return withContext(io, values.db, async (ctx) => {
       const pkg = await call(ctx, 'checkout.prepare', { meetingId });
       const report = await remote(host, 'checkout.checkin', { package: pkg });
