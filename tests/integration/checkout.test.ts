@@ -163,6 +163,15 @@ describe('checking a meeting in', () => {
     await call(server, 'agenda.updateItem', { itemId: itemId(await call(server, 'meetingday.get', { meetingId: MEETING }), 1), title: 'Igen redigeret på serveren' });
     const notat = (await call(server, 'agenda.getItem', { itemId: itemId(await call(server, 'meetingday.get', { meetingId: MEETING }), 2) })).attachments.find((a) => a.title === 'Notat fra mødet')!;
     expect(Buffer.from((await call(server, 'agenda.readAttachment', { attachmentId: notat.id })).base64, 'base64').equals(NOTAT)).toBe(true);
+
+    // The next meeting day: the same laptop takes the meeting again, over its earlier copy, and brings it back.
+    const again = await call(server, 'checkout.take', { meetingId: MEETING, holder: 'Anne Holm' });
+    await call(laptop, 'checkout.receive', { package: again });
+    expect(await exported(laptop)).toEqual(await exported(server));
+    await call(laptop, 'meetings.update', { id: MEETING, location: 'Byrådssalen' });
+    await call(server, 'checkout.checkin', { package: await call(laptop, 'checkout.prepare', { meetingId: MEETING }) });
+    expect(await exported(server)).toEqual(await exported(laptop));
+    expect((await verifyChain(server.store.db)).fault).toBeNull();
   });
 
   test('brings minutes approved offline back approved, locked and sealed on the server', async () => {
