@@ -163,13 +163,29 @@ async function readContent(db: Db, meetings: MeetingRow[], people: ReadonlyMap<s
       addenda: nonEmpty((addendaBy.get(m.id) ?? []).map((a) => ({ at: a.at, text: a.text }))),
       items: exItems,
     };
-    return { row: m, meeting: stripUndefined(meeting), itemIds: mItems.map((i) => i.id) };
+    return { row: m, meeting: withoutUndefined(meeting), itemIds: mItems.map((i) => i.id) };
   });
 }
 
 /** Drops undefined fields, so that exported JSON and content hashes see only what is there. */
 export function stripUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * stripUndefined for what readContent builds from rows (plain objects, arrays, strings, numbers,
+ * booleans, null): the same result without writing and parsing the JSON, which sealing an
+ * import's approved meetings spent a second of CPU per 20,000 items on.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => (v === undefined ? null : withoutUndefined(v))) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = withoutUndefined(v);
+    return out as T;
+  }
+  // As JSON would: a number it cannot write becomes null.
+  return (typeof value === 'number' && !Number.isFinite(value) ? null : value) as T;
 }
 
 /** The content hash the lock stores: sha256 of the meeting's canonical exchange form. */

@@ -4,10 +4,37 @@
 import { stemmer } from '@orama/stemmers/danish';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_UNIT = /^[\p{L}\p{N}\p{M}]$/u;
+const SURROGATE = /[\ud800-\udfff]/;
 
-/** The words of a text, lower-cased, in order. */
-export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+/** Per UTF-16 unit: 0 not yet known, 1 part of a word, 2 not. Filled as units are met. */
+const unitKind = new Uint8Array(65536);
+
+function isWordUnit(code: number): boolean {
+  let k = unitKind[code]!;
+  if (k === 0) unitKind[code] = k = WORD_UNIT.test(String.fromCharCode(code)) ? 1 : 2;
+  return k === 1;
+}
+
+/**
+ * The words of a text (of at least `minLength` units), lower-cased, in order: what `[\p{L}\p{N}\p{M}]+` matches. Scanned a
+ * UTF-16 unit at a time against a table, which indexing an import's texts does in half the time
+ * of the regular expression; a text with characters outside the BMP takes the expression.
+ */
+export function words(text: string, minLength = 1): string[] {
+  const lower = text.toLowerCase();
+  if (SURROGATE.test(lower)) return (lower.match(WORD) ?? []).filter((w) => w.length >= minLength);
+  const out: string[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordUnit(lower.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isWordUnit(lower.charCodeAt(i))) i++;
+    // A word too short for the caller is never cut out of the text.
+    if (i - start >= minLength) out.push(lower.slice(start, i));
+  }
+  return out;
 }
 
 /** The words of a text with where each stands in it (for marking matches in a snippet). */

@@ -64,8 +64,7 @@ class Vocabulary {
   /** The stems of a text's words that differ from the word itself, each once. */
   stemsOf(text: string): string[] {
     const out = new Set<string>();
-    for (const w of words(text)) {
-      if (w.length < MIN_PREFIX) continue;
+    for (const w of words(text, MIN_PREFIX)) {
       let s = this.stems.get(w);
       if (s === undefined) {
         const own = ownCopy(w);
