@@ -1,7 +1,7 @@
 // words() scans a text against a table instead of running the regular expression that defines a
 // word; it must cut every text exactly as the expression (and so SQLite's unicode61) does.
 import { describe, expect, test } from 'vitest';
-import { words } from './analysis';
+import { WordCache, words } from './analysis';
 
 const byExpression = (text: string, min = 1): string[] => (text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((w) => w.length >= min);
 
@@ -31,5 +31,23 @@ describe('words', () => {
       expect(words(t)).toEqual(byExpression(t));
       expect(words(t, 3)).toEqual(byExpression(t, 3));
     }
+  });
+});
+
+describe('WordCache', () => {
+  test('keeps at most twice its bound, and keeps a word in use however many others pass', () => {
+    const cache = new WordCache<number>(100);
+    cache.set('kommunen', -1);
+    for (let i = 0; i < 10_000; i++) {
+      cache.set(`sjælden${i}`, i);
+      // A word asked for now and then stays while the rare ones pass through.
+      if (i % 50 === 0) expect(cache.get('kommunen')).toBe(-1);
+    }
+    expect(cache.get('kommunen')).toBe(-1);
+    expect(cache.get('sjælden9999')).toBe(9999);
+    expect(cache.get('sjælden0')).toBeUndefined();
+    const kept = Array.from({ length: 10_000 }, (_, i) => cache.get(`sjælden${i}`)).filter((v) => v !== undefined);
+    expect(kept.length).toBeLessThanOrEqual(200);
+    expect(kept.length).toBeGreaterThanOrEqual(100);
   });
 });

@@ -57,18 +57,48 @@ export function wordSpans(text: string): { word: string; start: number; end: num
  */
 export const ownCopy = (word: string): string => Buffer.from(word, 'utf8').toString('utf8');
 
-// Stems are asked for the same few thousand words over and over; the cache is cleared when it
-// grows past a bound, so a long import cannot fill memory with it.
-const stemCache = new Map<string, string>();
-const STEM_CACHE_MAX = 200_000;
+/**
+ * A map of words kept to at most 2 × max entries, in two generations: when the newer is full it
+ * becomes the older and the older is let go, so the words in use stay while a long import's tail
+ * of rare words does not fill memory. Keys are stored as their own copies (ownCopy).
+ */
+export class WordCache<V> {
+  private newer = new Map<string, V>();
+  private older = new Map<string, V>();
+  constructor(private readonly max: number) {}
+
+  get(word: string): V | undefined {
+    const v = this.newer.get(word);
+    if (v !== undefined || this.older.size === 0) return v;
+    const old = this.older.get(word);
+    if (old !== undefined) this.set(ownCopy(word), old);
+    return old;
+  }
+
+  /** `word` must be an own copy. */
+  set(word: string, value: V): void {
+    if (this.newer.size >= this.max) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(word, value);
+  }
+}
+
+/** The stem of a word, computed (stem() keeps them). */
+export function stemOf(word: string): string {
+  return /\p{L}/u.test(word) ? ownCopy(stemmer(word)) : word;
+}
+
+// Stems are asked for the same few thousand words over and over.
+const stemCache = new WordCache<string>(50_000);
 
 /** The Danish Snowball stem of a lower-case word ("ambassadører" -> "ambassadør"); numbers stay as they are. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     const own = ownCopy(word);
-    s = /\p{L}/u.test(own) ? ownCopy(stemmer(own)) : own;
-    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    s = stemOf(own);
     stemCache.set(own, s);
   }
   return s;

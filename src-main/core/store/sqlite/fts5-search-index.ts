@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { Access, Outcome } from '../../../../src-shared/domain';
 import type { Db } from '../database';
 import { batches, IN_BATCH } from '../batches';
-import { caseToken, ownCopy, stem, words } from '../../search/analysis';
+import { caseToken, ownCopy, stemOf, WordCache, words } from '../../search/analysis';
 import { bodyText, loadItemTexts, type ItemText } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
 import { prefixExpansions, type Expansions } from '../prefix-words';
@@ -50,15 +50,16 @@ export function titleColumns(f: TitleFields): { title: string; caseNumber: strin
   };
 }
 
-/** Words past this many seen in one refresh start a new list (a long import must not fill memory with them). */
-const VOCABULARY_MAX = 200_000;
+/** Words one refresh keeps stems of: up to twice this many (WordCache), so a long import cannot fill memory with them. */
+const VOCABULARY_MAX = 50_000;
 
 /**
  * The words one refresh meets, each with its stem: a word met for the first time is stemmed once
- * and noted for search_words; every later one costs a single lookup.
+ * and noted for search_words; every later one costs a single lookup. A word met again after the
+ * cache let it go is noted again (search_words ignores a word it has).
  */
 class Vocabulary {
-  private stems = new Map<string, string>();
+  private stems = new WordCache<string>(VOCABULARY_MAX);
   fresh: string[] = [];
 
   /** The stems of a text's words that differ from the word itself, each once. */
@@ -68,8 +69,7 @@ class Vocabulary {
       let s = this.stems.get(w);
       if (s === undefined) {
         const own = ownCopy(w);
-        s = stem(own);
-        if (this.stems.size >= VOCABULARY_MAX) this.stems.clear();
+        s = stemOf(own);
         this.stems.set(own, s);
         this.fresh.push(own);
       }
