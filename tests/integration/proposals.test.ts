@@ -220,4 +220,27 @@ describe('a proposal', () => {
     const item = await call(ctx, 'agenda.getItem', { itemId: r.accepted!.itemId });
     expect(item.sections.find((s) => s.kind === 'history')!.body).toMatch(/^\*\*Organisations- og Beredskabsudvalget den 02-06-2026, punkt 3\*\*[\s\S]*\*\*Økonomiudvalget den 10-06-2026, punkt 2\*\*\n\nAnbefales$/);
   });
+
+  test('survives its meetings being written again whole (an import, a check-in): pending, accepted and rejected alike', async () => {
+    await recommendItem3();
+    view = await call(ctx, 'meetingday.setDecision', { itemId: itemId(view, 2), outcome: 'recommended' });
+    await call(ctx, 'agenda.updateItem', { itemId: itemId(view, 6), route: [{ body: 'OBU' }, { body: 'ØU' }] });
+    view = await call(ctx, 'meetingday.setDecision', { itemId: itemId(view, 6), outcome: 'recommended' });
+    const inbox = await call(ctx, 'proposals.list', { committeeId: ou });
+    expect(inbox.map((p) => p.from.number)).toEqual([3, 6]);
+    const accepted = await call(ctx, 'proposals.accept', { proposalId: inbox[0]!.id, meetingId: OU_MEETING });
+    await call(ctx, 'proposals.reject', { proposalId: inbox[1]!.id, reason: 'Hører under et andet udvalg.' });
+    const before = await call(ctx, 'proposals.list', { committeeId: ou, all: true });
+
+    // Both meetings come back whole from an exchange document: every item is written again.
+    await call(ctx, 'exchange.import', { document: await call(ctx, 'exchange.export', {}) });
+    const after = await call(ctx, 'proposals.list', { committeeId: ou, all: true });
+    expect(after.map((p) => ({ ...p, accepted: p.accepted && { ...p.accepted, itemId: '' } }))).toEqual(before.map((p) => ({ ...p, accepted: p.accepted && { ...p.accepted, itemId: '' } })));
+    expect(after[0]!.accepted).toMatchObject({ meetingId: OU_MEETING, number: accepted.accepted!.number });
+    view = await call(ctx, 'meetingday.get', { meetingId: MEETING });
+    expect(view.items.map((i) => i.proposal?.status ?? null)).toEqual([null, null, 'accepted', null, null, 'rejected', null, null]);
+    // Recording "Anbefales" again proposes nothing twice.
+    await call(ctx, 'meetingday.setDecision', { itemId: itemId(view, 3), outcome: 'recommended', text: 'Anbefales.' });
+    expect(await call(ctx, 'proposals.list', { committeeId: ou, all: true })).toHaveLength(2);
+  });
 });

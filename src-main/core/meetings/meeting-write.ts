@@ -7,6 +7,7 @@ import type { Database, Db } from '../store/database';
 import { insertRows } from '../store/batches';
 import type { Insertable } from 'kysely';
 import { newId } from '../util/canonical';
+import { holdProposals } from '../flow/keep-proposals';
 
 type Rows = { [T in keyof Database]?: Insertable<Database[T]>[] };
 const push = <T extends keyof Database>(rows: Rows, table: T, row: Insertable<Database[T]>): void => {
@@ -23,6 +24,8 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
     if (!id) throw new AppError('Invalid', `${at}.${path}: names "${key}", who is not a member of this committee`, `${at}.${path}: nævner "${key}", som ikke er medlem af dette udvalg.`);
     return id;
   };
+  // Proposals between committees refer to items by id: held across the rewrite (flow/keep-proposals.ts).
+  const restoreProposals = fresh ? null : await holdProposals(db, meetingId);
   if (!fresh) {
     await db.deleteFrom('items').where('meeting_id', '=', meetingId).execute();
     await db.deleteFrom('attendance').where('meeting_id', '=', meetingId).execute();
@@ -101,6 +104,7 @@ export async function writeMeetingContent(db: Db, meetingId: string, m: ExMeetin
     }
   }
   for (const table of ORDER) await insertRows(db, table, (rows[table] ?? []) as never[]);
+  await restoreProposals?.();
   return m.items.length;
 }
 
