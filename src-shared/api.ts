@@ -15,6 +15,7 @@ import { backupOps } from './api/backups';
 import { publishOps } from './api/publish';
 import { checkoutOps } from './api/checkout';
 import { proposalOps } from './api/proposals';
+import { accountOps } from './api/accounts';
 
 export const api = {
   ...systemOps,
@@ -30,6 +31,7 @@ export const api = {
   ...publishOps,
   ...checkoutOps,
   ...proposalOps,
+  ...accountOps,
 } satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -7,6 +7,7 @@ import { AppError, describeRefusal } from './errors';
 import { handlers } from './handlers';
 import type { Store } from './store/open';
 import type { Handler } from './handler-types';
+import { authorize } from './access/authorize';
 
 export async function invoke(ctx: CoreContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${name}".`, messageDa: `Der findes ingen handling ved navn "${name}".` } };
@@ -16,6 +17,8 @@ export async function invoke(ctx: CoreContext, name: string, rawInput: unknown):
     return { ok: false, error: { code: 'Invalid', message, ...(da ? { messageDa: da } : {}) } };
   }
   try {
+    // Under `referent serve` the account's roles decide, before anything is read or written.
+    if (ctx.account) await authorize(ctx.store.db, ctx.account, name, parsed.data);
     const handler = handlers[name] as Handler<OpName>;
     const value = await handler(ctx, parsed.data as never);
     return { ok: true, value };

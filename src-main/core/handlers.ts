@@ -20,6 +20,8 @@ import { addMember, endMembership, updateMember } from './committees/members.ser
 import { removeMember } from './committees/member-removal';
 import { cancelMeeting, setMeetingStatus, updateMeeting } from './agenda/meeting-lifecycle.service';
 import { searchItems } from './search/search.service';
+import { accountHandlers } from './accounts/accounts.handlers';
+import { readableCommittees } from './access/authorize';
 
 export type { Handler, Handlers } from './handler-types';
 
@@ -28,7 +30,12 @@ export const handlers = {
   'settings.get': (ctx) => getSettings(ctx.store.db),
   'settings.update': (ctx, input) => tx(ctx, (db) => updateSettings(db, input)),
 
-  'committees.list': (ctx) => listCommittees(ctx.store.db),
+  'committees.list': async (ctx) => {
+    const all = await listCommittees(ctx.store.db);
+    // A signed-in account sees the committees it has a role in.
+    const mine = ctx.account ? readableCommittees(ctx.account) : null;
+    return mine ? all.filter((c) => mine.includes(c.id)) : all;
+  },
   'committees.get': (ctx, { id }) => getCommittee(ctx.store.db, id),
   'committees.create': (ctx, input) => tx(ctx, (db) => createCommittee(db, input)),
   'committees.update': (ctx, { id, ...patch }) => tx(ctx, (db) => updateCommittee(db, id, patch)),
@@ -56,5 +63,6 @@ export const handlers = {
   ...checkoutHandlers,
   ...proposalHandlers,
 
-  'search.items': (ctx, input) => searchItems(ctx.store.db, ctx.store.search, input),
+  'search.items': (ctx, input) => searchItems(ctx.store.db, ctx.store.search, { ...input, committeeIds: ctx.account ? readableCommittees(ctx.account) : null }),
+  ...accountHandlers,
 } satisfies Handlers;

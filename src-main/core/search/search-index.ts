@@ -7,6 +7,8 @@ import type { Term } from './query';
 
 export type SearchFilters = {
   committeeId?: string | undefined;
+  /** Only items of these committees (never empty: the service answers an empty list itself). */
+  committeeIds?: readonly string[] | undefined;
   /** The year the item's meeting starts in. */
   year?: number | undefined;
   outcome?: Outcome | undefined;

@@ -16,6 +16,8 @@ import { snippetOf } from './snippet';
 export type SearchInput = {
   query: string;
   committeeId?: string | undefined;
+  /** Only these committees (a signed-in account's, under `referent serve`); null or left out: all. */
+  committeeIds?: readonly string[] | null | undefined;
   year?: number | undefined;
   outcome?: Outcome | undefined;
   access?: Access | undefined;
@@ -25,11 +27,11 @@ export type SearchInput = {
 
 export async function searchItems(db: Db, index: SearchIndex, input: SearchInput): Promise<SearchResult> {
   const terms = parseQuery(input.query);
-  if (terms.length === 0) return { hits: [], total: 0, more: false };
+  if (terms.length === 0 || input.committeeIds?.length === 0) return { hits: [], total: 0, more: false };
   await index.refresh(db);
   const answer = await index.query(db, {
     terms,
-    filters: { committeeId: input.committeeId, year: input.year, outcome: input.outcome, access: input.access },
+    filters: { committeeId: input.committeeId, committeeIds: input.committeeIds ?? undefined, year: input.year, outcome: input.outcome, access: input.access },
     offset: input.offset ?? 0,
     limit: input.limit ?? 50,
   });

@@ -179,6 +179,29 @@ export interface DocumentPageCacheTable {
   created_at: string;
 }
 
+/** Who may use a served archive (migration 0120; core/accounts). */
+export interface AccountTable {
+  id: string;
+  login: string;
+  display_name: string;
+  /** argon2id (PHC string); null for an account that signs in only through the identity provider. */
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  admin: Generated<boolean>;
+  disabled_at: string | null;
+  created_at: string;
+}
+export interface AccountRoleTable {
+  account_id: string;
+  committee_id: string;
+  role: 'secretary' | 'member' | 'reader';
+  /** A member's own key in the committee (people.key): what "approve own" compares with. */
+  member_key: string | null;
+}
+/** A signed-in browser: the SHA-256 of the cookie's random id, never the id itself. */
+export interface SessionTable { id_hash: string; account_id: string; created_at: string; expires_at: string }
+
 /** The search index's own tables (migration 0040; store/fts5-search-index.ts). */
 export interface SearchKeyTable { key: number; item_id: string }
 export interface SearchPendingTable { item_id: string }
@@ -209,6 +232,9 @@ export interface Database {
   meeting_seals: MeetingSealTable;
   checkouts: CheckoutTable;
   proposals: ProposalTable;
+  accounts: AccountTable;
+  account_roles: AccountRoleTable;
+  sessions: SessionTable;
 }
 
 /** An item recommended onward to another committee, waiting for (or answered by) its secretary (migration 0110). */

@@ -53,6 +53,8 @@ function termCondition(t: Term, titleOnly: boolean, expanded: Expansions): RawBu
 function whereOf(terms: readonly Term[], filters: SearchFilters, titleOnly: boolean, expanded: Expansions): RawBuilder<boolean> {
   const parts = terms.map((t) => termCondition(t, titleOnly, expanded));
   if (filters.committeeId) parts.push(sql<boolean>`d.committee_id = ${filters.committeeId}`);
+  // A signed-in account's committees: a handful, never the archive's whole list.
+  if (filters.committeeIds) parts.push(sql<boolean>`d.committee_id IN (${sql.join(filters.committeeIds)})`);
   if (filters.outcome) parts.push(sql<boolean>`d.outcome = ${filters.outcome}`);
   if (filters.access) parts.push(sql<boolean>`d.access = ${filters.access}`);
   if (filters.year !== undefined) parts.push(sql<boolean>`d.start >= ${`${filters.year}-01-01`} AND d.start < ${`${filters.year + 1}-01-01`}`);

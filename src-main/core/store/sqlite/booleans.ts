@@ -5,7 +5,7 @@
 import type { QueryResult } from 'kysely';
 
 /** Every boolean column of the schema, by name (no other column or alias is named so). */
-export const BOOLEAN_COLUMNS = ['supplementary', 'has_votes', 'public'] as const;
+export const BOOLEAN_COLUMNS = ['supplementary', 'has_votes', 'public', 'admin'] as const;
 
 export function bindBooleans(parameters: readonly unknown[]): readonly unknown[] {
   if (!parameters.some((p) => typeof p === 'boolean')) return parameters;

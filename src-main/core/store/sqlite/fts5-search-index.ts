@@ -118,6 +118,7 @@ function termExpression(t: Term, titleOnly: boolean, expanded: Expansions): stri
 function matchExpression(terms: readonly Term[], filters: SearchFilters, titleOnly: boolean, expanded: Expansions): string {
   const parts = terms.map((t) => termExpression(t, titleOnly, expanded));
   if (filters.committeeId) parts.push(`facets : ${q(facetOfCommittee(filters.committeeId))}`);
+  if (filters.committeeIds) parts.push(`facets : ${anyOf(filters.committeeIds.map((id) => q(facetOfCommittee(id))))}`);
   if (filters.outcome) parts.push(`facets : ${q(`o${filters.outcome}`)}`);
   if (filters.access) parts.push(`facets : ${q(`a${filters.access}`)}`);
   return parts.join(' AND ');
