@@ -19,7 +19,7 @@ const INPUTS_FILE = 'out/cli/inputs.json';
  * the native SQLite module (it cannot be bundled), Chromium's driver (it finds its own files), and
  * the large libraries a quick command never needs.
  */
-export const CLI_EXTERNAL = ['better-sqlite3', 'playwright-core', '@cantoo/pdf-lib', 'exceljs', 'date-holidays', 'docx'];
+export const CLI_EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'playwright-core', '@cantoo/pdf-lib', 'exceljs', 'date-holidays', 'docx'];
 
 /** Besides the sources themselves, a change to these makes the bundle stale. */
 const ALWAYS_INPUTS = ['package.json', 'package-lock.json', 'scripts/lib/cli-bundle.mjs'];

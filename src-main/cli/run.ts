@@ -18,6 +18,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'checkout', summary: 'take a meeting from a server into this file for offline work (read-only on the server meanwhile)', load: async () => (await import('./commands/checkout')).checkoutCommand },
   { name: 'checkin', summary: 'bring a checked-out meeting back to its server, verified and merged, or refused with the reason', load: async () => (await import('./commands/checkout')).checkinCommand },
   { name: 'backup', summary: 'list, make or restore the checked backups kept beside the database', load: async () => (await import('./commands/backup')).backupCommand },
+  { name: 'user', summary: 'add accounts of a served archive, set their passwords and roles per committee, list or disable them', load: async () => (await import('./commands/user')).userCommand },
+  { name: 'serve', summary: 'serve the archive to several users in their browsers, with accounts, roles and sessions', load: async () => (await import('./commands/serve')).serveCommand },
   { name: 'api', summary: 'call one operation of the Api ("referent api list" names them)', load: async () => (await import('./commands/api')).apiCommand },
 ];
 

@@ -11,6 +11,8 @@ export type CliIO = {
   /** The key that signs the change log (default: none): `backup restore` signs the restore's entry with it. */
   keyFile?: string | undefined;
   cwd: string;
+  /** What was piped into the command (`referent user … --password-stdin`); default: process.stdin. */
+  stdin?: () => Promise<string>;
 };
 
 export type OpenMode = { readOnly?: boolean };

@@ -5,16 +5,21 @@
 import type { ApiFailure, Result } from '../../src-shared/result';
 import { AppError } from '../core/errors';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
+import type { AccountSummary } from '../../src-shared/api/accounts';
 
 export type ApiHost = {
-  /** Parses the input with the contract's schema, runs the operation, answers with a Result. */
-  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Parses the input with the contract's schema, runs the operation, answers with a Result.
+   * `as`: the signed-in account making the call (`referent serve`): checked against its roles, and
+   * named as the author of what it changes. Passed with each call, since one core serves many.
+   */
+  invoke(name: string, input: unknown, as?: AccountSummary): Promise<Result<unknown>>;
   /**
    * The same with the input and the Result as JSON (UTF-8 bytes), for the browser shell: parsing
    * and writing JSON then happens where the core runs, not on the main thread. Null when the
    * input is not valid JSON.
    */
-  invokeJson(name: string, json: Uint8Array): Promise<Uint8Array | null>;
+  invokeJson(name: string, json: Uint8Array, as?: AccountSummary): Promise<Uint8Array | null>;
   /** A host task (tasks.ts); throws the AppError it failed with. */
   run<K extends TaskName>(task: K, input: TaskInput<K>): Promise<TaskOutput<K>>;
   /** Refuses new calls, lets the calls in flight finish, then closes the store. */

@@ -1,5 +1,6 @@
 // The messages between a shell's main thread and the core's worker (worker-host.ts, worker-entry.ts).
 import type { ApiFailure, Result } from '../../src-shared/result';
+import type { AccountSummary } from '../../src-shared/api/accounts';
 
 /** What the worker needs to open the store and build its context. */
 export type WorkerSetup = {
@@ -23,8 +24,8 @@ export type WorkerSetup = {
 
 /** A call the main thread sends; the worker answers it with a `result` (or `json`) of the same id. */
 export type CallMessage =
-  | { type: 'invoke'; name: string; input: unknown }
-  | { type: 'invokeJson'; name: string; json: Uint8Array }
+  | { type: 'invoke'; name: string; input: unknown; as?: AccountSummary | undefined }
+  | { type: 'invokeJson'; name: string; json: Uint8Array; as?: AccountSummary | undefined }
   | { type: 'task'; name: string; input: unknown };
 
 /** From the main thread: calls, answers to what the worker asked, and close. */

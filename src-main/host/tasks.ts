@@ -8,6 +8,8 @@ import { call } from '../core/dispatch';
 import { AppError } from '../core/errors';
 import { readBundle, writeBundle } from '../core/exchange/bundle';
 import { importDocument } from '../core/exchange/import';
+import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
+import type { AccountSummary } from '../../src-shared/api/accounts';
 
 const isBundle = (fileName: string): boolean => fileName.toLowerCase().endsWith('.zip');
 
@@ -36,6 +38,13 @@ export const TASKS = {
     // A bundle with a missing or altered file is refused whole (it names each), never written without it.
     return input.bundle ? writeBundle(ctx.store.db, doc, ctx.store.filesDir) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
   },
+  // `referent serve`'s sign-in: the server's thread holds no store, so sessions are made and looked up here.
+  'auth.signIn': (ctx: CoreContext, input: { login: string; password: string; previous?: string | undefined }): Promise<Session> =>
+    ctx.store.write((db) => signIn(db, input.login, input.password, input.previous)),
+  'auth.signInOidc': (ctx: CoreContext, input: { issuer: string; subject: string; previous?: string | undefined }): Promise<Session> =>
+    ctx.store.write((db) => signInOidc(db, input.issuer, input.subject, input.previous)),
+  'auth.session': (ctx: CoreContext, input: { token: string }): Promise<AccountSummary | null> => sessionAccount(ctx.store.db, input.token),
+  'auth.signOut': (ctx: CoreContext, input: { token: string }): Promise<void> => ctx.store.write((db) => signOut(db, input.token)),
 } satisfies Record<string, (ctx: CoreContext, input: never) => Promise<unknown>>;
 
 export type TaskName = keyof typeof TASKS;

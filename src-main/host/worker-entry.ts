@@ -3,7 +3,7 @@
 // only the shell can do, printing and opening a file in its program, it asks the main thread for.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Result } from '../../src-shared/result';
-import type { CoreContext } from '../core/context';
+import { asAccount, type CoreContext } from '../core/context';
 import { invoke, toFailure } from '../core/dispatch';
 import type { PdfPrinter } from '../core/documents/pdf';
 import { closeSharedPrinterIfStarted } from '../core/documents/shared-printer';
@@ -71,10 +71,10 @@ const tracker = createCallTracker();
 async function serve(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'invoke':
-      post({ type: 'result', id: message.id, result: await tracker.track(invoke(ctx, message.name, message.input)) });
+      post({ type: 'result', id: message.id, result: await tracker.track(invoke(asAccount(ctx, message.as), message.name, message.input)) });
       return;
     case 'invokeJson': {
-      const json = await tracker.track(invokeJson(ctx, message.name, message.json));
+      const json = await tracker.track(invokeJson(asAccount(ctx, message.as), message.name, message.json));
       if (json === null) return post({ type: 'json', id: message.id, json: null });
       const moved = transferable(json);
       return post({ type: 'json', id: message.id, json: moved.bytes }, moved.transfer);

@@ -178,12 +178,12 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<ApiHo
 
   await running();
   return {
-    invoke: (name, input) => (tracker.closing ? Promise.resolve(CLOSING_RESULT) : tracker.track(call({ type: 'invoke', name, input }).then(resultOf))),
-    invokeJson: (name, json) => {
+    invoke: (name, input, as) => (tracker.closing ? Promise.resolve(CLOSING_RESULT) : tracker.track(call({ type: 'invoke', name, input, as }).then(resultOf))),
+    invokeJson: (name, json, as) => {
       if (tracker.closing) return Promise.resolve(Buffer.from(JSON.stringify(CLOSING_RESULT)));
       const moved = transferable(json);
       return tracker.track(
-        call({ type: 'invokeJson', name, json: moved.bytes }, moved.transfer).then((reply) => (reply.type === 'json' ? reply.json : Buffer.from(JSON.stringify(resultOf(reply))))),
+        call({ type: 'invokeJson', name, json: moved.bytes, as }, moved.transfer).then((reply) => (reply.type === 'json' ? reply.json : Buffer.from(JSON.stringify(resultOf(reply))))),
       );
     },
     run: async (task, input) => {

@@ -49,3 +49,8 @@ export function cookieValue(header: string | undefined, name: string): string | 
  * the token is stable per profile, so a bookmark or a second tab keeps working after a restart.
  */
 export const launchCookie = (port: number, token: string): string => `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;
+
+/** An address only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}

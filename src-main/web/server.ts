@@ -1,14 +1,20 @@
-// The browser shell: the same Api over HTTP on 127.0.0.1, with an access token (from the launch
-// address, then kept as an HttpOnly cookie) and an Origin check, and the built renderer beside it.
+// The browser shell: the same Api over HTTP, and the built renderer beside it. Two ways in:
+// - single user (`npm run web`, `npm start` without Electron): 127.0.0.1 only, an access token
+//   from the launch address, then kept as an HttpOnly cookie;
+// - accounts (`referent serve`): a sign-in page, sessions in HttpOnly cookies, and every call
+//   made as the signed-in account (checked against its roles in the core: core/access).
+// Both check the Origin of every Api call and the Host of every request.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isOpName } from '../../src-shared/api';
+import type { AccountSummary } from '../../src-shared/api/accounts';
 import type { ApiHost } from '../host/api-host';
 import { pageHeaders, staticContentType } from '../../src-shared/static-files';
-import { bearer, cookieName, cookieValue, hostAllowed, launchCookie, newToken, originAllowed, tokenMatches } from './security';
+import { bearer, cookieName, cookieValue, hostAllowed, isLoopback, launchCookie, newToken, originAllowed, tokenMatches } from './security';
 import { missingTokenPage } from './missing-token-page';
+import { accountsGate, type AccountsOptions } from './accounts-gate';
 
 export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
 
@@ -18,39 +24,52 @@ export type WebServerOptions = {
   /** The built renderer (vite build --config vite.web.config.ts). */
   staticDir: string;
   port?: number;
+  /** The address to listen on; 127.0.0.1 unless accounts are configured (then anything the proxy reaches). */
+  bindHost?: string;
   token?: string;
   maxBodyBytes?: number;
+  /** `referent serve`: accounts and sessions instead of the single user's token. */
+  accounts?: AccountsOptions;
 };
 
 /** Headers of every page and asset served: the same for each, so built once. */
 const PAGE_HEADERS = pageHeaders({ dev: false });
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
+export function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string | string[]> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
 
-const failure = (code: string, message: string, messageDa?: string): string => JSON.stringify({ ok: false, error: { code, message, ...(messageDa ? { messageDa } : {}) } });
+export const failure = (code: string, message: string, messageDa?: string): string => JSON.stringify({ ok: false, error: { code, message, ...(messageDa ? { messageDa } : {}) } });
+
+export class BindRefused extends Error {}
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const staticRoot = path.resolve(options.staticDir);
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  // The single user's token is a key to the whole archive for anyone who can reach the port.
+  if (!options.accounts && !isLoopback(bindHost))
+    throw new BindRefused(`Referent will not listen on ${bindHost} without accounts: beyond this machine it runs only as \`referent serve\`, where everyone signs in.`);
   let port = 0;
+  const gate = options.accounts ? accountsGate(options.host, options.accounts, bindHost, () => port) : null;
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => send(res, 500, failure('Internal', (e as Error).message)));
   });
 
-  const authorized = (req: http.IncomingMessage): boolean =>
+  const tokenAuthorized = (req: http.IncomingMessage): boolean =>
     tokenMatches(token, bearer(req.headers.authorization)) || tokenMatches(token, cookieValue(req.headers.cookie, cookieName(port)));
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!hostAllowed(req.headers.host, port)) return send(res, 421, failure('Forbidden', 'This server answers only on 127.0.0.1.'));
+    const hostOk = gate ? gate.hostAllowed(req.headers.host) : hostAllowed(req.headers.host, port);
+    if (!hostOk) return send(res, 421, failure('Forbidden', gate ? 'This server answers only at its own address.' : 'This server answers only on 127.0.0.1.'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (gate && (await gate.handleRoute(req, res, url))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('Invalid', 'Only GET here.'));
-    const launch = url.searchParams.get('token');
+    const launch = gate ? null : url.searchParams.get('token');
     if (launch !== null) {
       // The launch address: keep the token as a cookie and take it out of the address bar.
       if (!tokenMatches(token, launch)) return send(res, 401, missingTokenPage(port, 'wrong'), 'text/html; charset=utf-8', PAGE_HEADERS);
@@ -60,8 +79,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (!originAllowed(req.headers.origin, port)) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.', 'Forespørgsler fra andre websider afvises.'));
-    if (!authorized(req)) return send(res, 401, failure('Forbidden', 'The access token is missing or wrong; open Referent with the address it printed when it started.', 'Adgangsnøglen mangler eller er forkert. Åbn Referent med den adresse, programmet skrev, da det startede.'));
+    const originOk = gate ? gate.originAllowed(req.headers.origin) : originAllowed(req.headers.origin, port);
+    if (!originOk) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.', 'Forespørgsler fra andre websider afvises.'));
+    let account: AccountSummary | undefined;
+    if (gate) {
+      const signedIn = await gate.account(req);
+      // The header tells the app's page to go to the sign-in page (the session ended meanwhile).
+      if (!signedIn) return send(res, 401, failure('Forbidden', 'You are not signed in, or your session has ended; sign in again.', 'Du er ikke logget ind, eller din session er udløbet; log ind igen.'), undefined, { 'X-Referent-Sign-In': '/login' });
+      account = signedIn;
+    } else if (!tokenAuthorized(req))
+      return send(res, 401, failure('Forbidden', 'The access token is missing or wrong; open Referent with the address it printed when it started.', 'Adgangsnøglen mangler eller er forkert. Åbn Referent med den adresse, programmet skrev, da det startede.'));
     if (req.method !== 'POST') return send(res, 405, failure('Invalid', 'Api operations are called with POST.'));
     if (!isOpName(name)) return send(res, 404, failure('NotFound', `There is no operation called "${name}".`));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, failure('Invalid', 'The body must be JSON.'));
@@ -73,30 +100,35 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       chunks.push(chunk as Buffer);
     }
     // The body goes to the core as it came: JSON is parsed, and the Result written, off this thread.
-    const result = await options.host.invokeJson(name, Buffer.concat(chunks));
+    const result = await options.host.invokeJson(name, Buffer.concat(chunks), account);
     if (result === null) return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
     send(res, 200, Buffer.from(result.buffer, result.byteOffset, result.byteLength));
   }
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
     const file = path.resolve(staticRoot, `.${rel}`);
     if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, 'Not found', 'text/plain');
     const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
-    // Scripts and styles are the same for everyone; the app's page only with the token, so that a
-    // tab without it says what to do instead of showing an app that cannot load anything.
-    if (path.basename(target) === 'index.html' && !authorized(req)) return send(res, 401, missingTokenPage(port, 'missing'), 'text/html; charset=utf-8', PAGE_HEADERS);
+    // Scripts and styles are the same for everyone; the app's page only to whom may use it, so that
+    // a tab without it says what to do instead of showing an app that cannot load anything.
+    if (path.basename(target) === 'index.html') {
+      if (gate) {
+        if (!(await gate.account(req))) return send(res, 303, '', 'text/plain', { Location: '/login' });
+      } else if (!tokenAuthorized(req)) return send(res, 401, missingTokenPage(port, 'missing'), 'text/html; charset=utf-8', PAGE_HEADERS);
+    }
     if (!fs.existsSync(target)) return send(res, 404, 'The renderer is not built: run "npm run build:web".', 'text/plain; charset=utf-8');
     send(res, 200, fs.readFileSync(target), staticContentType(target), PAGE_HEADERS);
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, bindHost, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const shown = isLoopback(bindHost) || bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: gate ? `http://${shown}:${port}/` : `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
     close: () =>
