@@ -36,6 +36,9 @@ export function createTransport(): Transport {
     } catch {
       throw new ApiError('Internal', 'Referent kunne ikke nås. Kører programmet stadig?');
     }
+    // `referent serve`: the session ended (signed out in another tab, expired, disabled): sign in again.
+    const signIn = response.status === 401 ? response.headers.get('X-Referent-Sign-In') : null;
+    if (signIn) location.assign(signIn);
     return unwrap<OpOutput<K>>(await response.json());
   };
   return <K extends OpName>(name: K, input: unknown) => retryWhileBusy(() => once(name, input), { ask: askToRetry });

@@ -17,6 +17,7 @@ import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { SearchPalette, useSearchShortcut } from '../screens/search/SearchPalette';
+import { AccountBox, useMe } from '../screens/accounts/AccountBox';
 
 function Screen({ route }: { route: Route }) {
   switch (route.view) {
@@ -40,6 +41,7 @@ export function App() {
   const { t: ts } = useTranslation('search');
   const route = useRoute();
   const committees = useCommittees();
+  const me = useMe().data;
   const [creating, setCreating] = useState(false);
   const [lang, setLang] = useState<Language>(storedLanguage());
   const [search, setSearch] = useState<{ open: boolean; initial: string }>({ open: false, initial: '' });
@@ -83,9 +85,12 @@ export function App() {
             </ul>
           )}
         </QueryState>
-        <Button variant="quiet" className="nav-new" onPress={() => setCreating(true)}>
-          + {t('nav.newCommittee')}
-        </Button>
+        {/* Under `referent serve` only an administrator creates committees. */}
+        {(!me || me.admin) && (
+          <Button variant="quiet" className="nav-new" onPress={() => setCreating(true)}>
+            + {t('nav.newCommittee')}
+          </Button>
+        )}
         <ul className="nav-list nav-bottom">
           <li>
             <Link href={href({ view: 'calendar' })} className="nav-link" aria-current={route.view === 'calendar' ? 'page' : undefined}>
@@ -98,6 +103,7 @@ export function App() {
             </Link>
           </li>
         </ul>
+        <AccountBox />
         <div className="nav-language">
           <Select
             label={t('nav.language')}

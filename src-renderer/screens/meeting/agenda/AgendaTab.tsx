@@ -1,5 +1,6 @@
 // The "Dagsorden" tab: the agenda's items in order on the left (live numbers, drag and drop,
 // keyboard reordering), the chosen item's editor on the right.
+import { useMayEdit } from '../../accounts/AccountBox';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -51,9 +52,11 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
   const status = agenda.meeting.status;
   const published = status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
   const locked = agenda.meeting.locked;
-  const editable = !locked && status !== 'cancelled' && (!published || unlocked);
+  // A reader or member of the committee (`referent serve`) sees the agenda as it is; the core would refuse her edits anyway.
+  const mayEdit = useMayEdit(agenda.meeting.committeeId);
+  const editable = mayEdit && !locked && status !== 'cancelled' && (!published || unlocked);
   // A supplementary item is how a published agenda grows: it needs no "edit anyway" first.
-  const canAdd = !locked && status !== 'cancelled';
+  const canAdd = mayEdit && !locked && status !== 'cancelled';
   const whyNot = locked ? t('toolbar.whyLocked') : status === 'cancelled' ? t('toolbar.whyCancelled') : null;
 
   // An item opened from a search is selected, once per search.
