@@ -98,3 +98,37 @@ test('two secretaries of two committees each see and edit only their own; a read
   expect(stale.status()).toBe(401);
   await anne.page.screenshot({ path: 'test-results/serve-login-1360.png' });
 });
+
+test('an administrator adds an account and gives it a role on the settings screen; the new secretary then signs in to her committee', async ({ serve, browser }) => {
+  test.setTimeout(180_000);
+  const served = await serve({ document, accounts: [{ login: 'mette', displayName: 'Mette Skov', admin: true }] });
+  const { page } = await served.signIn(browser, 'mette');
+  await page.evaluate(() => (location.hash = '#/settings'));
+  const panel = page.getByRole('region', { name: 'Konti' });
+  await expect(panel.getByRole('table', { name: 'Konti' })).toContainText('Mette Skov');
+  const form = panel.getByRole('form', { name: 'Ny konto' });
+  await form.getByRole('textbox', { name: 'Brugernavn' }).fill('anne');
+  await form.getByRole('textbox', { name: 'Navn', exact: true }).fill('Anne Holm');
+  await form.getByLabel('Adgangskode').fill('adgangskode-anne');
+  await form.getByRole('button', { name: 'Opret konto' }).click();
+  await expect(panel.getByRole('table', { name: 'Konti' })).toContainText('Anne Holm');
+
+  const roles = panel.getByRole('form', { name: 'Giv en rolle' });
+  await roles.getByRole('button', { name: /Konto/ }).click();
+  await page.getByRole('option', { name: 'Anne Holm (anne)' }).click();
+  await roles.getByRole('button', { name: /Udvalg/ }).click();
+  await page.getByRole('option', { name: 'Teknik- og Miljøudvalget' }).click();
+  await roles.getByRole('button', { name: 'Gem rolle' }).click();
+  await expect(panel.getByRole('row', { name: /Anne Holm/ })).toContainText('Sekretær, Teknik- og Miljøudvalget');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/serve-accounts-1024.png', fullPage: true });
+
+  const anne = await served.signIn(browser, 'anne');
+  const nav = anne.page.getByRole('navigation', { name: 'Hovednavigation' });
+  await expect(nav.getByRole('link', { name: /Teknik- og Miljøudvalget/ })).toBeVisible();
+  await expect(nav.getByRole('link', { name: /Økonomiudvalget/ })).toHaveCount(0);
+  // Not an administrator: no accounts panel for her.
+  await anne.page.evaluate(() => (location.hash = '#/settings'));
+  await expect(anne.page.getByRole('heading', { name: 'Indstillinger', level: 1 })).toBeVisible();
+  await expect(anne.page.getByRole('region', { name: 'Konti' })).toHaveCount(0);
+});

@@ -1,8 +1,9 @@
 // Organisation settings: the municipality's name and logo, printed in document headers; and the
-// database's backups.
+// database's backups; and, for an administrator of a served archive, its accounts.
 import { useTranslation } from 'react-i18next';
 import { OrganisationForm } from './OrganisationForm';
 import { BackupsPanel } from './BackupsPanel';
+import { AccountsPanel } from './AccountsPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function SettingsScreen() {
     <section className="screen">
       <h1>{t('settings.title')}</h1>
       <OrganisationForm />
+      <AccountsPanel />
       <BackupsPanel />
     </section>
   );
