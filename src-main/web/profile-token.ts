@@ -6,12 +6,13 @@ import { newToken } from './security';
 
 export const TOKEN_FILE_NAME = 'web-token';
 
-/** The token in `dir`, made on first use; a file that is not a plausible token is replaced. */
+/** The token in `dir`, made on first use; a file that is not a plausible token (or begins with a dash) is replaced. */
 export function profileToken(dir: string): string {
   const file = path.join(dir, TOKEN_FILE_NAME);
   try {
     const existing = fs.readFileSync(file, 'utf8').trim();
-    if (/^[\w-]{32,}$/.test(existing)) {
+    // A token an older version made may begin with a dash, which no command line takes as a value: made anew.
+    if (/^\w[\w-]{31,}$/.test(existing)) {
       // Tighten a file an older version or a copy left readable by others.
       if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
       return existing;

@@ -2,7 +2,12 @@
 // launch cookie), the Origin and the Host of a request.
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 
-export const newToken = (): string => randomBytes(24).toString('base64url');
+/**
+ * The access token, in hexadecimal: it is passed as a command's argument (`referent checkout
+ * --token …`), and a base64url token begins with a dash one time in 64, which a command line reads
+ * as an option (the checkout test met it).
+ */
+export const newToken = (): string => randomBytes(24).toString('hex');
 
 export function tokenMatches(expected: string, given: string | undefined): boolean {
   if (!given) return false;

@@ -3,18 +3,7 @@
 // and a forced release frees the meeting for editing again.
 import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
-
-const document = {
-  format: 'referent/v1',
-  committees: [
-    {
-      name: 'Økonomiudvalget',
-      numbering: 'per-meeting',
-      members: [],
-      meetings: [{ start: '2026-06-02T14:30', items: [{ title: 'Godkendelse af dagsorden' }, { title: 'Budgetopfølgning' }] }],
-    },
-  ],
-};
+import { oneMeeting as document } from './one-meeting';
 
 test('a meeting held by another is shown with her name, refuses edits with that sentence, and can be released', async ({ page, app }) => {
   test.setTimeout(90_000);

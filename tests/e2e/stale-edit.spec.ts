@@ -2,18 +2,7 @@
 // the page says who changed what and when, shows the item as it now is, and edits again from there.
 import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
-
-const document = {
-  format: 'referent/v1',
-  committees: [
-    {
-      name: 'Økonomiudvalget',
-      numbering: 'per-meeting',
-      members: [],
-      meetings: [{ start: '2026-06-02T14:30', items: [{ title: 'Godkendelse af dagsorden' }, { title: 'Budgetopfølgning' }] }],
-    },
-  ],
-};
+import { oneMeeting as document } from './one-meeting';
 
 test('an edit made from an item changed meanwhile is refused with who and when, and the item is reloaded', async ({ page, app }) => {
   test.setTimeout(90_000);

@@ -2,7 +2,6 @@
 // anew at each sign-in and ended at sign-out, every Api call made as the signed-in account, the
 // Origin and Host checks, slowed guessing, and no listening beyond loopback without accounts.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BindRefused, startWebServer, type WebServer } from '../../src-main/web/server';
@@ -12,6 +11,7 @@ import { call } from '../../src-main/core/dispatch';
 import { runCli } from '../../src-main/cli/run';
 import type { CoreContext } from '../../src-main/core/context';
 import { reopenTestStore, tempDir, testContext } from '../helpers/store';
+import { rawRequest, type RawOptions, type RawReply } from '../helpers/raw-request';
 
 let server: WebServer;
 let host: ApiHost;
@@ -34,19 +34,8 @@ afterEach(async () => {
   await host.close();
 });
 
-type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders };
-function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
+/** A raw request, so that Host and Origin can be set as an attacker would. */
+const request = (pathname: string, opts: RawOptions = {}): Promise<RawReply> => rawRequest(server.port, pathname, opts);
 
 const origin = () => `http://127.0.0.1:${server.port}`;
 const signIn = (login: string, password: string, cookie?: string) =>
@@ -55,7 +44,7 @@ const signIn = (login: string, password: string, cookie?: string) =>
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin(), ...(cookie ? { Cookie: cookie } : {}) },
     body: new URLSearchParams({ login, password }).toString(),
   });
-const jarOf = (r: Reply): string => (r.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+const jarOf = (r: RawReply): string => (r.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
 const api = (op: string, input: unknown, cookie: string, headers: Record<string, string> = {}) =>
   request(`/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin(), Cookie: cookie, ...headers }, body: JSON.stringify(input) });
 
@@ -147,17 +136,7 @@ describe('requests from elsewhere', () => {
   test('behind https the cookie is Secure with the __Host- prefix, and the public address is accepted', async () => {
     const secure = await startWebServer({ host, staticDir, accounts: { publicUrl: 'https://referent.kommune.dk' } });
     try {
-      const r = await new Promise<Reply>((resolve, reject) => {
-        const req = http.request(
-          { host: '127.0.0.1', port: secure.port, path: '/auth/login', method: 'POST', headers: { Host: 'referent.kommune.dk', Origin: 'https://referent.kommune.dk', 'Content-Type': 'application/x-www-form-urlencoded' } },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: '', headers: res.headers }));
-          },
-        );
-        req.on('error', reject);
-        req.end('login=anne&password=korrekt+hest+batteri');
-      });
+      const r = await rawRequest(secure.port, '/auth/login', { method: 'POST', headers: { Host: 'referent.kommune.dk', Origin: 'https://referent.kommune.dk', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'login=anne&password=korrekt+hest+batteri' });
       expect(r.status).toBe(303);
       expect(r.headers['set-cookie']![0]).toMatch(/^__Host-referent-session=[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure$/);
     } finally {

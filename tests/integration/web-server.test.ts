@@ -1,14 +1,15 @@
 // The browser shell's HTTP adapter: 127.0.0.1 only, the access token (header or launch cookie),
 // the Origin check, and the same Results as every other adapter.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import type { ApiHost } from '../../src-main/host/api-host';
 import { inProcessHost } from '../../src-main/host/in-process-host';
 import { profileToken } from '../../src-main/web/profile-token';
+import { newToken } from '../../src-main/web/security';
 import { tempDir, testContext } from '../helpers/store';
+import { rawRequest, type RawOptions, type RawReply } from '../helpers/raw-request';
 
 let server: WebServer;
 let host: ApiHost;
@@ -26,25 +27,14 @@ afterEach(async () => {
 });
 
 /** A raw request, so that Host and Origin can be set as an attacker would. */
-function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
+const request = (pathname: string, opts: RawOptions = {}): Promise<RawReply> => rawRequest(server.port, pathname, opts);
 
 const post = (op: string, input: unknown, headers: Record<string, string> = {}) =>
   request(`/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers }, body: JSON.stringify(input) });
 
 describe('HTTP adapter', () => {
   test('prints a loopback address carrying a long random token', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
   });
 
   test('the launch address sets an HttpOnly, SameSite=Strict cookie and leaves the token out of the address bar', async () => {
@@ -83,7 +73,7 @@ describe('HTTP adapter', () => {
   test('the profile token is the same after a restart and readable by its owner only', () => {
     const dir = tempDir('referent-profile-');
     const first = profileToken(dir);
-    expect(first).toMatch(/^[\w-]{32}$/);
+    expect(first).toMatch(/^[0-9a-f]{48}$/);
     expect(profileToken(dir)).toBe(first);
     if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'web-token')).mode & 0o777).toBe(0o600);
     fs.chmodSync(path.join(dir, 'web-token'), 0o644);
@@ -91,6 +81,15 @@ describe('HTTP adapter', () => {
     if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'web-token')).mode & 0o777).toBe(0o600);
     fs.writeFileSync(path.join(dir, 'web-token'), 'short');
     expect(profileToken(dir)).not.toBe(first);
+    // An older version's base64url token that begins with a dash is made anew.
+    fs.writeFileSync(path.join(dir, 'web-token'), '-Xq3v0c9TnQk2b7mWl1pYzRsAeUdFgHj');
+    expect(profileToken(dir)).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  test('no access token begins with a dash, which a command line would read as an option (referent checkout --token …)', () => {
+    const tokens = Array.from({ length: 2000 }, () => newToken());
+    expect(tokens.filter((t) => t.startsWith('-'))).toEqual([]);
+    expect(new Set(tokens).size).toBe(2000);
   });
 
   test('an operation with the token answers with the same Result as IPC and the CLI', async () => {
