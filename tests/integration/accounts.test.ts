@@ -6,9 +6,9 @@ import { OP_NAMES } from '../../src-shared/api';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 import { asAccount, type CoreContext } from '../../src-main/core/context';
 import { call } from '../../src-main/core/dispatch';
-import type { AppError } from '../../src-main/core/errors';
 import { REQUIREMENTS } from '../../src-main/core/access/requirements';
 import { testContext } from '../helpers/store';
+import { refusal } from '../helpers/refusal';
 import { everyonePresent, itemId, MEETING, seedMeetingDay } from './meetingday-fixture';
 
 let root: CoreContext;
@@ -16,11 +16,6 @@ let teknik: string;
 let obu: string;
 const as: Record<string, AccountSummary> = {};
 
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(() => null, (x: unknown) => x as AppError);
-  if (!e) throw new Error('the call was allowed');
-  return e;
-};
 
 beforeEach(async () => {
   root = testContext();

@@ -9,9 +9,9 @@ import type { CheckinPackage } from '../../src-shared/api/checkout';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyChain } from '../../src-main/core/changelog/changelog';
-import type { AppError } from '../../src-main/core/errors';
 import { openSqliteStore } from '../../src-main/core/store/open';
 import { tempDir, testContext } from '../helpers/store';
+import { refusal } from '../helpers/refusal';
 import { everyonePresent, itemId, MEETING, NEXT_MEETING, seedMeetingDay } from './meetingday-fixture';
 
 const PDF = Buffer.from('%PDF-1.7\nBudgetforslag 2027\n%%EOF\n');
@@ -32,11 +32,6 @@ async function exported(ctx: CoreContext, meetingId = MEETING): Promise<unknown>
   return doc.committees[0]!.meetings.find((m) => m.id === meetingId);
 }
 
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(() => null, (x: unknown) => x as AppError);
-  if (!e) throw new Error('it was not refused');
-  return e;
-};
 
 /** Takes the meeting to the laptop as Anne Holm. */
 async function checkOut(server: CoreContext, laptop: CoreContext) {

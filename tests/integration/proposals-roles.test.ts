@@ -6,19 +6,14 @@ import { beforeEach, expect, test } from 'vitest';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 import { asAccount, type CoreContext } from '../../src-main/core/context';
 import { call } from '../../src-main/core/dispatch';
-import type { AppError } from '../../src-main/core/errors';
 import { testContext } from '../helpers/store';
+import { refusal } from '../helpers/refusal';
 import { everyonePresent, itemId, MEETING, OU_MEETING, seedMeetingDay } from './meetingday-fixture';
 
 let root: CoreContext;
 let ou: string;
 const as: Record<string, AccountSummary> = {};
 const ctxOf = (login: string): CoreContext => asAccount(root, as[login]);
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(() => null, (x: unknown) => x as AppError);
-  if (!e) throw new Error('the call was allowed');
-  return e;
-};
 
 beforeEach(async () => {
   root = testContext();

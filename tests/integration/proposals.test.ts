@@ -4,9 +4,9 @@
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
-import type { AppError } from '../../src-main/core/errors';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
 import type { MeetingDayView } from '../../src-shared/api/meetingday';
+import { refusal } from '../helpers/refusal';
 import { testContext } from '../helpers/store';
 import { everyonePresent, itemId, KB_MEETING, MEETING, OU_MEETING, seedMeetingDay } from './meetingday-fixture';
 import { pandocMarkdown, pdfPages, squash, writeTemp } from './documents-helpers';
@@ -39,11 +39,6 @@ async function holdOuMeeting(): Promise<void> {
 
 const sourceMeeting = async () => (await call(ctx, 'exchange.export', {})).committees[0]!.meetings.find((m) => m.id === MEETING)!;
 const agendaTitles = async (meetingId: string) => (await call(ctx, 'agenda.get', { meetingId })).items.map((i) => i.title);
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(() => null, (x: unknown) => x as AppError);
-  if (!e) throw new Error('it was not refused');
-  return e;
-};
 const logActions = async () => (await ctx.store.db.selectFrom('change_log').select(['action', 'author', 'committee_id']).orderBy('seq').execute()).filter((e) => e.action.startsWith('proposal.'));
 
 describe('recording "Anbefales"', () => {

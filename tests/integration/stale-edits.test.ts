@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import { entryHash, verifyChain } from '../../src-main/core/changelog/changelog';
-import type { AppError } from '../../src-main/core/errors';
+import { refusal } from '../helpers/refusal';
 import { testContext } from '../helpers/store';
 
 const document = {
@@ -36,11 +36,6 @@ async function lastChangeTime(ctx: ReturnType<typeof testContext>): Promise<{ ti
   return { time: `${p(d.getHours())}:${p(d.getMinutes())}`, date: `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` };
 }
 
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  const e = await p.then(() => null, (x: unknown) => x as AppError);
-  if (!e) throw new Error('the stale edit was stored');
-  return e;
-};
 
 describe('an edit made from an older version', () => {
   test('of an item is refused, naming what was changed and when, and the other change is kept', async () => {
