@@ -12,7 +12,7 @@ import { openSqliteStore } from '../src-main/core/store/open';
 import { resolveKeyFile } from '../src-main/core/paths';
 import { archiveJson, benchDir } from './archive/files';
 import { PLANTED } from './archive/generate';
-import type { Bench, BenchLine } from './lib';
+import { percentile, timedRuns, timedRunsWithCpu, type Bench, type BenchLine } from './lib';
 import { CLI_BUNDLE, ensureCliBundle } from '../scripts/lib/cli-bundle.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '320,26000,250000').split(',').map(Number);
@@ -34,33 +34,6 @@ const cpu = (r: ChildResult): string => (r.cpuMs !== undefined ? `${(r.cpuMs / 1
 function child(step: string, ...args: string[]): ChildResult {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'archive/child.ts'), step, ...args], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 3_600_000 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult;
-}
-
-function percentile(times: number[], p: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-/** CPU time of this process so far, in ms: on a shared machine it counts only our own work. */
-const cpuNow = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-/** CPU ms of the last `timed` call's runs, in order. */
-let cpuTimes: number[] = [];
-
-async function timed(fn: () => unknown, runs: number, warmup = 2): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  cpuTimes = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const c = cpuNow();
-    await fn();
-    times.push(performance.now() - t);
-    cpuTimes.push(cpuNow() - c);
-  }
-  return times;
 }
 
 const fresh = (file: string): string => {
@@ -94,8 +67,8 @@ const bench: Bench = async (report) => {
     line({ name: 'database file', value: fs.statSync(dbFile).size / 1e6, unit: 'MB', note: `bulk rows only: ${(fs.statSync(baseFile).size / 1e6).toFixed(0)} MB; JSON ${(fs.statSync(json).size / 1e6).toFixed(0)} MB` });
 
     // Open: what every command and start pays, against a bare SQLite open of the same file.
-    const openMs = percentile(await timed(async () => { await openSqliteStore(dbFile).close(); }, 5, 1), 50);
-    const bareMs = percentile(await timed(() => new BetterSqlite3(dbFile).close(), 5, 1), 50);
+    const openMs = percentile(await timedRuns(async () => { await openSqliteStore(dbFile).close(); }, 5, 1), 50);
+    const bareMs = percentile(await timedRuns(() => new BetterSqlite3(dbFile).close(), 5, 1), 50);
     line({ name: 'open the store (median)', value: openMs, unit: 'ms', target: big ? '<= 100 ms' : undefined, met: big ? openMs <= 100 : undefined, note: `bare SQLite open ${bareMs.toFixed(1)} ms` });
 
     // With the key the bundled CLI signs with, so that the saves below verify as the CLI's own.
@@ -107,8 +80,9 @@ const bench: Bench = async (report) => {
       const item = await call(ctx, 'agenda.getItem', { itemId: target });
       let n = 0;
       const save = () => call(ctx, 'agenda.updateItem', { itemId: target, sections: item.sections.map((s, i) => (i === item.sections.length - 1 ? { ...s, body: `${s.body} ${++n}` } : s)) });
-      const p50 = percentile(await timed(save, 21, 3), 50);
-      const saveCpu = percentile(cpuTimes, 50);
+      const saves = await timedRunsWithCpu(save, 21, 3);
+      const p50 = percentile(saves.wall, 50);
+      const saveCpu = percentile(saves.cpu, 50);
       autosave.set(size, p50);
       const smallest = autosave.get(Math.min(...autosave.keys()))!;
       line({ name: 'autosave one section (p50)', value: p50, unit: 'ms', target: big ? '<= 20 ms, <= 2x smallest' : undefined, met: big ? p50 <= 20 && p50 <= 2 * smallest : undefined, note: `${(p50 / smallest).toFixed(1)}x the ${Math.min(...autosave.keys())}-item archive; CPU p50 ${saveCpu.toFixed(1)} ms` });
@@ -131,12 +105,11 @@ const bench: Bench = async (report) => {
       const naiveQuery = naive.prepare("SELECT item_id, snippet(naive, -1, '[[', ']]', ' … ', 12) AS s FROM naive WHERE naive MATCH ? ORDER BY bm25(naive) LIMIT 50");
       for (const [kind, ours, theirs] of queries) {
         let total = 0;
-        const times = await timed(async () => (total = (await call(ctx, 'search.items', { query: ours })).total), 25, 2);
-        const ourCpu = cpuTimes;
-        const naiveTimes = await timed(() => naiveQuery.all(theirs), big ? 5 : 25, 1);
-        const p99 = percentile(times, 99);
-        line({ name: `search ${kind} (${ours}): p50`, value: percentile(times, 50), unit: 'ms', note: `${total} hits; CPU p50 ${percentile(ourCpu, 50).toFixed(1)} ms; naive p50 ${percentile(naiveTimes, 50).toFixed(1)} ms (CPU ${percentile(cpuTimes, 50).toFixed(1)})` });
-        line({ name: `search ${kind}: p99`, value: p99, unit: 'ms', target: big ? '<= 30 ms' : undefined, met: big ? p99 <= 30 : undefined, note: `CPU p99 ${percentile(ourCpu, 99).toFixed(1)} ms; naive p99 ${percentile(naiveTimes, 99).toFixed(1)} ms` });
+        const ourRuns = await timedRunsWithCpu(async () => (total = (await call(ctx, 'search.items', { query: ours })).total), 25, 2);
+        const naiveRuns = await timedRunsWithCpu(() => naiveQuery.all(theirs), big ? 5 : 25, 1);
+        const p99 = percentile(ourRuns.wall, 99);
+        line({ name: `search ${kind} (${ours}): p50`, value: percentile(ourRuns.wall, 50), unit: 'ms', note: `${total} hits; CPU p50 ${percentile(ourRuns.cpu, 50).toFixed(1)} ms; naive p50 ${percentile(naiveRuns.wall, 50).toFixed(1)} ms (CPU ${percentile(naiveRuns.cpu, 50).toFixed(1)})` });
+        line({ name: `search ${kind}: p99`, value: p99, unit: 'ms', target: big ? '<= 30 ms' : undefined, met: big ? p99 <= 30 : undefined, note: `CPU p99 ${percentile(ourRuns.cpu, 99).toFixed(1)} ms; naive p99 ${percentile(naiveRuns.wall, 99).toFixed(1)} ms` });
       }
       naive.close();
     } finally {

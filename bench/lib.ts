@@ -15,12 +15,26 @@ export function percentile(times: readonly number[], p: number): number {
 
 /** Wall times in ms of n runs of fn, after warm-up runs. */
 export async function timedRuns(fn: () => unknown, runs: number, warmup = 2): Promise<number[]> {
+  return (await timedRunsWithCpu(fn, runs, warmup)).wall;
+}
+
+/** CPU time of this process so far, in ms: on a shared machine it counts only our own work. */
+export function cpuNowMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Wall and CPU times in ms of n runs of fn (in order), after warm-up runs. */
+export async function timedRunsWithCpu(fn: () => unknown, runs: number, warmup = 2): Promise<{ wall: number[]; cpu: number[] }> {
   for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const c0 = cpuNowMs();
     await fn();
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    cpu.push(cpuNowMs() - c0);
   }
-  return times;
+  return { wall, cpu };
 }

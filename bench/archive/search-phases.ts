@@ -8,13 +8,10 @@ import { numbersOfItems } from '../../src-main/core/meetings/meeting-numbers';
 import { snippetOf } from '../../src-main/core/search/snippet';
 import { searchItems } from '../../src-main/core/search/search.service';
 import { PLANTED } from './generate';
+import { cpuNowMs as cpu } from '../lib';
 
 const store = openSqliteStore(process.argv[2]!, { readOnly: true });
 const db = store.db;
-const cpu = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const median = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
 const queries = (process.argv[3] ?? `${PLANTED.rare}|kommunen|digitalis|kommu|kom|"${PLANTED.phrase}"|${PLANTED.stemForms[0]}`).split('|');
 const RUNS = 9;
