@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SearchHit } from '../../../src-shared/api/search';
 import { shortDate } from '../../lib/dates';
 import { api } from '../../api/client';
-import { navigate, type SearchFilters } from '../../app/router';
+import { navigate } from '../../app/router';
 import { Dialog } from '../../components/Dialog';
 import { Button } from '../../components/Button';
 import { Snippet, snippetMarks } from './Snippet';
@@ -35,9 +35,10 @@ export function openHit(hit: SearchHit, query: string): void {
   navigate(hitRoute(hit, query));
 }
 
-export function useSearch(query: string, limit: number, filters: SearchFilters = {}) {
+/** The palette's hits: the first `limit` for the query once typing pauses (filters belong to the search screen). */
+function useSearch(query: string, limit: number) {
   const settled = useDebounced(query.trim());
-  const input = { query: settled, limit, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) };
+  const input = { query: settled, limit };
   return {
     settled,
     hits: useQuery({ queryKey: ['search', input], queryFn: () => api.search.items(input), enabled: settled.length > 0, placeholderData: keepPreviousData }),
