@@ -2,16 +2,19 @@
 // caller's and still open, the offline entries must continue the chain from the head recorded at
 // checkout and end stating the hash of exactly the content sent, every entry must be about this
 // meeting, and every attachment's bytes must be here or come hash-checked. Then one transaction
-// writes the meeting, replays the entries into the server's change log (times and authors kept)
-// and frees the meeting; any refusal changes nothing. docs/server-design.md §9.
+// writes the meeting, replays the entries into the server's change log (times and authors kept),
+// makes or withdraws the proposals its decisions call for (flow/) and frees the meeting; any
+// refusal changes nothing. docs/server-design.md §9.
 import type { CheckinPackage, CheckinReport } from '../../../src-shared/api/checkout';
 import { formatShortDa } from '../../../src-shared/dates';
 import { CommitteeSchema } from '../../../src-shared/exchange';
 import { appendChange, entryHash } from '../changelog/changelog';
+import { asAuthor } from '../changelog/author';
 import { AppError, describeRefusal } from '../errors';
 import { committeeHeaders } from '../exchange/export';
 import { lockApproved } from '../exchange/import';
 import { storeBlob } from '../files/file-store';
+import { syncProposal } from '../flow/proposals.service';
 import { writeMeetingContent } from '../meetings/meeting-write';
 import type { Db } from '../store/database';
 import { canonicalJson, nowIso, sha256Hex } from '../util/canonical';
@@ -102,6 +105,14 @@ export async function acceptCheckin(db: Db, filesDir: string, pkg: CheckinPackag
   for (const e of pkg.entries.slice(0, -1)) {
     await appendChange(db, { meetingId: pkg.meetingId, committeeId: m.committee_id, action: e.action, payload: JSON.parse(e.payload), at: e.at, author: e.author ?? row.holder });
   }
+  // A decision recorded offline proposes or withdraws as recording it here does: the laptop holds
+  // no other committee to propose to, so its "Anbefales" made no proposal there. Idempotent: an item
+  // whose proposal stands as its decision says is left as it is, so each is proposed once.
+  const itemIds = await db.selectFrom('items').select('id').where('meeting_id', '=', pkg.meetingId).orderBy('position').execute();
+  // Named as the holder who recorded them, as the replayed entries are.
+  await asAuthor(row.holder, async () => {
+    for (const { id } of itemIds) await syncProposal(db, id);
+  });
   // Approved offline: locked and sealed here as approval on the server would have.
   if (meeting.status === 'minutes-approved') await lockApproved(db, m.committee_id, [pkg.meetingId]);
   await appendChange(db, {
