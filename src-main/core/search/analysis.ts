@@ -42,6 +42,20 @@ export function wordSpans(text: string): { word: string; start: number; end: num
   const out: { word: string; start: number; end: number }[] = [];
   // Lower-cased once, not word by word, where that keeps every place (it nearly always does).
   const lower = text.toLowerCase();
+  if (lower.length === text.length && !SURROGATE.test(lower)) {
+    // Scanned against the table as words() does: a search cuts 50 snippets' stretches into words,
+    // and a regular expression's match object per word was a fifth of what a search allocated.
+    const n = lower.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordUnit(lower.charCodeAt(i))) i++;
+      if (i === n) break;
+      const start = i;
+      while (i < n && isWordUnit(lower.charCodeAt(i))) i++;
+      out.push({ word: lower.slice(start, i), start, end: i });
+    }
+    return out;
+  }
   const source = lower.length === text.length ? lower : null;
   const re = new RegExp(WORD.source, 'gu');
   for (let m = re.exec(source ?? text); m !== null; m = re.exec(source ?? text)) {

@@ -12,15 +12,21 @@ const BEFORE = 3;
 
 /** Markdown as the reader sees it: emphasis, table rules, link targets and list marks go. */
 export function plainText(markdown: string): string {
-  return markdown
+  let s = markdown
     .replace(/\]\([^)\s]*\)?/g, '')
     .replace(/[[\]]/g, '')
     .replace(/(\*\*|__|\*|_|`)/g, '')
-    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '')
-    .replace(/\s*\|\s*/g, ' ')
-    .replace(/^\s*(#+|>|-|\d+\.)\s+/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '');
+  // A pattern that opens with \s* is tried at every character, and most texts hold no table.
+  if (s.includes('|')) s = s.replace(/\s*\|\s*/g, ' ');
+  return (
+    s
+      .replace(/^\s*(#+|>|-|\d+\.)\s+/gm, '')
+      // Every run of whitespace becomes one space; a lone space already is one and is left alone,
+      // so that plain prose is not copied once more for nothing.
+      .replace(/ \s+|[^\S ]\s*/g, ' ')
+      .trim()
+  );
 }
 
 type Span = { word: string; start: number; end: number };
@@ -115,6 +121,32 @@ function regionsOf(lower: string, needles: readonly string[]): [number, number][
   return spans;
 }
 
+/**
+ * A window's worth, counted without building it: 100 per term matched in the window starting at
+ * word `at`, plus 1 per match. `found` is in order of `from`, so the count stops at the window's end.
+ */
+function windowScore(found: readonly Match[], at: number): number {
+  let count = 0;
+  let terms = 0;
+  let seen = 0;
+  let more: Set<number> | null = null;
+  for (const x of found) {
+    if (x.from >= at + WINDOW) break;
+    if (x.from < at || x.to >= at + WINDOW) continue;
+    count++;
+    if (x.term < 30) {
+      if ((seen & (1 << x.term)) === 0) {
+        seen |= 1 << x.term;
+        terms++;
+      }
+    } else if (!(more ??= new Set()).has(x.term)) {
+      more.add(x.term);
+      terms++;
+    }
+  }
+  return terms * 100 + count;
+}
+
 /** The best window of the item's text for these terms; the start of its text when only the title or case number matched. */
 export function snippetOf(t: ItemText, terms: readonly Term[]): Snippet {
   let best: { c: Candidate; r: Region; spans: Span[]; found: Match[]; at: number; score: number } | null = null;
@@ -134,9 +166,8 @@ export function snippetOf(t: ItemText, terms: readonly Term[]): Snippet {
       const found = matches(spans, terms);
       for (const m of found) {
         const at = Math.max(0, m.from - BEFORE);
-        const inWindow = found.filter((x) => x.from >= at && x.to < at + WINDOW);
-        const score = new Set(inWindow.map((x) => x.term)).size * 100 + inWindow.length;
-        if (!best || score > best.score) best = { c, r, spans, found: inWindow, at, score };
+        const score = windowScore(found, at);
+        if (!best || score > best.score) best = { c, r, spans, found: found.filter((x) => x.from >= at && x.to < at + WINDOW), at, score };
         if (best.score > whole) break search;
       }
     }
