@@ -16,7 +16,7 @@ import { batches, IN_BATCH } from '../batches';
 import { caseToken, ownCopy, stemOf, WordCache, words } from '../../search/analysis';
 import { bodyText, loadItemTexts, type ItemText } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
-import { prefixExpansions, type Expansions } from '../prefix-words';
+import { prefixExpansions, sqliteWordsStartingWith, type Expansions } from '../prefix-words';
 import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
 
 // key = (EPOCH_END - minute of the meeting's start) * 2^20 + n: newer meetings get smaller keys,
@@ -237,7 +237,7 @@ export const fts5SearchIndex: SearchIndex = {
   async query(db, { terms, filters, offset, limit }: IndexQuery): Promise<IndexAnswer> {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
     const range = filters.year !== undefined ? yearRange(filters.year) : null;
-    const expanded = await prefixExpansions(db, terms);
+    const expanded = await prefixExpansions(db, terms, sqliteWordsStartingWith);
     const all = await keysOf(db, 'item_search', matchExpression(terms, filters, false, expanded), range, SEARCH_COUNT_CAP + 1);
     const more = all.length > SEARCH_COUNT_CAP;
     const total = Math.min(all.length, SEARCH_COUNT_CAP);
