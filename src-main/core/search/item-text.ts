@@ -27,7 +27,12 @@ export function bodyText(t: ItemText): string {
   return [...t.sections.map((s) => s.body), t.decision?.text ?? '', t.votes ?? '', ...t.dissents, ...t.attachments].filter(Boolean).join('\n');
 }
 
-export async function loadItemTexts(db: Db, itemIds: readonly string[]): Promise<Map<string, ItemText>> {
+/**
+ * The items' texts. With `extras: false` only the title, case number, sections and decision are read
+ * (votes null, dissents and attachments empty) and loadItemExtras adds the rest: a search reads
+ * them only for the hits whose snippet the sections and decision do not settle.
+ */
+export async function loadItemTexts(db: Db, itemIds: readonly string[], { extras = true }: { extras?: boolean } = {}): Promise<Map<string, ItemText>> {
   const out = new Map<string, ItemText>();
   const items = await selectInBatches(itemIds, (batch) =>
     db
@@ -55,8 +60,17 @@ export async function loadItemTexts(db: Db, itemIds: readonly string[]): Promise
     });
   }
   const ids = [...out.keys()];
-  const [sections, attachments, votes, dissents] = await Promise.all([
+  const [sections] = await Promise.all([
     selectInBatches(ids, (batch) => db.selectFrom('item_sections').select(['item_id', 'kind', 'body']).where('item_id', 'in', batch).orderBy('item_id').orderBy('position').execute()),
+    extras ? loadItemExtras(db, out, ids) : null,
+  ]);
+  for (const s of sections) out.get(s.item_id)?.sections.push({ kind: s.kind, body: s.body });
+  return out;
+}
+
+/** Adds the votes, dissents and attachment titles of the given items (read with `extras: false`) to their texts. */
+export async function loadItemExtras(db: Db, out: ReadonlyMap<string, ItemText>, ids: readonly string[]): Promise<void> {
+  const [attachments, votes, dissents] = await Promise.all([
     selectInBatches(ids, (batch) => db.selectFrom('attachments').select(['item_id', 'title']).where('item_id', 'in', batch).orderBy('item_id').orderBy('position').execute()),
     selectInBatches(ids, (batch) =>
       db
@@ -73,7 +87,6 @@ export async function loadItemTexts(db: Db, itemIds: readonly string[]): Promise
       db.selectFrom('dissents as x').innerJoin('people as p', 'p.id', 'x.person_id').select(['x.item_id', 'p.name', 'x.text']).where('x.item_id', 'in', batch).orderBy('x.item_id').orderBy('x.position').execute(),
     ),
   ]);
-  for (const s of sections) out.get(s.item_id)?.sections.push({ kind: s.kind, body: s.body });
   for (const a of attachments) out.get(a.item_id)?.attachments.push(a.title);
   for (const d of dissents) out.get(d.item_id)?.dissents.push(`${d.name}: ${d.text}`);
   const sides = new Map<string, Record<'for' | 'against' | 'abstained', string[]>>();
@@ -85,5 +98,4 @@ export async function loadItemTexts(db: Db, itemIds: readonly string[]): Promise
     const t = out.get(id);
     if (t) t.votes = [s.for.length ? `For: ${s.for.join(', ')}.` : '', s.against.length ? `Imod: ${s.against.join(', ')}.` : '', s.abstained.length ? `Undlod: ${s.abstained.join(', ')}.` : ''].filter(Boolean).join(' ');
   }
-  return out;
 }

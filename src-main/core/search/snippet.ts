@@ -147,13 +147,40 @@ function windowScore(found: readonly Match[], at: number): number {
   return terms * 100 + count;
 }
 
+/**
+ * The snippet, if this much of the item's text settles it: a window holding every term found in
+ * its sections or decision, which come first, so its votes, dissents and attachments could not
+ * change it. Null otherwise: then snippetOf needs the whole text.
+ */
+export function settledSnippet(t: ItemText, terms: readonly Term[]): Snippet | null {
+  const found = bestWindow(candidates(t), terms);
+  return found?.settled ? snippetOfWindow(found) : null;
+}
+
+type Window = { c: Candidate; r: Region; spans: Span[]; found: Match[]; at: number; score: number; settled: boolean };
+
 /** The best window of the item's text for these terms; the start of its text when only the title or case number matched. */
 export function snippetOf(t: ItemText, terms: readonly Term[]): Snippet {
-  let best: { c: Candidate; r: Region; spans: Span[]; found: Match[]; at: number; score: number } | null = null;
+  const all = candidates(t);
+  const best = bestWindow(all, terms);
+  if (!best) {
+    const first = all[0];
+    const matchedIn: SearchField = t.caseNumber && terms.some((x) => x.kind === 'case') ? 'caseNumber' : 'title';
+    if (!first) return { snippet: '', matchedIn, section: null };
+    const head = region(first.text, 0, HEAD);
+    return { snippet: render(head, wordSpans(head.plain), [], 0), matchedIn, section: null };
+  }
+  return snippetOfWindow(best);
+}
+
+const snippetOfWindow = (best: Window): Snippet => ({ snippet: render(best.r, best.spans, best.found, best.at), matchedIn: best.c.field, section: best.c.section });
+
+/** The first window of the candidates, in order, holding every term (settled), else the best window of all; null when no term matches. */
+function bestWindow(all: readonly Candidate[], terms: readonly Term[]): Window | null {
+  let best: Window | null = null;
   // Only the stretches of text around a term's needle are cut into words: most of an item's text
   // never is. (A word split by Markdown emphasis, kom**mune**n, is then not marked: the rare price.)
   const needles = terms.map(needle);
-  const all = candidates(t);
   // The first window that holds every term is shown: reading on for one with more repeats of
   // them would cost a plain copy of every text a common word occurs in.
   const whole = terms.length * 100;
@@ -167,19 +194,12 @@ export function snippetOf(t: ItemText, terms: readonly Term[]): Snippet {
       for (const m of found) {
         const at = Math.max(0, m.from - BEFORE);
         const score = windowScore(found, at);
-        if (!best || score > best.score) best = { c, r, spans, found: found.filter((x) => x.from >= at && x.to < at + WINDOW), at, score };
+        if (!best || score > best.score) best = { c, r, spans, found: found.filter((x) => x.from >= at && x.to < at + WINDOW), at, score, settled: score > whole };
         if (best.score > whole) break search;
       }
     }
   }
-  if (!best) {
-    const first = all[0];
-    const matchedIn: SearchField = t.caseNumber && terms.some((x) => x.kind === 'case') ? 'caseNumber' : 'title';
-    if (!first) return { snippet: '', matchedIn, section: null };
-    const head = region(first.text, 0, HEAD);
-    return { snippet: render(head, wordSpans(head.plain), [], 0), matchedIn, section: null };
-  }
-  return { snippet: render(best.r, best.spans, best.found, best.at), matchedIn: best.c.field, section: best.c.section };
+  return best;
 }
 
 function render({ plain, cutBefore, cutAfter }: Region, spans: Span[], found: Match[], at: number): string {
