@@ -182,3 +182,7 @@ export type MeetingSummary = {
 
 /** A meeting with its committee's name, for headers. */
 export type MeetingHeader = MeetingSummary & { committeeName: string; numbering: NumberingRule };
+
+/** What became of an item proposed to another committee (issue 14 §5): pending, accepted into an agenda, rejected, or withdrawn. */
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected', 'withdrawn'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];

@@ -1,7 +1,7 @@
 // The exchange format referent/v1 (DESIGN.md): one zod schema, from which the TypeScript types
 // and the published JSON Schema are derived. Field names are final.
 import { z } from 'zod';
-import { ACCESS, ATTENDANCE_STATUSES, CLOSED_REASONS, ITEM_ROLES, MEETING_STATUSES, MEMBER_ROLES, NUMBERING_RULES, OUTCOMES, PUBLICATION_PROFILES, SECTION_KINDS } from './domain';
+import { ACCESS, ATTENDANCE_STATUSES, CLOSED_REASONS, ITEM_ROLES, MEETING_STATUSES, MEMBER_ROLES, NUMBERING_RULES, OUTCOMES, PROPOSAL_STATUSES, PUBLICATION_PROFILES, SECTION_KINDS } from './domain';
 import { FIELD_LIMITS } from './limits';
 
 const isRealDate = (s: string): boolean => {
@@ -163,6 +163,36 @@ const CommitteeBase = z.strictObject({
 
 export const CommitteeSchema = CommitteeBase.superRefine((c, ctx) => checkCommitteeReferences(c, ctx));
 
+/** An item of a meeting, named by the meeting's id and the item's number (both always exported). */
+const ItemRef = z.strictObject({ meetingId: z.uuid('must be a UUID'), number: z.number().int().min(1) });
+const Instant = z.iso.datetime({ offset: true, local: true });
+
+/**
+ * An item recommended onward ("Anbefales") to another committee and what became of it (issue 14 §5).
+ * Kept beside the committees, not in the meetings: it is the receiving committee's business and goes
+ * on changing after the sending meeting is approved and sealed. A document has the field only when
+ * it carries a proposal, so a document of an archive without any reads as it always did.
+ */
+export const ProposalSchema = z.strictObject({
+  id: z.uuid('must be a UUID').optional(),
+  /** The item decided "Anbefales". */
+  from: ItemRef,
+  /** The committee it is proposed to, by name. */
+  to: Named(L.committeeName),
+  status: z.enum(PROPOSAL_STATUSES),
+  /** It goes to the committee's first meeting not yet held after this (the sending meeting, or the route's date). */
+  notBefore: z.union([LocalDateTime, LocalDate]),
+  createdAt: Instant,
+  createdBy: Named(L.memberName).optional(),
+  /** Accepted or rejected: when and by whom. */
+  decidedAt: Instant.optional(),
+  decidedBy: Named(L.memberName).optional(),
+  /** Why it was rejected. */
+  reason: Text(L.proposalReason).optional(),
+  /** The item it became on the receiving committee's agenda. */
+  accepted: ItemRef.optional(),
+});
+
 export const ReferentDocumentSchema = z
   .strictObject({
     format: z.literal('referent/v1', { error: 'must be "referent/v1"' }),
@@ -170,6 +200,7 @@ export const ReferentDocumentSchema = z
     anchor: z.string().regex(/^[0-9a-f]{64}:[1-9]\d{0,15}$/, 'must be an anchor: 64 hexadecimal digits, a colon and a number').optional(),
     organization: z.strictObject({ name: Named(L.organizationName), blockedPeriods: BlockedPeriodsSchema.optional() }).optional(),
     committees: z.array(CommitteeSchema),
+    proposals: z.array(ProposalSchema).optional(),
   })
   .superRefine((doc, ctx) => {
     const seen = new Map<string, number>();
@@ -191,6 +222,7 @@ export type ExDecision = z.infer<typeof DecisionSchema>;
 export type ExVote = z.infer<typeof VoteSchema>;
 export type ExAttendance = z.infer<typeof AttendanceSchema>;
 export type ExBlockedPeriods = z.infer<typeof BlockedPeriodsSchema>;
+export type ExProposal = z.infer<typeof ProposalSchema>;
 
 type Ctx = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
 

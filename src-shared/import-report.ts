@@ -64,7 +64,17 @@ export function describeNewKey(k: ImportReport['newKeys'][number], lang: Lang): 
     : `${k.name} (medlemmet »${k.key}« i ${k.committee}) er tilføjet som »${k.storedAs}«, fordi »${k.key}« her er en anden person.`;
 }
 
+export function describeSkippedProposal(p: NonNullable<ImportReport['proposals']>['skipped'][number], lang: Lang): string {
+  return lang === 'en'
+    ? `The proposal of "${p.title}" to ${p.to} was not kept: there is no committee called ${p.to} here.`
+    : `Forslaget om »${p.title}« til ${p.to} er ikke gemt: her findes intet udvalg med navnet ${p.to}.`;
+}
+
 /** Everything the report has to say beyond the counts, one sentence a line. */
 export function reportNotes(r: ImportReport, lang: Lang): string[] {
-  return [...r.settings.map((c) => describeSettingChange(c, lang)), ...r.newKeys.map((k) => describeNewKey(k, lang))];
+  return [
+    ...r.settings.map((c) => describeSettingChange(c, lang)),
+    ...r.newKeys.map((k) => describeNewKey(k, lang)),
+    ...(r.proposals?.skipped ?? []).map((p) => describeSkippedProposal(p, lang)),
+  ];
 }

@@ -45,6 +45,8 @@ export type ImportReport = {
   newKeys: { committee: string; key: string; name: string; storedAs: string }[];
   /** Attachment files whose names were not a document type (or hid a program) and are stored under a name that opens nothing. */
   renamedFiles?: { from: string; to: string }[];
+  /** Proposals between committees the document carried: kept, or not kept because their committee is not in this archive. */
+  proposals?: { kept: number; skipped: { title: string; to: string }[] };
 };
 
 export const exchangeOps = {

@@ -3,12 +3,11 @@
 // into an agenda or rejects it with a reason the sending secretary sees.
 import { z } from 'zod';
 import { FIELD_LIMITS } from '../limits';
-import type { Access, SectionKind } from '../domain';
+import type { Access, ProposalStatus, SectionKind } from '../domain';
 import { op } from './define';
 import { Id } from './committees';
 
-export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected', 'withdrawn'] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export { PROPOSAL_STATUSES, type ProposalStatus } from '../domain';
 
 export type ProposalSummary = {
   id: string;

@@ -22,6 +22,8 @@ function aabenraa(): ReferentDocument {
   doc.organization = { name: 'Aabenraa Kommune', blockedPeriods: { winterWeek: 8 } };
   const obu = doc.committees[0]!;
   obu.numbering = 'per-meeting';
+  // Its proposals name items by the per-year numbers they had: numbered per meeting, those are not there.
+  delete doc.proposals;
   obu.template = { ...obu.template, decisionFirst: true };
   obu.publicationProfile = 'council';
   obu.members[0]!.name = 'Hanne Madsen';

@@ -40,7 +40,7 @@ export const importCommand: CliCommand = {
     io.out(
       `Imported ${file}: committees ${r.committees.added} added, ${r.committees.updated} updated; ` +
         `meetings ${r.meetings.added} added, ${r.meetings.replaced} replaced, ${r.meetings.unchanged} unchanged; ` +
-        `${r.items} items; ${r.files} files.`,
+        `${r.items} items; ${r.files} files${r.proposals ? `; proposals ${r.proposals.kept} kept, ${r.proposals.skipped.length} not kept` : ''}.`,
     );
     // Settings the file would have changed, and members stored under a new key: one line each.
     for (const line of reportNotes(r, 'en')) io.out(line);

@@ -5,6 +5,7 @@ import type { ExMeeting } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
 import { streamMeetings } from '../meetings/meeting-content';
 import { committeeHeaders, exportAnchor, organizationOf, type ExportFilter } from './export';
+import { exportProposals } from '../flow/proposals.exchange';
 
 const indent = (text: string, n: number): string => text.replace(/\n/g, `\n${' '.repeat(n)}`);
 
@@ -33,5 +34,9 @@ export async function writeExport(db: Db, filter: ExportFilter, write: (piece: s
     }
     await write(count ? '\n      ]\n    }' : ']\n    }');
   }
-  await write(committees.length ? '\n  ]\n}' : ']\n}');
+  await write(committees.length ? '\n  ]' : ']');
+  // Few beside the items (one per item recommended onward): written in one piece.
+  const proposals = await exportProposals(db, filter);
+  if (proposals.length > 0) await write(`,\n  "proposals": ${indent(JSON.stringify(proposals, null, 2), 2)}`);
+  await write('\n}');
 }

@@ -9,6 +9,7 @@ import { findCommittee, toExMember } from '../committees/committees.service';
 import { readMeetings, stripUndefined } from '../meetings/meeting-content';
 import { getBlockedPeriods } from '../settings/settings.service';
 import { chainAnchor, formatAnchor } from '../seal/anchor';
+import { exportProposals } from '../flow/proposals.exchange';
 
 export type ExportFilter = { committee?: string | undefined; year?: number | undefined };
 
@@ -55,7 +56,8 @@ export async function exportDocument(db: Db, filter: ExportFilter = {}): Promise
     const meetings = await readMeetings(db, { committeeIds: [id], ...(filter.year !== undefined ? { year: filter.year } : {}) });
     out.push({ ...header, meetings: meetings.map((m) => m.meeting) });
   }
-  return stripUndefined({ format: 'referent/v1', anchor, organization: await organizationOf(db), committees: out });
+  const proposals = await exportProposals(db, filter);
+  return stripUndefined({ format: 'referent/v1', anchor, organization: await organizationOf(db), committees: out, proposals: proposals.length > 0 ? proposals : undefined });
 }
 
 /** The change log's head ("HASH:LENGTH") an export carries, for `referent verify --anchor FILE`. */

@@ -19,6 +19,7 @@ import { closeCommittee, importCommittee, importCommitteeMeeting, lateCommitteeF
 import { freezeItemNumbers } from '../meetingday/approval.service';
 import { sealImported } from '../seal/seal.service';
 import { backupBeforeImport } from '../backups/before-import';
+import { importProposals } from '../flow/proposals.exchange';
 
 export type ImportOptions = {
   /** Attachment bytes carried beside the document (a .referent.zip bundle), by SHA-256. */
@@ -55,6 +56,8 @@ export async function importDocument(store: Store, raw: unknown, options: Import
   return runImport(store, options, async (db, report, files, approved) => {
     if (doc.organization) await importOrganization(db, doc.organization, adopt, report);
     for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, { adopt, report, files, approved });
+    // After every committee: a proposal names items of two of them.
+    if (doc.proposals) await importProposals(db, doc.proposals, report);
   });
 }
 
@@ -129,6 +132,7 @@ export async function importDocumentStream(store: Store, events: AsyncIterable<D
     // The document's own fields, checked as a whole document without its committees.
     const doc = parsePart(ReferentDocumentSchema, { ...top, committees: raw !== undefined && !Array.isArray(raw) ? raw : [] }, '');
     if (doc.organization) await importOrganization(db, doc.organization, adopt, report);
+    if (doc.proposals) await importProposals(db, doc.proposals, report);
   });
 }
 
