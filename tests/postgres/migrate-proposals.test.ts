@@ -21,11 +21,11 @@ describe('referent migrate', () => {
     const keyFile = path.join(cwd, 'seal.key');
     const file = path.join(cwd, 'laptop.sqlite');
     const laptop = testContext(openSqliteStore(file, { keyFile }));
-    let view = await seedMeetingDay(laptop);
-    view = await call(laptop, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
+    await seedMeetingDay(laptop);
+    const view = await call(laptop, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
     for (const n of [4, 5]) await call(laptop, 'agenda.updateItem', { itemId: itemId(view, n), route: [{ body: 'OBU' }, { body: 'ØU' }] });
     for (const n of [3, 4, 5]) await call(laptop, 'meetingday.setDecision', { itemId: itemId(view, n), outcome: 'recommended' });
-    const [first, second] = (await inbox(laptop));
+    const [first, second] = await inbox(laptop);
     const anne = { ...laptop, author: 'Anne Holm' };
     await call(anne, 'proposals.accept', { proposalId: first!.id, meetingId: OU_MEETING });
     await call(anne, 'proposals.reject', { proposalId: second!.id, reason: 'Hører under et andet udvalg.' });
