@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './i18n';
 import './styles/app.css';
 import { App } from './app/App';
+import { ConnectionGate } from './screens/connection/ConnectionGate';
 import { storedLanguage } from './i18n';
 
 document.documentElement.lang = storedLanguage();
@@ -13,7 +14,9 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, ref
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <ConnectionGate>
+        <App />
+      </ConnectionGate>
     </QueryClientProvider>
   </StrictMode>,
 );

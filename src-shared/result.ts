@@ -28,6 +28,8 @@ export class ApiError extends Error {
 export type ReferentBridge = {
   invoke: (name: string, input: unknown) => Promise<Result<unknown>>;
   chooseFolder: (input: { title: string; defaultPath?: string | undefined }) => Promise<Result<string | null>>;
+  /** Where the app works (its file or a server) and signing in to the server (src-shared/api/connection.ts). */
+  connection?: (name: string, input: unknown) => Promise<Result<unknown>>;
 };
 
 /** A note for the user that is not a failure (what an import left out), in both languages. */

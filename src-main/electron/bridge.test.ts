@@ -46,7 +46,7 @@ describe('createBridge', () => {
 
   test('exposes invoke and the folder dialog only, frozen', () => {
     const bridge = createBridge(async () => undefined);
-    expect(Object.keys(bridge)).toEqual(['invoke', 'chooseFolder']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'chooseFolder', 'connection']);
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 // and the folder dialog on its own channel.
 import { ipcChannel, isOpName } from '../../src-shared/api';
 import { CHOOSE_FOLDER_CHANNEL } from '../../src-shared/api/shell';
+import { connectionChannel, isConnectionOp } from '../../src-shared/api/connection';
 import type { ReferentBridge, Result } from '../../src-shared/result';
 
 export type { ReferentBridge };
@@ -22,5 +23,10 @@ export function createBridge(send: (channel: string, input: unknown) => Promise<
     },
     // The main process checks the input and the caller; the preload only forwards.
     chooseFolder: async (input) => (await send(CHOOSE_FOLDER_CHANNEL, input)) as Result<string | null>,
+    // The file or the server, and signing in: answered by the main process, which keeps the session.
+    connection: async (name: string, input: unknown): Promise<Result<unknown>> => {
+      if (!isConnectionOp(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${String(name)}".` } };
+      return (await send(connectionChannel(name), input)) as Result<unknown>;
+    },
   });
 }

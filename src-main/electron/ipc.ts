@@ -5,6 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, OP_NAMES } from '../../src-shared/api';
 import { CHOOSE_FOLDER_CHANNEL, ChooseFolderInput } from '../../src-shared/api/shell';
+import { CONNECTION_OPS, connectionChannel } from '../../src-shared/api/connection';
 import type { Result } from '../../src-shared/result';
 import type { ApiHost } from '../host/api-host';
 import { isAppPage } from './guards';
@@ -29,6 +30,8 @@ export type IpcOptions = {
   appUrl: string;
   /** Shows the system's folder dialog over the window; the chosen folder, or null when cancelled. */
   chooseFolder: (input: ChooseFolderInput) => Promise<string | null>;
+  /** The file or the server, and signing in to it (host/connection.ts): the session stays in this process. */
+  connection?: { call(name: string, input: unknown): Promise<Result<unknown>> } | undefined;
 };
 
 /** Registers every operation and the folder dialog; returns a function that removes them again. */
@@ -46,8 +49,12 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
     if (!parsed.success) return badFolderRequest;
     return { ok: true, value: await options.chooseFolder(parsed.data) };
   });
+  const connection = options.connection;
+  if (connection)
+    for (const name of CONNECTION_OPS) ipcMain.handle(connectionChannel(name), (event: IpcMainInvokeEvent, input: unknown) => (trusted(event) ? connection.call(name, input) : refused));
   return () => {
     for (const name of OP_NAMES) ipcMain.removeHandler(ipcChannel(name));
     ipcMain.removeHandler(CHOOSE_FOLDER_CHANNEL);
+    if (connection) for (const name of CONNECTION_OPS) ipcMain.removeHandler(connectionChannel(name));
   };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { ipcChannel, OP_NAMES, type OpName } from '../../src-shared/api';
+import { CONNECTION_OPS, connectionChannel } from '../../src-shared/api/connection';
 import { tempDir } from '../../tests/helpers/store';
 import { openSqliteStore } from '../core/store/open';
 
@@ -174,7 +175,7 @@ describe('the main process', () => {
   });
 
   test('serves every operation to the app page, and refuses other pages', async () => {
-    expect([...state.handlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), 'shell:chooseFolder'].sort());
+    expect([...state.handlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), 'shell:chooseFolder', ...CONNECTION_OPS.map(connectionChannel)].sort());
     const create = state.handlers.get('api:committees.create')!;
     const ok = await create({ senderFrame: { url: appUrl, parent: null } }, { name: 'Social- og Sundhedsudvalget', numbering: 'per-year' });
     expect(ok).toMatchObject({ ok: true, value: { name: 'Social- og Sundhedsudvalget' } });

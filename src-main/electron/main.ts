@@ -11,7 +11,7 @@ import { openOrRestore, restoreQuestion } from '../core/store/sqlite/recover';
 import { VERSION } from '../core/version';
 import type { ApiHost } from '../host/api-host';
 import { startWorkerHost } from '../host/worker-host';
-import { remoteApiHost, serverFromEnv } from '../host/remote-host';
+import { createConnection, type Connection } from '../host/connection';
 import { appPageUrl, desktopDbFile, desktopKeyFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
 import { chooseFolderWithDialog, type ShowOpenDialog } from './dialogs';
@@ -43,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function run(): void {
   let host: ApiHost | null = null;
+  let connection: Connection | undefined;
   let window: BrowserWindow | null = null;
   let closed = false;
   const dbFile = desktopDbFile(app.getPath('userData'), process.env);
@@ -95,10 +96,8 @@ function run(): void {
     // The built worker beside this file; from the sources (tests) when there is none.
     const workerFile = path.join(import.meta.dirname, 'worker.js');
     const nativeBinding = fs.existsSync(binding) ? binding : undefined;
-    try {
-      // Connected to a Referent server (issue 14 §4): every call goes to it; no local file is opened.
-      const server = serverFromEnv(process.env);
-      host = server ? remoteApiHost(server) : await openOrRestore(
+    const startLocal = (): Promise<ApiHost> =>
+      openOrRestore(
         dbFile,
         { appVersion: VERSION, keyFile: desktopKeyFile(app.getPath('userData'), process.env), ...(nativeBinding ? { nativeBinding } : {}) },
         () =>
@@ -118,6 +117,17 @@ function run(): void {
           }),
         askToRestore,
       );
+    try {
+      // Its own file, or a Referent server (issue 14 §4) chosen in Indstillinger or by $REFERENT_SERVER:
+      // the session's cookie stays in this process (host/connection.ts).
+      connection = createConnection({
+        dataDir: app.getPath('userData'),
+        env: process.env,
+        startLocal,
+      });
+      host = connection.host;
+      // Working on the file: it is opened now, so a file that will not open is said at once.
+      if (connection.mode() === 'local') await connection.local();
     } catch (e) {
       const message = e instanceof AppError ? (e.da ?? e.message) : (e as Error).message;
       dialog.showErrorBox('Referent kan ikke åbne sin database', `${dbFile}\n\n${message}`);
@@ -126,7 +136,7 @@ function run(): void {
       return;
     }
     const showOpen: ShowOpenDialog = (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
-    registerIpc(ipcMain, { host, appUrl, chooseFolder: (input) => chooseFolderWithDialog(showOpen, input) });
+    registerIpc(ipcMain, { host, appUrl, connection, chooseFolder: (input) => chooseFolderWithDialog(showOpen, input) });
 
     const messageBox = (options: MessageBoxOptions): Promise<unknown> => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
     const deps: ExchangeMenuDeps = {

@@ -52,10 +52,10 @@ describe('the built preload', () => {
     expect(runSandboxed().required).toEqual(['electron']);
   });
 
-  test('exposes window.referent with invoke and the folder dialog only', () => {
+  test('exposes window.referent with invoke, the folder dialog and the connection only', () => {
     const { exposed } = runSandboxed();
     expect([...exposed.keys()]).toEqual(['referent']);
-    expect(Object.keys(exposed.get('referent') as object)).toEqual(['invoke', 'chooseFolder']);
+    expect(Object.keys(exposed.get('referent') as object)).toEqual(['invoke', 'chooseFolder', 'connection']);
   });
 
   test('the folder dialog goes to its own channel', async () => {

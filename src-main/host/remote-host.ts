@@ -8,6 +8,8 @@ import { isOpName } from '../../src-shared/api';
 import { AppError } from '../core/errors';
 import type { ApiHost } from './api-host';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
+import { signInWithPassword } from './server-session';
+import { serverUrl } from './server-url';
 
 export type RemoteOptions = {
   /** The server's address, e.g. https://referent.kommune.dk or http://127.0.0.1:4100. */
@@ -16,22 +18,14 @@ export type RemoteOptions = {
   token?: string | undefined;
   /** Further headers of each call (a session cookie after signing in). */
   headers?: (() => Record<string, string>) | undefined;
+  /** The server said the session has ended (expired, signed out elsewhere, account disabled): sign in again. */
+  onSessionEnded?: (() => void) | undefined;
   fetch?: typeof fetch;
 };
 
-/** The server's address without a trailing slash; refused unless it is http(s). */
-export function serverUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new AppError('Invalid', `"${raw}" is not a server address (for example https://referent.kommune.dk).`, `"${raw}" er ikke en serveradresse (for eksempel https://referent.kommune.dk).`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('Invalid', `"${raw}" is not an http or https address.`, `"${raw}" er ikke en http- eller https-adresse.`);
-  return u.toString().replace(/\/+$/, '');
-}
+export { serverUrl } from './server-url';
 
-function unreachable(url: string, e: unknown): ApiFailure {
+export function unreachable(url: string, e: unknown): ApiFailure {
   const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
   return {
     code: 'Busy',
@@ -51,29 +45,9 @@ export function serverFromEnv(env: Record<string, string | undefined>): RemoteOp
   return { url: serverUrl(url), token: env.REFERENT_SERVER_TOKEN?.trim() || undefined };
 }
 
-/**
- * Signs in to a `referent serve` with a local account (its sign-in form, /auth/login) and returns
- * the session cookie to send with each call (`headers: () => ({ Cookie })`). A refused sign-in is
- * one sentence; the password is never repeated in it.
- */
+/** Signs in to a `referent serve` with a local account: the session cookie to send with each call (server-session.ts). */
 export async function signIn(url: string, login: string, password: string, doFetch: typeof fetch = fetch): Promise<string> {
-  const base = serverUrl(url);
-  let res: Response;
-  try {
-    res = await doFetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ login, password }).toString(),
-      redirect: 'manual',
-    });
-  } catch (e) {
-    const f = unreachable(base, e);
-    throw new AppError(f.code, f.message, f.messageDa);
-  }
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!.trim()).filter((c) => c.includes('='));
-  if (res.status >= 300 && res.status < 400 && cookies.length > 0) return cookies.join('; ');
-  throw new AppError('Forbidden', `${base} did not sign in "${login}" (it answered ${res.status}): the login or the password is wrong, or the server has no local accounts.`,
-    `${base} loggede ikke "${login}" ind (svaret var ${res.status}): brugernavnet eller adgangskoden er forkert, eller serveren har ingen lokale konti.`);
+  return (await signInWithPassword(url, login, password, doFetch)).cookie;
 }
 
 export function remoteApiHost(options: RemoteOptions): ApiHost {
@@ -93,6 +67,7 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
     } catch (e) {
       return { ok: false, error: unreachable(base, e) };
     }
+    if (res.status === 401 && res.headers.get('X-Referent-Sign-In')) options.onSessionEnded?.();
     const text = await res.text();
     try {
       const r = JSON.parse(text) as Result<unknown>;

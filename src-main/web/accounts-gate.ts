@@ -5,6 +5,7 @@ import type http from 'node:http';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 import type { ApiHost } from '../host/api-host';
 import { AppError } from '../core/errors';
+import { VERSION } from '../core/version';
 import { cookieValue } from './security';
 import { loginPage, LOGIN_PAGE_HEADERS, type LoginPageOptions } from './login-page';
 import { clearedCookie, sessionCookie, sessionCookieJar } from './sessions-cookie';
@@ -38,6 +39,14 @@ function html(res: http.ServerResponse, status: number, body: string, extra: Rec
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...LOGIN_PAGE_HEADERS, ...extra });
   res.end(body);
 }
+
+function json(res: http.ServerResponse, status: number, body: unknown, cookies: string[] = []): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...(cookies.length ? { 'Set-Cookie': cookies } : {}) });
+  res.end(JSON.stringify(body));
+}
+
+/** The desktop app signs in through the same form, asking for JSON: the sentence, not a page (docs/security.md, "The desktop app"). */
+const wantsJson = (req: http.IncomingMessage): boolean => (req.headers.accept ?? '').includes('application/json');
 
 function redirect(res: http.ServerResponse, location: string, cookies: string[] = []): void {
   res.writeHead(303, { Location: location, 'Cache-Control': 'no-store', ...(cookies.length ? { 'Set-Cookie': cookies } : {}) });
@@ -77,20 +86,32 @@ export function accountsGate(host: ApiHost, options: AccountsOptions, bindHost: 
         else html(res, 200, await page({ signedOut: url.searchParams.has('signed-out') }));
         return true;
       }
+      // What the desktop app asks before it offers to work against this server.
+      if (url.pathname === '/auth/info' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const settings = await host.invoke('settings.get', {});
+        json(res, 200, { referent: 1, version: VERSION, organisation: settings.ok ? (settings.value as { name: string | null }).name : null, passwords: true, oidc: Boolean(options.oidc) });
+        return true;
+      }
       if (url.pathname === '/auth/login' && req.method === 'POST') {
-        if (!gate.originAllowed(req.headers.origin)) return (html(res, 403, await page({ error: { message: 'Requests from other web pages are refused.', messageDa: 'Forespørgsler fra andre websider afvises.' } })), true);
+        const asJson = wantsJson(req);
+        const refuse = async (status: number, error: { code?: string; message: string; messageDa?: string | undefined }, login?: string): Promise<void> =>
+          asJson
+            ? json(res, status, { ok: false, error: { code: error.code ?? 'Forbidden', message: error.message, ...(error.messageDa ? { messageDa: error.messageDa } : {}) } })
+            : html(res, status, await page({ ...(login !== undefined ? { login } : {}), error }));
+        if (!gate.originAllowed(req.headers.origin)) return (await refuse(403, { message: 'Requests from other web pages are refused.', messageDa: 'Forespørgsler fra andre websider afvises.' }), true);
         const form = await readForm(req);
         const login = (form?.get('login') ?? '').trim().toLowerCase();
         const password = form?.get('password') ?? '';
-        if (throttle.blocked(login)) return (html(res, 429, await page({ login, error: THROTTLED })), true);
+        if (throttle.blocked(login)) return (await refuse(429, THROTTLED, login), true);
         try {
           const session = await host.run('auth.signIn', { login, password, previous: tokenOf(req) });
           throttle.succeeded(login);
-          redirect(res, '/', [sessionCookie(jar, session.token)]);
+          if (asJson) json(res, 200, { ok: true, value: { account: session.account, expiresAt: session.expiresAt } }, [sessionCookie(jar, session.token)]);
+          else redirect(res, '/', [sessionCookie(jar, session.token)]);
         } catch (e) {
           const err = e instanceof AppError ? e : new AppError('Internal', String(e));
           if (err.code === 'Forbidden') throttle.failed(login);
-          html(res, err.code === 'Forbidden' ? 401 : 500, await page({ login, error: { message: err.message, messageDa: err.da } }));
+          await refuse(err.code === 'Forbidden' ? 401 : 500, { code: err.code, message: err.message, messageDa: err.da }, login);
         }
         return true;
       }

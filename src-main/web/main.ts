@@ -7,6 +7,7 @@ import { VERSION } from '../core/version';
 import { startWorkerHost } from '../host/worker-host';
 import { startWebServer } from './server';
 import { profileToken } from './profile-token';
+import { createConnection } from '../host/connection';
 
 /** The same address after a restart, so an open tab or a bookmark finds the app again. */
 const DEFAULT_PORT = 47_310;
@@ -14,12 +15,17 @@ const DEFAULT_PORT = 47_310;
 // --worker: the bundled worker (out/cli/worker.mjs, as `npm start` passes it); by default the sources.
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, static: { type: 'string' }, worker: { type: 'string' } } });
 const dbFile = resolveDbFile(values.db);
-const host = await startWorkerHost({ dbFile, keyFile: resolveKeyFile(), shell: 'web', version: VERSION, workerFile: values.worker, maintenance: true }).catch((e: unknown) => {
+const startLocal = () => startWorkerHost({ dbFile, keyFile: resolveKeyFile(), shell: 'web', version: VERSION, workerFile: values.worker, maintenance: true });
+// As the desktop app: its own file, or a `referent serve` signed in to from Indstillinger (host/connection.ts).
+const connection = createConnection({ dataDir: path.dirname(dbFile), env: process.env, startLocal });
+const host = connection.host;
+await connection.local().catch((e: unknown) => {
   console.error(`Referent cannot open its database: ${(e as Error).message}`);
   process.exit(1);
 });
 const options = {
   host,
+  connection,
   staticDir: values.static ?? path.resolve(import.meta.dirname, '../../dist-web'),
   token: profileToken(path.dirname(dbFile)),
 };

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { isOpName } from '../../src-shared/api';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 import type { ApiHost } from '../host/api-host';
+import type { Result } from '../../src-shared/result';
 import { pageHeaders, staticContentType } from '../../src-shared/static-files';
 import { bearer, cookieName, cookieValue, hostAllowed, isLoopback, launchCookie, newToken, originAllowed, tokenMatches } from './security';
 import { missingTokenPage } from './missing-token-page';
@@ -30,6 +31,11 @@ export type WebServerOptions = {
   maxBodyBytes?: number;
   /** `referent serve`: accounts and sessions instead of the single user's token. */
   accounts?: AccountsOptions;
+  /**
+   * The single user's shell standing in for the desktop app's main process: the connection
+   * operations (src-shared/api/connection.ts) on /shell/NAME, the server's session held here.
+   */
+  connection?: { call(name: string, input: unknown): Promise<Result<unknown>> } | undefined;
 };
 
 /** Headers of every page and asset served: the same for each, so built once. */
@@ -67,6 +73,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!hostOk) return send(res, 421, failure('Forbidden', gate ? 'This server answers only at its own address.' : 'This server answers only on 127.0.0.1.'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (!gate && options.connection && url.pathname.startsWith('/shell/')) return handleConnection(req, res, url.pathname.slice('/shell/'.length));
     if (gate && (await gate.handleRoute(req, res, url))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('Invalid', 'Only GET here.'));
     const launch = gate ? null : url.searchParams.get('token');
@@ -103,6 +110,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const result = await options.host.invokeJson(name, Buffer.concat(chunks), account);
     if (result === null) return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
     send(res, 200, Buffer.from(result.buffer, result.byteOffset, result.byteLength));
+  }
+
+  async function handleConnection(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (!originAllowed(req.headers.origin, port)) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.', 'Forespørgsler fra andre websider afvises.'));
+    if (!tokenAuthorized(req)) return send(res, 401, failure('Forbidden', 'The access token is missing or wrong.', 'Adgangsnøglen mangler eller er forkert.'));
+    if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 405, failure('Invalid', 'Shell operations are called with POST and JSON.'));
+    let body = '';
+    for await (const chunk of req) {
+      body += (chunk as Buffer).toString('utf8');
+      if (body.length > 64 * 1024) return send(res, 413, failure('Invalid', 'The request is too large.'));
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(body || '{}');
+    } catch {
+      return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
+    }
+    send(res, 200, JSON.stringify(await options.connection!.call(name, input)));
   }
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {

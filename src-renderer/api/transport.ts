@@ -14,6 +14,8 @@ declare global {
 
 export function unwrap<T>(result: Result<unknown>): T {
   if (result.ok) return result.value as T;
+  // Perhaps the server's session ended: the connection gate asks the shell (screens/connection).
+  if (result.error.code === 'Forbidden') window.dispatchEvent(new Event('referent:refused'));
   // The page's language is the UI language (set by i18n); Danish gets the core's Danish sentence.
   const danish = document.documentElement.lang !== 'en' && result.error.messageDa;
   throw new ApiError(result.error.code, danish || result.error.message);

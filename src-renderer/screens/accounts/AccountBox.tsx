@@ -1,8 +1,9 @@
-// Under `referent serve`: who is signed in, and the way out. Nothing on the desktop, where there
-// are no accounts (accounts.me answers null).
+// Under `referent serve`, or the desktop app signed in to one: who is signed in, and the way out.
+// Nothing on the desktop's own file, where there are no accounts (accounts.me answers null).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { connection } from '../../api/connection';
 import { Button } from '../../components/Button';
 
 export const useMe = () => useQuery({ queryKey: ['me'], queryFn: () => api.accounts.me({}), staleTime: Infinity });
@@ -14,6 +15,12 @@ export function useMayEdit(committeeId: string): boolean {
 }
 
 async function signOut(): Promise<void> {
+  // The desktop app against a server: the shell holds the session and ends it; the sign-in screen follows.
+  if (await connection.status()) {
+    await connection.call('connection.signOut', {}).catch(() => null);
+    location.reload();
+    return;
+  }
   await fetch('/auth/logout', { method: 'POST' }).catch(() => null);
   location.assign('/login?signed-out');
 }
