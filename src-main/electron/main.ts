@@ -12,6 +12,7 @@ import { VERSION } from '../core/version';
 import type { ApiHost } from '../host/api-host';
 import { startWorkerHost } from '../host/worker-host';
 import { createConnection, type Connection } from '../host/connection';
+import { signInThroughBrowser } from '../host/oidc-loopback';
 import { appPageUrl, desktopDbFile, desktopKeyFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
 import { chooseFolderWithDialog, type ShowOpenDialog } from './dialogs';
@@ -124,6 +125,8 @@ function run(): void {
         dataDir: app.getPath('userData'),
         env: process.env,
         startLocal,
+        // The municipality's login in the system browser, back to a loopback address (RFC 8252).
+        signInWithProvider: (url) => signInThroughBrowser(url, { openBrowser: (address) => shell.openExternal(address) }),
       });
       host = connection.host;
       // Working on the file: it is opened now, so a file that will not open is said at once.

@@ -45,14 +45,14 @@ const cookiesOf = (res: Response): string => res.headers.getSetCookie().map((c) 
  * The session a server gives for a JSON answer of its sign-in (/auth/login or /auth/app/token):
  * its cookie and the account; a refusal as the server's own sentence.
  */
-export async function sessionFrom(url: string, res: Response, what: string): Promise<ServerSession> {
+export async function sessionFrom(url: string, res: Response, who: { en: string; da: string }): Promise<ServerSession> {
   const body = (await res.json().catch(() => null)) as { ok?: boolean; value?: { account: AccountSummary; expiresAt: string }; error?: { code: string; message: string; messageDa?: string } } | null;
   // A refused sign-in, in the server's own sentence (wrong password, locked, disabled, no linked account).
   if (body?.ok === false && body.error && [401, 403, 429].includes(res.status)) throw new AppError(body.error.code as never, body.error.message, body.error.messageDa);
   const cookie = cookiesOf(res);
   if (res.ok && body?.ok === true && body.value && cookie) return { cookie, account: body.value.account, expiresAt: body.value.expiresAt };
-  throw new AppError('Forbidden', `${url} did not sign in ${what} (it answered ${res.status}): the login or the password is wrong, or the server has no local accounts.`,
-    `${url} loggede ikke ${what} ind (svaret var ${res.status}): brugernavnet eller adgangskoden er forkert, eller serveren har ingen lokale konti.`);
+  throw new AppError('Forbidden', `${url} did not ${who.en} (it answered ${res.status}): the login or the password is wrong, or the server has no local accounts.`,
+    `${url} ${who.da} (svaret var ${res.status}): brugernavnet eller adgangskoden er forkert, eller serveren har ingen lokale konti.`);
 }
 
 /** Signs in with a local account (the server's sign-in form). */
@@ -63,7 +63,7 @@ export async function signInWithPassword(raw: string, login: string, password: s
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams({ login, password }).toString(),
   }, doFetch);
-  return sessionFrom(url, res, `"${login}"`);
+  return sessionFrom(url, res, { en: `sign in "${login}"`, da: `loggede ikke "${login}" ind` });
 }
 
 /** Ends the session on the server; a server that cannot be reached keeps it until it expires. */

@@ -11,12 +11,15 @@ import { loginPage, LOGIN_PAGE_HEADERS, type LoginPageOptions } from './login-pa
 import { clearedCookie, sessionCookie, sessionCookieJar } from './sessions-cookie';
 import { loginThrottle } from './throttle';
 import type { OidcLogin } from './oidc';
+import { appRequestOf, backToApp, BAD_APP_REQUEST, BAD_HANDOFF, handoffStore } from './app-handoff';
 
 export type AccountsOptions = {
   /** The address users open (behind the reverse proxy), e.g. https://referent.kommune.dk: requests must name it. */
   publicUrl?: string | undefined;
   /** Sign-in through the municipality's identity provider, when configured. */
   oidc?: OidcLogin | null | undefined;
+  /** The clock of the desktop app's one-time codes (tests). */
+  now?: (() => number) | undefined;
 };
 
 const FORM_LIMIT = 8 * 1024;
@@ -57,6 +60,7 @@ export function accountsGate(host: ApiHost, options: AccountsOptions, bindHost: 
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : null;
   const jar = sessionCookieJar(publicUrl);
   const throttle = loginThrottle();
+  const handoffs = handoffStore(options.now);
   const hosts = (): string[] => [`127.0.0.1:${port()}`, `localhost:${port()}`, `${bindHost}:${port()}`, ...(publicUrl ? [publicUrl.host] : [])];
   const origins = (): string[] => [`http://127.0.0.1:${port()}`, `http://localhost:${port()}`, `http://${bindHost}:${port()}`, ...(publicUrl ? [publicUrl.origin] : [])];
   const tokenOf = (req: http.IncomingMessage): string | undefined => cookieValue(req.headers.cookie, jar.name) || undefined;
@@ -126,14 +130,39 @@ export function accountsGate(host: ApiHost, options: AccountsOptions, bindHost: 
         await options.oidc.start(req, res);
         return true;
       }
+      // The desktop app's round trip (app-handoff.ts): the browser comes back to the app with a one-time code.
+      if (options.oidc && url.pathname === '/auth/oidc/app' && req.method === 'GET') {
+        const app = appRequestOf(url);
+        if (!app) html(res, 400, await page({ error: BAD_APP_REQUEST }));
+        else await options.oidc.start(req, res, app);
+        return true;
+      }
       if (options.oidc && url.pathname === '/auth/oidc/callback' && req.method === 'GET') {
+        const app = options.oidc.appRequest(req);
         try {
           const who = await options.oidc.finish(req, url);
+          if (app) return (backToApp(res, app, { code: handoffs.issue(who, app) }, options.oidc.clearCookies()), true);
           const session = await host.run('auth.signInOidc', { ...who, previous: tokenOf(req) });
           redirect(res, '/', [sessionCookie(jar, session.token), ...options.oidc.clearCookies()]);
         } catch (e) {
           const err = e instanceof AppError ? e : new AppError('Forbidden', `The identity provider did not sign you in (${(e as Error).message}).`, `Identitetsudbyderen loggede dig ikke ind (${(e as Error).message}).`);
-          html(res, 401, await page({ error: { message: err.message, messageDa: err.da } }), { 'Set-Cookie': options.oidc.clearCookies() });
+          if (app) backToApp(res, app, { error: { message: err.message, messageDa: err.da ?? err.message } }, options.oidc.clearCookies());
+          else html(res, 401, await page({ error: { message: err.message, messageDa: err.da } }), { 'Set-Cookie': options.oidc.clearCookies() });
+        }
+        return true;
+      }
+      // The app redeems its one-time code with its PKCE verifier: the session is the app's, never the browser's.
+      if (options.oidc && url.pathname === '/auth/app/token' && req.method === 'POST') {
+        if (!gate.originAllowed(req.headers.origin)) return (json(res, 403, { ok: false, error: { code: 'Forbidden', message: 'Requests from other web pages are refused.', messageDa: 'Forespørgsler fra andre websider afvises.' } }), true);
+        const form = await readForm(req);
+        const who = handoffs.redeem(form?.get('code') ?? '', form?.get('code_verifier') ?? '');
+        if (!who) return (json(res, 401, { ok: false, error: { code: 'Forbidden', ...BAD_HANDOFF } }), true);
+        try {
+          const session = await host.run('auth.signInOidc', who);
+          json(res, 200, { ok: true, value: { account: session.account, expiresAt: session.expiresAt } }, [sessionCookie(jar, session.token)]);
+        } catch (e) {
+          const err = e instanceof AppError ? e : new AppError('Internal', String(e));
+          json(res, err.code === 'Forbidden' ? 401 : 500, { ok: false, error: { code: err.code, message: err.message, ...(err.da ? { messageDa: err.da } : {}) } });
         }
         return true;
       }

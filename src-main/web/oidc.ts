@@ -8,9 +8,15 @@ import type http from 'node:http';
 import * as client from 'openid-client';
 import { cookieValue, isLoopback } from './security';
 
+/** The desktop app that asked for this round trip (app-handoff.ts): where to send the browser back, and what binds the handoff. */
+export type AppRequest = { redirectUri: string; state: string; codeChallenge: string };
+
 export type OidcLogin = {
-  start(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  /** `app`: the round trip is the desktop app's; the callback then hands off to it instead of setting a cookie. */
+  start(req: http.IncomingMessage, res: http.ServerResponse, app?: AppRequest): Promise<void>;
   finish(req: http.IncomingMessage, url: URL): Promise<{ issuer: string; subject: string }>;
+  /** The desktop app's request behind this browser's round trip, if it is one (read before finish, which ends the round trip). */
+  appRequest(req: http.IncomingMessage): AppRequest | null;
   clearCookies(): string[];
 };
 
@@ -26,17 +32,17 @@ export async function oidcLogin(o: OidcOptions): Promise<OidcLogin> {
   const config = await client.discovery(issuerUrl, o.clientId, o.clientSecret, o.clientSecret ? undefined : client.None(), insecure ? { execute: [client.allowInsecureRequests] } : undefined);
   const redirectUri = new URL('/auth/oidc/callback', o.redirectBase).href;
   const secure = new URL(o.redirectBase).protocol === 'https:';
-  const pending = new Map<string, { verifier: string; state: string; nonce: string; at: number }>();
+  const pending = new Map<string, { verifier: string; state: string; nonce: string; at: number; app: AppRequest | null }>();
 
   return {
-    start: async (_req, res) => {
+    start: async (_req, res, app) => {
       const now = Date.now();
       for (const [k, v] of pending) if (now - v.at > PENDING_MS) pending.delete(k);
       const id = randomBytes(24).toString('base64url');
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
-      pending.set(id, { verifier, state, nonce, at: now });
+      pending.set(id, { verifier, state, nonce, at: now, app: app ?? null });
       const target = client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
         scope: 'openid profile',
@@ -62,6 +68,10 @@ export async function oidcLogin(o: OidcOptions): Promise<OidcLogin> {
       const claims = tokens.claims();
       if (!claims?.sub) throw new Error('the provider named no subject');
       return { issuer: claims.iss, subject: claims.sub };
+    },
+    appRequest: (req) => {
+      const id = cookieValue(req.headers.cookie, COOKIE);
+      return (id ? pending.get(id)?.app : null) ?? null;
     },
     clearCookies: () => [`${COOKIE}=; Path=/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`],
   };
