@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { fixtureStores, pdfPages, writeTemp } from '../../tests/integration/documents-helpers';
 import { loadReferat } from '../core/documents/documents.service';
 import { renderHtml } from '../core/documents/html-writer';
+import { PRINT_SCALE } from '../core/documents/layout';
 import { renderPdf, type PdfPrinter } from '../core/documents/pdf';
 
 const log: string[] = [];
@@ -101,7 +102,7 @@ describe('the desktop printer', { timeout: 120_000 }, () => {
     expect(new TextDecoder('latin1').decode(measured.bytes)).toContain('/StructTreeRoot');
 
     // Page for page what a print of the HTML writer's page with those numbers shows, TOC numbers included.
-    const anew = await printer.print(renderHtml(doc, { pages: measured.pages }), { final: true });
+    const anew = await printer.print(renderHtml(doc, { pages: measured.pages, printScale: PRINT_SCALE }), { final: true });
     const pages = pdfPages(writeTemp('electron-measured.pdf', measured.bytes));
     expect(pages).toEqual(pdfPages(writeTemp('electron-anew.pdf', anew)));
     const first = doc.chapters[0]!;
@@ -111,10 +112,10 @@ describe('the desktop printer', { timeout: 120_000 }, () => {
   test('any other call closes the measured window: printMeasured then says there is nothing to print', async () => {
     const { doc } = await loadReferat(stores.rich.db, { meetingId: ids.rich, kind: 'agenda', public: false });
     const printer = createElectronPrinter();
-    const pages = await printer.measure!(renderHtml(doc, { measureOnly: true, columns: true }));
+    const pages = await printer.measure!(renderHtml(doc, { measureOnly: true, columns: true, printScale: PRINT_SCALE }));
     expect(pages.map(([anchor]) => anchor)).toEqual(expect.arrayContaining(doc.chapters.map((c) => c.anchor)));
     log.length = 0;
-    await printer.print(renderHtml(doc, { pages: new Map(pages) }), { final: false });
+    await printer.print(renderHtml(doc, { pages: new Map(pages), printScale: PRINT_SCALE }), { final: false });
     expect(log[0]).toMatch(/^destroy /);
     await expect(printer.printMeasured!(pages, { final: true })).rejects.toThrow(/no measured page/);
   });

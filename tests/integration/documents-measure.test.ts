@@ -9,6 +9,7 @@ import { generatedReferat } from '../../bench/documents-data';
 import type { DocumentKind, Referat } from '../../src-main/core/documents/build-referat';
 import { loadReferat } from '../../src-main/core/documents/documents.service';
 import { renderHtml } from '../../src-main/core/documents/html-writer';
+import { PRINT_SCALE } from '../../src-main/core/documents/layout';
 import { renderPdf, type PdfPrinter } from '../../src-main/core/documents/pdf';
 import { playwrightPrinter } from '../../src-main/core/documents/pdf-playwright';
 import { fixtureStores, pdfPages, writeTemp } from './documents-helpers';
@@ -25,7 +26,7 @@ async function expectOnePrint(doc: Referat): Promise<void> {
   expect(Object.fromEntries(measured.pages)).toEqual(Object.fromEntries(byPrint.pages));
   expect(measured.prints).toBe(1);
   // The measured page, printed where it stands, is the writer's page with those numbers.
-  const reloaded = await printer.print(renderHtml(doc, { pages: measured.pages }), { final: false });
+  const reloaded = await printer.print(renderHtml(doc, { pages: measured.pages, printScale: PRINT_SCALE }), { final: false });
   expect(pdfPages(writeTemp('in-place.pdf', measured.bytes))).toEqual(pdfPages(writeTemp('reloaded.pdf', reloaded)));
 }
 
@@ -52,7 +53,7 @@ describe('the chapters measured on screen land where the print puts them', () =>
   it('a final print of the measured page is tagged, with the outline, like a print of the page loaded anew', async () => {
     const { doc } = await loadReferat(stores.rich.db, { meetingId: ids.rich!, kind: 'minutes', public: false });
     const pdf = await renderPdf(doc, printer, undefined, { finish: false });
-    const text = new TextDecoder('latin1').decode(await printer.print(renderHtml(doc, { pages: pdf.pages }), { final: false }));
+    const text = new TextDecoder('latin1').decode(await printer.print(renderHtml(doc, { pages: pdf.pages, printScale: PRINT_SCALE }), { final: false }));
     expect(text).not.toContain('/StructTreeRoot');
     const shipped = await renderPdf(doc, printer);
     expect(shipped.prints).toBe(1);

@@ -16,6 +16,19 @@ const { stores, ids } = fixtureStores();
 const store = stores.rich;
 afterAll(() => inner.close());
 
+/** Every word's box (pdftotext -bbox), in points from the page's top left, with its page. */
+function wordBoxes(file: string): { page: { width: number; height: number }; words: { page: number; text: string; left: number; top: number; height: number }[] } {
+  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const size = /<page width="([\d.]+)" height="([\d.]+)"/.exec(xml)!;
+  const words: { page: number; text: string; left: number; top: number; height: number }[] = [];
+  xml.split('<page ').slice(1).forEach((p, i) => {
+    for (const m of p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      words.push({ page: i + 1, text: m[4]!, left: Number(m[1]), top: Number(m[2]), height: Number(m[3]) - Number(m[2]) });
+    }
+  });
+  return { page: { width: Number(size[1]), height: Number(size[2]) }, words };
+}
+
 describe('the PDF', () => {
   for (const fixture of ['reference', 'rich'] as const) {
     it(`${fixture}: each TOC number is the page the item's heading is printed on`, async () => {
@@ -38,7 +51,7 @@ describe('the PDF', () => {
     const r = await exportDocument(stores.reference.db, printer, { meetingId: ids.reference!, kind: 'minutes', public: false, format: 'pdf' });
     const file = writeTemp('ref.pdf', r.bytes);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Tagged:\s+yes/);
     const objects = pdfObjectsText(file);
     expect(objects).toContain('/StructTreeRoot');
@@ -52,6 +65,44 @@ describe('the PDF', () => {
       expect(line).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, with a Unicode map
     }
     expect(pdfPages(file).join('\n')).toContain('Databeskyttelsesrådgiverens årsberetning for 2025');
+  });
+
+  it('writes each run of text as one string, at the house style\'s sizes on A4, with links and bookmarks over what they point to', async () => {
+    const meetingId = ids.reference!;
+    const { doc } = await loadReferat(stores.reference.db, { meetingId, kind: 'minutes', public: false });
+    const r = await exportDocument(stores.reference.db, printer, { meetingId, kind: 'minutes', public: false, format: 'pdf' });
+    const file = writeTemp('strings.pdf', r.bytes);
+    const objects = pdfObjectsText(file);
+    // Laid out at 11 pt (14.67 CSS px) Chromium placed every glyph on its own ("x 0 Td <gid> Tj"):
+    // several strings a word. Laid out at whole pixels, a line is a string or a few.
+    const strings = objects.match(/\bTj\b/g)?.length ?? 0;
+    const words = pdfPages(file).join(' ').split(/\s+/).filter(Boolean).length;
+    expect(strings).toBeLessThan(words / 2);
+
+    // The page scaled back to A4 keeps the house style's sizes: a word's box is its font's height (Arial: 1.117 em).
+    const boxes = wordBoxes(file);
+    expect(boxes.page.width).toBeCloseTo(595.3, 0);
+    expect(boxes.page.height).toBeCloseTo(841.9, 0);
+    const heightOf = (text: string, page: number): number => boxes.words.find((w) => w.page === page && w.text === text)!.height;
+    expect(heightOf('Side', 1)).toBeCloseTo(9 * 1.117, 1); // footer, 9 pt
+    const first = doc.chapters[0]!;
+    const firstPage = headingPages(pdfPages(file), [first.heading]).get(first.heading)!;
+    expect(heightOf('Punkt', firstPage)).toBeCloseTo(14 * 1.117, 1); // item heading, 14 pt
+    // The body: most words of the document (bold, headings and tables aside).
+    const body = boxes.words.filter((w) => Math.abs(w.height - 11 * 1.117) < 0.1).length;
+    expect(body).toBeGreaterThan(boxes.words.length * 0.6);
+
+    // The first TOC entry's link covers its title, and its target is the top of the item's page.
+    const title = boxes.words.find((w) => w.page === 1 && first.tocTitle.startsWith(w.text) && w.top > 150)!;
+    const rect = /"\/Rect":\[([\d.]+),([\d.]+),([\d.]+),([\d.]+)\]/.exec(objects)!.slice(1).map(Number);
+    const [x0, y0, x1, y1] = rect as [number, number, number, number];
+    expect(title.left).toBeGreaterThanOrEqual(x0 - 1);
+    expect(title.left).toBeLessThan(x1);
+    expect(boxes.page.height - title.top).toBeLessThanOrEqual(y1 + 1);
+    expect(boxes.page.height - title.top - title.height).toBeGreaterThanOrEqual(y0 - 1);
+    const tops = [...objects.matchAll(/"\/XYZ",[\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(tops.length).toBeGreaterThan(doc.chapters.length);
+    for (const top of tops) expect(top).toBeLessThanOrEqual(boxes.page.height + 0.5);
   });
 
   it('prints once when the page numbers are cached, and checks a stale guess against what it printed', async () => {

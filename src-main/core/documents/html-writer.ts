@@ -36,6 +36,12 @@ export type HtmlOptions = {
    * header rows); a chapter's page is its column. The screen-only styles are left out.
    */
   columns?: boolean | undefined;
+  /**
+   * Every length of the printed page multiplied by this (layout.ts PRINT_SCALE), the PDF finish
+   * scaling the pages back to A4: the page is laid out where the text sizes are whole CSS pixels.
+   * 1 (the default) for anything shown on screen.
+   */
+  printScale?: number | undefined;
 };
 
 // Every value put into the page goes through one of these two; nothing is interpolated raw.
@@ -52,7 +58,8 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   const measure = options.measureOnly ? '.chapter { visibility: hidden; } @page { @top-left { content: none; } @bottom-center { content: none; } }' : '';
   // Laid out in columns, the measuring rules stand in a style element of their own, which a
   // printer removes to print the same page as it is (PdfPrinter.printMeasured).
-  const head = options.columns ? `<style>${css(doc, false)}</style><style id="${MEASURE_STYLE_ID}">${measure}${columnsCss()}</style>` : `<style>${css(doc)}${measure}</style>`;
+  const scale = options.printScale ?? 1;
+  const head = options.columns ? `<style>${css(doc, false, scale)}</style><style id="${MEASURE_STYLE_ID}">${measure}${columnsCss(scale)}</style>` : `<style>${css(doc, true, scale)}${measure}</style>`;
   out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>${head}</head><body>`);
   // Only a logo that is real image data of its declared type, and only as a data: URL.
   const logo = usableLogo(doc.organization.logo);
@@ -148,78 +155,82 @@ export const MEASURE_STYLE_ID = 'referent-measure';
  * lengths, so the same rounding), columns overflowing to the right. A chapter's page break is a
  * column break here; a break between columns follows the same rules as one between pages.
  */
-function columnsCss(): string {
+function columnsCss(scale: number): string {
   const L = LAYOUT;
-  const width = `calc(210mm - ${pt(L.marginLeftTw)} - ${pt(L.marginRightTw)})`;
+  const width = `calc(${210 * scale}mm - ${pt(L.marginLeftTw * scale)} - ${pt(L.marginRightTw * scale)})`;
   return `
-body { width: ${width}; height: calc(297mm - ${pt(L.marginTopTw)} - ${pt(L.marginBottomTw)}); column-width: ${width}; column-gap: 0; column-fill: auto; }
+body { width: ${width}; height: calc(${297 * scale}mm - ${pt(L.marginTopTw * scale)} - ${pt(L.marginBottomTw * scale)}); column-width: ${width}; column-gap: 0; column-fill: auto; }
 .chapter { break-before: column; }
 .chapter.run-on { break-before: auto; }`;
 }
 
-function css(doc: Referat, screen = true): string {
+function css(doc: Referat, screen: boolean, scale: number): string {
   const L = LAYOUT;
+  // Every length scaled alike (see HtmlOptions.printScale): twips, points and millimetres.
+  const tw = (t: number): string => pt(t * scale);
+  const fpt = (p: number): string => `${p * scale}pt`;
+  const mm = (m: number): string => `${m * scale}mm`;
   const meta = documentMeta(doc);
-  const small = `font: ${L.smallPt}pt/${pt(L.smallLineTw)} ${FONT.css}; color: #444;`;
+  const small = `font: ${fpt(L.smallPt)}/${tw(L.smallLineTw)} ${FONT.css}; color: #444;`;
   const header = [
     meta.header.left ? `@top-left { content: ${cssString(meta.header.left)}; ${small} }` : '',
     `@top-right { content: ${cssString(meta.header.right)}; ${small} text-align: right; }`,
   ].join(' ');
-  const tableWidth = pt(TEXT_WIDTH_TW);
+  const tableWidth = tw(TEXT_WIDTH_TW);
   // Word's space before and after are CSS's margins: between two paragraphs the larger of the two
   // (margins collapse), none at the top of a page after a natural break (margins truncate there).
   const h2Top = L.h2BeforeTw;
   const h3Top = L.h3BeforeTw;
   return `
-@page { size: A4; margin: ${pt(L.marginTopTw)} ${pt(L.marginRightTw)} ${pt(L.marginBottomTw)} ${pt(L.marginLeftTw)};
+@page { size: ${mm(210)} ${mm(297)}; margin: ${tw(L.marginTopTw)} ${tw(L.marginRightTw)} ${tw(L.marginBottomTw)} ${tw(L.marginLeftTw)};
   ${header}
   @bottom-center { content: "Side " counter(page) " af " counter(pages); ${small} color: #000; } }
-html { font-family: ${FONT.css}; font-size: ${L.bodyPt}pt; line-height: ${pt(L.bodyLineTw)}; color: #000;
+html { font-family: ${FONT.css}; font-size: ${fpt(L.bodyPt)}; line-height: ${tw(L.bodyLineTw)}; color: #000;
   font-kerning: none; font-variant-ligatures: none; orphans: 2; widows: 2; }
 body { margin: 0; }
-p, ul, ol, table, pre { margin: 0 0 ${pt(L.afterTw)} 0; }
-ul, ol { padding-left: ${pt(L.listIndentTw)}; }
+p, ul, ol, table, pre { margin: 0 0 ${tw(L.afterTw)} 0; }
+ul, ol { padding-left: ${tw(L.listIndentTw)}; }
 li, li > p, li > ul, li > ol { margin: 0; }
 blockquote { margin: 0; }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; white-space: pre-wrap; break-after: avoid; break-inside: avoid; }
-h1 { font-size: ${L.h1Pt}pt; line-height: ${pt(L.h1LineTw)}; margin: 0 0 ${pt(L.h1AfterTw)} 0; }
-h2 { font-size: ${L.h2Pt}pt; line-height: ${pt(L.h2LineTw)}; margin: ${pt(h2Top)} 0 ${pt(L.afterTw)} 0; }
-h3, h4, h5, h6 { font-size: ${L.bodyPt}pt; line-height: ${pt(L.bodyLineTw)}; margin: ${pt(h3Top)} 0 ${pt(L.afterTw)} 0; }
+h1 { font-size: ${fpt(L.h1Pt)}; line-height: ${tw(L.h1LineTw)}; margin: 0 0 ${tw(L.h1AfterTw)} 0; }
+h2 { font-size: ${fpt(L.h2Pt)}; line-height: ${tw(L.h2LineTw)}; margin: ${tw(h2Top)} 0 ${tw(L.afterTw)} 0; }
+h3, h4, h5, h6 { font-size: ${fpt(L.bodyPt)}; line-height: ${tw(L.bodyLineTw)}; margin: ${tw(h3Top)} 0 ${tw(L.afterTw)} 0; }
 h2.keep, h3.keep { break-before: avoid; }
 /* Another font inside a line must not make the line taller: Word's lines are exactly one height. */
 code { font-family: ${FONT.monoCss}; font-size: 1em; line-height: 0; }
-pre { font-family: ${FONT.monoCss}; font-size: ${L.bodyPt}pt; white-space: pre-wrap; }
-hr { border: 0; border-bottom: 0.75pt solid #000; height: ${pt(L.bodyLineTw - 15)}; margin: 0 0 ${pt(L.afterTw)} 0; }
+pre { font-family: ${FONT.monoCss}; font-size: ${fpt(L.bodyPt)}; white-space: pre-wrap; }
+hr { border: 0; border-bottom: ${fpt(0.75)} solid #000; height: ${tw(L.bodyLineTw - 15)}; margin: 0 0 ${tw(L.afterTw)} 0; }
 .chapter { break-before: page; }
 /* A run-on item's space above collapses with the space below the last one, as Word takes the larger. */
 .chapter.run-on { break-before: auto; }
-.chapter.run-on > h1 { margin-top: ${pt(L.runOnBeforeTw)}; }
-table.signatures.sheet td { height: ${pt(L.signatureRowTw)}; }
+.chapter.run-on > h1 { margin-top: ${tw(L.runOnBeforeTw)}; }
+table.signatures.sheet td { height: ${tw(L.signatureRowTw)}; }
 .masthead { display: none; }
-.masthead.with-logo { display: flex; align-items: center; gap: 4mm; height: ${pt(L.logoHeightTw)}; margin-bottom: ${pt(L.afterTw)}; }
-.masthead .logo { height: ${pt(L.logoHeightTw)}; }
+.masthead.with-logo { display: flex; align-items: center; gap: ${mm(4)}; height: ${tw(L.logoHeightTw)}; margin-bottom: ${tw(L.afterTw)}; }
+.masthead .logo { height: ${tw(L.logoHeightTw)}; }
 .masthead .org { margin: 0; font-weight: bold; display: none; }
-.doc-title { font-size: ${L.titlePt}pt; line-height: ${pt(L.h1LineTw)}; font-weight: bold; margin: 0 0 ${pt(L.h1AfterTw)} 0; }
+.doc-title { font-size: ${fpt(L.titlePt)}; line-height: ${tw(L.h1LineTw)}; font-weight: bold; margin: 0 0 ${tw(L.h1AfterTw)} 0; }
 table { border-collapse: collapse; }
 .chapter table { width: ${tableWidth}; table-layout: fixed; }
 /* Word measures a cell's padding from the grid line, CSS from the inside of the border (half of 0.5pt). */
-th, td { border: 0.5pt solid #000; padding: ${pt(L.cellPadVTw)} ${pt(L.cellPadHTw - 5)}; vertical-align: top; }
+th, td { border: ${fpt(0.5)} solid #000; padding: ${tw(L.cellPadVTw)} ${tw(L.cellPadHTw - 5)}; vertical-align: top; }
 th:not([align]) { text-align: left; }
 table.facts { width: ${tableWidth}; table-layout: fixed; }
-table.facts th, table.facts td { border: none; padding: 0 0 ${pt(L.afterTw)} 0; }
-table.facts th { width: ${pt(L.factsLabelTw)}; font-weight: bold; }
-.toc-heading { font-size: ${L.h2Pt}pt; line-height: ${pt(L.h2LineTw)}; font-weight: bold; margin: ${pt(h2Top)} 0 ${pt(L.afterTw)} 0; }
+table.facts th, table.facts td { border: none; padding: 0 0 ${tw(L.afterTw)} 0; }
+table.facts th { width: ${tw(L.factsLabelTw)}; font-weight: bold; }
+.toc-heading { font-size: ${fpt(L.h2Pt)}; line-height: ${tw(L.h2LineTw)}; font-weight: bold; margin: ${tw(h2Top)} 0 ${tw(L.afterTw)} 0; }
 .toc ol { list-style: none; padding: 0; }
-.toc li { margin: 0 0 ${pt(L.tocAfterTw)} 0; }
+.toc li { margin: 0 0 ${tw(L.tocAfterTw)} 0; }
 /* Word's right tab with dots at the margin: the number goes on the title's last line when it fits
    there, else alone on the next (a float does just that). The dots run under the whole last line;
    the title and the number cover them (shadows, which take no room, make the gaps). */
 .toc a { display: flow-root; position: relative; color: inherit; text-decoration: none; }
-.toc a::before { content: ""; position: absolute; left: 0; right: 0; bottom: 2.5pt; border-bottom: 1.2pt dotted #000; }
-.toc .t { position: relative; background: #fff; box-shadow: 2pt 0 0 #fff; }
-.toc .p { float: right; position: relative; background: #fff; box-shadow: -2pt 0 0 #fff; }
+.toc a::before { content: ""; position: absolute; left: 0; right: 0; bottom: ${fpt(2.5)}; border-bottom: ${fpt(1.2)} dotted #000; }
+.toc .t { position: relative; background: #fff; box-shadow: ${fpt(2)} 0 0 #fff; }
+.toc .p { float: right; position: relative; background: #fff; box-shadow: ${fpt(-2)} 0 0 #fff; }
 .case { font-weight: bold; }
-.seal { font: ${L.smallPt}pt/${pt(L.smallLineTw)} ${FONT.css}; color: #444; margin: ${pt(L.h2BeforeTw)} 0 0; overflow-wrap: anywhere; }
+.seal { font: ${fpt(L.smallPt)}/${tw(L.smallLineTw)} ${FONT.css}; color: #444; margin: ${tw(L.h2BeforeTw)} 0 0; overflow-wrap: anywhere; }
 .note { font-style: italic; }
 a { color: #1a4d8f; }
 ${screen ? SCREEN_CSS : ''}`;

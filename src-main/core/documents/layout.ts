@@ -56,6 +56,17 @@ export const LAYOUT = {
   signatureRowTw: 690, // 34.5 pt, 46 px, 12.2 mm
 } as const;
 
+/**
+ * The PDF's page is laid out this much larger and scaled back to A4 by the finish (pdf-finish.ts).
+ * At 1.5 every text size of the house style is a whole number of CSS pixels (9, 11, 11.5 and
+ * 14 pt are 18, 22, 23 and 28 px), and Chromium's PDF writer (Skia) writes a run of text as one
+ * string only where each glyph's position is the font's advance, which holds at whole pixel sizes
+ * alone: at 11 pt (14.67 px) it places every glyph on its own, four times the page content for
+ * the finish to inflate and deflate. The vertical lengths, whole pixels at 1 (see above), are
+ * whole or half pixels at 1.5, which Chromium's 1/64 px layout holds exactly.
+ */
+export const PRINT_SCALE = 1.5;
+
 export const TEXT_WIDTH_TW = LAYOUT.pageWidthTw - LAYOUT.marginLeftTw - LAYOUT.marginRightTw;
 
 /** Twips as CSS points. */

@@ -6,6 +6,7 @@
 import type { Referat } from './build-referat';
 import { MEASURE_STYLE_ID, renderHtml } from './html-writer';
 import { documentMeta } from './document-meta';
+import { PRINT_SCALE } from './layout';
 import { readPdfLayout, type PdfLayout } from './pdf-destinations';
 import type * as PdfFinish from './pdf-finish';
 
@@ -83,6 +84,7 @@ export const unmeasureScript = (pages: [string, number][]): string => `((pages) 
 })(${JSON.stringify(Object.fromEntries(pages))})`;
 
 export type PdfResult = {
+  /** The PDF; with `finish: false` the bare print, its pages PRINT_SCALE times A4 (only its numbers are of use). */
   bytes: Uint8Array;
   /** The page each chapter starts on, by anchor: the numbers the TOC prints and the .docx reuses. */
   pages: Map<string, number>;
@@ -115,7 +117,7 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   // The measured page is printed as it stands, numbers written in, when the printer can.
   let onPage = false;
   if (!pages && printer.measure) {
-    const measured = new Map(await printer.measure(renderHtml(doc, { measureOnly: true, columns: true })));
+    const measured = new Map(await printer.measure(renderHtml(doc, { measureOnly: true, columns: true, printScale: PRINT_SCALE })));
     if (anchors.every((a) => measured.has(a))) {
       pages = measured;
       onPage = printer.printMeasured !== undefined;
@@ -123,18 +125,18 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   }
   if (!pages) {
     prints++;
-    pages = chapterPages(readPdfLayout(await printer.print(renderHtml(doc, { measureOnly: true }), { final: false })), anchors);
+    pages = chapterPages(readPdfLayout(await printer.print(renderHtml(doc, { measureOnly: true, printScale: PRINT_SCALE }), { final: false })), anchors);
   }
   for (;;) {
     prints++;
     const final = options.finish !== false;
-    const bytes = onPage ? await printer.printMeasured!([...pages], { final }) : await printer.print(renderHtml(doc, { pages }), { final });
+    const bytes = onPage ? await printer.printMeasured!([...pages], { final }) : await printer.print(renderHtml(doc, { pages, printScale: PRINT_SCALE }), { final });
     onPage = false;
     const layout = readPdfLayout(bytes);
     const printed = chapterPages(layout, anchors);
     if (samePages(printed, pages) || prints >= MAX_PRINTS) {
       const linkTitles = new Map(doc.chapters.map((c) => [c.anchor, c.tocTitle]));
-      const finished = options.finish === false ? bytes : await finishPdf(bytes, { meta: documentMeta(doc), archive: options.archive === true, linkTitles });
+      const finished = options.finish === false ? bytes : await finishPdf(bytes, { meta: documentMeta(doc), archive: options.archive === true, linkTitles, pageScale: 1 / PRINT_SCALE });
       return { bytes: finished, pages: printed, prints, pageCount: layout.pageCount };
     }
     pages = printed;
