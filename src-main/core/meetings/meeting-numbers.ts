@@ -78,8 +78,9 @@ export async function numbersOfMeetingIds(db: Db, meetingIds: readonly string[])
  * effective one (counting keeps it and goes on from it), so only the meetings of items without
  * one are counted: a page of approved hits reads its 50 rows, not every item of their meetings.
  */
-export async function numbersOfItems(db: Db, itemIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await selectInBatches(itemIds, (batch) => db.selectFrom('items').select(['id', 'meeting_id', 'number']).where('id', 'in', batch).execute());
+export async function numbersOfItems(db: Db, itemIds: readonly string[], known?: readonly NumberedItem[]): Promise<Map<string, number>> {
+  // `known`: the items' rows, already read by the caller (a search's hits), so they are not read again.
+  const rows = known ?? (await selectInBatches(itemIds, (batch) => db.selectFrom('items').select(['id', 'meeting_id', 'number']).where('id', 'in', batch).execute()));
   const numbers = new Map<string, number>();
   const counted = new Set<string>();
   for (const r of rows) {

@@ -8,6 +8,10 @@ export type ItemText = {
   itemId: string;
   meetingId: string;
   committeeId: string;
+  /** The committee's name (shown with a hit). */
+  committee: string;
+  /** The item's stored number (null while its meeting is being prepared: numbering counts it). */
+  number: number | null;
   start: string;
   access: Access;
   title: string;
@@ -38,8 +42,9 @@ export async function loadItemTexts(db: Db, itemIds: readonly string[], { extras
     db
       .selectFrom('items as i')
       .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .innerJoin('committees as c', 'c.id', 'm.committee_id')
       .leftJoin('decisions as d', 'd.item_id', 'i.id')
-      .select(['i.id', 'i.meeting_id', 'm.committee_id', 'm.start', 'i.access', 'i.title', 'i.case_number', 'd.outcome', 'd.text as decision_text', 'd.has_votes'])
+      .select(['i.id', 'i.meeting_id', 'm.committee_id', 'c.name as committee', 'i.number', 'm.start', 'i.access', 'i.title', 'i.case_number', 'd.outcome', 'd.text as decision_text', 'd.has_votes'])
       .where('i.id', 'in', batch)
       .execute(),
   );
@@ -48,6 +53,8 @@ export async function loadItemTexts(db: Db, itemIds: readonly string[], { extras
       itemId: i.id,
       meetingId: i.meeting_id,
       committeeId: i.committee_id,
+      committee: i.committee,
+      number: i.number,
       start: i.start,
       access: i.access,
       title: i.title,

@@ -7,7 +7,6 @@ import type { SearchResult } from '../../../src-shared/api/search';
 import type { Access, Outcome } from '../../../src-shared/domain';
 import type { Db } from '../store/database';
 import { numbersOfItems } from '../meetings/meeting-numbers';
-import { selectInBatches } from '../store/batches';
 import { loadItemExtras, loadItemTexts } from './item-text';
 import { parseQuery } from './query';
 import type { SearchIndex } from './search-index';
@@ -44,10 +43,11 @@ export async function searchItems(db: Db, index: SearchIndex, input: SearchInput
     await loadItemExtras(db, texts, unsettled);
     for (const id of unsettled) snippets.set(id, snippetOf(texts.get(id)!, terms));
   }
-  const committees = new Map(
-    (await selectInBatches([...new Set([...texts.values()].map((t) => t.committeeId))], (batch) => db.selectFrom('committees').select(['id', 'name']).where('id', 'in', batch).execute())).map((c) => [c.id, c.name]),
+  const numbers = await numbersOfItems(
+    db,
+    [...texts.keys()],
+    [...texts.values()].map((t) => ({ id: t.itemId, meeting_id: t.meetingId, number: t.number })),
   );
-  const numbers = await numbersOfItems(db, [...texts.keys()]);
   const hits = answer.itemIds.flatMap((id) => {
     const t = texts.get(id);
     if (!t) return [];
@@ -56,7 +56,7 @@ export async function searchItems(db: Db, index: SearchIndex, input: SearchInput
         itemId: t.itemId,
         meetingId: t.meetingId,
         committeeId: t.committeeId,
-        committee: committees.get(t.committeeId) ?? '',
+        committee: t.committee,
         start: t.start,
         number: numbers.get(t.itemId) ?? 0,
         title: t.title,

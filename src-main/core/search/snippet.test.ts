@@ -31,7 +31,7 @@ function item(i: number): ItemText {
   const sections = Array.from({ length: 1 + Math.floor(next() * 4) }, () => ({ kind: pick(['summary', 'recommendation', 'presentation', 'economy'] as const), body: text(Math.floor(next() * 900)) }));
   const outcome: Outcome | null = next() < 0.6 ? pick(OUTCOMES) : null;
   return {
-    itemId: `i${i}`, meetingId: 'm', committeeId: 'c', start: '2026-01-01T10:00', access: 'open', title: text(5), caseNumber: next() < 0.5 ? '26/4881' : null,
+    itemId: `i${i}`, meetingId: 'm', committeeId: 'c', committee: 'Udvalget', number: null, start: '2026-01-01T10:00', access: 'open', title: text(5), caseNumber: next() < 0.5 ? '26/4881' : null,
     sections: next() < 0.05 ? [] : sections,
     decision: outcome ? { outcome, text: `Godkendt\n${text(Math.floor(next() * 40))}` } : null,
     votes: next() < 0.2 ? 'For: A, B. Imod: C.' : null,
