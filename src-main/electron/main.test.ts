@@ -183,6 +183,13 @@ describe('the main process', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
   });
 
+  test('the connection: the app page learns it works on its file, another page or a frame learns nothing', async () => {
+    const status = state.handlers.get('shell:connection.status')!;
+    expect(await status({ senderFrame: { url: appUrl, parent: null } }, {})).toEqual({ ok: true, value: { mode: 'local', url: null, override: false, account: null, signIn: null } });
+    expect(await status({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    expect(await status({ senderFrame: { url: appUrl, parent: {} } }, {})).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+  });
+
   test('the folder dialog: the app page gets the folder chosen in the system dialog over its window, or null; other pages never see a dialog', async () => {
     const choose = state.handlers.get('shell:chooseFolder')!;
     const app = { senderFrame: { url: appUrl, parent: null } };

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../core/util/write-file';
 import { failureOf, type ApiHost } from './api-host';
 import { remoteApiHost } from './remote-host';
 import { probeServer, signInWithPassword, signOutOfServer, type ServerSession } from './server-session';
-import { serverUrl } from './server-url';
+import { secureServerUrl, serverUrl } from './server-url';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
 export const CONNECTION_FILE = 'connection.json';
@@ -140,7 +140,7 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   const handlers: Record<ConnectionOpName, (input: never) => Promise<ConnectionState | ServerProbe>> = {
     'connection.status': () => state(),
-    'connection.probe': (input: { url: string }) => probeServer(input.url, doFetch),
+    'connection.probe': (input: { url: string }) => probeServer(secureServerUrl(input.url), doFetch),
     'connection.use': async (input: { mode: 'local' } | { mode: 'server'; url: string }) => {
       if (envUrl) throw overridden(envUrl);
       if (input.mode === 'local') {
@@ -149,7 +149,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         return state();
       }
       // Only a server that answers as Referent is remembered.
-      probe = await probeServer(input.url, doFetch);
+      probe = await probeServer(secureServerUrl(input.url), doFetch);
       if (probe.url !== saved.url) {
         session = null;
         remoteHost = null;

@@ -8,7 +8,7 @@ import { isOpName } from '../../src-shared/api';
 import { AppError } from '../core/errors';
 import type { ApiHost } from './api-host';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
-import { signInWithPassword } from './server-session';
+import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
 
 export type RemoteOptions = {
@@ -26,11 +26,11 @@ export type RemoteOptions = {
 export { serverUrl } from './server-url';
 
 export function unreachable(url: string, e: unknown): ApiFailure {
-  const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+  const cause = networkCause(e);
   return {
     code: 'Busy',
-    message: `The server ${url} cannot be reached (${cause}); nothing was changed. Check the network and try again.`,
-    messageDa: `Serveren ${url} kan ikke nås (${cause}); intet blev ændret. Kontrollér netværket, og prøv igen.`,
+    message: `The server ${url} cannot be reached (${cause.en}); nothing was changed. Check the network and try again.`,
+    messageDa: `Serveren ${url} kan ikke nås (${cause.da}); intet blev ændret. Kontrollér netværket, og prøv igen.`,
   };
 }
 

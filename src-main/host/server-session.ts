@@ -12,11 +12,23 @@ const ANSWER_MS = 15_000;
 
 export type ServerSession = { cookie: string; account: AccountSummary; expiresAt: string };
 
-const causeOf = (e: unknown): string => (e as { cause?: { code?: string } }).cause?.code ?? ((e as Error).name === 'TimeoutError' ? 'no answer' : (e as Error).message);
+/** Why a request did not reach the server, in words a secretary can act on (the system's code when it is none of these). */
+export function networkCause(e: unknown): { en: string; da: string } {
+  const code = (e as { cause?: { code?: string } }).cause?.code ?? ((e as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (e as Error).message);
+  if (code === 'ECONNREFUSED') return { en: 'nothing answers at that address', da: 'intet svarer på adressen' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { en: 'the name is not known', da: 'navnet kendes ikke' };
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return { en: 'no answer in time', da: 'intet svar i tide' };
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') return { en: 'the connection was broken off', da: 'forbindelsen blev afbrudt' };
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return { en: 'the network does not reach it', da: 'netværket når den ikke' };
+  if (/CERT|SELF_SIGNED|ERR_TLS|UNABLE_TO_VERIFY/.test(code)) return { en: `its certificate is not trusted: ${code}`, da: `dens certifikat kan ikke godkendes: ${code}` };
+  return { en: code, da: code };
+}
 
-export const unreachableError = (url: string, e: unknown): AppError =>
-  new AppError('Busy', `The server ${url} cannot be reached (${causeOf(e)}). Check the address and the network, and try again.`,
-    `Serveren ${url} kan ikke nås (${causeOf(e)}). Kontrollér adressen og netværket, og prøv igen.`);
+export const unreachableError = (url: string, e: unknown): AppError => {
+  const cause = networkCause(e);
+  return new AppError('Busy', `The server ${url} cannot be reached (${cause.en}). Check the address and the network, and try again.`,
+    `Serveren ${url} kan ikke nås (${cause.da}). Kontrollér adressen og netværket, og prøv igen.`);
+};
 
 const notReferent = (url: string, status: number): AppError =>
   new AppError('Invalid', `${url} answers (${status}), but it is not a Referent server (referent serve); check the address.`,

@@ -88,7 +88,7 @@ describe('connecting ("Forbind til server")', () => {
     const c = connect();
     expect(await ok<ServerProbe>(c.call('connection.probe', { url: ` ${base}/ ` }))).toMatchObject({ url: base, organisation: 'Esbjerg Kommune', passwords: true, oidc: false });
     const dead = await deadAddress();
-    expect(await refusedDa(c.call('connection.probe', { url: dead }))).toBe(`Serveren ${dead} kan ikke nås (ECONNREFUSED). Kontrollér adressen og netværket, og prøv igen.`);
+    expect(await refusedDa(c.call('connection.probe', { url: dead }))).toBe(`Serveren ${dead} kan ikke nås (intet svarer på adressen). Kontrollér adressen og netværket, og prøv igen.`);
     const other = http.createServer((_req, res) => void res.writeHead(404).end('Not found'));
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
@@ -100,6 +100,10 @@ describe('connecting ("Forbind til server")', () => {
       await new Promise<void>((resolve) => other.close(() => resolve()));
     }
     expect(await refusedDa(c.call('connection.probe', { url: 'referent.kommune.dk' }))).toBe('"referent.kommune.dk" er ikke en serveradresse (for eksempel https://referent.kommune.dk).');
+    // Her password would cross the network in clear: refused before anything is sent.
+    expect(await refusedDa(c.call('connection.use', { mode: 'server', url: 'http://referent.kommune.local' }))).toBe(
+      'http://referent.kommune.local er ikke krypteret (http): adgangskoden ville gå ukrypteret over netværket. Brug serverens https-adresse (for eksempel https://referent.kommune.local).',
+    );
     expect((await ok<ConnectionState>(c.call('connection.status', {}))).mode).toBe('local');
     expect(await names(c)).toEqual(['Min egen fil']);
   });
@@ -161,9 +165,9 @@ describe('signing in with a local account', () => {
     expect(await refusedDa(c.call('connection.signIn', { login: 'bo', password: 'blå bil i regn' }))).toBe('Kontoen er spærret; spørg en administrator.');
     expect((await ok<ConnectionState>(c.call('connection.status', {}))).account).toBeNull();
     await server.close();
-    // The cause in brackets is the network's: refused, or (a kept connection) closed.
+    // The cause in brackets, in words: refused, or (a connection kept from before) broken off.
     expect(await refusedDa(c.call('connection.signIn', { login: 'bo', password: 'blå bil i regn' }))).toMatch(
-      new RegExp(`^Serveren ${base} kan ikke nås \\((ECONNREFUSED|UND_ERR_SOCKET)\\)\\. Kontrollér adressen og netværket, og prøv igen\\.$`),
+      new RegExp(`^Serveren ${base} kan ikke nås \\((intet svarer på adressen|forbindelsen blev afbrudt)\\)\\. Kontrollér adressen og netværket, og prøv igen\\.$`),
     );
   });
 
@@ -202,7 +206,7 @@ describe('the session ends', () => {
     const port = server.port;
     await server.close();
     expect(await refusedDa(c.host.invoke('committees.list', {}))).toMatch(
-      new RegExp(`^Serveren ${base} kan ikke nås \\((ECONNREFUSED|UND_ERR_SOCKET)\\); intet blev ændret\\. Kontrollér netværket, og prøv igen\\.$`),
+      new RegExp(`^Serveren ${base} kan ikke nås \\((intet svarer på adressen|forbindelsen blev afbrudt)\\); intet blev ændret\\. Kontrollér netværket, og prøv igen\\.$`),
     );
     expect((await ok<ConnectionState>(c.call('connection.status', {}))).account?.login).toBe('anne');
     server = await startWebServer({ host: serverHost, staticDir, accounts: {}, port });
