@@ -30,6 +30,8 @@ export type ReferentBridge = {
   chooseFolder: (input: { title: string; defaultPath?: string | undefined }) => Promise<Result<string | null>>;
   /** Where the app works (its file or a server) and signing in to the server (src-shared/api/connection.ts). */
   connection?: (name: string, input: unknown) => Promise<Result<unknown>>;
+  /** The offline operations (src-shared/api/offline.ts): answered where the app holds a server and its own file; absent in an older preload. */
+  offline?: (name: string, input: unknown) => Promise<Result<unknown>>;
 };
 
 /** A note for the user that is not a failure (what an import left out), in both languages. */

@@ -44,9 +44,22 @@ describe('createBridge', () => {
     expect(sent).toEqual([['shell:chooseFolder', { title: 'Vælg mappen til hjemmesiden' }]]);
   });
 
-  test('exposes invoke and the folder dialog only, frozen', () => {
+  test('the offline operations go to their own shell: channels; any other name never reaches IPC', async () => {
+    const sent: [string, unknown][] = [];
+    const bridge = createBridge(async (channel, input) => {
+      sent.push([channel, input]);
+      return { ok: true, value: null };
+    });
+    expect(await bridge.offline!('offline.take', { meetingId: 'm' })).toEqual({ ok: true, value: null });
+    for (const name of ['committees.list', 'offline', 'shell:offline.take', 'constructor', 'offline.take ']) {
+      expect(await bridge.offline!(name, {})).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+    }
+    expect(sent).toEqual([['shell:offline.take', { meetingId: 'm' }]]);
+  });
+
+  test('exposes invoke, the folder dialog and the offline operations only, frozen', () => {
     const bridge = createBridge(async () => undefined);
-    expect(Object.keys(bridge)).toEqual(['invoke', 'chooseFolder', 'connection']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'chooseFolder', 'connection', 'offline']);
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 // What the preload exposes to the page as window.referent (the ReferentBridge shape the
 // renderer's transport expects): one invoke that forwards known operation names and nothing else,
-// and the folder dialog on its own channel.
+// the folder dialog on its own channel, and the offline operations on theirs.
 import { ipcChannel, isOpName } from '../../src-shared/api';
 import { CHOOSE_FOLDER_CHANNEL } from '../../src-shared/api/shell';
 import { connectionChannel, isConnectionOp } from '../../src-shared/api/connection';
+import { isOfflineOpName, offlineChannel } from '../../src-shared/api/offline';
 import type { ReferentBridge, Result } from '../../src-shared/result';
 
 export type { ReferentBridge };
@@ -27,6 +28,11 @@ export function createBridge(send: (channel: string, input: unknown) => Promise<
     connection: async (name: string, input: unknown): Promise<Result<unknown>> => {
       if (!isConnectionOp(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${String(name)}".` } };
       return (await send(connectionChannel(name), input)) as Result<unknown>;
+    },
+    // Taking a meeting offline and handing it in (src-shared/api/offline.ts): answered by the main process, which holds both archives.
+    offline: async (name: string, input: unknown): Promise<Result<unknown>> => {
+      if (!isOfflineOpName(name)) return { ok: false, error: { code: 'NotFound', message: `There is no operation called "${String(name)}".` } };
+      return (await send(offlineChannel(name), input)) as Result<unknown>;
     },
   });
 }

@@ -4,6 +4,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ipcChannel, OP_NAMES } from '../../src-shared/api';
 import { CHOOSE_FOLDER_CHANNEL } from '../../src-shared/api/shell';
+import { OFFLINE_OP_NAMES, offlineChannel } from '../../src-shared/api/offline';
 import type { Result } from '../../src-shared/result';
 import { tempStore, testContext } from '../../tests/helpers/store';
 import type { CoreContext } from '../core/context';
@@ -122,6 +123,23 @@ describe('the folder dialog', () => {
     for (const input of [undefined, {}, { title: '' }, { title: 'x'.repeat(301) }, { title: 'Vælg', properties: ['openFile', 'multiSelections'] }, 'C:\\']) {
       expect(await choose(fromFrame(appUrl), input)).toMatchObject({ ok: false, error: { code: 'Invalid', message: expect.stringContaining('folder dialog'), messageDa: expect.stringContaining('Mappevalget') } });
     }
+  });
+});
+
+describe('the offline operations', () => {
+  test('have a shell: channel each when the app holds a server and its file, answered by that shell only for the app’s own window', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const calls: [string, unknown][] = [];
+    const offline = { invoke: async (name: string, input: unknown): Promise<Result<unknown>> => (calls.push([name, input]), { ok: true, value: name }) };
+    const unregister = registerIpc(ipcMain, { host: freshHost(), appUrl, chooseFolder: noDialog, offline });
+    expect([...handlers.keys()].filter((k) => k.startsWith('shell:offline')).sort()).toEqual(OFFLINE_OP_NAMES.map(offlineChannel).sort());
+    expect(await handlers.get('shell:offline.take')!(fromFrame(appUrl), { meetingId: 'm' })).toEqual({ ok: true, value: 'offline.take' });
+    for (const event of [fromFrame(appUrl, false), fromFrame('https://evil.example/')]) {
+      expect(await handlers.get('shell:offline.handIn')!(event, { meetingId: 'm' })).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    }
+    expect(calls).toEqual([['offline.take', { meetingId: 'm' }]]);
+    unregister();
+    expect(handlers.size).toBe(0);
   });
 });
 

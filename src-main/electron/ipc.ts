@@ -1,11 +1,14 @@
 // The IPC adapter, derived from the contract: one ipcMain.handle per operation name, refusing
 // any caller but the app's own main frame, and handing every call to the ApiHost (the core's
-// worker in the app), which counts calls in flight so quitting can wait. Beside them, the one
-// thing only this shell does for the page: the system's folder dialog (src-shared/api/shell.ts).
+// worker in the app), which counts calls in flight so quitting can wait. Beside them, what only the
+// shell does for the page: the system's folder dialog (src-shared/api/shell.ts), and taking a
+// meeting offline between the server and the laptop's file (src-shared/api/offline.ts).
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, OP_NAMES } from '../../src-shared/api';
 import { CHOOSE_FOLDER_CHANNEL, ChooseFolderInput } from '../../src-shared/api/shell';
 import { CONNECTION_OPS, connectionChannel } from '../../src-shared/api/connection';
+import { OFFLINE_OP_NAMES, offlineChannel } from '../../src-shared/api/offline';
+import type { OfflineShell } from '../host/laptop-hosts';
 import type { Result } from '../../src-shared/result';
 import type { ApiHost } from '../host/api-host';
 import { isAppPage } from './guards';
@@ -32,6 +35,8 @@ export type IpcOptions = {
   chooseFolder: (input: ChooseFolderInput) => Promise<string | null>;
   /** The file or the server, and signing in to it (host/connection.ts): the session stays in this process. */
   connection?: { call(name: string, input: unknown): Promise<Result<unknown>> } | undefined;
+  /** The offline operations (host/laptop-hosts.ts); checks its input itself. */
+  offline?: OfflineShell;
 };
 
 /** Registers every operation and the folder dialog; returns a function that removes them again. */
@@ -52,8 +57,13 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
   const connection = options.connection;
   if (connection)
     for (const name of CONNECTION_OPS) ipcMain.handle(connectionChannel(name), (event: IpcMainInvokeEvent, input: unknown) => (trusted(event) ? connection.call(name, input) : refused));
+  const offline = options.offline;
+  if (offline) {
+    for (const name of OFFLINE_OP_NAMES) ipcMain.handle(offlineChannel(name), (event: IpcMainInvokeEvent, input: unknown) => (trusted(event) ? offline.invoke(name, input) : refused));
+  }
   return () => {
     for (const name of OP_NAMES) ipcMain.removeHandler(ipcChannel(name));
+    if (offline) for (const name of OFFLINE_OP_NAMES) ipcMain.removeHandler(offlineChannel(name));
     ipcMain.removeHandler(CHOOSE_FOLDER_CHANNEL);
     if (connection) for (const name of CONNECTION_OPS) ipcMain.removeHandler(connectionChannel(name));
   };

@@ -8,6 +8,7 @@ import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { ipcChannel, OP_NAMES, type OpName } from '../../src-shared/api';
 import { CONNECTION_OPS, connectionChannel } from '../../src-shared/api/connection';
+import { OFFLINE_OP_NAMES, offlineChannel } from '../../src-shared/api/offline';
 import { tempDir } from '../../tests/helpers/store';
 import { openSqliteStore } from '../core/store/open';
 
@@ -175,7 +176,7 @@ describe('the main process', () => {
   });
 
   test('serves every operation to the app page, and refuses other pages', async () => {
-    expect([...state.handlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), 'shell:chooseFolder', ...CONNECTION_OPS.map(connectionChannel)].sort());
+    expect([...state.handlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), 'shell:chooseFolder', ...CONNECTION_OPS.map(connectionChannel), ...OFFLINE_OP_NAMES.map(offlineChannel)].sort());
     const create = state.handlers.get('api:committees.create')!;
     const ok = await create({ senderFrame: { url: appUrl, parent: null } }, { name: 'Social- og Sundhedsudvalget', numbering: 'per-year' });
     expect(ok).toMatchObject({ ok: true, value: { name: 'Social- og Sundhedsudvalget' } });
@@ -188,6 +189,13 @@ describe('the main process', () => {
     expect(await status({ senderFrame: { url: appUrl, parent: null } }, {})).toEqual({ ok: true, value: { mode: 'local', url: null, override: false, account: null, signIn: null } });
     expect(await status({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
     expect(await status({ senderFrame: { url: appUrl, parent: {} } }, {})).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+  });
+
+  test('without $REFERENT_SERVER the app works on its own file: there is no server, and nothing to take offline', async () => {
+    const offlineState = state.handlers.get('shell:offline.state')!;
+    expect(await offlineState({ senderFrame: { url: appUrl, parent: null } }, {})).toEqual({ ok: true, value: { server: null, archive: 'laptop', copies: [] } });
+    const take = await state.handlers.get('shell:offline.take')!({ senderFrame: { url: appUrl, parent: null } }, { meetingId: '6f1c2a4e-8d3b-4c71-9a52-0b6e2f4d9a10' });
+    expect(take).toMatchObject({ ok: false, error: { code: 'Invalid', messageDa: 'Referent er ikke forbundet til en server, så der er intet at tage med offline eller aflevere.' } });
   });
 
   test('the folder dialog: the app page gets the folder chosen in the system dialog over its window, or null; other pages never see a dialog', async () => {

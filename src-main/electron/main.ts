@@ -3,6 +3,7 @@
 // worker thread (src-main/host/worker-host.ts), so this thread only ever waits on windows, dialogs
 // and the printer; on quit, calls in flight finish and the worker closes the store.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
 import { AppError } from '../core/errors';
@@ -12,6 +13,7 @@ import { VERSION } from '../core/version';
 import type { ApiHost } from '../host/api-host';
 import { startWorkerHost } from '../host/worker-host';
 import { createConnection, type Connection } from '../host/connection';
+import { laptopHosts, offlineOptions, type OfflineShell } from '../host/laptop-hosts';
 import { signInThroughBrowser } from '../host/oidc-loopback';
 import { appPageUrl, desktopDbFile, desktopKeyFile, nativeBindingPath, rendererDir } from './app-paths';
 import { APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol';
@@ -45,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   let host: ApiHost | null = null;
   let connection: Connection | undefined;
+  let offline: OfflineShell | undefined;
   let window: BrowserWindow | null = null;
   let closed = false;
   const dbFile = desktopDbFile(app.getPath('userData'), process.env);
@@ -128,7 +131,10 @@ function run(): void {
         // The municipality's login in the system browser, back to a loopback address (RFC 8252).
         signInWithProvider: (url) => signInThroughBrowser(url, { openBrowser: (address) => shell.openExternal(address) }),
       });
-      host = connection.host;
+      // Working against a server, the file stays beside it for meetings taken offline (host/laptop-hosts.ts).
+      const both = await laptopHosts(offlineOptions(connection, os.userInfo().username));
+      host = both.host;
+      offline = both.offline;
       // Working on the file: it is opened now, so a file that will not open is said at once.
       if (connection.mode() === 'local') await connection.local();
     } catch (e) {
@@ -139,7 +145,7 @@ function run(): void {
       return;
     }
     const showOpen: ShowOpenDialog = (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
-    registerIpc(ipcMain, { host, appUrl, connection, chooseFolder: (input) => chooseFolderWithDialog(showOpen, input) });
+    registerIpc(ipcMain, { host, appUrl, connection, offline, chooseFolder: (input) => chooseFolderWithDialog(showOpen, input) });
 
     const messageBox = (options: MessageBoxOptions): Promise<unknown> => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
     const deps: ExchangeMenuDeps = {

@@ -1,6 +1,6 @@
 // The preload as built: electron-vite bundles it the way the desktop app loads it, and the
 // bundle is run as Electron runs a sandboxed preload (a plain script whose require knows only
-// 'electron'). It must expose window.referent.invoke and chooseFolder and nothing else, and forward only operations.
+// 'electron'). It must expose window.referent.invoke, chooseFolder, connection and offline and nothing else, and forward only operations.
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -52,10 +52,10 @@ describe('the built preload', () => {
     expect(runSandboxed().required).toEqual(['electron']);
   });
 
-  test('exposes window.referent with invoke, the folder dialog and the connection only', () => {
+  test('exposes window.referent with invoke, the folder dialog, the connection and the offline operations only', () => {
     const { exposed } = runSandboxed();
     expect([...exposed.keys()]).toEqual(['referent']);
-    expect(Object.keys(exposed.get('referent') as object)).toEqual(['invoke', 'chooseFolder', 'connection']);
+    expect(Object.keys(exposed.get('referent') as object)).toEqual(['invoke', 'chooseFolder', 'connection', 'offline']);
   });
 
   test('the folder dialog goes to its own channel', async () => {

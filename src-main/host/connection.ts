@@ -42,6 +42,8 @@ export type Connection = {
   remote(): ApiHost | null;
   /** What the app works against now. */
   mode(): 'local' | 'server';
+  /** The server's address while the app works against one (signed in or not), else null. */
+  server(): string | null;
   close(): Promise<void>;
 };
 
@@ -219,6 +221,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     local,
     remote: () => (mode() === 'server' ? (tokenHost ?? remoteHost) : null),
     mode,
+    server: () => (mode() === 'server' ? url() : null),
     close: host.close,
   };
 }

@@ -1,10 +1,14 @@
 // `npm run web` (and `npm start` where Electron cannot run): serve the app on 127.0.0.1. The HTTP
-// server stays on this thread; the store and every operation run in the core's worker.
+// server stays on this thread; the store and every operation run in the core's worker. Working
+// against a Referent server, it keeps this file beside it for meetings taken offline, as the desktop
+// app does (host/laptop-hosts.ts).
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDbFile, resolveKeyFile } from '../core/paths';
 import { VERSION } from '../core/version';
 import { startWorkerHost } from '../host/worker-host';
+import { laptopHosts, offlineOptions } from '../host/laptop-hosts';
 import { startWebServer } from './server';
 import { profileToken } from './profile-token';
 import { createConnection } from '../host/connection';
@@ -18,14 +22,16 @@ const dbFile = resolveDbFile(values.db);
 const startLocal = () => startWorkerHost({ dbFile, keyFile: resolveKeyFile(), shell: 'web', version: VERSION, workerFile: values.worker, maintenance: true });
 // As the desktop app: its own file, or a `referent serve` signed in to from Indstillinger (host/connection.ts).
 const connection = createConnection({ dataDir: path.dirname(dbFile), env: process.env, startLocal });
-const host = connection.host;
 await connection.local().catch((e: unknown) => {
   console.error(`Referent cannot open its database: ${(e as Error).message}`);
   process.exit(1);
 });
+const both = await laptopHosts(offlineOptions(connection, os.userInfo().username));
+const host = both.host;
 const options = {
   host,
   connection,
+  offline: both.offline,
   staticDir: values.static ?? path.resolve(import.meta.dirname, '../../dist-web'),
   token: profileToken(path.dirname(dbFile)),
 };

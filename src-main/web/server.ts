@@ -3,7 +3,8 @@
 //   from the launch address, then kept as an HttpOnly cookie;
 // - accounts (`referent serve`): a sign-in page, sessions in HttpOnly cookies, and every call
 //   made as the signed-in account (checked against its roles in the core: core/access).
-// Both check the Origin of every Api call and the Host of every request.
+// Both check the Origin of every Api call and the Host of every request. The single user's shell,
+// connected to a server, also answers the offline operations (/shell/offline.*: host/laptop-hosts.ts).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import { isOpName } from '../../src-shared/api';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 import type { ApiHost } from '../host/api-host';
 import type { Result } from '../../src-shared/result';
+import { isOfflineOpName } from '../../src-shared/api/offline';
+import type { OfflineShell } from '../host/laptop-hosts';
 import { pageHeaders, staticContentType } from '../../src-shared/static-files';
 import { bearer, cookieName, cookieValue, hostAllowed, isLoopback, launchCookie, newToken, originAllowed, tokenMatches } from './security';
 import { missingTokenPage } from './missing-token-page';
@@ -36,6 +39,8 @@ export type WebServerOptions = {
    * operations (src-shared/api/connection.ts) on /shell/NAME, the server's session held here.
    */
   connection?: { call(name: string, input: unknown): Promise<Result<unknown>> } | undefined;
+  /** The offline operations (src-shared/api/offline.ts) on /shell/offline.*: taking meetings between the server and this file. */
+  offline?: OfflineShell | undefined;
 };
 
 /** Headers of every page and asset served: the same for each, so built once. */
@@ -73,7 +78,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!hostOk) return send(res, 421, failure('Forbidden', gate ? 'This server answers only at its own address.' : 'This server answers only on 127.0.0.1.'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
-    if (!gate && options.connection && url.pathname.startsWith('/shell/')) return handleConnection(req, res, url.pathname.slice('/shell/'.length));
+    if (!gate && (options.connection || options.offline) && url.pathname.startsWith('/shell/')) return handleConnection(req, res, url.pathname.slice('/shell/'.length));
     if (gate && (await gate.handleRoute(req, res, url))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('Invalid', 'Only GET here.'));
     const launch = gate ? null : url.searchParams.get('token');
@@ -127,7 +132,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
     }
-    send(res, 200, JSON.stringify(await options.connection!.call(name, input)));
+    const offline = options.offline;
+    if (offline && isOfflineOpName(name)) return send(res, 200, JSON.stringify(await offline.invoke(name, input)));
+    if (!options.connection) return send(res, 404, failure('NotFound', `There is no operation called "${name}".`, `Der findes ingen handling ved navn "${name}".`));
+    send(res, 200, JSON.stringify(await options.connection.call(name, input)));
   }
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {

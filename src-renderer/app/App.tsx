@@ -18,6 +18,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { SearchPalette, useSearchShortcut } from '../screens/search/SearchPalette';
 import { AccountBox, useMe } from '../screens/accounts/AccountBox';
+import { ArchiveBar } from '../screens/offline/ArchiveBar';
 
 function Screen({ route }: { route: Route }) {
   switch (route.view) {
@@ -121,6 +122,7 @@ export function App() {
         </div>
       </nav>
       <main className="main" id="main">
+        <ArchiveBar />
         <Screen route={route} />
       </main>
       <CreateCommitteeDialog isOpen={creating} onOpenChange={setCreating} />

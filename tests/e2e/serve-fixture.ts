@@ -37,9 +37,14 @@ export type Served = {
   signIn: (browser: Browser, login: string) => Promise<{ context: BrowserContext; page: Page }>;
   /** Signs `page` in through the sign-in page. */
   signInOn: (page: Page, login: string) => Promise<void>;
+  /** Stops the server process (the network gone, as a laptop sees it); `restart` starts it again at the same address. */
+  stop: () => Promise<void>;
+  restart: () => Promise<void>;
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The served archive's change-log key, beside it (as REFERENT_KEY_FILE names it for the server). */
+export const keyFileOf = (dbFile: string): string => path.join(path.dirname(dbFile), 'referent.key');
 
 async function seed(ctx: CoreContext, options: ServeOptions): Promise<void> {
   if (options.document) await call(ctx, 'exchange.import', { document: options.document });
@@ -55,10 +60,10 @@ async function seed(ctx: CoreContext, options: ServeOptions): Promise<void> {
 }
 
 /** Starts `referent serve` on a free port and waits for the line that names its address. */
-function startServe(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, CLI_BUNDLE), 'serve', '--db', dbFile, '--port', '0', '--static', path.join(ROOT, 'dist-web')], {
+function startServe(dbFile: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, CLI_BUNDLE), 'serve', '--db', dbFile, '--port', String(port), '--static', path.join(ROOT, 'dist-web')], {
     cwd: ROOT,
-    env: { ...process.env, REFERENT_KEY_FILE: path.join(path.dirname(dbFile), 'referent.key') },
+    env: { ...process.env, REFERENT_KEY_FILE: keyFileOf(dbFile) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -95,7 +100,8 @@ export const test = base.extend<{ serve: (options: ServeOptions) => Promise<Serv
     const started: { child: ChildProcess; store: Store; contexts: BrowserContext[] }[] = [];
     await use(async (options) => {
       const dbFile = path.join(tempDir('referent-serve-e2e-'), 'referent.sqlite');
-      const store = openSqliteStore(dbFile);
+      // Signed with the key the server signs with, so that what the seed wrote passes `referent verify` too.
+      const store = openSqliteStore(dbFile, { keyFile: keyFileOf(dbFile) });
       const ctx: CoreContext = { store, shell: 'cli', version: 'e2e' };
       await seed(ctx, options);
       const { child, url } = await startServe(dbFile);
@@ -117,6 +123,11 @@ export const test = base.extend<{ serve: (options: ServeOptions) => Promise<Serv
         ctx,
         passwordOf,
         signInOn,
+        stop: () => stop(entry.child),
+        restart: async () => {
+          await stop(entry.child);
+          entry.child = (await startServe(dbFile, Number(new URL(url).port))).child;
+        },
         signIn: async (browser, login) => {
           const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1360, height: 860 } });
           entry.contexts.push(context);

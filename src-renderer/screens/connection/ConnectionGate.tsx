@@ -5,6 +5,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { connection, REFUSED_EVENT } from '../../api/connection';
+import { useOffline } from '../../api/offline';
 import { ItemSaver } from '../meeting/agenda/autosave';
 import { SignInScreen } from './SignInScreen';
 import './connection.css';
@@ -16,6 +17,8 @@ export const useConnection = () => useQuery({ queryKey: CONNECTION_KEY, queryFn:
 export function ConnectionGate({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const state = useConnection();
+  // Working offline on this computer's copies needs no session on the server (nor the network).
+  const offline = useOffline();
   const account = useRef<string | null>(null);
   const shown = useRef(false);
 
@@ -26,9 +29,9 @@ export function ConnectionGate({ children }: { children: ReactNode }) {
     return () => window.removeEventListener(REFUSED_EVENT, look);
   }, [qc]);
 
-  if (state.isPending) return null;
+  if (state.isPending || offline.isPending) return null;
   const s = state.data ?? null;
-  const signIn = s?.signIn ?? null;
+  const signIn = offline.data?.archive === 'laptop' ? null : (s?.signIn ?? null);
   if (!signIn) {
     const login = s?.account?.login ?? null;
     if (shown.current && account.current !== null && login !== null && login !== account.current) {

@@ -1,20 +1,27 @@
 // A meeting held for offline work (issue 14 §4): on the server, everyone sees who holds it and
 // since when, and that it is read-only until it is checked in (the core refuses every edit with
-// the same sentence); a secretary can free it by force. On a laptop, its checked-out copy says so.
+// the same sentence); a secretary can free it by force, and the holder, at her own computer, opens
+// her copy from it. On a laptop, its checked-out copy says that she works offline on a copy, since
+// when, and is handed in from here ("Aflever": screens/offline/HandIn.tsx).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CheckoutInfo } from '../../../src-shared/api/checkout';
 import { api } from '../../api/client';
+import { checkoutKey, useCheckoutStatus, useOffline } from '../../api/offline';
 import { useAction } from '../../app/useAction';
 import { refreshMeetings } from '../../app/queries';
 import { Button } from '../../components/Button';
-
-export const checkoutKey = (meetingId: string) => ['checkout', meetingId] as const;
+import { stampText } from '../../lib/dates';
+import { HandIn } from '../offline/HandIn';
+import { useSwitchArchive } from '../offline/useArchive';
 
 export function CheckoutBanner({ meetingId }: { meetingId: string }) {
   const { t, i18n } = useTranslation('checkout');
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: checkoutKey(meetingId), queryFn: () => api.checkout.status({ meetingId }) });
+  const status = useCheckoutStatus(meetingId);
+  const offline = useOffline().data;
+  const switching = useSwitchArchive();
   const [confirming, setConfirming] = useState(false);
   const release = useAction({
     mutationFn: () => api.checkout.release({ meetingId, holder: t('releasedBy'), force: true }),
@@ -26,13 +33,20 @@ export function CheckoutBanner({ meetingId }: { meetingId: string }) {
   });
   const info = status.data;
   if (!info) return null;
+  if (info.role === 'copy') return <CopyBanner info={info} canHandIn={!!offline?.server} />;
   const sentence = i18n.language === 'en' ? info.message : info.messageDa;
+  const mine = offline?.server && offline.copies.some((c) => c.meetingId === meetingId);
   return (
-    <section className="notice checkout-banner" aria-label={t(info.role === 'server' ? 'heldLabel' : 'copyLabel')}>
+    <section className="notice checkout-banner" aria-label={t('heldLabel')}>
       <p>
-        <strong>{t(info.role === 'server' ? 'held' : 'copy')}</strong> {sentence}
+        <strong>{t('held')}</strong> {sentence}
       </p>
-      {info.role === 'server' && !confirming && (
+      {mine && (
+        <Button variant="secondary" pending={switching.isPending} onPress={() => switching.mutate({ to: 'laptop', meetingId })}>
+          {t('offline:held.openCopy')}
+        </Button>
+      )}
+      {!confirming && (
         <Button variant="quiet" onPress={() => setConfirming(true)}>
           {t('release')}
         </Button>
@@ -53,6 +67,19 @@ export function CheckoutBanner({ meetingId }: { meetingId: string }) {
           )}
         </div>
       )}
+    </section>
+  );
+}
+
+/** The copy on this computer: she works offline on it, since when; handed in from here when the app knows the server. */
+function CopyBanner({ info, canHandIn }: { info: CheckoutInfo; canHandIn: boolean }) {
+  const { t, i18n } = useTranslation('offline');
+  return (
+    <section className="notice checkout-banner checkout-copy" aria-label={t('copy.label')}>
+      <p>
+        <strong>{t('copy.title')}</strong> {t('copy.text', { holder: info.holder, since: stampText(info.since, i18n.language) })}
+      </p>
+      {canHandIn && <HandIn meetingId={info.meetingId} />}
     </section>
   );
 }

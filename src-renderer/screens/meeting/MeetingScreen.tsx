@@ -10,10 +10,14 @@ import { AgendaTab } from './agenda/AgendaTab';
 import { MeetingDayTab } from './meetingday/MeetingDayTab';
 import { DocumentsTab } from './documents/DocumentsTab';
 import { CheckoutBanner } from './CheckoutBanner';
+import { TakeOffline } from '../offline/TakeOffline';
+import { useCheckoutStatus } from '../../api/offline';
+import { useMayEdit } from '../accounts/AccountBox';
 
 export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; tab: MeetingTab; focus?: ItemFocus | undefined }) {
   const { t, i18n } = useTranslation();
   const meeting = useMeeting(meetingId);
+  const held = useCheckoutStatus(meetingId);
   return (
     <QueryState query={meeting}>
       {(m) => (
@@ -28,6 +32,7 @@ export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; ta
                 {m.location ? `${m.location} · ` : ''}<span className={`badge badge-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
               </p>
             </div>
+            <OfflineAction meetingId={meetingId} committeeId={m.committeeId} possible={!m.locked && m.status !== 'cancelled' && held.isSuccess && held.data === null} />
           </header>
           <CheckoutBanner meetingId={meetingId} />
           <Tabs className="meeting-tabs" selectedKey={tab} onSelectionChange={(k) => navigate({ view: 'meeting', meetingId, tab: k as MeetingTab })}>
@@ -56,4 +61,10 @@ export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; ta
       )}
     </QueryState>
   );
+}
+
+/** "Tag med offline" where the meeting can be taken: not approved or cancelled, held by nobody, hers to edit. */
+function OfflineAction({ meetingId, committeeId, possible }: { meetingId: string; committeeId: string; possible: boolean }) {
+  const mayEdit = useMayEdit(committeeId);
+  return <TakeOffline meetingId={meetingId} possible={possible && mayEdit} />;
 }
