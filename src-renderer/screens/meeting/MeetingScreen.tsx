@@ -10,6 +10,7 @@ import { AgendaTab } from './agenda/AgendaTab';
 import { MeetingDayTab } from './meetingday/MeetingDayTab';
 import { DocumentsTab } from './documents/DocumentsTab';
 import { CheckoutBanner } from './CheckoutBanner';
+import { HeldContext } from './held';
 import { TakeOffline } from '../offline/TakeOffline';
 import { useCheckoutStatus } from '../../api/offline';
 import { useMayEdit } from '../accounts/AccountBox';
@@ -35,6 +36,7 @@ export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; ta
             <OfflineAction meetingId={meetingId} committeeId={m.committeeId} possible={!m.locked && m.status !== 'cancelled' && held.isSuccess && held.data === null} />
           </header>
           <CheckoutBanner meetingId={meetingId} />
+          <HeldContext.Provider value={held.data?.role === 'server'}>
           <Tabs className="meeting-tabs" selectedKey={tab} onSelectionChange={(k) => navigate({ view: 'meeting', meetingId, tab: k as MeetingTab })}>
             <TabList aria-label={t('meeting.tabs.label')} className="tabs">
               <Tab id="agenda" className="tab">
@@ -57,6 +59,7 @@ export function MeetingScreen({ meetingId, tab, focus }: { meetingId: string; ta
               <DocumentsTab meetingId={meetingId} />
             </TabPanel>
           </Tabs>
+          </HeldContext.Provider>
         </section>
       )}
     </QueryState>

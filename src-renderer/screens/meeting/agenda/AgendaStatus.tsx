@@ -11,6 +11,7 @@ import { DialogActions } from '../../../components/DialogActions';
 import { Dialog } from '../../../components/Dialog';
 import { ItemSaver, useSaveState } from './autosave';
 import { refreshMeetings } from './queries';
+import { useHeld } from '../held';
 
 export function SaveIndicator() {
   const { t } = useTranslation('agenda');
@@ -47,7 +48,9 @@ export function StatusControl({ agenda }: { agenda: Agenda }) {
       await refreshMeetings(qc);
     },
   });
-  if (agenda.meeting.locked) return null;
+  // Held offline by someone: its status moves with the copy, and is handed in with it.
+  const held = useHeld();
+  if (agenda.meeting.locked || held) return null;
   const steps = NEXT[agenda.meeting.status] ?? [];
   return (
     <div className="status-control">

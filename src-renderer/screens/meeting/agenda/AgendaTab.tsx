@@ -20,6 +20,7 @@ import { ProposalsPanel } from './ProposalsPanel';
 import { SearchTermsContext } from '../../../editor/search-terms';
 import type { ItemFocus } from '../../../app/router';
 import './agenda.css';
+import { useHeld } from '../held';
 
 /** Unconfirmed edits of an earlier page go to the core before anything is shown from it. */
 const replay = (): Promise<void> =>
@@ -53,11 +54,13 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
   const published = status === 'agenda-published' || status === 'held' || status === 'minutes-approved';
   const locked = agenda.meeting.locked;
   // A reader or member of the committee (`referent serve`) sees the agenda as it is; the core would refuse her edits anyway.
-  const mayEdit = useMayEdit(agenda.meeting.committeeId);
+  // Held offline by someone: read here until it is handed in (the banner above the tabs says who).
+  const held = useHeld();
+  const mayEdit = useMayEdit(agenda.meeting.committeeId) && !held;
   const editable = mayEdit && !locked && status !== 'cancelled' && (!published || unlocked);
   // A supplementary item is how a published agenda grows: it needs no "edit anyway" first.
   const canAdd = mayEdit && !locked && status !== 'cancelled';
-  const whyNot = locked ? t('toolbar.whyLocked') : status === 'cancelled' ? t('toolbar.whyCancelled') : null;
+  const whyNot = locked ? t('toolbar.whyLocked') : status === 'cancelled' ? t('toolbar.whyCancelled') : held ? t('toolbar.whyHeld') : null;
 
   // An item opened from a search is selected, once per search.
   useEffect(() => {
@@ -116,7 +119,7 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
         </div>
       </div>
       {locked && <p className="banner">{t('banner.locked')}</p>}
-      {!locked && published && !unlocked && (
+      {!locked && !held && published && !unlocked && (
         <div className="banner banner-published">
           <p>{t('banner.published')}</p>
           <Button onPress={() => setUnlocked(true)}>{t('banner.editAnyway')}</Button>

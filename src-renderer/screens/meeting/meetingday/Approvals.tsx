@@ -9,13 +9,15 @@ import { DialogActions } from '../../../components/DialogActions';
 import { Dialog } from '../../../components/Dialog';
 import { TextField } from '../../../components/TextField';
 import { ErrorText } from '../../../components/QueryState';
-import { isLocked, people, useDayMutation } from './useMeetingDay';
+import { isLocked, people, useDayMutation, useReadOnly } from './useMeetingDay';
 import { formatStamp, joinNames } from './format';
 
 export function Approvals({ view }: { view: MeetingDayView }) {
   const { t, i18n } = useTranslation('meetingday');
   const who = people(view);
   const locked = isLocked(view);
+  // Held offline by someone: shown as it is, nothing to press.
+  const readOnly = useReadOnly(view);
   const meetingId = view.meeting.id;
   const approve = useDayMutation(meetingId, (member: string) => api.meetingday.approve({ meetingId, member }));
   const withdraw = useDayMutation(meetingId, (member: string) => api.meetingday.withdrawApproval({ meetingId, member }));
@@ -48,7 +50,7 @@ export function Approvals({ view }: { view: MeetingDayView }) {
                   <th scope="row">{who.name(k)}</th>
                   <td className={at ? 'md-approved' : 'md-missing'}>{at ? t('approval.approvedAt', { at: formatStamp(at, i18n.language) }) : t('approval.missing')}</td>
                   <td>
-                    {!locked &&
+                    {!readOnly &&
                       (at ? (
                         <Button variant="quiet" aria-label={t('approval.withdrawNamed', { name: who.name(k) })} onPress={() => withdraw.mutate(k)}>
                           {t('approval.withdraw')}
@@ -79,7 +81,7 @@ export function Approvals({ view }: { view: MeetingDayView }) {
             {view.meeting.status !== 'held' && (
               <div className="md-row">
                 <p>{t('approval.notHeld')}</p>
-                {view.meeting.status === 'agenda-published' && (
+                {view.meeting.status === 'agenda-published' && !readOnly && (
                   <Button onPress={() => held.mutate(undefined)} pending={held.isPending}>
                     {t('approval.markHeld')}
                   </Button>
@@ -87,7 +89,7 @@ export function Approvals({ view }: { view: MeetingDayView }) {
               </div>
             )}
             {undecided.length > 0 && <p className="muted">{t('approval.undecided', { items: undecided.map((i) => i.number).join(', ') })}</p>}
-            <Button variant="primary" isDisabled={view.meeting.status !== 'held' || undecided.length > 0} onPress={() => setConfirming(true)}>
+            <Button variant="primary" isDisabled={readOnly || view.meeting.status !== 'held' || undecided.length > 0} onPress={() => setConfirming(true)}>
               {t('approval.lock')}
             </Button>
             <ErrorText error={held.error} />

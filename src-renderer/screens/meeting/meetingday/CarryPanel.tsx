@@ -6,12 +6,13 @@ import type { ItemView, MeetingDayView } from '../../../../src-shared/api/meetin
 import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ErrorText } from '../../../components/QueryState';
-import { useDayMutation } from './useMeetingDay';
+import { useDayMutation, useReadOnly } from './useMeetingDay';
 
 export function CarryPanel({ view, item }: { view: MeetingDayView; item: ItemView }) {
   const { t, i18n } = useTranslation('meetingday');
   const carry = useDayMutation(view.meeting.id, () => api.meetingday.carryForward({ itemId: item.id }));
   const propose = useDayMutation(view.meeting.id, () => api.proposals.propose({ itemId: item.id }));
+  const readOnly = useReadOnly(view);
   const outcome = item.decision?.outcome;
   const day = (iso: string) => dateText(iso.slice(0, 10), i18n.language);
   if (outcome === 'recommended') {
@@ -34,7 +35,7 @@ export function CarryPanel({ view, item }: { view: MeetingDayView; item: ItemVie
     }
     return (
       <div className="md-carry">
-        <Button onPress={() => propose.mutate(undefined)} pending={propose.isPending} isDisabled={!item.nextBody}>
+        <Button onPress={() => propose.mutate(undefined)} pending={propose.isPending} isDisabled={readOnly || !item.nextBody}>
           {item.nextBody ? t('proposal.propose', { body: item.nextBody }) : t('carry.noRoute')}
         </Button>
         <ErrorText error={propose.error} />
@@ -51,7 +52,7 @@ export function CarryPanel({ view, item }: { view: MeetingDayView; item: ItemVie
   if (outcome !== 'postponed') return null;
   return (
     <div className="md-carry">
-      <Button onPress={() => carry.mutate(undefined)} pending={carry.isPending}>{t('carry.postponed')}</Button>
+      <Button onPress={() => carry.mutate(undefined)} pending={carry.isPending} isDisabled={readOnly}>{t('carry.postponed')}</Button>
       <ErrorText error={carry.error} />
     </div>
   );

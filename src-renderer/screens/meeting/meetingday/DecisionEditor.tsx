@@ -8,7 +8,7 @@ import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { Select } from '../../../components/Select';
 import { ErrorText } from '../../../components/QueryState';
-import { isLocked, useDayMutation } from './useMeetingDay';
+import { useReadOnly, useDayMutation } from './useMeetingDay';
 
 const NONE = 'none';
 
@@ -16,7 +16,7 @@ type Props = { view: MeetingDayView; item: ItemView; onNavigate: (delta: number)
 
 export function DecisionEditor({ view, item, onNavigate, canPrev, canNext }: Props) {
   const { t } = useTranslation('meetingday');
-  const locked = isLocked(view);
+  const locked = useReadOnly(view);
   const [outcome, setOutcome] = useState<Outcome | null>(item.decision?.outcome ?? null);
   const [text, setText] = useState(item.decision?.text ?? '');
   const field = useRef<HTMLTextAreaElement>(null);

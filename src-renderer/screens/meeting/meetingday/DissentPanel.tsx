@@ -8,12 +8,12 @@ import { Button } from '../../../components/Button';
 import { Select } from '../../../components/Select';
 import { TextField } from '../../../components/TextField';
 import { ErrorText } from '../../../components/QueryState';
-import { isLocked, people, useDayMutation } from './useMeetingDay';
+import { useReadOnly, people, useDayMutation } from './useMeetingDay';
 
 export function DissentPanel({ view, item }: { view: MeetingDayView; item: ItemView }) {
   const { t } = useTranslation('meetingday');
   const who = people(view);
-  const locked = isLocked(view);
+  const locked = useReadOnly(view);
   const votes = item.decision?.votes;
   // Those on the losing side are offered first; anyone who took part can be chosen (and is told why not).
   const c = votes ? countVotes(votes) : null;

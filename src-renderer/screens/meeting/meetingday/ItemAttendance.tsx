@@ -8,14 +8,14 @@ import { Button } from '../../../components/Button';
 import { Select } from '../../../components/Select';
 import { TextField } from '../../../components/TextField';
 import { ErrorText } from '../../../components/QueryState';
-import { isLocked, people, useDayMutation } from './useMeetingDay';
+import { useReadOnly, people, useDayMutation } from './useMeetingDay';
 import { seatEntry } from './RollCall';
 import { joinNames } from './format';
 
 export function ItemAttendance({ view, item }: { view: MeetingDayView; item: ItemView }) {
   const { t } = useTranslation('meetingday');
   const who = people(view);
-  const locked = isLocked(view);
+  const locked = useReadOnly(view);
   const meetingId = view.meeting.id;
   const seated = view.seats.filter((s) => s.sitting !== null);
   const [chosen, setChosen] = useState('');

@@ -7,7 +7,7 @@ import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { Select } from '../../../components/Select';
 import { ErrorText } from '../../../components/QueryState';
-import { isLocked, people, useDayMutation } from './useMeetingDay';
+import { useReadOnly, people, useDayMutation } from './useMeetingDay';
 
 const NONE = 'none';
 
@@ -27,7 +27,7 @@ export function RollCall({ view }: { view: MeetingDayView }) {
   const { t } = useTranslation('meetingday');
   const meetingId = view.meeting.id;
   const set = useDayMutation(meetingId, (entries: AttendanceEntry[]) => api.meetingday.setAttendance({ meetingId, entries }), 'setting');
-  const locked = isLocked(view);
+  const locked = useReadOnly(view);
   const who = people(view);
   const substitutes = view.members.filter((m) => m.role === 'substitute');
   const itemOptions = (none: string) => [{ id: NONE, label: none }, ...view.items.map((i) => ({ id: String(i.number), label: t('rollcall.itemOption', { number: i.number, title: i.title }) }))];
@@ -112,6 +112,7 @@ function Guests({ view }: { view: MeetingDayView }) {
   const { t } = useTranslation('meetingday');
   const meetingId = view.meeting.id;
   const set = useDayMutation(meetingId, (guests: MeetingDayView['guests']) => api.meetingday.setGuests({ meetingId, guests }));
+  const locked = useReadOnly(view);
   if (view.guests.length === 0) return null;
   return (
     <div className="md-guests">
@@ -122,7 +123,7 @@ function Guests({ view }: { view: MeetingDayView }) {
           <li key={`${g.name}-${i}`}>
             {g.name}
             {g.title ? `, ${g.title}` : ''} — {g.items ? t('guests.items', { items: g.items.join(', ') }) : t('guests.whole')}{' '}
-            <Button variant="quiet" isDisabled={isLocked(view)} aria-label={t('guests.removeNamed', { name: g.name })} onPress={() => set.mutate(view.guests.filter((_, j) => j !== i))}>
+            <Button variant="quiet" isDisabled={locked} aria-label={t('guests.removeNamed', { name: g.name })} onPress={() => set.mutate(view.guests.filter((_, j) => j !== i))}>
               {t('guests.remove')}
             </Button>
           </li>

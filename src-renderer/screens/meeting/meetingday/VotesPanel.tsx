@@ -9,7 +9,7 @@ import { api } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/TextField';
 import { ErrorText } from '../../../components/QueryState';
-import { isLocked, people, useDayMutation } from './useMeetingDay';
+import { useReadOnly, people, useDayMutation } from './useMeetingDay';
 
 type Side = 'for' | 'against' | 'abstained';
 const SIDES: Side[] = ['for', 'against', 'abstained'];
@@ -18,7 +18,7 @@ type Votes = Record<Side, ExVote[]>;
 export function VotesPanel({ view, item }: { view: MeetingDayView; item: ItemView }) {
   const { t } = useTranslation('meetingday');
   const who = people(view);
-  const locked = isLocked(view);
+  const locked = useReadOnly(view);
   const votes = item.decision?.votes;
   const recordedByParty = !!votes && SIDES.some((s) => votes[s].some((v) => typeof v !== 'string'));
   const [byParty, setByParty] = useState(recordedByParty);

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAction, type ActionKind } from '../../../app/useAction';
 import type { MeetingDayView } from '../../../../src-shared/api/meetingday';
 import { api } from '../../../api/client';
+import { useHeld } from '../held';
 
 const meetingDayKey = (meetingId: string) => ['meetingday', meetingId] as const;
 
@@ -43,3 +44,9 @@ export function people(view: MeetingDayView): People {
 }
 
 export const isLocked = (view: MeetingDayView): boolean => view.meeting.lockedAt !== null;
+
+/** Nothing of the meeting day can be changed here: its minutes are approved and locked, or someone holds it offline. */
+export function useReadOnly(view: MeetingDayView): boolean {
+  const held = useHeld();
+  return isLocked(view) || held;
+}
