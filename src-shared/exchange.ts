@@ -191,6 +191,10 @@ export const ProposalSchema = z.strictObject({
   reason: Text(L.proposalReason).optional(),
   /** The item it became on the receiving committee's agenda. */
   accepted: ItemRef.optional(),
+  /** The sending decision as accepted (Markdown, as "Sagens forløb" printed it). */
+  acceptedDecision: Text(L.body).optional(),
+  /** The sender changed that decision since and the receiving secretary has not answered: when, by whom, the decision now ('' when removed). */
+  change: z.strictObject({ at: Instant, by: Named(L.memberName).optional(), now: Text(L.body) }).optional(),
 });
 
 export const ReferentDocumentSchema = z

@@ -27,6 +27,12 @@ export type ProposalSummary = {
   reason: string | null;
   /** Where it was accepted: the item on the target's agenda. */
   accepted: { meetingId: string; start: string; itemId: string; number: number } | null;
+  /**
+   * Accepted, and the sending committee changed its decision since (or removed it: `now` empty): when,
+   * by whom, the decision as accepted and as it is now, as "Sagens forløb" prints them. Null once the
+   * receiving secretary answered (kept the item, or took it off her agenda).
+   */
+  change: { at: string; by: string | null; was: string | null; now: string } | null;
 };
 
 /** A proposal opened: the item as it will land on the agenda, with its history (Sagens forløb). */
@@ -39,7 +45,7 @@ export type ProposalDetail = ProposalSummary & {
 };
 
 export const proposalOps = {
-  /** A committee's inbox: the proposals to it (pending ones only unless `all`), oldest first. */
+  /** A committee's inbox: the proposals to it (pending ones, and accepted ones whose sending decision changed, unless `all`), oldest first. */
   'proposals.list': op(z.strictObject({ committeeId: Id, all: z.boolean().optional() })).returns<ProposalSummary[]>(),
   'proposals.get': op(z.strictObject({ proposalId: Id })).returns<ProposalDetail>(),
   /**
@@ -49,6 +55,10 @@ export const proposalOps = {
   'proposals.propose': op(z.strictObject({ itemId: Id })).returns<ProposalSummary>(),
   /** The target's secretary takes it onto an agenda, at `position` (0-based; default: before the closing items). */
   'proposals.accept': op(z.strictObject({ proposalId: Id, meetingId: Id, position: z.number().int().min(0).optional() })).returns<ProposalSummary>(),
+  /** The sender changed an accepted item's decision: the target's secretary keeps the item on her agenda as it stands. */
+  'proposals.keep': op(z.strictObject({ proposalId: Id })).returns<ProposalSummary>(),
+  /** The sender changed an accepted item's decision: the target's secretary takes the item off her agenda; the proposal is withdrawn. */
+  'proposals.removeAccepted': op(z.strictObject({ proposalId: Id })).returns<ProposalSummary>(),
   /** The target's secretary declines it; the sending secretary sees the reason. */
   'proposals.reject': op(
     z.strictObject({ proposalId: Id, reason: z.string().trim().min(1, 'must say why').max(FIELD_LIMITS.proposalReason) }),

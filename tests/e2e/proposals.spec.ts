@@ -78,3 +78,58 @@ test('one secretary proposes an item to another committee, sees it there with it
   await page.getByRole('listbox', { name: 'Punkter', exact: true }).getByRole('option', { name: /^3\. Informationssikkerhedspolitik 2026/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Optaget hos/ })).toHaveText('Optaget hos Økonomiudvalget onsdag den 10. juni 2026, punkt 2.');
 });
+
+test("the sender changes an accepted item's decision: the receiving secretary sees what changed, by whom and when, keeps it, then takes it off her agenda", async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await call(app.ctx, 'exchange.import', { document: meetingDayDocument() });
+  const view = await call(app.ctx, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
+  const item3 = view.items[2]!.id;
+  const bo = { ...app.ctx, author: 'Bo Jensen' };
+  await call(bo, 'meetingday.setDecision', { itemId: item3, outcome: 'recommended' });
+  const ou = (await call(app.ctx, 'committees.list', {})).find((c) => c.name === 'Økonomiudvalget')!;
+  const [p] = await call(app.ctx, 'proposals.list', { committeeId: ou.id });
+  const accepted = await call(app.ctx, 'proposals.accept', { proposalId: p!.id, meetingId: OU_MEETING });
+  // OBU changes its mind after ØU took the item on.
+  await call(bo, 'meetingday.setDecision', { itemId: item3, outcome: 'postponed', text: 'Udsat til august.' });
+  await app.open(page);
+
+  // Her committee's inbox says so and leads to the agenda.
+  await page.evaluate((id) => (window.location.hash = `#/committee/${id}`), ou.id);
+  const inbox = page.getByRole('region', { name: '1 forslag fra et andet udvalg' });
+  await inbox.getByRole('link', { name: 'Organisations- og Beredskabsudvalget har ændret beslutningen på punktet, der er optaget som punkt 2 på mødet onsdag den 10. juni 2026' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Onsdag den 10. juni 2026 kl. 08.00');
+  const list = page.getByRole('region', { name: '1 punkt fra et andet udvalg har fået en ændret beslutning' });
+  await expect(list).toContainText('Punkt 2 Informationssikkerhedspolitik 2026: Organisations- og Beredskabsudvalget har ændret sin beslutning.');
+  await list.getByRole('button', { name: 'Vis ændringen på punkt 2' }).click();
+  const notice = page.getByRole('alert', { name: 'Ændret beslutning i det afsendende udvalg' });
+  await expect(notice).toContainText('Organisations- og Beredskabsudvalget har ændret sin beslutning i punkt 3 (02.06.2026), efter at punktet blev optaget her.');
+  await expect(notice).toContainText(/Ændret af Bo Jensen \d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d\./);
+  await expect(notice).toContainText('Da punktet blev optagetAnbefales');
+  await expect(notice).toContainText('NuUdsat til august.');
+  // Nothing changed by itself in her agenda: the item and its history are as she took them on.
+  await expect(page.getByRole('region', { name: 'Sagens forløb' })).toContainText('Organisations- og Beredskabsudvalget den 02-06-2026, punkt 3Anbefales');
+  for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/screens/proposals-changed-${w}x${h}.png` });
+  }
+
+  // She keeps it: the notice goes, the item stays.
+  await notice.getByRole('button', { name: 'Behold punktet' }).click();
+  await expect(notice).toBeHidden();
+  await expect(list).toBeHidden();
+  expect((await call(app.ctx, 'agenda.get', { meetingId: OU_MEETING })).items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Informationssikkerhedspolitik 2026']);
+
+  // It changes again (the decision removed): this time she takes it off her agenda.
+  await call(bo, 'meetingday.setDecision', { itemId: item3, outcome: null });
+  await page.reload();
+  await page.getByRole('region', { name: '1 punkt fra et andet udvalg har fået en ændret beslutning' }).getByRole('button', { name: 'Vis ændringen på punkt 2' }).click();
+  await expect(notice).toContainText('Da punktet blev optagetUdsat til august.');
+  await expect(notice).toContainText('Beslutningen er fjernet; sagen er genåbnet.');
+  await notice.getByRole('button', { name: 'Tag punktet af dagsordenen…' }).click();
+  await notice.getByRole('button', { name: 'Tag punktet af', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Dagsordenens punkter' }).getByText('Informationssikkerhedspolitik 2026')).toBeHidden();
+  expect((await call(app.ctx, 'agenda.get', { meetingId: OU_MEETING })).items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
+  expect((await call(app.ctx, 'proposals.list', { committeeId: ou.id, all: true }))[0]).toMatchObject({ id: accepted.id, status: 'withdrawn', change: null });
+  const log = (await app.ctx.store.db.selectFrom('change_log').select('action').orderBy('seq').execute()).map((e) => e.action).filter((a) => a.startsWith('proposal.'));
+  expect(log).toEqual(['proposal.create', 'proposal.accept', 'proposal.source-change', 'proposal.keep', 'proposal.source-change', 'proposal.remove']);
+});

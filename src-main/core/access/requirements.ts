@@ -131,6 +131,8 @@ export const REQUIREMENTS = {
   'proposals.propose': edit(item('itemId')),
   'proposals.accept': needs(['edit', proposalTarget('proposalId')], ['edit', meeting('meetingId')]),
   'proposals.reject': edit(proposalTarget('proposalId')),
+  'proposals.keep': edit(proposalTarget('proposalId')),
+  'proposals.removeAccepted': edit(proposalTarget('proposalId')),
 
   'accounts.me': signedIn,
   'accounts.list': admin,

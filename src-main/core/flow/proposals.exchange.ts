@@ -44,6 +44,8 @@ export async function exportProposals(db: Db, filter: ExportFilter): Promise<ExP
       decidedBy: orUndef(r.decided_by),
       reason: orUndef(r.reason),
       accepted: r.accepted_item_id && r.accepted_meeting_id ? { meetingId: r.accepted_meeting_id, number: numbers.get(r.accepted_item_id)! } : undefined,
+      acceptedDecision: orUndef(r.accepted_decision),
+      change: r.change_at !== null && r.change_now !== null ? { at: r.change_at, by: orUndef(r.change_by), now: r.change_now } : undefined,
     }),
   );
 }
@@ -88,6 +90,10 @@ export async function importProposals(db: Db, proposals: readonly ExProposal[], 
       reason: p.reason ?? null,
       // Its meeting not in this archive: as if the item were taken off that agenda again.
       accepted_item_id: p.accepted ? await itemAt(db, p.accepted.meetingId, p.accepted.number) : null,
+      accepted_decision: p.acceptedDecision ?? null,
+      change_at: p.change?.at ?? null,
+      change_by: p.change?.by ?? null,
+      change_now: p.change?.now ?? null,
     };
     const existing = await db.selectFrom('proposals').select('id').where('source_item_id', '=', source).executeTakeFirst();
     if (existing) {

@@ -47,15 +47,16 @@ async function toSummaries(db: Db, rows: Joined[]): Promise<ProposalSummary[]> {
         r.accepted_item_id && r.accepted_meeting_id && r.accepted_start
           ? { meetingId: r.accepted_meeting_id, start: r.accepted_start, itemId: r.accepted_item_id, number: numbers.get(r.accepted_item_id) ?? 0 }
           : null,
+      change: r.change_at !== null && r.change_now !== null ? { at: r.change_at, by: r.change_by, was: r.accepted_decision, now: r.change_now } : null,
     });
   }
   return out;
 }
 
-/** A committee's inbox, oldest first: the pending proposals, or all of them. */
+/** A committee's inbox, oldest first: the pending proposals and the accepted ones whose sending decision changed, or all of them. */
 export async function listProposals(db: Db, committeeId: string, all = false): Promise<ProposalSummary[]> {
   let q = baseQuery(db).where('p.target_committee_id', '=', committeeId);
-  if (!all) q = q.where('p.status', '=', 'pending');
+  if (!all) q = q.where((eb) => eb.or([eb('p.status', '=', 'pending'), eb('p.change_at', 'is not', null)]));
   return toSummaries(db, await q.orderBy('p.created_at').orderBy('p.id').execute());
 }
 

@@ -17,6 +17,7 @@ import { itemOf, loadMeeting, meetingOfItem } from '../meetingday/meeting-contex
 import { historyEntry, withHistory } from './history';
 import { NOT_YET_HELD, recommendationTarget } from './target';
 import { proposalSummary, proposedItem } from './proposals.read';
+import { noteSourceChange } from './source-change';
 
 /**
  * The proposal of an item decided "Anbefales", made if it has none: idempotent. `strict` (the
@@ -72,6 +73,12 @@ export async function ensureProposal(db: Db, itemId: string, strict: boolean): P
 
 /** After a decision is recorded: "Anbefales" proposes the item; any other outcome withdraws its proposal. */
 export async function syncProposal(db: Db, itemId: string): Promise<void> {
+  // Already on the receiving committee's agenda: nothing there changes by itself; she is told (source-change.ts).
+  const accepted = await db.selectFrom('proposals').selectAll().where('source_item_id', '=', itemId).where('status', '=', 'accepted').where('accepted_item_id', 'is not', null).executeTakeFirst();
+  if (accepted) {
+    await noteSourceChange(db, accepted);
+    return;
+  }
   const decision = await db.selectFrom('decisions').select('outcome').where('item_id', '=', itemId).executeTakeFirst();
   if (decision?.outcome === 'recommended') {
     await ensureProposal(db, itemId, false);
@@ -121,7 +128,10 @@ export async function acceptProposal(db: Db, proposalId: string, meetingId: stri
   await db.updateTable('items').set({ postponed_from_meeting_id: source.row.id, postponed_from_number: number }).where('id', '=', id).execute();
   await writeItemContent(db, id, { route: item.route, attachments: item.attachments, sections: withHistory(item.sections ?? [], historyEntry(source, item, number)) });
   await db.updateTable('meetings').set({ updated_at: nowIso() }).where('id', '=', meeting.id).execute();
-  await db.updateTable('proposals').set({ status: 'accepted', decided_at: nowIso(), decided_by: currentAuthor(), accepted_item_id: id }).where('id', '=', row.id).execute();
+  await db.updateTable('proposals')
+    .set({ status: 'accepted', decided_at: nowIso(), decided_by: currentAuthor(), accepted_item_id: id, accepted_decision: historyEntry(source, item, number), change_at: null, change_by: null, change_now: null })
+    .where('id', '=', row.id)
+    .execute();
   const newNumber = (await numbersOfItems(db, [id])).get(id);
   await appendChange(db, {
     meetingId: meeting.id,

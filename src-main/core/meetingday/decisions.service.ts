@@ -68,6 +68,8 @@ export async function setVotes(db: Db, itemId: string, votes: Votes | null): Pro
   }
   await db.updateTable('decisions').set({ has_votes: votes !== null }).where('item_id', '=', itemId).execute();
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.setVotes', payload: { item: number, votes } });
+  // The vote is part of what a receiving committee was sent (Sagens forløb).
+  await syncProposal(db, itemId);
   return meetingId;
 }
 
@@ -88,6 +90,7 @@ export async function addDissent(db: Db, itemId: string, member: string, text: s
   const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
   await db.insertInto('dissents').values({ item_id: itemId, position, person_id: pid, text: text.trim() }).execute();
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.addDissent', payload: { item: number, member, text } });
+  await syncProposal(db, itemId);
   return meetingId;
 }
 
@@ -98,5 +101,6 @@ export async function removeDissent(db: Db, itemId: string, member: string): Pro
   const r = await db.deleteFrom('dissents').where('item_id', '=', itemId).where('person_id', '=', personId(m, member)).executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) throw new AppError('NotFound', `${m.name(member)} has no dissent recorded on item ${number}.`, `${m.name(member)} har ingen protokoltilførsel på punkt ${number}.`);
   await appendChange(db, { meetingId, committeeId: m.committee.id, action: 'meetingday.removeDissent', payload: { item: number, member } });
+  await syncProposal(db, itemId);
   return meetingId;
 }

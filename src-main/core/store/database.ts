@@ -250,6 +250,12 @@ export interface ProposalTable {
   decided_by: string | null;
   reason: string | null;
   accepted_item_id: string | null;
+  /** The sending decision as it was accepted, as "Sagens forløb" printed it (migration 0140). */
+  accepted_decision: string | null;
+  /** The sender changed that decision since: when, by whom, and the decision now ('' when removed). Null once answered. */
+  change_at: string | null;
+  change_by: string | null;
+  change_now: string | null;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -10,9 +10,10 @@ import { versions } from './0090-versions';
 import { checkouts } from './0100-checkouts';
 import { proposals } from './0110-proposals';
 import { accounts } from './0120-accounts';
+import { proposalChanges } from './0140-proposal-changes';
 import type { Migration, MigrationContext } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions, checkouts, proposals, accounts];
+export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions, checkouts, proposals, accounts, proposalChanges];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration, MigrationContext };

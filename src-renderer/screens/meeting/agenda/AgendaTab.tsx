@@ -17,6 +17,7 @@ import { SaveIndicator, StatusControl } from './AgendaStatus';
 import { agendaKeys } from './queries';
 import { FoundBanner, NO_TERMS, searchTerms } from './FoundBanner';
 import { ProposalsPanel } from './ProposalsPanel';
+import { SourceChangeNotice, SourceChangesList } from './SourceChanges';
 import { SearchTermsContext } from '../../../editor/search-terms';
 import type { ItemFocus } from '../../../app/router';
 import './agenda.css';
@@ -127,6 +128,7 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
       )}
       {status === 'cancelled' && <p className="banner">{t('banner.cancelled')}</p>}
       {canAdd && <ProposalsPanel agenda={agenda} onAccepted={added} />}
+      <SourceChangesList agenda={agenda} onSelect={select} />
       <ErrorText error={reorder.error} />
       {agenda.items.length === 0 ? (
         <div className="empty empty-action">
@@ -156,6 +158,7 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
           </nav>
           <div className="agenda-editor-panel">
             {found && <FoundBanner focus={found} meetingId={meetingId} />}
+            {current && <SourceChangeNotice key={current.id} agenda={agenda} itemId={current.id} />}
             <SearchTermsContext.Provider value={found ? searchTerms(found) : NO_TERMS}>
               {current && <ItemEditor key={current.id} itemId={current.id} meeting={agenda.meeting} template={agenda.template} publicationProfile={agenda.publicationProfile} readOnly={!editable} number={currentNumber} />}
             </SearchTermsContext.Provider>
