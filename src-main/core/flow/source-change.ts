@@ -29,7 +29,7 @@ export async function noteSourceChange(db: Db, row: Selectable<ProposalTable>): 
   const now = await sendingDecision(db, row);
   const baseline = row.accepted_decision;
   if (baseline === null) {
-    // Accepted before the decision was kept with it (before 0140): what it is now is the baseline.
+    // Accepted before the decision was kept with it (before migration 0130): what it is now is the baseline.
     await db.updateTable('proposals').set({ accepted_decision: now }).where('id', '=', row.id).execute();
     return;
   }

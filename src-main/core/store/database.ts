@@ -250,7 +250,7 @@ export interface ProposalTable {
   decided_by: string | null;
   reason: string | null;
   accepted_item_id: string | null;
-  /** The sending decision as it was accepted, as "Sagens forløb" printed it (migration 0140). */
+  /** The sending decision as it was accepted, as "Sagens forløb" printed it (migration 0130). */
   accepted_decision: string | null;
   /** The sender changed that decision since: when, by whom, and the decision now ('' when removed). Null once answered. */
   change_at: string | null;

@@ -10,7 +10,7 @@ import { versions } from './0090-versions';
 import { checkouts } from './0100-checkouts';
 import { proposals } from './0110-proposals';
 import { accounts } from './0120-accounts';
-import { proposalChanges } from './0140-proposal-changes';
+import { proposalChanges } from './0130-proposal-changes';
 import type { Migration, MigrationContext } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */

@@ -1,4 +1,4 @@
-// Version 14: the receiving committee is told when the sender changes a decision it already took
+// Version 13: the receiving committee is told when the sender changes a decision it already took
 // onto its agenda (issue 14 §5). A proposal keeps the sending decision as it was accepted (the
 // paragraph "Sagens forløb" got) and, while the sender's decision differs from it and the receiving
 // secretary has not answered, the change: when, by whom, and the decision now.
@@ -6,8 +6,8 @@ import { sql } from 'kysely';
 import type { Migration } from './types';
 
 export const proposalChanges: Migration = {
-  version: 14,
-  name: '0140-proposal-changes',
+  version: 13,
+  name: '0130-proposal-changes',
   up: (db) => {
     db.exec(`
       ALTER TABLE proposals ADD COLUMN accepted_decision TEXT;
