@@ -53,7 +53,7 @@ test('a 600-item import leaves no pending GIN entries and an analysed table, and
   expect(first.total).toBe(600);
   expect((await call(ctx, 'search.items', { query: '"distrikt 417"' })).hits.map((h) => h.title)).toEqual(['Vejplan 20-17']);
   // Merging again finds nothing left to merge: the refresh did it (before: 10 and more pages each).
-  const cleaned = await sql<{ words: number; stems: number }>`SELECT gin_clean_pending_list('search_documents_words'::regclass) AS words, gin_clean_pending_list('search_documents_stems'::regclass) AS stems`.execute(store.db);
+  const cleaned = await sql<{ words: number; stems: number }>`SELECT gin_clean_pending_list('search_documents_lex'::regclass) AS words, gin_clean_pending_list('search_documents_stems'::regclass) AS stems`.execute(store.db);
   expect(cleaned.rows[0]).toEqual({ words: 0, stems: 0 });
   const analysed = await sql<{ n: string }>`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'search_documents'`.execute(store.db);
   expect(Number(analysed.rows[0]!.n)).toBe(600);

@@ -52,8 +52,9 @@ describe('the store on PostgreSQL', () => {
     await file.close();
     const server = await open(base.url);
     const columns = await sql<{ c: string }>`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`.execute(server.db);
-    // The server's own: its schema version, its search table, and committees' insertion order (SQLite's rowid).
-    const serverOnly = /^(referent_schema|search_documents)\.|^committees\.seq$/;
+    // The server's own: its schema version, its search table, its attachment bytes (the file keeps
+    // them in its folder), and committees' insertion order (SQLite's rowid).
+    const serverOnly = /^(referent_schema|search_documents|file_blobs)\.|^committees\.seq$/;
     expect(columns.rows.map((r) => r.c).filter((c) => !serverOnly.test(c)).sort()).toEqual(columnsInFile);
   });
 
