@@ -164,17 +164,6 @@ describe('search finds', () => {
     expect(page.hits.map((h) => h.title)).toEqual(['Omstilling af busser']);
   });
 
-  test('hits of one meeting come in agenda order, also after the agenda is reordered', async () => {
-    const ctx = await withDanish();
-    expect(await titles(ctx, 'omstilling')).toEqual(['Grøn omstilling af flåden', 'Omstilling af busser']);
-    const meeting = (await search(ctx, 'omstilling')).hits[0]!.meetingId;
-    const agenda = await call(ctx, 'agenda.get', { meetingId: meeting });
-    await call(ctx, 'agenda.reorder', { meetingId: meeting, itemIds: agenda.items.map((i) => i.id).reverse() });
-    expect(await titles(ctx, 'omstilling')).toEqual(['Omstilling af busser', 'Grøn omstilling af flåden']);
-    expect(await titles(ctx, 'grøn')).toEqual(['Grøn omstilling af flåden', 'Omstilling af busser']);
-    expect(await titles(ctx, 'plan')).toEqual(['Omstilling af busser', 'Grøn omstilling af flåden']);
-  });
-
   test('the numbers of the hits are the printed ones, per year and per meeting', async () => {
     const ctx = await withDanish();
     const hits = (await search(ctx, 'ambassadør')).hits;
