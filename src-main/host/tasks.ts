@@ -36,7 +36,7 @@ export const TASKS = {
   'exchange.exportFile': async (ctx: CoreContext, input: { bundle: boolean }): Promise<Uint8Array> => {
     const doc = await call(ctx, 'exchange.export', {});
     // A bundle with a missing or altered file is refused whole (it names each), never written without it.
-    return input.bundle ? writeBundle(ctx.store.db, doc, ctx.store.filesDir) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
+    return input.bundle ? writeBundle(ctx.store.db, doc, ctx.store.files) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
   },
   // `referent serve`'s sign-in: the server's thread holds no store, so sessions are made and looked up here.
   'auth.signIn': (ctx: CoreContext, input: { login: string; password: string; previous?: string | undefined }): Promise<Session> =>

@@ -58,7 +58,7 @@ describe('adding a file', () => {
     expect(await add(ctx, itemId, 'Budget.pdf', EXE)).toMatchObject({ ok: false, error: { messageDa: '"Budget.pdf" er ikke en PDF-fil: indholdet er af en anden slags; den kan ikke vedhæftes.' } });
     expect(await add(ctx, itemId, 'Faktura.exe.pdf', PDF)).toMatchObject({ ok: false, error: { message: expect.stringContaining('double extension (.exe.pdf)') } });
     expect((await call(ctx, 'agenda.getItem', { itemId })).attachments).toEqual([]);
-    expect(fs.existsSync(ctx.store.filesDir) ? fs.readdirSync(ctx.store.filesDir) : []).toEqual([]);
+    expect(await ctx.store.files.list(ctx.store.db)).toEqual([]);
   });
 
   test('a real document is taken, and its real file name travels beside the title', async () => {
@@ -72,7 +72,7 @@ describe('adding a file', () => {
 describe('an imported file', () => {
   test('a bundle keeps the bytes of "Budgetforslag 2027.pdf.cmd" under a name that opens nothing; opening refuses, download is inert', async () => {
     const source = testContext();
-    const sha = await storeFile(source.store.db, source.store.filesDir, CMD);
+    const sha = await storeFile(source.store.db, source.store.files, CMD);
     const dir = tempDir();
     const { opened, opener } = recordingOpener();
     const ctx: CoreContext = { ...testContext(), opener };
@@ -81,7 +81,7 @@ describe('an imported file', () => {
     const { writeBundle } = await import('../../src-main/core/exchange/bundle');
     const { readBundle } = await import('../../src-main/core/exchange/bundle');
     const { importDocument } = await import('../../src-main/core/exchange/import');
-    const zip = await writeBundle(source.store.db, received(sha, 'Budgetforslag 2027.pdf.cmd'), source.store.filesDir);
+    const zip = await writeBundle(source.store.db, received(sha, 'Budgetforslag 2027.pdf.cmd'), source.store.files);
     const { document, files } = readBundle(zip, 'modtaget.referent.zip');
     const report = await importDocument(ctx.store, document, { files });
     expect(report.renamedFiles).toEqual([{ from: 'Budgetforslag 2027.pdf.cmd', to: 'Budgetforslag 2027_pdf_cmd' }]);
@@ -124,7 +124,7 @@ describe('opening', () => {
     const good = (await call(ctx, 'agenda.addAttachment', { itemId, fileName: 'Budget.pdf', base64: PDF.toString('base64') })).id;
     const byName = (await call(ctx, 'agenda.addAttachment', { itemId, fileName: 'Budget2.pdf', base64: Buffer.concat([PDF, Buffer.from('2')]).toString('base64') })).id;
     await ctx.store.db.updateTable('attachments').set({ file_name: 'Budgetforslag 2027.pdf.cmd' }).where('id', '=', byName).execute();
-    const sha = await storeFile(ctx.store.db, ctx.store.filesDir, EXE);
+    const sha = await storeFile(ctx.store.db, ctx.store.files, EXE);
     const byBytes = (await call(ctx, 'agenda.addAttachment', { itemId, fileName: 'Budget3.pdf', base64: Buffer.concat([PDF, Buffer.from('3')]).toString('base64') })).id;
     await ctx.store.db.updateTable('attachments').set({ sha256: sha }).where('id', '=', byBytes).execute();
 
@@ -148,7 +148,7 @@ describe('the publication package', () => {
     const bad = (await call(ctx, 'agenda.addAttachment', { itemId, fileName: 'Bilag.pdf', title: 'Opdatering.exe', base64: Buffer.concat([PDF, Buffer.from('x')]).toString('base64') })).id;
     await ctx.store.db.updateTable('attachments').set({ file_name: 'Opdatering.exe' }).where('id', '=', bad).execute();
     const { input } = await loadReferat(ctx.store.db, { meetingId, kind: 'minutes', public: true });
-    const pkg = publicationAttachments(input, ctx.store.filesDir);
+    const pkg = await publicationAttachments(ctx.store.db, input, ctx.store.files);
     expect(pkg.attachments.map((e) => e.name)).toEqual(['2026-09-01 Økonomiudvalget Punkt 1 Bilag 1 - Budgetforslag.pdf']);
     expect(pkg.refused).toEqual(['Punkt 1: Opdatering.exe: "Opdatering.exe" is a .exe file, which is not a document type Referent opens (allowed: pdf, docx, doc, xlsx, xls, pptx, odt, ods, odp, rtf, txt, csv, png, jpg, jpeg, gif, tif, tiff, msg, eml)']);
   });

@@ -121,7 +121,7 @@ describe('the public version', () => {
     const withFiles = tempStore();
     await importDocument(withFiles, doc, { files });
 
-    const pkg = await buildPublication(withFiles.db, withFiles.filesDir, printer, meetingId);
+    const pkg = await buildPublication(withFiles.db, withFiles.files, printer, meetingId);
     expect(pkg.entries.map((e) => e.name)).toEqual([
       '2026-03-10 OBU Referat - offentlig.pdf',
       '2026-03-10 OBU Punkt 2 Bilag 1 - Budgetnotat marts 2026.pdf',

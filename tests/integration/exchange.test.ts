@@ -172,11 +172,11 @@ describe('exchange format referent/v1', () => {
   test('a .referent.zip bundle carries the attachment files to another machine', async () => {
     const source = tempStore();
     const bytes = new TextEncoder().encode('%PDF-1.4 strategi');
-    const sha = await storeFile(source.db, source.filesDir, bytes);
+    const sha = await storeFile(source.db, source.files, bytes);
     const doc = rich();
     doc.committees[0]!.meetings[0]!.items[1]!.attachments![0]!.sha256 = sha;
     await importDocument(source, doc);
-    const zip = await writeBundle(source.db, await exportDocument(source.db), source.filesDir);
+    const zip = await writeBundle(source.db, await exportDocument(source.db), source.files);
 
     const target = tempStore();
     const { document, files } = readBundle(zip, 'x.referent.zip');
@@ -185,17 +185,17 @@ describe('exchange format referent/v1', () => {
     expect(report.files).toBe(1);
     const stored = await target.db.selectFrom('attachments').select(['title', 'sha256', 'file_name']).where('sha256', '=', sha).executeTakeFirstOrThrow();
     expect(stored).toEqual({ title: 'Udkast til strategi', sha256: sha, file_name: 'strategi.pdf' });
-    expect(fs.readFileSync(path.join(target.filesDir, sha.slice(0, 2), sha), 'utf8')).toBe('%PDF-1.4 strategi');
+    expect((await target.files.get(target.db, sha))?.toString('utf8')).toBe('%PDF-1.4 strategi');
   });
 
   test('referent export-json --out x.referent.zip writes the same bundle a batch of meetings at a time', async () => {
     const source = tempStore();
-    const sha = await storeFile(source.db, source.filesDir, new TextEncoder().encode('%PDF-1.4 strategi'));
+    const sha = await storeFile(source.db, source.files, new TextEncoder().encode('%PDF-1.4 strategi'));
     const doc = rich();
     doc.committees[0]!.meetings[0]!.items[1]!.attachments![0]!.sha256 = sha;
     await importDocument(source, doc);
     const chunks: Uint8Array[] = [];
-    await writeBundleStream(source.db, {}, source.filesDir, (c) => void chunks.push(c));
+    await writeBundleStream(source.db, {}, source.files, (c) => void chunks.push(c));
     // Written in many pieces, not built whole and then written.
     expect(chunks.length).toBeGreaterThan(2);
     const { document, files } = readBundle(Buffer.concat(chunks), 'x.referent.zip');

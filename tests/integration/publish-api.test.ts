@@ -7,6 +7,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import { tempStore, testContext } from '../helpers/store';
+import { truncateBlob } from '../helpers/blobs';
 
 async function committeeWithMeetings() {
   const store = tempStore();
@@ -42,9 +43,7 @@ describe('publish in the Api', () => {
     const r = await call(ctx, 'publish.toFolder', { committeeId: c.id, year: 2026, folder });
     expect(r.written).toContain('2026/2026-06-23-tmu/bilag/punkt-1-1-skitse.pdf');
     expect(fs.readFileSync(path.join(folder, '2026/2026-06-23-tmu/bilag/punkt-1-1-skitse.pdf'))).toEqual(pdf);
-    const blob = path.join(ctx.store.filesDir, att.sha256!.slice(0, 2), att.sha256!);
-    fs.chmodSync(blob, 0o644);
-    fs.writeFileSync(blob, 'altered');
+    await truncateBlob(ctx.store, att.sha256!);
     await expect(call(ctx, 'publish.toFolder', { committeeId: c.id, year: 2026, folder: path.join(dir, 'web2') })).rejects.toThrow(/Skitse/);
     expect(fs.existsSync(path.join(dir, 'web2'))).toBe(false);
   });

@@ -3,6 +3,7 @@
 // document, verify passes on the server, and a database that already holds an archive is refused.
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import { openSqliteStore } from '../../src-main/core/store/open';
@@ -47,6 +48,9 @@ describe('referent migrate', () => {
     const onServer = testContext(await reopenTestStore(url, { keyFile }));
     try {
       expect((await call(onServer, 'agenda.readAttachment', { attachmentId: attachment.id })).base64).toBe(PDF.toString('base64'));
+      // The bytes are in the database, under their hash, not in a folder beside it.
+      const blobs = await sql<{ sha256: string; hash: string }>`SELECT sha256, encode(sha256(bytes), 'hex') AS hash FROM file_blobs`.execute(onServer.store.db);
+      expect(blobs.rows).toEqual([{ sha256: attachment.sha256, hash: attachment.sha256 }]);
       const entry = await onServer.store.db.selectFrom('change_log').select(['author', 'action']).where('author', 'is not', null).execute();
       expect(entry).toEqual([{ author: 'Anne Holm', action: 'item.update' }]);
       // The server writes on after the copied entries, and verify still passes.

@@ -27,7 +27,7 @@ export const archiveCommand: CliCommand = {
     try {
       return await withContext(io, values.db, async (ctx) => {
         const meetingId = values.meeting ?? (await findMeetingOn(ctx.store.db, values.committee!, values.date!));
-        const { entries, manifest } = await buildArchivePackage(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId);
+        const { entries, manifest } = await buildArchivePackage(ctx.store.db, ctx.store.files, await printerOf(ctx), meetingId);
         writeArchivePackage(entries, out);
         io.err(`Wrote ${values.out}: ${entries.map((e) => e.name).join(', ')}`);
         for (const x of manifest.notIncluded) io.err(`Not included (the file is not stored; its hash is in the manifest): ${x.title}`);

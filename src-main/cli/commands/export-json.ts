@@ -21,7 +21,7 @@ export const exportJsonCommand: CliCommand = {
         // Through a temporary name: a bundle with a missing or altered file fails whole, and nothing is left.
         let hashOnly: string[] = [];
         await writeFileAtomicStream(path.resolve(io.cwd, values.out), async (write) => {
-          hashOnly = await writeBundleStream(ctx.store.db, filter, ctx.store.filesDir, write);
+          hashOnly = await writeBundleStream(ctx.store.db, filter, ctx.store.files, write);
         });
         io.err(`Wrote ${values.out}`);
         if (hashOnly.length > 0) io.err(`Note: ${hashOnly.length} attachment(s) were imported without their files and travel as hashes only: ${hashOnly.join(', ')}`);

@@ -53,7 +53,7 @@ export const exportCommand: CliCommand = {
       return await withContext(io, values.db, async (ctx) => {
         const meetingId = values.meeting ?? (await findMeetingOn(ctx.store.db, values.committee!, values.date!));
         if (values.publication) {
-          const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId, kind);
+          const pkg = await buildPublication(ctx.store.db, ctx.store.files, await printerOf(ctx), meetingId, kind);
           writePublication(pkg, out);
           io.err(`Wrote ${values.out}: ${pkg.entries.map((e) => e.name).join(', ')}`);
           for (const m of pkg.missing) io.err(`Not included (the file is not stored): ${m}`);

@@ -45,7 +45,7 @@ export const migrateCommand: CliCommand = {
         io.out(`Moved ${r.committees} committee(s), ${r.meetings} meeting(s), ${r.items} item(s), ${r.change_log} change-log entries and ${moved.files} attachment file(s) from ${from} to ${target.store.file}.`);
         const [a, b] = [await exportDigest(source.store.db), await exportDigest(target.store.db)];
         const keyFiles = target.store.keyFile ? [target.store.keyFile] : [];
-        const check = withFilesReport(await verifyStore(target.store.db, { keyFiles }), await verifyFiles(target.store.db, target.store.filesDir));
+        const check = withFilesReport(await verifyStore(target.store.db, { keyFiles }), await verifyFiles(target.store.db, target.store.files));
         const faults = [...(check.fault ? [check.fault] : []), ...(check.files?.faults ?? [])];
         if (a.sha256 !== b.sha256) io.err(`referent migrate: FAULT: export-json differs between the file (${a.bytes} bytes, SHA-256 ${a.sha256}) and the server (${b.bytes} bytes, SHA-256 ${b.sha256}).`);
         for (const f of faults) io.err(`referent migrate: FAULT: verify on the server: ${f}`);

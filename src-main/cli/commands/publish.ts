@@ -31,7 +31,7 @@ export const publishCommand: CliCommand = {
     const withPdf = values['no-pdf'] !== true;
     try {
       return await withContext(io, values.db, async (ctx) => {
-        const r = await publish(ctx.store.db, ctx.store.filesDir, withPdf ? await printerOf(ctx) : null, { committee: values.committee, meetingId: values.meeting, year, pdf: withPdf, baseUrl: baseUrl ?? values.oparl, oparl: values.oparl }, out);
+        const r = await publish(ctx.store.db, ctx.store.files, withPdf ? await printerOf(ctx) : null, { committee: values.committee, meetingId: values.meeting, year, pdf: withPdf, baseUrl: baseUrl ?? values.oparl, oparl: values.oparl }, out);
         if (values.json) io.out(JSON.stringify(r, null, 2));
         else {
           io.out(`Published into ${values.out}: ${r.written.length} files written, ${r.unchanged.length} unchanged, ${r.removed.length} removed.`);

@@ -37,7 +37,7 @@ export const verifyCommand: CliCommand = {
         return EXIT.failure;
       }
       const keyFiles = [...(ctx.store.keyFile ? [ctx.store.keyFile] : []), ...(values.key ?? []).map((k) => path.resolve(io.cwd, k))];
-      const r = withFilesReport(await verifyStore(ctx.store.db, { keyFiles, anchors, backups: ctx.store.backups?.anchors() ?? [] }), await verifyFiles(ctx.store.db, ctx.store.filesDir));
+      const r = withFilesReport(await verifyStore(ctx.store.db, { keyFiles, anchors, backups: ctx.store.backups?.anchors() ?? [] }), await verifyFiles(ctx.store.db, ctx.store.files));
       if (values.json) io.out(JSON.stringify({ ...r, integrity }, null, 2));
       // Every damaged file is named, not only the first: each is one to restore.
       const faults = [...new Set([...(r.fault ? [r.fault] : []), ...(r.files?.faults ?? [])])];

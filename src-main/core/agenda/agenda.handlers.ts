@@ -15,10 +15,10 @@ export const agendaHandlers: FeatureHandlers<typeof agendaOps> = {
   'agenda.reorder': (ctx, { meetingId, itemIds }) => tx(ctx, (db) => reorderItems(db, meetingId, itemIds)),
   'agenda.copyItem': (ctx, { itemId, meetingId }) => tx(ctx, (db) => copyItem(db, itemId, meetingId)),
   'agenda.moveItem': (ctx, { itemId, meetingId }) => tx(ctx, (db) => moveItem(db, itemId, meetingId)),
-  'agenda.addAttachment': (ctx, { base64, ...rest }) => tx(ctx, (db) => addAttachment(db, ctx.store.filesDir, { ...rest, bytes: Buffer.from(base64, 'base64') })),
+  'agenda.addAttachment': (ctx, { base64, ...rest }) => tx(ctx, (db) => addAttachment(db, ctx.store.files, { ...rest, bytes: Buffer.from(base64, 'base64') })),
   'agenda.updateAttachment': (ctx, input) => tx(ctx, (db) => updateAttachment(db, input)),
   'agenda.removeAttachment': (ctx, { attachmentId }) => tx(ctx, (db) => removeAttachment(db, attachmentId)),
   'agenda.reorderAttachments': (ctx, { itemId, attachmentIds }) => tx(ctx, (db) => reorderAttachments(db, itemId, attachmentIds)),
-  'agenda.readAttachment': (ctx, { attachmentId }) => readAttachment(ctx.store.db, ctx.store.filesDir, attachmentId),
-  'agenda.openAttachment': (ctx, { attachmentId }) => openAttachment(ctx.store.db, ctx.store.filesDir, ctx.opener, attachmentId),
+  'agenda.readAttachment': (ctx, { attachmentId }) => readAttachment(ctx.store.db, ctx.store.files, attachmentId),
+  'agenda.openAttachment': (ctx, { attachmentId }) => openAttachment(ctx.store.db, ctx.store.files, ctx.opener, attachmentId),
 };

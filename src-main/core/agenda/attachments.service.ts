@@ -8,7 +8,7 @@ import { AppError, notFound } from '../errors';
 import { checkAttachmentName, inertName } from '../../../src-shared/attachment-types';
 import { fileRefusal } from '../files/attachment-policy';
 import type { AttachmentLabel } from '../files/file-errors';
-import { readBlob, storeFile } from '../files/file-store';
+import { readBlob, storeFile, type FileStore } from '../files/file-store';
 import type { Db } from '../store/database';
 import { newId } from '../util/canonical';
 import { itemsRepository as repo } from './items.repository';
@@ -38,13 +38,13 @@ async function toDto(db: Db, attachmentId: string): Promise<AttachmentDto> {
 
 export type NewAttachment = { itemId: string; fileName: string; title?: string | undefined; access?: Access | undefined; bytes: Uint8Array };
 
-export async function addAttachment(db: Db, filesDir: string, input: NewAttachment): Promise<AttachmentDto> {
+export async function addAttachment(db: Db, files: FileStore, input: NewAttachment): Promise<AttachmentDto> {
   const { item, meeting } = await itemAndMeeting(db, input.itemId);
   if (input.bytes.byteLength === 0) throw new AppError('Invalid', `The file "${input.fileName}" is empty.`, `Filen "${input.fileName}" er tom.`);
   // Only documents whose bytes fit their name are taken in: nothing attached may run a program when opened.
   const refused = fileRefusal(input.fileName, input.bytes);
   if (refused) throw new AppError('Invalid', `${refused.en}; it cannot be attached.`, `${refused.da}; den kan ikke vedhæftes.`);
-  const sha = await storeFile(db, filesDir, input.bytes);
+  const sha = await storeFile(db, files, input.bytes);
   const last = await db.selectFrom('attachments').select((e) => e.fn.max('position').as('p')).where('item_id', '=', item.id).executeTakeFirst();
   const id = newId();
   const title = input.title?.trim() || titleFromFileName(input.fileName);
@@ -114,20 +114,20 @@ async function labelOf(db: Db, a: { title: string; item_id: string }): Promise<A
  * An attachment's stored bytes, checked against its hash, and the name it was added under;
  * refuses when it has no file or the file is missing or altered. Reading needs no unlocked meeting.
  */
-export async function loadAttachment(db: Db, filesDir: string, attachmentId: string): Promise<{ title: string; fileName: string; sha256: string; bytes: Buffer }> {
+export async function loadAttachment(db: Db, files: FileStore, attachmentId: string): Promise<{ title: string; fileName: string; sha256: string; bytes: Buffer }> {
   const a = await repo.attachmentById(db, attachmentId);
   if (!a) throw notFound('The attachment', 'Bilaget');
   const fileName = a.file_name ?? `${a.title}.pdf`;
   if (!a.sha256) throw new AppError('NotFound', `The attachment "${a.title}" has no file; it was imported without one.`, `Bilaget "${a.title}" har ingen fil; det blev indlæst uden.`);
-  return { title: a.title, fileName, sha256: a.sha256, bytes: readBlob(filesDir, a.sha256, await labelOf(db, a)) };
+  return { title: a.title, fileName, sha256: a.sha256, bytes: await readBlob(db, files, a.sha256, await labelOf(db, a)) };
 }
 
 /**
  * The file's bytes, for "download". A file that opening would refuse (not a document type, a
  * double extension, bytes that do not fit the name) comes under a name that opens nothing.
  */
-export async function readAttachment(db: Db, filesDir: string, attachmentId: string): Promise<AttachmentFile> {
-  const { fileName, bytes } = await loadAttachment(db, filesDir, attachmentId);
+export async function readAttachment(db: Db, files: FileStore, attachmentId: string): Promise<AttachmentFile> {
+  const { fileName, bytes } = await loadAttachment(db, files, attachmentId);
   const name = fileRefusal(fileName, bytes) ? inertName(fileName) : fileName;
   return { fileName: name, mime: mimeOf(name), base64: bytes.toString('base64') };
 }

@@ -10,6 +10,7 @@ import type { Db } from '../store/database';
 import { writeFileAtomic } from '../util/write-file';
 import { fileRefusal } from '../files/attachment-policy';
 import { loadAttachment } from './attachments.service';
+import type { FileStore } from '../files/file-store';
 
 // Windows refuses these names whatever the extension, so "CON.pdf" would not open there.
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -46,10 +47,10 @@ function openedFilesDir(): string {
  * from before is written again only when it differs (edited in Word and saved): what opens is
  * always the stored file.
  */
-export async function openAttachment(db: Db, filesDir: string, opener: FileOpener | undefined, attachmentId: string): Promise<OpenAttachmentResult> {
+export async function openAttachment(db: Db, files: FileStore, opener: FileOpener | undefined, attachmentId: string): Promise<OpenAttachmentResult> {
   // Without an opener the renderer downloads, and the download checks the file.
   if (!opener) return { opened: false };
-  const stored = await loadAttachment(db, filesDir, attachmentId);
+  const stored = await loadAttachment(db, files, attachmentId);
   // Checked at every opening, not only when added: a file from an older version or another system gets no pass.
   const refused = fileRefusal(stored.fileName, stored.bytes);
   if (refused) {

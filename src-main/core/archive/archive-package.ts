@@ -11,7 +11,7 @@ import type { PdfPrinter } from '../documents/pdf';
 import { loadDocumentSource } from '../documents/referat-input';
 import { AppError, notFound } from '../errors';
 import { committeeHeaders, organizationOf } from '../exchange/export';
-import { readBlob } from '../files/file-store';
+import { readBlob, type FileStore } from '../files/file-store';
 import { SEAL_ACTIONS } from '../seal/seal.service';
 import { sealedInput } from '../seal/snapshot';
 import type { Db } from '../store/database';
@@ -42,7 +42,7 @@ export type Manifest = {
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-export async function buildArchivePackage(db: Db, filesDir: string, printer: PdfPrinter | null, meetingId: string): Promise<{ entries: PackageEntry[]; manifest: Manifest }> {
+export async function buildArchivePackage(db: Db, fileStore: FileStore, printer: PdfPrinter | null, meetingId: string): Promise<{ entries: PackageEntry[]; manifest: Manifest }> {
   const row = await db.selectFrom('meetings as m').innerJoin('committees as c', 'c.id', 'm.committee_id').select(['m.id', 'm.locked_at', 'm.content_hash', 'm.start', 'c.name']).where('m.id', '=', meetingId).executeTakeFirst();
   if (!row) throw notFound('The meeting', 'Mødet');
   const seal = await db.selectFrom('meeting_seals').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
@@ -84,7 +84,7 @@ export async function buildArchivePackage(db: Db, filesDir: string, printer: Pdf
         continue;
       }
       // Read through the hash check: a missing or altered file stops the package, naming it.
-      const bytes = readBlob(filesDir, a.sha256, { title: a.title, item: item.title, start: row.start, committee: row.name });
+      const bytes = await readBlob(db, fileStore, a.sha256, { title: a.title, item: item.title, start: row.start, committee: row.name });
       const name = `bilag/${String(++n).padStart(2, '0')}-${safeFileName(a.file ?? a.title)}`;
       files.push({ name, bytes });
       what[name] = `Bilag til punkt ${item.number ?? '-'}: ${a.title}`;

@@ -13,7 +13,7 @@ import { asAuthor } from '../changelog/author';
 import { AppError, describeRefusal } from '../errors';
 import { committeeHeaders } from '../exchange/export';
 import { lockApproved } from '../exchange/import';
-import { storeBlob } from '../files/file-store';
+import type { FileStore } from '../files/file-store';
 import { syncProposal } from '../flow/proposals.service';
 import { writeMeetingContent } from '../meetings/meeting-write';
 import type { Db } from '../store/database';
@@ -24,7 +24,7 @@ import { CONTENT_ACTION, decodeFiles } from './copy';
 
 const nothing = { en: 'nothing was changed', da: 'intet blev ændret' };
 
-export async function acceptCheckin(db: Db, filesDir: string, pkg: CheckinPackage, caller: string): Promise<CheckinReport> {
+export async function acceptCheckin(db: Db, fileStore: FileStore, pkg: CheckinPackage, caller: string): Promise<CheckinReport> {
   const m = await meetingRef(db, pkg.meetingId);
   const what = { en: `the meeting of ${m.name} on ${formatShortDa(m.start)}`, da: `mødet i ${m.name} den ${formatShortDa(m.start)}` };
   const row = await db.selectFrom('checkouts').selectAll().where('meeting_id', '=', pkg.meetingId).where('role', '=', 'server').executeTakeFirst();
@@ -93,7 +93,7 @@ export async function acceptCheckin(db: Db, filesDir: string, pkg: CheckinPackag
   // Merge: freed first, so the guard lets the writes and the replayed entries through.
   await db.deleteFrom('checkouts').where('meeting_id', '=', pkg.meetingId).execute();
   for (const [sha, bytes] of files) {
-    storeBlob(filesDir, sha, bytes);
+    await fileStore.put(db, sha, bytes);
     await db.insertInto('files').values({ sha256: sha, size: bytes.byteLength, added_at: nowIso() }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   }
   await db.updateTable('meetings')

@@ -7,11 +7,10 @@ import { formatShortDa } from '../../../src-shared/dates';
 import { appendChange, chainLength } from '../changelog/changelog';
 import { AppError } from '../errors';
 import { committeeHeaders } from '../exchange/export';
-import { blobState } from '../files/file-store';
 import { readMeetings } from '../meetings/meeting-content';
 import type { Db } from '../store/database';
 import { newId, nowIso } from '../util/canonical';
-import { readBlob } from '../files/file-store';
+import { readBlob, type FileStore } from '../files/file-store';
 import { heldMeeting } from './guard';
 
 type MeetingRef = { id: string; start: string; committee_id: string; locked_at: string | null; name: string };
@@ -51,7 +50,7 @@ export async function checkoutStatus(db: Db, meetingId: string): Promise<Checkou
 }
 
 /** Marks the meeting as held by `holder` and returns what the laptop needs to work on it offline. */
-export async function takeCheckout(db: Db, filesDir: string, meetingId: string, holder: string): Promise<CheckoutPackage> {
+export async function takeCheckout(db: Db, files: FileStore, meetingId: string, holder: string): Promise<CheckoutPackage> {
   const m = await meetingRef(db, meetingId);
   if (m.locked_at) {
     throw new AppError('Locked', `The minutes of ${m.name} on ${formatShortDa(m.start)} are approved and locked; there is nothing to take offline.`,
@@ -68,20 +67,20 @@ export async function takeCheckout(db: Db, filesDir: string, meetingId: string, 
   const [header] = await committeeHeaders(db, { committee: m.name });
   const [content] = await readMeetings(db, { meetingIds: [meetingId] });
   const meeting = content!.meeting;
-  const files: Record<string, string> = {};
+  const sent: Record<string, string> = {};
   for (const item of meeting.items) {
     for (const a of item.attachments ?? []) {
-      if (!a.sha256 || files[a.sha256] !== undefined) continue;
+      if (!a.sha256 || sent[a.sha256] !== undefined) continue;
       // A hash whose file never came here (a plain JSON import) travels as a hash, as in a bundle; an altered one refuses the checkout.
-      if (blobState(filesDir, a.sha256) === 'missing') continue;
-      files[a.sha256] = readBlob(filesDir, a.sha256, { title: a.title, item: item.title, committee: m.name, start: m.start }).toString('base64');
+      if (!(await files.has(db, a.sha256))) continue;
+      sent[a.sha256] = (await readBlob(db, files, a.sha256, { title: a.title, item: item.title, committee: m.name, start: m.start })).toString('base64');
     }
   }
   return {
     format: 'referent/checkout/v1',
     checkout: { id, meetingId, committee: m.name, holder, since, head: hash },
     document: { format: 'referent/v1', committees: [{ ...header!.header, meetings: [meeting] }] },
-    files,
+    files: sent,
   };
 }
 

@@ -7,7 +7,7 @@ import type { CheckinPackage, CheckoutInfo, CheckoutPackage, OfflineEntry } from
 import { appendChange, chainLength, entryHash, verifyChain } from '../changelog/changelog';
 import { AppError } from '../errors';
 import { importDocument } from '../exchange/import';
-import { blobState, readBlob } from '../files/file-store';
+import { readBlob } from '../files/file-store';
 import { hashMeeting, readMeetings } from '../meetings/meeting-content';
 import type { Db } from '../store/database';
 import type { Store } from '../store/open';
@@ -77,8 +77,8 @@ export async function prepareCheckin(store: Store, meetingId: string): Promise<C
   const files: Record<string, string> = {};
   for (const item of meeting.items) {
     for (const a of item.attachments ?? []) {
-      if (!a.sha256 || files[a.sha256] !== undefined || blobState(store.filesDir, a.sha256) === 'missing') continue;
-      files[a.sha256] = readBlob(store.filesDir, a.sha256, { title: a.title, item: item.title, committee: m.name, start: m.start }).toString('base64');
+      if (!a.sha256 || files[a.sha256] !== undefined || !(await store.files.has(db, a.sha256))) continue;
+      files[a.sha256] = (await readBlob(db, store.files, a.sha256, { title: a.title, item: item.title, committee: m.name, start: m.start })).toString('base64');
     }
   }
   return { format: 'referent/checkin/v1', checkoutId: row.id, meetingId, holder: row.holder, base: row.head, meeting, contentHash, entries, files };

@@ -32,7 +32,7 @@ export const documentHandlers: FeatureHandlers<typeof documentOps> = {
     return { fileName: r.fileName, mime: r.mime, base64: base64(r.bytes), pageCount: r.pageCount, notice: r.notice };
   },
   'documents.publication': async (ctx, { meetingId, kind }) => {
-    const pkg = await buildPublication(ctx.store.db, ctx.store.filesDir, await printerOf(ctx), meetingId, kind);
+    const pkg = await buildPublication(ctx.store.db, ctx.store.files, await printerOf(ctx), meetingId, kind);
     return { fileName: `${pkg.baseName}.zip`, base64: base64(publicationZip(pkg)), files: pkg.entries.map((e) => e.name), missing: [...pkg.missing, ...pkg.refused] };
   },
 };

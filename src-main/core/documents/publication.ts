@@ -5,7 +5,7 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { checkAttachmentName } from '../../../src-shared/attachment-types';
 import { fileRefusal } from '../files/attachment-policy';
-import { readBlob } from '../files/file-store';
+import { readBlob, type FileStore } from '../files/file-store';
 import type { Db } from '../store/database';
 import type { DocumentKind } from './build-referat';
 import { exportLoaded, KIND_NAME, loadReferat, meetingFilePrefix, safeFileName, type StoredReferatInput } from './documents.service';
@@ -22,41 +22,47 @@ export type PublicationPackage = {
   refused: string[];
 };
 
-export async function buildPublication(db: Db, filesDir: string, printer: PdfPrinter | null, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
+export async function buildPublication(db: Db, files: FileStore, printer: PdfPrinter | null, meetingId: string, kind: DocumentKind = 'minutes'): Promise<PublicationPackage> {
   const req = { meetingId, kind, public: true, format: 'pdf' } as const;
   const loaded = await loadReferat(db, req);
   const { input } = loaded;
   const prefix = meetingFilePrefix(input);
   // The attachments first: a missing or altered file stops the package before the PDF is printed,
   // and the website never gets wrong bytes.
-  const { attachments, missing, refused } = publicationAttachments(input, filesDir);
+  const { attachments, missing, refused } = await publicationAttachments(db, input, files);
   const pdf = await exportLoaded(db, printer, loaded, req);
   return { baseName: safeFileName(`${prefix} ${KIND_NAME[kind]} - publicering`), entries: [{ name: pdf.fileName, bytes: pdf.bytes }, ...attachments], missing, refused };
 }
 
 /** The open attachments of the open items, each checked against its hash and its type, named for the website. */
-export function publicationAttachments(input: StoredReferatInput, filesDir: string): { attachments: PublicationEntry[]; missing: string[]; refused: string[] } {
+export async function publicationAttachments(db: Db, input: StoredReferatInput, files: FileStore): Promise<{ attachments: PublicationEntry[]; missing: string[]; refused: string[] }> {
   const prefix = meetingFilePrefix(input);
   const attachments: PublicationEntry[] = [];
   const missing: string[] = [];
   const refused: string[] = [];
-  input.meeting.items.forEach((item, index) => {
-    if (item.access === 'closed') return;
+  for (const [index, item] of input.meeting.items.entries()) {
+    if (item.access === 'closed') continue;
     const number = item.number ?? index + 1;
     const open = (item.attachments ?? []).filter((a) => a.access !== 'closed');
-    open.forEach((a, i) => {
-      if (!a.sha256) return void missing.push(`Punkt ${number}: ${a.title}`);
-      const bytes = readBlob(filesDir, a.sha256, { title: a.title, item: item.title, committee: input.committee.name, start: input.meeting.start });
+    for (const [i, a] of open.entries()) {
+      if (!a.sha256) {
+        missing.push(`Punkt ${number}: ${a.title}`);
+        continue;
+      }
+      const bytes = await readBlob(db, files, a.sha256, { title: a.title, item: item.title, committee: input.committee.name, start: input.meeting.start });
       // Only a document whose bytes fit its name goes on the website, and under that type's extension.
       const fileName = a.file ?? `${a.title}.pdf`;
       const why = fileRefusal(fileName, bytes);
       const verdict = checkAttachmentName(fileName);
-      if (why || !verdict.ok) return void refused.push(`Punkt ${number}: ${a.title}: ${why?.en ?? 'not a document'}`);
+      if (why || !verdict.ok) {
+        refused.push(`Punkt ${number}: ${a.title}: ${why?.en ?? 'not a document'}`);
+        continue;
+      }
       const ext = verdict.ext;
       const title = a.title.toLowerCase().endsWith(`.${ext}`) ? a.title.slice(0, -(ext.length + 1)) : a.title;
       attachments.push({ name: safeFileName(`${prefix} Punkt ${number} Bilag ${i + 1} - ${title}.${ext}`), bytes: new Uint8Array(bytes) });
-    });
-  });
+    }
+  }
   return { attachments, missing, refused };
 }
 

@@ -1,12 +1,11 @@
 // The .referent.zip bundle: referent.json plus files/<sha256> for every attachment it names.
-import fs from 'node:fs';
 import { strFromU8, strToU8, Zip, ZipDeflate, ZipPassThrough, zipSync, type Zippable } from 'fflate';
 import type { ReferentDocument } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
 import { AppError } from '../errors';
 import { unzipBounded, type ZipLimits } from '../util/unzip-bounded';
 import { blobFault, type AttachmentLabel } from '../files/file-errors';
-import { filePath, readBlob } from '../files/file-store';
+import { readBlob, type FileStore } from '../files/file-store';
 import { type ExportFilter } from './export';
 import { writeExport } from './export-stream';
 import { selectInBatches } from '../store/batches';
@@ -18,15 +17,15 @@ import { formatShortDa } from '../../../src-shared/dates';
  * one, rather than written without it. An attachment that came by plain JSON and never had its
  * file here (see hashOnlyAttachments) travels as its hash, as it arrived.
  */
-export async function writeBundle(db: Db, doc: ReferentDocument, filesDir: string): Promise<Uint8Array> {
+export async function writeBundle(db: Db, doc: ReferentDocument, files: FileStore): Promise<Uint8Array> {
   const entries: Zippable = { 'referent.json': strToU8(JSON.stringify(doc, null, 2)) };
   const faults: { kind: 'missing' | 'altered'; en: string; da: string }[] = [];
   const labels = attachmentLabels(doc);
   const never = await neverStored(db, [...labels.keys()]);
   for (const [sha, label] of labels) {
-    if (never.has(sha) && !fs.existsSync(filePath(filesDir, sha))) continue;
+    if (never.has(sha) && !(await files.has(db, sha))) continue;
     try {
-      entries[`files/${sha}`] = [readBlob(filesDir, sha, label), { level: 0 }];
+      entries[`files/${sha}`] = [await readBlob(db, files, sha, label), { level: 0 }];
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const kind = e.code === 'Corrupt' ? 'altered' : 'missing';
@@ -45,7 +44,7 @@ export async function writeBundle(db: Db, doc: ReferentDocument, filesDir: strin
  * caller writes through a temporary name, so nothing is left). Returns the attachments that travel
  * as hashes only, "Title (committee, date)".
  */
-export async function writeBundleStream(db: Db, filter: ExportFilter, filesDir: string, write: (chunk: Uint8Array) => void): Promise<string[]> {
+export async function writeBundleStream(db: Db, filter: ExportFilter, files: FileStore, write: (chunk: Uint8Array) => void): Promise<string[]> {
   let failed: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failed ??= err;
@@ -74,13 +73,13 @@ export async function writeBundleStream(db: Db, filter: ExportFilter, filesDir: 
   const hashOnly: string[] = [];
   for (const [sha, label] of labels) {
     // A hash whose file never arrived (plain JSON import) travels as a hash only.
-    if (never.has(sha) && !fs.existsSync(filePath(filesDir, sha))) {
+    if (never.has(sha) && !(await files.has(db, sha))) {
       hashOnly.push(`"${label.title}" (${label.committee}, ${formatShortDa(label.start)})`);
       continue;
     }
     let bytes: Buffer;
     try {
-      bytes = readBlob(filesDir, sha, label);
+      bytes = await readBlob(db, files, sha, label);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const kind = e.code === 'Corrupt' ? 'altered' : 'missing';
@@ -118,10 +117,12 @@ async function neverStored(db: Db, hashes: string[]): Promise<Set<string>> {
 }
 
 /** The attachments of `doc` that travel as hashes only, "Title (committee, date)", for a note beside the bundle. */
-export async function hashOnlyAttachments(db: Db, doc: ReferentDocument, filesDir: string): Promise<string[]> {
+export async function hashOnlyAttachments(db: Db, doc: ReferentDocument, files: FileStore): Promise<string[]> {
   const labels = attachmentLabels(doc);
   const never = await neverStored(db, [...labels.keys()]);
-  return [...labels].filter(([sha]) => never.has(sha) && !fs.existsSync(filePath(filesDir, sha))).map(([, l]) => `"${l.title}" (${l.committee}, ${formatShortDa(l.start)})`);
+  const out: string[] = [];
+  for (const [sha, l] of labels) if (never.has(sha) && !(await files.has(db, sha))) out.push(`"${l.title}" (${l.committee}, ${formatShortDa(l.start)})`);
+  return out;
 }
 
 const SHOWN = 10;

@@ -3,7 +3,6 @@
 // comes as events (json-stream.ts) and is validated and written a meeting at a time (a committee
 // at a time when its meetings come before its name, numbering or members), so an archive of any
 // size imports with memory bounded by one meeting.
-import fs from 'node:fs';
 import type { ImportReport } from '../../../src-shared/api/exchange';
 import type { z } from 'zod';
 import { CommitteeSchema, ReferentDocumentSchema, type ExCommittee, type ExMeeting, type ReferentDocument } from '../../../src-shared/exchange';
@@ -11,7 +10,7 @@ import { AppError, describeRefusal } from '../errors';
 import type { Store } from '../store/open';
 import type { Db } from '../store/database';
 import { appendChange } from '../changelog/changelog';
-import { filePath, storeBlob } from '../files/file-store';
+
 import { nowIso, sha256Hex } from '../util/canonical';
 import type { DocumentEvent } from './json-stream';
 import { importOrganization } from './import-settings';
@@ -152,21 +151,23 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
     if (sha256Hex(bytes) !== sha) throw new AppError('Invalid', `files/${sha}: the file's content does not match its SHA-256 name`, `files/${sha}: filens indhold passer ikke med dens SHA-256-navn.`);
   }
   await backupBeforeImport(store);
-  // Blobs first (content-addressed, so harmless if the transaction then fails; new ones are removed).
-  // One already stored is kept only when it is whole: a truncated one is written again from these bytes.
+  // In a folder, blobs first (content-addressed, so harmless if the transaction then fails; new ones
+  // are removed); in a database, in the transaction. One already stored is kept only when it is
+  // whole: a truncated one is written again from these bytes.
   const written: string[] = [];
-  for (const [sha, bytes] of files) {
-    if (storeBlob(store.filesDir, sha, bytes) === 'created') written.push(filePath(store.filesDir, sha));
+  if (!store.files.transactional) {
+    for (const [sha, bytes] of files) if ((await store.files.put(store.db, sha, bytes)) === 'created') written.push(sha);
   }
   try {
     // One transaction; the search index takes everything the import changed in the same one (store.write).
     return await store.write(async (trx) => {
+      if (store.files.transactional) for (const [sha, bytes] of files) await store.files.put(trx, sha, bytes);
       const report = await importInTransaction(trx, files, body);
       if (options.after) await options.after(trx);
       return report;
     });
   } catch (e) {
-    for (const f of written) fs.rmSync(f, { force: true });
+    for (const sha of written) await store.files.discard(sha);
     throw e;
   }
 }

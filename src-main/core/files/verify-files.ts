@@ -1,12 +1,11 @@
 // `referent verify`, the files part: every stored attachment file (those the files table records,
-// those attachments name, and any other blob in the folder) is hashed and compared with its name,
-// and each one missing or altered is named with the attachment and meeting it belongs to.
-import fs from 'node:fs';
-import path from 'node:path';
+// those attachments name, and any other blob in the store: the folder, or the server's database)
+// is hashed and compared with its name, and each one missing or altered is named with the
+// attachment and meeting it belongs to.
 import type { VerifyReport } from '../../../src-shared/api/meetingday';
 import type { Db } from '../store/database';
 import { blobFault, describeAttachment, storedName, type AttachmentLabel } from './file-errors';
-import { blobState } from './file-store';
+import type { FileStore } from './file-store';
 
 export type FilesReport = NonNullable<VerifyReport['files']>;
 
@@ -15,9 +14,7 @@ export function withFilesReport(report: VerifyReport, files: FilesReport): Verif
   return { ...report, ok: report.ok && files.faults.length === 0, fault: report.fault ?? files.faults[0] ?? null, files };
 }
 
-const SHA = /^[0-9a-f]{64}$/;
-
-export async function verifyFiles(db: Db, filesDir: string): Promise<FilesReport> {
+export async function verifyFiles(db: Db, files: FileStore): Promise<FilesReport> {
   const recorded = new Map((await db.selectFrom('files').select(['sha256', 'size']).execute()).map((r) => [r.sha256, r.size]));
   const labels = await attachmentLabels(db);
   const report: FilesReport = { checked: 0, faults: [], hashOnly: 0 };
@@ -25,16 +22,16 @@ export async function verifyFiles(db: Db, filesDir: string): Promise<FilesReport
   for (const sha of [...recorded.keys(), ...labels.keys()]) {
     if (seen.has(sha)) continue;
     seen.add(sha);
-    const state = blobState(filesDir, sha, recorded.get(sha));
+    const state = await files.check(db, sha, recorded.get(sha));
     const uses = labels.get(sha) ?? [];
     if (state === 'ok') report.checked++;
     else if (state === 'missing' && !recorded.has(sha)) report.hashOnly += uses.length;
     else report.faults.push(fault(state, sha, uses));
   }
   // Blobs nobody names any more are still the store's: one that does not match its name is damage.
-  for (const sha of blobsInFolder(filesDir)) {
+  for (const sha of await files.list(db)) {
     if (seen.has(sha)) continue;
-    const state = blobState(filesDir, sha);
+    const state = await files.check(db, sha);
     if (state === 'ok') report.checked++;
     else report.faults.push(`The stored file ${storedName(sha)}, which no attachment uses, is damaged or altered: its content no longer matches its SHA-256.`);
   }
@@ -68,19 +65,6 @@ async function attachmentLabels(db: Db): Promise<Map<string, AttachmentLabel[]>>
     const list = out.get(r.sha256!) ?? [];
     list.push({ title: r.title, item: r.item, committee: r.committee, start: r.start });
     out.set(r.sha256!, list);
-  }
-  return out;
-}
-
-/** Every files/<xx>/<sha256> in the folder (temp files and anything else are not blobs). */
-function blobsInFolder(filesDir: string): string[] {
-  if (!fs.existsSync(filesDir)) return [];
-  const out: string[] = [];
-  for (const dir of fs.readdirSync(filesDir)) {
-    if (!/^[0-9a-f]{2}$/.test(dir)) continue;
-    const full = path.join(filesDir, dir);
-    if (!fs.statSync(full).isDirectory()) continue;
-    for (const name of fs.readdirSync(full)) if (SHA.test(name) && name.startsWith(dir)) out.push(name);
   }
   return out;
 }

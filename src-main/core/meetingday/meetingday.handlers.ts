@@ -40,6 +40,6 @@ export const meetingDayHandlers: FeatureHandlers<typeof meetingDayOps> = {
   'meetingday.verify': async (ctx, { anchors }) =>
     withFilesReport(
       await verifyStore(ctx.store.db, { keyFiles: ctx.store.keyFile ? [ctx.store.keyFile] : [], anchors: (anchors ?? []).map((a) => parseAnchor(a)!), backups: ctx.store.backups?.anchors() ?? [] }),
-      await verifyFiles(ctx.store.db, ctx.store.filesDir),
+      await verifyFiles(ctx.store.db, ctx.store.files),
     ),
 };

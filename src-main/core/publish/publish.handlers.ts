@@ -15,12 +15,12 @@ export const publishHandlers: FeatureHandlers<typeof publishOps> = {
     if (ctx.shell === 'web') throw new AppError('Invalid', 'The browser version cannot write into a folder; download the site as a .zip instead.', 'Browserudgaven kan ikke skrive i en mappe; hent hjemmesiden som .zip i stedet.');
     const printer = await printerOf(ctx);
     const dir = path.resolve(folder);
-    const r = await publish(ctx.store.db, ctx.store.filesDir, printer, { committeeId, year, pdf: printer !== null, baseUrl: baseUrl ?? oparl, oparl }, dir);
+    const r = await publish(ctx.store.db, ctx.store.files, printer, { committeeId, year, pdf: printer !== null, baseUrl: baseUrl ?? oparl, oparl }, dir);
     return { folder: dir, ...r };
   },
   'publish.zip': async (ctx, { committeeId, year, baseUrl, oparl }) => {
     const printer = await printerOf(ctx);
-    const { site } = await loadSite(ctx.store.db, ctx.store.filesDir, printer, { committeeId, year, pdf: printer !== null, baseUrl: baseUrl ?? oparl, oparl }, null);
+    const { site } = await loadSite(ctx.store.db, ctx.store.files, printer, { committeeId, year, pdf: printer !== null, baseUrl: baseUrl ?? oparl, oparl }, null);
     const files: Zippable = {};
     // Fixed dates in the zip: the same site gives the same .zip.
     for (const f of site.files) files[f.path] = [f.bytes, { mtime: new Date(Date.UTC(2000, 0, 1)) }];
@@ -29,7 +29,7 @@ export const publishHandlers: FeatureHandlers<typeof publishOps> = {
     return { fileName: `${site.manifest.committee} ${year} - hjemmeside.zip`, base64: base64(zipSync(files)), files: Object.keys(files), missing: site.missing };
   },
   'publish.preview': async (ctx, { meetingId }) => {
-    const { site } = await loadSite(ctx.store.db, ctx.store.filesDir, null, { meetingId, pdf: false }, null);
+    const { site } = await loadSite(ctx.store.db, ctx.store.files, null, { meetingId, pdf: false }, null);
     const m = site.manifest.meetings.find((x) => x.id === meetingId);
     const page = m?.path ? site.files.find((f) => f.path === `${m.path}/index.html`) : undefined;
     const html = page ? new TextDecoder().decode(page.bytes) : '<!doctype html><html lang="da"><body><p>Mødet er ikke offentliggjort endnu: dagsordenen er ikke udsendt.</p></body></html>';

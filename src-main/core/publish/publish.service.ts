@@ -10,7 +10,7 @@ import { exportDocument } from '../documents/documents.service';
 import { liveReferatInput, loadDocumentSource } from '../documents/referat-input';
 import type { PdfPrinter } from '../documents/pdf';
 import { AppError } from '../errors';
-import { readBlob } from '../files/file-store';
+import { readAhead, type FileStore } from '../files/file-store';
 import { hashMeeting, selectMeetingRows } from '../meetings/meeting-content';
 import type { Db } from '../store/database';
 import { sha256Hex } from '../util/canonical';
@@ -31,7 +31,7 @@ export type PublishRequest = {
 };
 
 /** Reads what a publication of the committee's year shows; `dir` is the folder it goes into (for the previous manifest). */
-export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | null, req: PublishRequest, dir: string | null): Promise<{ site: Site; previous: PublicationManifest | null }> {
+export async function loadSite(db: Db, files: FileStore, printer: PdfPrinter | null, req: PublishRequest, dir: string | null): Promise<{ site: Site; previous: PublicationManifest | null }> {
   let committeeId: string;
   let year = req.year;
   if (req.meetingId) {
@@ -64,6 +64,8 @@ export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | n
     }
     meetings.push({ id: row.id, meeting: input.meeting, version, updatedAt: row.updated_at, pdf });
   }
+  // The open attachments' bytes, read ahead (the site is built without waiting); each hash-checked.
+  const stored = await readAhead(db, files, meetings.flatMap((m) => m.meeting.items.flatMap((i) => (i.access === 'closed' ? [] : (i.attachments ?? []).flatMap((x) => (x.sha256 && x.access !== 'closed' ? [x.sha256] : []))))));
   const committee = first?.committee ?? (await loadCommitteeOnly(db, committeeId));
   const shortName = first?.shortName ?? committee.name;
   const siteInput: SiteInput = {
@@ -71,7 +73,7 @@ export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | n
     organization: first?.organization ?? { name: null, logo: null },
     year,
     meetings,
-    readAttachment: (sha, label) => new Uint8Array(readBlob(filesDir, sha, label)),
+    readAttachment: (sha, label) => new Uint8Array(stored(sha, label)),
     previous,
     ...(req.baseUrl ? { baseUrl: withSlash(req.baseUrl) } : {}),
     ...(req.oparl ? { oparlBase: withSlash(req.oparl) } : {}),
@@ -79,8 +81,8 @@ export async function loadSite(db: Db, filesDir: string, printer: PdfPrinter | n
   return { site: buildSite(siteInput), previous };
 }
 
-export async function publish(db: Db, filesDir: string, printer: PdfPrinter | null, req: PublishRequest, dir: string): Promise<WriteResult & { missing: string[] }> {
-  const { site, previous } = await loadSite(db, filesDir, printer, req, dir);
+export async function publish(db: Db, files: FileStore, printer: PdfPrinter | null, req: PublishRequest, dir: string): Promise<WriteResult & { missing: string[] }> {
+  const { site, previous } = await loadSite(db, files, printer, req, dir);
   return { ...writeSite(dir, site, previous), missing: site.missing };
 }
 

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../errors';
 import fs from 'node:fs';
-import { filePath, storeBlob } from '../files/file-store';
+import { filePath } from '../files/file-store';
 import { sha256Hex } from '../util/canonical';
 import type { Database, Db } from './database';
 import type { Store } from './open';
@@ -77,9 +77,10 @@ export async function moveToServer(from: SqliteStore, to: Store): Promise<MoveRe
     }
     // The next entry the server writes follows the copied ones.
     await sql`SELECT setval(pg_get_serial_sequence('change_log', 'seq'), COALESCE((SELECT max(seq) FROM change_log), 0) + 1, false)`.execute(trx);
-    // The attachment files, each read hash-checked from the file's folder: a missing or altered one fails the move.
-    for (const f of from.sqlite.prepare('SELECT sha256 FROM files ORDER BY sha256').iterate() as IterableIterator<{ sha256: string }>) {
-      storeBlob(to.filesDir, f.sha256, readStoredFile(from.filesDir, f.sha256));
+    // The attachment files, each read hash-checked from the file's folder into the server's store
+    // (its database), in this transaction: a missing or altered one fails the move.
+    for (const f of from.sqlite.prepare('SELECT sha256 FROM files ORDER BY sha256').all() as { sha256: string }[]) {
+      await to.files.put(trx, f.sha256, readStoredFile(from.filesDir, f.sha256));
       files++;
     }
   });

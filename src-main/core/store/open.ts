@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Db } from './database';
 import type { SearchIndex } from '../search/search-index';
 import type { AppError } from '../errors';
+import type { FileStore } from '../files/file-store';
 import type { StoreBackups } from './sqlite/backups';
 import type { Migration } from './migrations';
 import { isPostgresUrl } from './target';
@@ -29,7 +30,12 @@ export type Store = {
   file: string;
   /** The full-text index of items (FTS5 in the file; the server's own text search). */
   search: SearchIndex;
-  /** Folder where attachment files are stored by content hash. */
+  /** Where attachment bytes are kept: the folder beside the file, or the server's database (docs/server-design.md §6). */
+  files: FileStore;
+  /**
+   * The folder of attachment files: beside the file, where `files` keeps them; on a server, the
+   * folder they were kept in before they moved into the database (moved in on open, once).
+   */
   filesDir: string;
   /** Opened for reading only (verify, search, export): nothing is written. */
   readOnly: boolean;
@@ -56,7 +62,7 @@ export type OpenOptions = {
   /** Stop at this schema version (tests of a migration from the previous version). */
   targetVersion?: number;
   migrations?: readonly Migration[];
-  /** Where attachment files go; default `<dir of file>/files`. */
+  /** Where attachment files go on the laptop (default `<dir of file>/files`); on a server, the folder to move into the database. */
   filesDir?: string;
   /** Loaded instead of the default native module (the Electron-ABI build in the desktop app). */
   nativeBinding?: string;

@@ -2,7 +2,6 @@
 // connections, the schema brought up to date under an advisory lock, the server's own text
 // search, and write transactions that are run again when two writers meet (serialization failure
 // or deadlock), so that a secretary never sees a failure caused only by someone else's timing.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -15,6 +14,8 @@ import { checkConnection, postgresPool } from './connect';
 import { isRetryable, postgresFailure } from './errors';
 import { migratePostgres, postgresSchemaVersion } from './migrate';
 import { pgSearchIndex } from './pg-search-index';
+import { pgFileStore } from './pg-file-store';
+import { moveFolderIn } from './move-files-in';
 import { lockForWrite } from '../write-lock';
 import { AppError } from '../../errors';
 import { SigningPlugin } from '../../seal/signing-plugin';
@@ -34,6 +35,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const store = postgresStore(url, options);
   try {
     await store.schemaVersion();
+    // Files a server kept in its folder before they moved into the database (once; move-files-in.ts).
+    if (!store.readOnly) await moveFolderIn(store, store.filesDir);
   } catch (e) {
     await store.close().catch(() => {});
     throw e;
@@ -78,6 +81,7 @@ export function postgresStore(url: string, options: PostgresStoreOptions = {}): 
     db: kysely(),
     file: where,
     search: pgSearchIndex,
+    files: pgFileStore,
     filesDir: filesDirOf(url, options),
     keyFile: options.keyFile ?? null,
     readOnly: options.readOnly === true,
@@ -138,8 +142,9 @@ async function refuseOtherCollation(db: Kysely<Database>, where: string): Promis
 }
 
 /**
- * Where attachment files go for a server database until they move into it (docs/server-design.md
- * §6): the folder given, or $REFERENT_FILES, or one per database under the user's home.
+ * The folder a server kept attachment files in before they moved into its database
+ * (docs/server-design.md §6): the folder given, or $REFERENT_FILES, or one per database under the
+ * user's home. Read once to move them in; nothing is written there any more.
  */
 function filesDirOf(url: string, options: OpenOptions): string {
   if (options.filesDir) return options.filesDir;
@@ -151,7 +156,5 @@ function filesDirOf(url: string, options: OpenOptions): string {
   } catch {
     // An unparsable URL fails to connect with its own sentence.
   }
-  const dir = path.join(os.homedir(), '.referent', 'server-files', name);
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
+  return path.join(os.homedir(), '.referent', 'server-files', name);
 }

@@ -21,6 +21,7 @@ import type { OpenOptions, Store } from '../open';
 import { readBackupKeep } from '../store-settings';
 import { SigningPlugin } from '../../seal/signing-plugin';
 import { tooNew } from '../schema-errors';
+import { folderFileStore } from '../../files/file-store';
 
 /** The store on a SQLite file, with its raw handle for the SQLite-only parts (backups, integrity) and tests. */
 export type SqliteStore = Store & { dialect: 'sqlite'; sqlite: BetterSqlite3.Database };
@@ -51,6 +52,7 @@ export function openSqliteStore(file: string, options: OpenOptions = {}): Sqlite
     file,
     search: searchOf(sqlite),
     filesDir,
+    files: folderFileStore(filesDir),
     keyFile: options.keyFile ?? null,
     readOnly: options.readOnly === true && !inMemory,
     backups: inMemory ? null : sqliteBackups(file, { nativeBinding: options.nativeBinding, appVersion: options.appVersion, keyFile: options.keyFile, keep: () => readBackupKeep(store.db) }),
