@@ -1,5 +1,5 @@
 // The server's search lists the hits of a meeting in agenda order from its own copy of each item's
-// position (search_documents.position, read through the order index, migration 0130), which a
+// position (search_documents.position, read through the order index, migration 0140), which a
 // trigger keeps in step when the agenda is reordered: moving an item does not change its text, so
 // nothing else would re-index it.
 import { expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// The server's FileStore: attachment bytes in the database (file_blobs, migration 0130), written in
+// The server's FileStore: attachment bytes in the database (file_blobs, migration 0140), written in
 // the caller's transaction, so an attachment's row and its bytes land together or not at all, and
 // pg_dump holds everything the protocol refers to. Hashes of stored bytes are taken by the server
 // (sha256(bytea)), so checking a blob does not carry it over the connection. docs/server-design.md §6.
