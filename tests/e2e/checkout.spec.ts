@@ -4,6 +4,7 @@
 import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
 import { oneMeeting as document } from './one-meeting';
+import { copenhagenTime } from '../helpers/copenhagen-time';
 
 test('a meeting held by another is shown with her name, read-only, and can be released', async ({ page, app }) => {
   test.setTimeout(90_000);
@@ -11,9 +12,8 @@ test('a meeting held by another is shown with her name, read-only, and can be re
   const [committee] = await call(app.ctx, 'committees.list', {});
   const [meeting] = await call(app.ctx, 'meetings.list', { committeeId: committee!.id });
   const taken = await call(app.ctx, 'checkout.take', { meetingId: meeting!.id, holder: 'Anne Holm' });
-  const d = new Date(taken.checkout.since);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const sentence = `Mødet i Økonomiudvalget den 02-06-2026 er taget med offline af Anne Holm (siden kl. ${p(d.getHours())}:${p(d.getMinutes())} den ${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}); det kan læses, men ikke ændres, før det er afleveret igen.`;
+  const since = copenhagenTime(taken.checkout.since);
+  const sentence = `Mødet i Økonomiudvalget den 02-06-2026 er taget med offline af Anne Holm (siden kl. ${since.time} den ${since.date}); det kan læses, men ikke ændres, før det er afleveret igen.`;
 
   await page.setViewportSize({ width: 1440, height: 900 });
   await app.open(page);

@@ -12,6 +12,7 @@ import { verifyChain } from '../../src-main/core/changelog/changelog';
 import { openSqliteStore } from '../../src-main/core/store/open';
 import { tempDir, testContext } from '../helpers/store';
 import { refusal } from '../helpers/refusal';
+import { copenhagenTime } from '../helpers/copenhagen-time';
 import { everyonePresent, itemId, MEETING, NEXT_MEETING, seedMeetingDay } from './meetingday-fixture';
 
 const PDF = Buffer.from('%PDF-1.7\nBudgetforslag 2027\n%%EOF\n');
@@ -66,9 +67,7 @@ describe('checking a meeting out', () => {
 
     const status = await call(server, 'checkout.status', { meetingId: MEETING });
     expect(status).toMatchObject({ role: 'server', holder: 'Anne Holm', committee: OBU });
-    const d = new Date(pkg.checkout.since);
-    const p = (n: number) => String(n).padStart(2, '0');
-    const since = { time: `${p(d.getHours())}:${p(d.getMinutes())}`, date: `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` };
+    const since = copenhagenTime(pkg.checkout.since);
     const sentence = `The meeting of ${OBU} on 02-06-2026 is checked out to Anne Holm for offline work (since ${since.time} on ${since.date}); it can be read, but not changed until it is checked in.`;
     const saetning = `Mødet i ${OBU} den 02-06-2026 er taget med offline af Anne Holm (siden kl. ${since.time} den ${since.date}); det kan læses, men ikke ændres, før det er afleveret igen.`;
     expect(status!.message).toBe(sentence);

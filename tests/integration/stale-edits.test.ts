@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
 import { entryHash, verifyChain } from '../../src-main/core/changelog/changelog';
 import { refusal } from '../helpers/refusal';
+import { copenhagenTime } from '../helpers/copenhagen-time';
 import { testContext } from '../helpers/store';
 
 const document = {
@@ -28,12 +29,10 @@ async function seed() {
   return { ctx, meeting: meeting!, itemId: agenda.items[1]!.id };
 }
 
-/** The local "HH:MM on DD-MM-YYYY" of the item's latest change, as the sentence must say it. */
+/** The Copenhagen "HH:MM on DD-MM-YYYY" of the item's latest change, as the sentence must say it. */
 async function lastChangeTime(ctx: ReturnType<typeof testContext>): Promise<{ time: string; date: string }> {
   const { at } = await ctx.store.db.selectFrom('change_log').select('at').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return { time: `${p(d.getHours())}:${p(d.getMinutes())}`, date: `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` };
+  return copenhagenTime(at);
 }
 
 

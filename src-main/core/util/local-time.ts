@@ -1,6 +1,8 @@
-// An ISO instant as this machine's local "02-12-2026" and "14:32", for sentences naming when.
+// An ISO instant as "02-12-2026" and "14:32" on Copenhagen's wall clock, for sentences naming when.
+// Not the machine's zone: a server runs in UTC, and the secretary reads Danish time either way.
+import { toHomeWallClock } from '../calendar/zoned';
+
 export function localTime(at: string): { date: string; time: string } {
-  const d = new Date(at);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return { date: `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
+  const wall = toHomeWallClock(new Date(at).getTime()); // "YYYY-MM-DDTHH:mm"
+  return { date: `${wall.slice(8, 10)}-${wall.slice(5, 7)}-${wall.slice(0, 4)}`, time: wall.slice(11, 16) };
 }
