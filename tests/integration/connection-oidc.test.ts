@@ -4,24 +4,20 @@
 // holds. Against the provider the serve tests run (tests/helpers/oidc-provider.ts), with a small
 // browser that follows redirects and keeps cookies per site, as a real one does.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ConnectionState } from '../../src-shared/api/connection';
-import type { Result } from '../../src-shared/result';
-import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import type { ApiHost } from '../../src-main/host/api-host';
 import { createConnection, type Connection } from '../../src-main/host/connection';
 import { inProcessHost } from '../../src-main/host/in-process-host';
 import { signInThroughBrowser } from '../../src-main/host/oidc-loopback';
 import { HANDOFF_MS } from '../../src-main/web/app-handoff';
-import { oidcLogin } from '../../src-main/web/oidc';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import type { WebServer } from '../../src-main/web/server';
+import type { TestProvider } from '../helpers/oidc-provider';
 import { rawRequest } from '../helpers/raw-request';
+import { accepted as ok, refusedDa } from '../helpers/result';
+import { startOidcServedArchive } from '../helpers/oidc-served';
 import { tempDir, testContext } from '../helpers/store';
 
 let provider: TestProvider | undefined;
@@ -32,28 +28,9 @@ let base: string;
 let clock = Date.now();
 const opened: Connection[] = [];
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 async function start(subject: string): Promise<void> {
-  provider = await startTestProvider({ clientId: 'referent', clientSecret: 'hemmelig-klient', subject });
-  const staticDir = tempDir('referent-static-');
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Referent</title>');
-  ctx = testContext();
-  const committee = await call(ctx, 'committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
-  await call(ctx, 'accounts.add', { login: 'anne', displayName: 'Anne Holm', oidcIssuer: provider.issuer, oidcSubject: 'a7f3-anne' });
-  await call(ctx, 'accounts.setRole', { login: 'anne', committeeId: committee.id, role: 'secretary' });
-  host = inProcessHost(ctx);
-  const port = await freePort();
-  const oidc = await oidcLogin({ issuer: provider.issuer, clientId: 'referent', clientSecret: 'hemmelig-klient', redirectBase: `http://127.0.0.1:${port}` });
   clock = Date.now();
-  server = await startWebServer({ host, staticDir, port, accounts: { oidc, now: () => clock } });
-  base = `http://127.0.0.1:${port}`;
+  ({ provider, ctx, host, server, base } = await startOidcServedArchive(subject, { now: () => clock }));
 }
 
 afterEach(async () => {
@@ -116,17 +93,6 @@ const connect = (openBrowser: (url: string) => Promise<void>): Connection => {
   opened.push(c);
   return c;
 };
-async function ok<T>(r: Promise<Result<unknown>>): Promise<T> {
-  const result = await r;
-  if (!result.ok) throw new Error(`refused: ${result.error.message}`);
-  return result.value as T;
-}
-const refusedDa = async (r: Promise<Result<unknown>>): Promise<string> => {
-  const result = await r;
-  if (result.ok) throw new Error('was not refused');
-  return result.error.messageDa ?? '';
-};
-
 describe('signing in through the identity provider from the app', () => {
   test('the browser round trip ends with a session in the app, never in the browser', async () => {
     await start('a7f3-anne');

@@ -10,13 +10,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ConnectionState, ServerProbe } from '../../src-shared/api/connection';
-import type { Result } from '../../src-shared/result';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import type { ApiHost } from '../../src-main/host/api-host';
 import { CONNECTION_FILE, createConnection, type Connection, type ConnectionOptions } from '../../src-main/host/connection';
 import { inProcessHost } from '../../src-main/host/in-process-host';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
+import { accepted as ok, refusedDa } from '../helpers/result';
 import { tempDir, testContext } from '../helpers/store';
 import { rawRequest } from '../helpers/raw-request';
 
@@ -57,17 +57,6 @@ const connect = (extra: Partial<ConnectionOptions> = {}): Connection => {
   opened.push(c);
   return c;
 };
-async function ok<T>(r: Promise<Result<unknown>>): Promise<T> {
-  const result = await r;
-  if (!result.ok) throw new Error(`refused: ${result.error.message}`);
-  return result.value as T;
-}
-async function refusedDa(r: Promise<Result<unknown>>): Promise<string> {
-  const result = await r;
-  if (result.ok) throw new Error('was not refused');
-  expect(result.error.message).not.toBe('');
-  return result.error.messageDa ?? '';
-}
 const names = async (c: Connection): Promise<string[]> => (await ok<{ name: string }[]>(c.host.invoke('committees.list', {}))).map((x) => x.name);
 /** A closed port on this machine: nothing answers there. */
 const deadAddress = async (): Promise<string> => {

@@ -2,32 +2,16 @@
 // authorization code with PKCE, against a provider run in this test (tests/helpers/oidc-provider.ts)
 // that checks the client secret, the code, the redirect URI and the verifier. The person it
 // vouches for signs in as the account linked to her; someone with no linked account is refused.
-import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { call } from '../../src-main/core/dispatch';
-import type { CoreContext } from '../../src-main/core/context';
 import type { ApiHost } from '../../src-main/host/api-host';
-import { inProcessHost } from '../../src-main/host/in-process-host';
-import { oidcLogin } from '../../src-main/web/oidc';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
-import { tempDir, testContext } from '../helpers/store';
+import type { WebServer } from '../../src-main/web/server';
+import type { TestProvider } from '../helpers/oidc-provider';
+import { startOidcServedArchive } from '../helpers/oidc-served';
 
 let provider: TestProvider;
 let server: WebServer;
 let host: ApiHost;
-let ctx: CoreContext;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders };
 const get = (url: string, cookie?: string): Promise<Reply> =>
@@ -43,17 +27,7 @@ const get = (url: string, cookie?: string): Promise<Reply> =>
 const jar = (r: Reply): string => (r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
 
 async function start(subject: string): Promise<void> {
-  provider = await startTestProvider({ clientId: 'referent', clientSecret: 'hemmelig-klient', subject });
-  const staticDir = tempDir('referent-static-');
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Referent app</title>');
-  ctx = testContext();
-  const committee = await call(ctx, 'committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
-  await call(ctx, 'accounts.add', { login: 'anne', displayName: 'Anne Holm', oidcIssuer: provider.issuer, oidcSubject: 'a7f3-anne' });
-  await call(ctx, 'accounts.setRole', { login: 'anne', committeeId: committee.id, role: 'secretary' });
-  host = inProcessHost(ctx);
-  const port = await freePort();
-  const oidc = await oidcLogin({ issuer: provider.issuer, clientId: 'referent', clientSecret: 'hemmelig-klient', redirectBase: `http://127.0.0.1:${port}` });
-  server = await startWebServer({ host, staticDir, port, accounts: { oidc } });
+  ({ provider, host, server } = await startOidcServedArchive(subject));
 }
 
 beforeEach(() => {

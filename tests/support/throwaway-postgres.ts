@@ -6,10 +6,10 @@
 // user (Debian's package creates it) and the folder is handed to that user.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port';
 
 /** Debian's PostgreSQL 15 binaries; /usr/local/bin may also link initdb and pg_ctl. */
 const BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin'];
@@ -29,18 +29,6 @@ function runAsServerUser(program: string, args: readonly string[]): void {
   const [cmd, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, [...args]];
   const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`${path.basename(program)} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
-}
-
-/** A port nobody listens on now (the server only uses it to name its socket file). */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Where the server listens: what a client needs (the tests pass it between processes as JSON). */
