@@ -1,19 +1,16 @@
 // Search's tail as the secretary meets it: `search.items` sent to the core's worker thread (the
 // app's arrangement, worker-host.ts), timed from the caller (wall, GC and all) after a few warm-up
 // rounds, the query kinds taken in turn; beside it, in the same run, the naive FTS5 search
-// (`ORDER BY bm25` + `snippet()`) over the same text, from a file made once by naive.sql below.
+// (`ORDER BY bm25` + `snippet()`) over the same text, from a file made once (see below).
 //   npx tsx bench/archive/search-p99.ts FILE.sqlite [NAIVE.sqlite] [ROUNDS] [LIMIT]
-// NAIVE.sqlite, if missing, is built (minutes at 250,000 items) with:
-//   ATTACH 'FILE.sqlite' AS a;
-//   CREATE VIRTUAL TABLE naive USING fts5(item_id UNINDEXED, title, case_number, body, tokenize = 'unicode61 remove_diacritics 0');
-//   INSERT INTO naive SELECT i.id, i.title, coalesce(i.case_number, ''), coalesce((SELECT group_concat(body, char(10))
-//     FROM a.item_sections s WHERE s.item_id = i.id), '') FROM a.items i;
+// NAIVE.sqlite (minutes to build at 250,000 items): attach FILE.sqlite as `a` to a new database and run
+// naiveTableSql('a.') of search-queries.ts in it.
 import fs from 'node:fs';
 import os from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import { startWorkerHost } from '../../src-main/host/worker-host';
 import { percentile } from '../lib';
-import { PLANTED } from './generate';
+import { middleCaseNumber, NAIVE_QUERY, searchQueries } from './search-queries';
 
 const [file, naiveFile, roundsArg, limitArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: search-p99.ts FILE.sqlite [NAIVE.sqlite] [ROUNDS] [LIMIT]');
@@ -23,23 +20,12 @@ const WARMUP = 3;
 
 const peek = new BetterSqlite3(file, { readonly: true });
 const items = peek.prepare('SELECT count(*) FROM items').pluck().get() as number;
-const caseNumber = peek.prepare('SELECT case_number FROM items WHERE case_number IS NOT NULL AND role IS NULL LIMIT 1 OFFSET ?').pluck().get(Math.floor(items / 2)) as string;
+const caseNumber = middleCaseNumber(peek, items);
 peek.close();
-
-/** [kind, our query, the naive FTS5 query] */
-const queries: [string, string, string][] = [
-  ['rare word', PLANTED.rare, `"${PLANTED.rare}"`],
-  ['common word', 'kommunen', '"kommunen"'],
-  ['prefix', 'digitalis', '"digitalis"*'],
-  ['short prefix', 'kommu', '"kommu"*'],
-  ['shortest prefix', 'kom', '"kom"*'],
-  ['phrase', `"${PLANTED.phrase}"`, `"${PLANTED.phrase}"`],
-  ['case number', caseNumber, `"${caseNumber.replace('/', ' ')}"`],
-  ['stem', PLANTED.stemForms[0]!, `"${PLANTED.stemForms[0]}"`],
-];
+const queries = searchQueries(caseNumber);
 
 const naive = naiveFile && fs.existsSync(naiveFile) ? new BetterSqlite3(naiveFile, { readonly: true }) : null;
-const naiveQuery = naive?.prepare("SELECT item_id, snippet(naive, -1, '[[', ']]', ' … ', 12) AS s FROM naive WHERE naive MATCH ? ORDER BY bm25(naive) LIMIT ?");
+const naiveQuery = naive?.prepare(NAIVE_QUERY);
 
 const host = await startWorkerHost({ dbFile: file, shell: 'web', version: 'bench' });
 const wall: Record<string, number[]> = {};
