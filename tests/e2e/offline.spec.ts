@@ -13,6 +13,7 @@ import type { CoreContext } from '../../src-main/core/context';
 import { expect, test } from './laptop-fixture';
 import { oneMeeting as document } from './one-meeting';
 import { keyFileOf } from './serve-fixture';
+import { screenshots } from './screens';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const accounts = [
@@ -27,12 +28,6 @@ async function theMeeting(ctx: CoreContext): Promise<string> {
 const titles = async (ctx: CoreContext, meetingId: string) => (await call(ctx, 'agenda.get', { meetingId })).items.map((i) => i.title);
 
 /** Both sizes of each new state, looked at; the test goes on at the larger. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: `test-results/offline-${name}-1024.png` });
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: `test-results/offline-${name}-1440.png` });
-}
 
 async function takeOffline(page: Page, meetingId: string): Promise<void> {
   await page.evaluate((id) => (location.hash = `#/meeting/${id}/agenda`), meetingId);
@@ -54,7 +49,7 @@ test('a meeting taken offline from the app is edited with the server stopped, ha
   await pc.open(page);
   await expect(page.getByRole('region', { name: 'Forbundet til serveren' })).toHaveText(`Du arbejder på serveren ${host}.`);
   await takeOffline(page, meetingId);
-  await shoot(page, 'taken');
+  await screenshots(page, 'offline-taken');
 
   // Held on the server, by her account; the copy is in the laptop's file.
   const held = await call(server.ctx, 'checkout.status', { meetingId });
@@ -74,7 +69,7 @@ test('a meeting taken offline from the app is edited with the server stopped, ha
   await page.getByRole('textbox', { name: 'Titel' }).fill('Budgetopfølgning 2. kvartal');
   await expect(page.getByRole('status').filter({ hasText: 'Gemt' })).toBeVisible();
   expect(await titles(pc.ctx, meetingId)).toEqual(['Godkendelse af dagsorden', 'Budgetopfølgning 2. kvartal']);
-  await shoot(page, 'copy');
+  await screenshots(page, 'offline-copy');
 
   // Handed in while the server is out of reach: refused in one sentence, the copy kept as it is.
   await copy.getByRole('button', { name: 'Aflever…' }).click();
@@ -83,7 +78,7 @@ test('a meeting taken offline from the app is edited with the server stopped, ha
   const refused = page.getByRole('dialog', { name: 'Mødet er ikke afleveret' });
   await expect(refused.getByRole('alert')).toHaveText(new RegExp(`^Serveren http://${host.replace(/\./g, '\\.')} kan ikke nås \\(intet svarer på adressen\\); intet blev ændret\\. Kontrollér netværket, og prøv igen\\.$`));
   await expect(refused).toContainText('Kopien bliver på denne computer med alle dine ændringer. Prøv igen, når der er forbindelse til serveren.');
-  await shoot(page, 'unreachable');
+  await screenshots(page, 'offline-unreachable');
   expect((await call(pc.ctx, 'checkout.copies', {})).length).toBe(1);
   expect(await titles(pc.ctx, meetingId)).toEqual(['Godkendelse af dagsorden', 'Budgetopfølgning 2. kvartal']);
 
@@ -93,7 +88,7 @@ test('a meeting taken offline from the app is edited with the server stopped, ha
   const done = page.getByRole('dialog', { name: 'Mødet er afleveret' });
   await expect(done.getByRole('listitem')).toHaveText(['1 ændring gjort offline', '1 punkt tilføjet, fjernet eller ændret', '0 nye bilag']);
   await expect(done).toContainText('Mødet kan redigeres på serveren igen.');
-  await shoot(page, 'handed-in');
+  await screenshots(page, 'offline-handed-in');
   expect(await titles(server.ctx, meetingId)).toEqual(['Godkendelse af dagsorden', 'Budgetopfølgning 2. kvartal']);
   expect(await call(server.ctx, 'checkout.status', { meetingId })).toBeNull();
   expect(await call(pc.ctx, 'checkout.copies', {})).toEqual([]);
@@ -137,7 +132,7 @@ test('a hand-in the server refuses shows its sentence and changes nothing on eit
     /^Denne kopi af mødet i Økonomiudvalget den 02-06-2026 stammer fra en udtagning, der ikke længere er åben \(mødet er frigivet siden eller allerede afleveret\), så intet blev ændret; eksportér kopien, og før ændringerne ind på serveren i hånden\.$/,
   );
   await expect(refused).toContainText('Intet blev ændret, hverken på serveren eller i kopien på denne computer.');
-  await shoot(page, 'refused');
+  await screenshots(page, 'offline-refused');
   expect(await call(server.ctx, 'exchange.export', {})).toEqual(serverBefore);
   expect((await call(pc.ctx, 'checkout.copies', {})).map((c) => c.meetingId)).toEqual([meetingId]);
   expect(await titles(pc.ctx, meetingId)).toEqual(['Godkendelse af dagsorden', 'Budgetopfølgning 2. kvartal']);

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { call } from '../../src-main/core/dispatch';
 import { everyonePresent, meetingDayDocument, MEETING, OU_MEETING } from '../integration/meetingday-fixture';
+import { screenshots } from './screens';
 
 async function openMeeting(page: Page, meetingId: string, tab: 'agenda' | 'meetingday'): Promise<void> {
   await page.evaluate(([id, t]) => (window.location.hash = `#/meeting/${id}/${t}`), [meetingId, tab] as const);
@@ -44,20 +45,14 @@ test('one secretary proposes an item to another committee, sees it there with it
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('Informationssikkerhedspolitik 2026');
   await expect(panel).toContainText('Fra Organisations- og Beredskabsudvalget 02.06.2026, punkt 3 · 26/9889');
-  for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `test-results/screens/proposals-panel-${w}x${h}.png` });
-  }
+  await screenshots(page, 'proposals-panel');
   await panel.getByRole('button', { name: 'Åbn forslaget Informationssikkerhedspolitik 2026' }).click();
   const dialog = page.getByRole('dialog', { name: 'Informationssikkerhedspolitik 2026' });
   const history = dialog.getByRole('region', { name: 'Sagens forløb' });
   await expect(history).toContainText('Organisations- og Beredskabsudvalget den 02-06-2026, punkt 3');
   await expect(history).toContainText('Anbefales');
   await expect(dialog.getByRole('region', { name: 'Bilag' })).toContainText('Informationssikkerhedspolitik 2026.pdf');
-  for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `test-results/screens/proposals-dialog-${w}x${h}.png` });
-  }
+  await screenshots(page, 'proposals-dialog');
   // Before "Budgetopfølgning" (item 2), so it becomes item 2.
   await dialog.getByRole('button', { name: /Placering på dagsordenen/ }).click();
   await page.getByRole('option', { name: 'Før punkt 2: Budgetopfølgning' }).click();
@@ -108,10 +103,7 @@ test("the sender changes an accepted item's decision: the receiving secretary se
   await expect(notice).toContainText('NuUdsat til august.');
   // Nothing changed by itself in her agenda: the item and its history are as she took them on.
   await expect(page.getByRole('region', { name: 'Sagens forløb' })).toContainText('Organisations- og Beredskabsudvalget den 02-06-2026, punkt 3Anbefales');
-  for (const [w, h] of [[1024, 768], [1440, 900]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `test-results/screens/proposals-changed-${w}x${h}.png` });
-  }
+  await screenshots(page, 'proposals-changed');
 
   // She keeps it: the notice goes, the item stays.
   await notice.getByRole('button', { name: 'Behold punktet' }).click();

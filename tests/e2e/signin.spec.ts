@@ -4,7 +4,6 @@
 // wrong password with one sentence and signs her in; when the session ends while she types, the
 // screen comes back over the app with a sentence, and what she typed is saved once she signs in.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { call } from '../../src-main/core/dispatch';
 import { createConnection, type Connection } from '../../src-main/host/connection';
 import { startWorkerHost } from '../../src-main/host/worker-host';
@@ -13,6 +12,7 @@ import { WORKER_BUNDLE } from '../../scripts/lib/cli-bundle.mjs';
 import { tempDir } from '../helpers/store';
 import { oneMeeting as document } from './one-meeting';
 import { expect, test } from './serve-fixture';
+import { LAPTOP_AND_DESKTOP, screenshots } from './screens';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -30,12 +30,8 @@ async function startLaptop(): Promise<{ shell: WebServer; connection: Connection
   return { shell, connection };
 }
 
-const shots = async (page: Page, name: string): Promise<void> => {
-  for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/signin-${name}-${width}.png` });
-  }
-};
+/** Desktop first, so that the steps after the shots run at the small laptop size. */
+const DESKTOP_THEN_LAPTOP = [...LAPTOP_AND_DESKTOP].reverse();
 
 test('she connects the app to the server from Indstillinger, signs in, and a wrong password is one sentence', async ({ page, serve }) => {
   test.setTimeout(150_000);
@@ -52,7 +48,7 @@ test('she connects the app to the server from Indstillinger, signs in, and a wro
     await panel.getByRole('button', { name: 'Prøv forbindelsen' }).click();
     await expect(panel.getByText(/^Serveren svarer: Esbjerg Kommune, Referent \d+\.\d+\.\d+/)).toBeVisible();
     await panel.scrollIntoViewIfNeeded();
-    await shots(page, 'settings');
+    await screenshots(page, 'signin-settings', DESKTOP_THEN_LAPTOP);
 
     await panel.getByRole('button', { name: 'Arbejd mod serveren' }).click();
     // The app starts afresh against the server: first the sign-in screen.
@@ -63,7 +59,7 @@ test('she connects the app to the server from Indstillinger, signs in, and a wro
     await screen.getByRole('button', { name: 'Log ind' }).click();
     await expect(screen.getByRole('alert')).toHaveText('Brugernavnet eller adgangskoden er forkert.');
     await expect(screen.getByRole('textbox', { name: 'Adgangskode' })).toHaveValue('');
-    await shots(page, 'wrong-password');
+    await screenshots(page, 'signin-wrong-password', DESKTOP_THEN_LAPTOP);
 
     await screen.getByRole('textbox', { name: 'Adgangskode' }).fill(served.passwordOf('anne'));
     await screen.getByRole('button', { name: 'Log ind' }).click();
@@ -109,7 +105,7 @@ test('when the session ends while she types, the sign-in screen comes over the a
     await expect(again.getByRole('status')).toHaveText(
       'Din session på serveren er slut (den er udløbet, eller serveren har afsluttet den); log ind igen. Det, du ikke nåede at gemme, gemmes, når du er logget ind.',
     );
-    await shots(page, 'session-ended');
+    await screenshots(page, 'signin-session-ended', DESKTOP_THEN_LAPTOP);
     expect((await call(served.ctx, 'agenda.getItem', { itemId })).caseNumber).toBeNull();
 
     await again.getByRole('textbox', { name: 'Adgangskode' }).fill(served.passwordOf('anne'));
