@@ -11,6 +11,7 @@ import { loginPage, LOGIN_PAGE_HEADERS, type LoginPageOptions } from './login-pa
 import { clearedCookie, sessionCookie, sessionCookieJar } from './sessions-cookie';
 import { loginThrottle } from './throttle';
 import type { OidcLogin } from './oidc';
+import { nullIfTooLarge, readBody, TOO_LARGE } from './read-body';
 import { appRequestOf, backToApp, BAD_APP_REQUEST, BAD_HANDOFF, handoffStore } from './app-handoff';
 
 export type AccountsOptions = {
@@ -29,13 +30,10 @@ const THROTTLED = {
   messageDa: 'For mange forkerte adgangskoder til dette brugernavn; vent et kvarter, eller bed en administrator om en ny adgangskode.',
 };
 
+/** The form's fields; null when the body passes FORM_LIMIT (answered 413 with TOO_LARGE). */
 async function readForm(req: http.IncomingMessage): Promise<URLSearchParams | null> {
-  let body = '';
-  for await (const chunk of req) {
-    body += (chunk as Buffer).toString('utf8');
-    if (body.length > FORM_LIMIT) return null;
-  }
-  return new URLSearchParams(body);
+  const body = await readBody(req, FORM_LIMIT).catch(nullIfTooLarge);
+  return body === null ? null : new URLSearchParams(body);
 }
 
 function html(res: http.ServerResponse, status: number, body: string, extra: Record<string, string | string[]> = {}): void {
@@ -104,8 +102,9 @@ export function accountsGate(host: ApiHost, options: AccountsOptions, bindHost: 
             : html(res, status, await page({ ...(login !== undefined ? { login } : {}), error }));
         if (!gate.originAllowed(req.headers.origin)) return (await refuse(403, { message: 'Requests from other web pages are refused.', messageDa: 'Forespørgsler fra andre websider afvises.' }), true);
         const form = await readForm(req);
-        const login = (form?.get('login') ?? '').trim().toLowerCase();
-        const password = form?.get('password') ?? '';
+        if (!form) return (await refuse(413, { code: 'Invalid', ...TOO_LARGE }), true);
+        const login = (form.get('login') ?? '').trim().toLowerCase();
+        const password = form.get('password') ?? '';
         if (throttle.blocked(login)) return (await refuse(429, THROTTLED, login), true);
         try {
           const session = await host.run('auth.signIn', { login, password, previous: tokenOf(req) });
@@ -155,7 +154,8 @@ export function accountsGate(host: ApiHost, options: AccountsOptions, bindHost: 
       if (options.oidc && url.pathname === '/auth/app/token' && req.method === 'POST') {
         if (!gate.originAllowed(req.headers.origin)) return (json(res, 403, { ok: false, error: { code: 'Forbidden', message: 'Requests from other web pages are refused.', messageDa: 'Forespørgsler fra andre websider afvises.' } }), true);
         const form = await readForm(req);
-        const who = handoffs.redeem(form?.get('code') ?? '', form?.get('code_verifier') ?? '');
+        if (!form) return (json(res, 413, { ok: false, error: { code: 'Invalid', ...TOO_LARGE } }), true);
+        const who = handoffs.redeem(form.get('code') ?? '', form.get('code_verifier') ?? '');
         if (!who) return (json(res, 401, { ok: false, error: { code: 'Forbidden', ...BAD_HANDOFF } }), true);
         try {
           const session = await host.run('auth.signInOidc', who);

@@ -19,6 +19,7 @@ import { pageHeaders, staticContentType } from '../../src-shared/static-files';
 import { bearer, cookieName, cookieValue, hostAllowed, isLoopback, launchCookie, newToken, originAllowed, tokenMatches } from './security';
 import { missingTokenPage } from './missing-token-page';
 import { accountsGate, type AccountsOptions } from './accounts-gate';
+import { nullIfTooLarge, readBody, readBytes, TOO_LARGE } from './read-body';
 
 export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
 
@@ -104,15 +105,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'POST') return send(res, 405, failure('Invalid', 'Api operations are called with POST.'));
     if (!isOpName(name)) return send(res, 404, failure('NotFound', `There is no operation called "${name}".`));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, failure('Invalid', 'The body must be JSON.'));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > maxBody) return send(res, 413, failure('Invalid', 'The request is too large.'));
-      chunks.push(chunk as Buffer);
-    }
+    const body = await readBytes(req, maxBody).catch(nullIfTooLarge);
+    if (body === null) return send(res, 413, failure('Invalid', TOO_LARGE.message, TOO_LARGE.messageDa));
     // The body goes to the core as it came: JSON is parsed, and the Result written, off this thread.
-    const result = await options.host.invokeJson(name, Buffer.concat(chunks), account);
+    const result = await options.host.invokeJson(name, body, account);
     if (result === null) return send(res, 400, failure('Invalid', 'The body is not valid JSON.'));
     send(res, 200, Buffer.from(result.buffer, result.byteOffset, result.byteLength));
   }
@@ -121,11 +117,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!originAllowed(req.headers.origin, port)) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.', 'Forespørgsler fra andre websider afvises.'));
     if (!tokenAuthorized(req)) return send(res, 401, failure('Forbidden', 'The access token is missing or wrong.', 'Adgangsnøglen mangler eller er forkert.'));
     if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 405, failure('Invalid', 'Shell operations are called with POST and JSON.'));
-    let body = '';
-    for await (const chunk of req) {
-      body += (chunk as Buffer).toString('utf8');
-      if (body.length > 64 * 1024) return send(res, 413, failure('Invalid', 'The request is too large.'));
-    }
+    const body = await readBody(req, 64 * 1024).catch(nullIfTooLarge);
+    if (body === null) return send(res, 413, failure('Invalid', TOO_LARGE.message, TOO_LARGE.messageDa));
     let input: unknown;
     try {
       input = JSON.parse(body || '{}');

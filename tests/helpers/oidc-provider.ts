@@ -6,6 +6,7 @@
 import { createHash, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../../src-main/web/read-body';
 
 export type TestProvider = { issuer: string; subject: string; tokenRequests: number; close: () => Promise<void> };
 
@@ -57,9 +58,7 @@ export async function startTestProvider(options: { clientId: string; clientSecre
       return res.end();
     }
     if (url.pathname === '/token' && req.method === 'POST') {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => {
+      void readBody(req).then((body) => {
         provider.tokenRequests += 1;
         const form = new URLSearchParams(body);
         const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];

@@ -13,6 +13,7 @@ import { createConnection, type Connection } from '../../src-main/host/connectio
 import { inProcessHost } from '../../src-main/host/in-process-host';
 import { signInThroughBrowser } from '../../src-main/host/oidc-loopback';
 import { HANDOFF_MS } from '../../src-main/web/app-handoff';
+import { readBody } from '../../src-main/web/read-body';
 import type { WebServer } from '../../src-main/web/server';
 import type { TestProvider } from '../helpers/oidc-provider';
 import { rawRequest } from '../helpers/raw-request';
@@ -61,9 +62,7 @@ function browser(): { open: (url: string) => Promise<void>; visits: Visit[]; coo
             if (/Max-Age=0/.test(c)) jar.delete(pair!.slice(0, eq));
             else jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
           }
-          let body = '';
-          res.on('data', (d: Buffer) => (body += d.toString('utf8')));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+          readBody(res).then((body) => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }), reject);
         })
         .on('error', reject);
     });

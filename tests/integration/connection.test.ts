@@ -18,7 +18,7 @@ import { inProcessHost } from '../../src-main/host/in-process-host';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { accepted as ok, refusedDa } from '../helpers/result';
 import { tempDir, testContext } from '../helpers/store';
-import { rawRequest } from '../helpers/raw-request';
+import { rawRequest, splitInsideLetter } from '../helpers/raw-request';
 
 const PASSWORD = 'korrekt hest batteri';
 let server: WebServer;
@@ -224,5 +224,22 @@ describe('the browser shell standing in for the main process', () => {
     // On the server users open in their browsers, the route is no route: the page there signs in itself.
     const there = await rawRequest(server.port, '/shell/connection.status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(JSON.parse(there.body).ok).toBe(false);
+  });
+
+  test('a password with æ, ø and å reaches the server whole when the page’s request comes in two packets split inside a letter', async () => {
+    await call(ctx, 'accounts.add', { login: 'soren', displayName: 'Søren Ørsted', password: 'blåbærgrød' });
+    const c = connect();
+    await ok(c.call('connection.use', { mode: 'server', url: base }));
+    const shell = await startWebServer({ host: c.host, connection: c, staticDir });
+    try {
+      const signIn = await rawRequest(shell.port, '/shell/connection.signIn', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${shell.token}`, Origin: `http://127.0.0.1:${shell.port}` },
+        body: splitInsideLetter(JSON.stringify({ login: 'soren', password: 'blåbærgrød' })),
+      });
+      expect(JSON.parse(signIn.body)).toMatchObject({ ok: true, value: { mode: 'server', account: { login: 'soren', displayName: 'Søren Ørsted' } } });
+    } finally {
+      await shell.close();
+    }
   });
 });

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { ApiHost } from '../../src-main/host/api-host';
+import { readBody } from '../../src-main/web/read-body';
 import type { WebServer } from '../../src-main/web/server';
 import type { TestProvider } from '../helpers/oidc-provider';
 import { startOidcServedArchive } from '../helpers/oidc-served';
@@ -18,9 +19,7 @@ const get = (url: string, cookie?: string): Promise<Reply> =>
   new Promise((resolve, reject) => {
     http
       .get(url, { headers: cookie ? { Cookie: cookie } : {} }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        readBody(res).then((body) => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }), reject);
       })
       .on('error', reject);
   });
@@ -67,9 +66,7 @@ test('the person the provider vouches for signs in as her linked account', async
     const req = http.request(
       { host: '127.0.0.1', port: server.port, path: '/api/accounts.me', method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: session.split(';')[0]! } },
       (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        readBody(res).then((body) => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }), reject);
       },
     );
     req.on('error', reject);

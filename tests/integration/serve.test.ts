@@ -11,7 +11,7 @@ import { call } from '../../src-main/core/dispatch';
 import { runCli } from '../../src-main/cli/run';
 import type { CoreContext } from '../../src-main/core/context';
 import { reopenTestStore, tempDir, testContext } from '../helpers/store';
-import { rawRequest, type RawOptions, type RawReply } from '../helpers/raw-request';
+import { rawRequest, splitInsideLetter, type RawOptions, type RawReply } from '../helpers/raw-request';
 
 let server: WebServer;
 let host: ApiHost;
@@ -71,6 +71,23 @@ describe('signing in', () => {
       expect(r.body).toContain('Brugernavnet eller adgangskoden er forkert.');
       expect(r.body).toContain('The login name or the password is wrong.');
     }
+  });
+
+  test('a password with æ, ø and å signs in when a letter is split between two packets of the form', async () => {
+    await call(ctx, 'accounts.add', { login: 'soren', displayName: 'Søren Ørsted', password: 'rødgrød med fløde på' });
+    // A client may send the form's letters as UTF-8 rather than %-escaped; TCP may cut one in two.
+    const form = (password: string) =>
+      request('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin() }, body: splitInsideLetter(`login=soren&password=${password}`) });
+    const signedIn = await form('rødgrød med fløde på');
+    expect(signedIn.status).toBe(303);
+    expect(JSON.parse((await api('accounts.me', {}, jarOf(signedIn))).body).value).toMatchObject({ login: 'soren', displayName: 'Søren Ørsted' });
+    expect((await form('rødgrød med fløde')).status).toBe(401);
+  });
+
+  test('a form larger than the limit is refused with one sentence, not read as empty', async () => {
+    const r = await request('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin() }, body: `login=anne&password=${'x'.repeat(9000)}` });
+    expect(r.status).toBe(413);
+    expect(r.body).toContain('Forespørgslen er for stor.');
   });
 
   test('a session cookie is HttpOnly and SameSite=Lax; the Api answers as the account, with her committees only', async () => {

@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../../src-shared/api/accounts';
 import { call } from '../../core/dispatch';
 import type { CoreContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { readBody } from '../../web/read-body';
 import { parse } from '../args';
 import { UsageError } from '../errors';
 import { type CliCommand, type CliIO, withContext } from '../types';
@@ -20,9 +21,7 @@ const usage = [
 
 async function readStdin(io: CliIO): Promise<string> {
   if (io.stdin) return io.stdin();
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return readBody(process.stdin);
 }
 
 /** The first line of standard input, without its line ending. */
