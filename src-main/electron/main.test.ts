@@ -193,7 +193,7 @@ describe('the main process', () => {
 
   test('without $REFERENT_SERVER the app works on its own file: there is no server, and nothing to take offline', async () => {
     const offlineState = state.handlers.get('shell:offline.state')!;
-    expect(await offlineState({ senderFrame: { url: appUrl, parent: null } }, {})).toEqual({ ok: true, value: { server: null, archive: 'laptop', copies: [] } });
+    expect(await offlineState({ senderFrame: { url: appUrl, parent: null } }, {})).toEqual({ ok: true, value: { server: null, archive: 'laptop', copies: [], unopened: null } });
     const take = await state.handlers.get('shell:offline.take')!({ senderFrame: { url: appUrl, parent: null } }, { meetingId: '6f1c2a4e-8d3b-4c71-9a52-0b6e2f4d9a10' });
     expect(take).toMatchObject({ ok: false, error: { code: 'Invalid', messageDa: 'Referent er ikke forbundet til en server, så der er intet at tage med offline eller aflevere.' } });
   });

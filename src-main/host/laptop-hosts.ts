@@ -11,7 +11,7 @@ import type { ReferentDocument } from '../../src-shared/exchange';
 import type { ApiFailure, Result } from '../../src-shared/result';
 import { describeRefusal } from '../core/errors';
 import { canonicalJson, sha256Hex } from '../core/util/canonical';
-import type { ApiHost } from './api-host';
+import { failureOf, type ApiHost } from './api-host';
 import type { Connection } from './connection';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 import { itemChanges } from './offline-diff';
@@ -39,6 +39,14 @@ export type LaptopHosts = {
 
 const fail = (code: ApiFailure['code'], message: string, messageDa: string): Result<never> => ({ ok: false, error: { code, message, messageDa } });
 
+/** The laptop's file did not open: said as such, with the reason, never as "no copies". */
+const unopened = (why: ApiFailure): Result<never> =>
+  fail(
+    why.code,
+    `This computer's own Referent file could not be opened, so the meetings it holds offline are not known, and nothing can be taken offline or handed in until it opens: ${why.message}`,
+    `Denne computers egen Referent-fil kunne ikke åbnes, så det vides ikke, hvilke møder den har taget med offline, og intet kan tages med offline eller afleveres, før den kan åbnes: ${why.messageDa ?? why.message}`,
+  );
+
 const noServer = (): Result<never> =>
   fail('Invalid', 'Referent is not connected to a server, so there is nothing to take offline or hand in.', 'Referent er ikke forbundet til en server, så der er intet at tage med offline eller aflevere.');
 
@@ -47,12 +55,20 @@ const noServer = (): Result<never> =>
  * was most likely opened to go on working offline (and the server may well be out of reach).
  */
 export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHosts> {
-  // A file that will not open holds no copies to offer: working against the server goes on.
-  const copies = async (): Promise<CheckoutInfo[]> => {
-    const r = await (await options.laptop()).invoke('checkout.copies', {}).catch(() => null);
-    return r?.ok ? (r.value as CheckoutInfo[]) : [];
+  // The file and its copies, or why it will not open (damaged, locked, of a newer Referent): then its
+  // copies are not known, which is not the same as none, and nothing moves between the archives.
+  const openLaptop = async (): Promise<Result<{ host: ApiHost; copies: CheckoutInfo[] }>> => {
+    try {
+      const laptop = await options.laptop();
+      const r = await laptop.invoke('checkout.copies', {});
+      return r.ok ? { ok: true, value: { host: laptop, copies: r.value as CheckoutInfo[] } } : unopened(r.error);
+    } catch (e) {
+      return unopened(failureOf(e));
+    }
   };
-  let chosen: ArchiveName = options.server() && (await copies()).length === 0 ? 'server' : 'laptop';
+  // A file that will not open has no copies to offer: working against the server goes on.
+  const first = await openLaptop();
+  let chosen: ArchiveName = options.server() && (!first.ok || first.value.copies.length === 0) ? 'server' : 'laptop';
   // Without a server (she chose her own file), the file is all there is.
   const archive = (): ArchiveName => (options.server() ? chosen : 'laptop');
   const current = async (): Promise<ApiHost> => {
@@ -69,13 +85,17 @@ export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHo
 
   const state = async (): Promise<OfflineState> => {
     const server = options.server();
-    return { server: server ? { url: server.url } : null, archive: archive(), copies: await copies() };
+    const laptop = await openLaptop();
+    const why = laptop.ok ? null : { message: laptop.error.message, messageDa: laptop.error.messageDa ?? laptop.error.message };
+    return { server: server ? { url: server.url } : null, archive: archive(), copies: laptop.ok ? laptop.value.copies : null, unopened: why };
   };
 
   async function take(meetingId: string): Promise<Result<CheckoutInfo>> {
     const server = options.server();
     if (!server) return noServer();
-    const laptop = await options.laptop();
+    const opened = await openLaptop();
+    if (!opened.ok) return opened;
+    const laptop = opened.value.host;
     const taken = await server.host.invoke('checkout.take', { meetingId, holder: options.holder });
     if (!taken.ok) return taken;
     const pkg = taken.value as CheckoutPackage;
@@ -100,7 +120,9 @@ export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHo
   async function handIn(meetingId: string): Promise<Result<HandInReport>> {
     const server = options.server();
     if (!server) return noServer();
-    const laptop = await options.laptop();
+    const opened = await openLaptop();
+    if (!opened.ok) return opened;
+    const laptop = opened.value.host;
     const status = await laptop.invoke('checkout.status', { meetingId });
     if (!status.ok) return status;
     const info = status.value as CheckoutInfo | null;
@@ -131,6 +153,10 @@ export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHo
 
   async function use(to: ArchiveName): Promise<Result<OfflineState>> {
     if (to === 'server' && !options.server()) return noServer();
+    if (to === 'laptop') {
+      const opened = await openLaptop();
+      if (!opened.ok) return opened;
+    }
     chosen = to;
     return { ok: true, value: await state() };
   }

@@ -18,8 +18,10 @@ export type OfflineState = {
   server: { url: string } | null;
   /** Where the page's operations go now. */
   archive: ArchiveName;
-  /** The checked-out copies the laptop's file holds, oldest meeting first. */
-  copies: CheckoutInfo[];
+  /** The checked-out copies the laptop's file holds, oldest meeting first; null when the file could not be opened (not known, never "none"). */
+  copies: CheckoutInfo[] | null;
+  /** Why the laptop's file could not be opened, in one sentence; null when it opened. Nothing is taken offline or handed in until it does. */
+  unopened: { message: string; messageDa: string } | null;
 };
 
 /** What a hand-in brought to the server, as the result screen tells it. */

@@ -6,6 +6,7 @@
 // adapter over a store; the laptop is a SQLite file behind its own host.
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { HandInReport, OfflineState } from '../../src-shared/api/offline';
 import type { CheckoutInfo } from '../../src-shared/api/checkout';
@@ -13,7 +14,7 @@ import type { Result } from '../../src-shared/result';
 import { call } from '../../src-main/core/dispatch';
 import type { CoreContext } from '../../src-main/core/context';
 import { verifyChain } from '../../src-main/core/changelog/changelog';
-import { openSqliteStore } from '../../src-main/core/store/open';
+import { openSqliteStore, SCHEMA_VERSION } from '../../src-main/core/store/open';
 import { inProcessHost } from '../../src-main/host/in-process-host';
 import { laptopHosts, type LaptopHosts, type LaptopHostsOptions } from '../../src-main/host/laptop-hosts';
 import type { ApiHost } from '../../src-main/host/api-host';
@@ -65,7 +66,7 @@ const meetingOf = async (ctx: CoreContext) => (await call(ctx, 'exchange.export'
 describe('the laptop app with a server and its own file', () => {
   test('takes a meeting offline, works on the copy in the file, and hands it in with what changed', async () => {
     const { url, app } = await start();
-    expect(await offline<OfflineState>('offline.state', {})).toEqual({ server: { url }, archive: 'server', copies: [] });
+    expect(await offline<OfflineState>('offline.state', {})).toEqual({ server: { url }, archive: 'server', copies: [], unopened: null });
     // The page's operations go to the server: the meeting is there, not in the empty file.
     expect((await app.host.invoke('meetings.get', { id: MEETING })).ok).toBe(true);
 
@@ -164,6 +165,43 @@ describe('the laptop app with a server and its own file', () => {
     expect([last.action, JSON.parse(last.payload).holder]).toEqual(['meeting.checkout-release', 'Anne Holm']);
   });
 
+  test('a laptop file that will not open is said to, with why, never as "no copies"; nothing is taken or handed in until it opens', async () => {
+    server = testContext();
+    await seedMeetingDay(server);
+    web = await startWebServer({ host: inProcessHost(server), staticDir: staticDir() });
+    const url = `http://127.0.0.1:${web.port}`;
+    // The laptop's file, written by a newer Referent (as after a downgrade): it does not open.
+    const file = path.join(tempDir(), 'laptop.sqlite');
+    await openSqliteStore(file).close();
+    const setVersion = (v: number): void => {
+      const raw = new BetterSqlite3(file);
+      raw.pragma(`user_version = ${v}`);
+      raw.close();
+    };
+    setVersion(SCHEMA_VERSION + 1);
+    // As the connection does: each use tries to open the file again until it opens.
+    let opened: ApiHost | null = null;
+    const open = async (): Promise<ApiHost> => (opened ??= inProcessHost(testContext(openSqliteStore(file))));
+    app = await laptopHosts({ laptop: open, server: () => ({ url, host: remoteApiHost({ url, token: web!.token }) }), holder: 'Anne Holm', close: async () => opened?.close() });
+
+    const why = `Databasen ${file} er skrevet af en nyere Referent (skema ${SCHEMA_VERSION + 1}; denne version kender op til ${SCHEMA_VERSION}). Opdater Referent for at åbne den.`;
+    const sentence = `Denne computers egen Referent-fil kunne ikke åbnes, så det vides ikke, hvilke møder den har taget med offline, og intet kan tages med offline eller afleveres, før den kan åbnes: ${why}`;
+    const state = await offline<OfflineState>('offline.state', {});
+    expect(state).toEqual({ server: { url }, archive: 'server', copies: null, unopened: { message: expect.stringMatching(/^This computer's own Referent file could not be opened/), messageDa: sentence } });
+    for (const [name, input] of [['offline.take', { meetingId: MEETING }], ['offline.handIn', { meetingId: MEETING }], ['offline.use', { archive: 'laptop' }]] as const) {
+      const r = await app.offline.invoke(name, input);
+      expect(r.ok || [r.error.code, r.error.messageDa]).toEqual(['TooNew', sentence]);
+    }
+    // The server's meeting was not taken: nobody holds it, it is still editable there.
+    expect(await call(server, 'checkout.status', { meetingId: MEETING })).toBeNull();
+    expect(app.archive()).toBe('server');
+
+    // Once the file opens (Referent updated), its copies are known again and the meeting can be taken.
+    setVersion(SCHEMA_VERSION);
+    expect(await offline<OfflineState>('offline.state', {})).toEqual({ server: { url }, archive: 'server', copies: [], unopened: null });
+    expect((await offline<CheckoutInfo>('offline.take', { meetingId: MEETING })).role).toBe('copy');
+  });
+
   test('the offline operations check their input and say so in both languages; without a server there is nothing to take', async () => {
     const { app } = await start();
     expect(await app.offline.invoke('offline.nothing', {})).toEqual({ ok: false, error: { code: 'NotFound', message: 'There is no operation called "offline.nothing".', messageDa: 'Der findes ingen handling ved navn "offline.nothing".' } });
@@ -171,7 +209,7 @@ describe('the laptop app with a server and its own file', () => {
     expect(bad.ok || [bad.error.code, bad.error.message]).toEqual(['Invalid', 'meetingId: must be an id']);
     const file = testContext(openSqliteStore(path.join(tempDir(), 'alone.sqlite')));
     const alone = await laptopHosts(hosts(inProcessHost(file), null));
-    expect(value<OfflineState>(await alone.offline.invoke('offline.state', {}))).toEqual({ server: null, archive: 'laptop', copies: [] });
+    expect(value<OfflineState>(await alone.offline.invoke('offline.state', {}))).toEqual({ server: null, archive: 'laptop', copies: [], unopened: null });
     expect(await alone.offline.invoke('offline.take', { meetingId: MEETING })).toEqual({
       ok: false,
       error: { code: 'Invalid', message: 'Referent is not connected to a server, so there is nothing to take offline or hand in.', messageDa: 'Referent er ikke forbundet til en server, så der er intet at tage med offline eller aflevere.' },
@@ -190,7 +228,7 @@ describe('the browser shell answers the offline operations', () => {
       const post = (w: WebServer, route: string, token?: string) =>
         fetch(`http://127.0.0.1:${w.port}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${w.port}`, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: '{}' });
       const ok = await post(laptopWeb, '/shell/offline.state', laptopWeb.token);
-      expect(await ok.json()).toEqual({ ok: true, value: { server: { url }, archive: 'server', copies: [] } });
+      expect(await ok.json()).toEqual({ ok: true, value: { server: { url }, archive: 'server', copies: [], unopened: null } });
       expect((await post(laptopWeb, '/shell/offline.state')).status).toBe(401);
       const plain = await post(plainWeb, '/shell/offline.state', plainWeb.token);
       expect(plain.status).toBe(405);

@@ -35,7 +35,7 @@ export function CheckoutBanner({ meetingId }: { meetingId: string }) {
   if (!info) return null;
   if (info.role === 'copy') return <CopyBanner info={info} canHandIn={!!offline?.server} />;
   const sentence = i18n.language === 'en' ? info.message : info.messageDa;
-  const mine = offline?.server && offline.copies.some((c) => c.meetingId === meetingId);
+  const mine = offline?.server && offline.copies?.some((c) => c.meetingId === meetingId);
   return (
     <section className="notice checkout-banner" aria-label={t('heldLabel')}>
       <p>

@@ -8,17 +8,25 @@ import { useSwitchArchive } from './useArchive';
 import './offline.css';
 
 export function ArchiveBar() {
-  const { t } = useTranslation('offline');
+  const { t, i18n } = useTranslation('offline');
   const state = useOffline().data;
   const switching = useSwitchArchive();
   if (!state?.server) return null;
   const host = new URL(state.server.url).host;
+  const copies = state.copies?.length ?? 0;
+  // The file would not open: say so and why, never "no copies" (they are not known).
+  const unopened = state.unopened && (
+    <p className="form-error" role="alert">
+      {i18n.language === 'en' ? state.unopened.message : state.unopened.messageDa}
+    </p>
+  );
   if (state.archive === 'laptop') {
     return (
       <section className="archive-bar archive-bar-laptop" aria-label={t('bar.laptopLabel')}>
         <p>
-          <strong>{t('bar.laptop')}</strong> {t('bar.laptopExplain', { count: state.copies.length })}
+          <strong>{t('bar.laptop')}</strong> {t('bar.laptopExplain', { count: copies })}
         </p>
+        {unopened}
         <Button variant="secondary" pending={switching.isPending} onPress={() => switching.mutate({ to: 'server' })}>
           {t('bar.toServer')}
         </Button>
@@ -30,9 +38,10 @@ export function ArchiveBar() {
     <section className="archive-bar archive-bar-server" aria-label={t('bar.serverLabel')}>
       <p>
         {t('bar.server', { host })}
-        {state.copies.length > 0 && <> {t('bar.copies', { count: state.copies.length })}</>}
+        {copies > 0 && <> {t('bar.copies', { count: copies })}</>}
       </p>
-      {state.copies.length > 0 && (
+      {unopened}
+      {copies > 0 && (
         <Button variant="quiet" pending={switching.isPending} onPress={() => switching.mutate({ to: 'laptop' })}>
           {t('bar.toLaptop')}
         </Button>

@@ -17,7 +17,7 @@ export function useSwitchArchive() {
       qc.setQueryData(offlineKey, state);
       const shown = meetingId ?? (route.view === 'meeting' ? route.meetingId : undefined);
       // Every copy is also on the server; on this computer only the copies are sure to be there.
-      const stays = shown !== undefined && (to === 'server' ? route.view === 'meeting' : state.copies.some((c) => c.meetingId === shown));
+      const stays = shown !== undefined && (to === 'server' ? route.view === 'meeting' : !!state.copies?.some((c) => c.meetingId === shown));
       if (meetingId && stays) navigate({ view: 'meeting', meetingId, tab: 'agenda' });
       else if (!stays) navigate({ view: 'home' });
       await qc.resetQueries({ predicate: (q) => q.queryKey[0] !== offlineKey[0] });
