@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { offlineRoute, type OfflineOpInput, type OfflineOpName, type OfflineOpOutput, type OfflineState } from '../../src-shared/api/offline';
 import { ApiError } from '../../src-shared/result';
 import { api } from './client';
+import { shellKey } from './shell-queries';
 import { unwrap } from './transport';
 
 async function call<K extends OfflineOpName>(name: K, input: OfflineOpInput<K>): Promise<OfflineOpOutput<K>> {
@@ -29,7 +30,7 @@ export const offline = {
   handIn: (meetingId: string) => call('offline.handIn', { meetingId }),
 };
 
-export const offlineKey = ['offline'] as const;
+export const offlineKey = shellKey('offline');
 
 /** Where the page works and what this computer holds; null where the shell has no server (or no offline operations at all). */
 export function useOffline() {

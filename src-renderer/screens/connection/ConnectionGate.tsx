@@ -6,11 +6,12 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { connection, REFUSED_EVENT } from '../../api/connection';
 import { useOffline } from '../../api/offline';
+import { isArchiveQuery, shellKey } from '../../api/shell-queries';
 import { ItemSaver } from '../meeting/agenda/autosave';
 import { SignInScreen } from './SignInScreen';
 import './connection.css';
 
-export const CONNECTION_KEY = ['connection'] as const;
+export const CONNECTION_KEY = shellKey('connection');
 
 export const useConnection = () => useQuery({ queryKey: CONNECTION_KEY, queryFn: () => connection.status(), staleTime: Infinity, retry: false });
 
@@ -48,7 +49,7 @@ export function ConnectionGate({ children }: { children: ReactNode }) {
     await qc.invalidateQueries({ queryKey: CONNECTION_KEY });
     // What the editor could not save meanwhile goes now; then everything is read again.
     await ItemSaver.flushAll().catch(() => undefined);
-    await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== CONNECTION_KEY[0] });
+    await qc.invalidateQueries({ predicate: isArchiveQuery });
   };
   const screen = <SignInScreen state={s!} onSignedIn={onSignedIn} />;
   // Signed in before in this window: the app stays underneath, as she left it.

@@ -5,6 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ArchiveName } from '../../../src-shared/api/offline';
 import { offline, offlineKey } from '../../api/offline';
+import { isArchiveQuery } from '../../api/shell-queries';
 import { navigate, useRoute } from '../../app/router';
 import { useAction } from '../../app/useAction';
 
@@ -20,7 +21,8 @@ export function useSwitchArchive() {
       const stays = shown !== undefined && (to === 'server' ? route.view === 'meeting' : !!state.copies?.some((c) => c.meetingId === shown));
       if (meetingId && stays) navigate({ view: 'meeting', meetingId, tab: 'agenda' });
       else if (!stays) navigate({ view: 'home' });
-      await qc.resetQueries({ predicate: (q) => q.queryKey[0] !== offlineKey[0] });
+      // The archive's data only: the shell's own state (connection, sign-in, offline) is the same for both.
+      await qc.resetQueries({ predicate: isArchiveQuery });
       return state;
     },
   });
