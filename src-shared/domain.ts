@@ -176,6 +176,8 @@ export type MeetingSummary = {
   status: MeetingStatus;
   itemCount: number;
   locked: boolean;
+  /** Taken offline by someone (checked out from this archive): read-only here until the copy is handed in. */
+  heldOffline: boolean;
   /** Moves on with every edit of the meeting's time or place; the form sends the one it loaded (meetings.update). */
   version: number;
 };

@@ -5,6 +5,7 @@ import { call } from '../../src-main/core/dispatch';
 import { expect, test } from './fixtures';
 import { oneMeeting as document } from './one-meeting';
 import { copenhagenTime } from '../helpers/copenhagen-time';
+import { everyonePresent, meetingDayDocument, MEETING, OU_MEETING } from '../integration/meetingday-fixture';
 
 test('a meeting held by another is shown with her name, read-only, and can be released', async ({ page, app }) => {
   test.setTimeout(90_000);
@@ -42,4 +43,41 @@ test('a meeting held by another is shown with her name, read-only, and can be re
   expect(await call(app.ctx, 'checkout.status', { meetingId: meeting!.id })).toBeNull();
   const last = await app.store.db.selectFrom('change_log').select(['action', 'payload']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
   expect([last.action, JSON.parse(last.payload).forced]).toEqual(['meeting.checkout-release', true]);
+});
+
+test("a held meeting's other editing controls are off too, with the agenda's reason: the committee's edit and cancel, the answer to a changed proposal", async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await call(app.ctx, 'exchange.import', { document: meetingDayDocument() });
+  const view = await call(app.ctx, 'meetingday.setAttendance', { meetingId: MEETING, entries: everyonePresent });
+  const item3 = view.items[2]!.id;
+  await call(app.ctx, 'meetingday.setDecision', { itemId: item3, outcome: 'recommended' });
+  const ou = (await call(app.ctx, 'committees.list', {})).find((c) => c.name === 'Økonomiudvalget')!;
+  const [p] = await call(app.ctx, 'proposals.list', { committeeId: ou.id });
+  await call(app.ctx, 'proposals.accept', { proposalId: p!.id, meetingId: OU_MEETING });
+  await call(app.ctx, 'meetingday.setDecision', { itemId: item3, outcome: 'postponed', text: 'Udsat til august.' });
+  // Anne takes ØU's meeting offline; the sender's change is waiting for an answer on its agenda.
+  await call(app.ctx, 'checkout.take', { meetingId: OU_MEETING, holder: 'Anne Holm' });
+  const why = 'Mødet er taget med offline og kan ikke ændres her, før det er afleveret.';
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.open(page);
+  await page.evaluate((id) => (window.location.hash = `#/committee/${id}`), ou.id);
+  const edit = page.getByRole('button', { name: 'Rediger mødet onsdag den 10. juni 2026 kl. 08.00' });
+  await expect(edit).toBeDisabled();
+  await expect(edit).toHaveAccessibleDescription(why);
+  await expect(page.getByRole('button', { name: 'Aflys mødet onsdag den 10. juni 2026 kl. 08.00' })).toBeDisabled();
+  // The meeting not taken offline stays editable.
+  await expect(page.getByRole('button', { name: 'Rediger mødet mandag den 1. juni 2026 kl. 08.00' })).toBeEnabled();
+  await page.screenshot({ path: 'test-results/screens/checkout-held-committee-1024x768.png' });
+
+  await page.evaluate((id) => (window.location.hash = `#/meeting/${id}/agenda`), OU_MEETING);
+  await page.getByRole('button', { name: 'Vis ændringen på punkt 2' }).click();
+  const notice = page.getByRole('alert', { name: 'Ændret beslutning i det afsendende udvalg' });
+  await expect(notice).toContainText('NuUdsat til august.');
+  await expect(notice).toContainText(why);
+  await expect(notice.getByRole('button')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/checkout-held-change-1024x768.png' });
+  // Nothing was answered: the change still waits, the item is on the agenda.
+  expect((await call(app.ctx, 'proposals.list', { committeeId: ou.id }))[0]!.change).not.toBeNull();
+  expect((await call(app.ctx, 'agenda.get', { meetingId: OU_MEETING })).items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Informationssikkerhedspolitik 2026']);
 });

@@ -72,6 +72,12 @@ describe('checking a meeting out', () => {
     const saetning = `Mødet i ${OBU} den 02-06-2026 er taget med offline af Anne Holm (siden kl. ${since.time} den ${since.date}); det kan læses, men ikke ændres, før det er afleveret igen.`;
     expect(status!.message).toBe(sentence);
     expect(status!.messageDa).toBe(saetning);
+    // The committee's list of meetings says so too (its edit and cancel are off): held on the server, not on the laptop's copy.
+    const heldIn = async (ctx: CoreContext) => {
+      const obu = (await call(ctx, 'committees.list', {})).find((c) => c.name === OBU)!;
+      return (await call(ctx, 'meetings.list', { committeeId: obu.id })).filter((m) => m.heldOffline).map((m) => m.id);
+    };
+    expect([await heldIn(server), await heldIn(laptop)]).toEqual([[MEETING], []]);
 
     const before = await exported(server);
     const edits: [string, unknown][] = [
@@ -101,6 +107,7 @@ describe('checking a meeting out', () => {
     const last = await server.store.db.selectFrom('change_log').select(['action', 'payload']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(last.action).toBe('meeting.checkout-release');
     expect(JSON.parse(last.payload)).toMatchObject({ holder: 'Anne Holm', by: 'Bo Jensen', forced: true });
+    expect(await heldIn(server)).toEqual([]);
     await call(server, 'agenda.updateItem', { itemId: itemId(view, 1), title: 'Ændret på serveren' });
     expect((await verifyChain(server.store.db)).fault).toBeNull();
   });

@@ -7,7 +7,7 @@ import type { Db, MeetingRow } from '../store/database';
 import { appendChange } from '../changelog/changelog';
 import { newId, nowIso } from '../util/canonical';
 
-type SummaryRow = MeetingRow & { item_count: number | bigint | null };
+type SummaryRow = MeetingRow & { item_count: number | bigint | null; held_offline: unknown };
 
 function toSummary(r: SummaryRow): MeetingSummary {
   return {
@@ -19,6 +19,8 @@ function toSummary(r: SummaryRow): MeetingSummary {
     status: r.status,
     itemCount: Number(r.item_count ?? 0),
     locked: r.locked_at !== null,
+    // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
+    heldOffline: Boolean(Number(r.held_offline)),
     version: r.version,
   };
 }
@@ -27,7 +29,9 @@ const summaries = (db: Db) =>
   db
     .selectFrom('meetings as m')
     .selectAll('m')
-    .select((eb) => eb.selectFrom('items as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'm.id').as('item_count'));
+    .select((eb) => eb.selectFrom('items as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'm.id').as('item_count'))
+    // Taken offline by someone: this archive holds it read-only until the copy is handed in (a laptop's own copy is not).
+    .select((eb) => eb.exists(eb.selectFrom('checkouts as c').select('c.meeting_id').whereRef('c.meeting_id', '=', 'm.id').where('c.role', '=', 'server')).as('held_offline'));
 
 export async function listMeetings(db: Db, committeeId: string, year?: number): Promise<MeetingSummary[]> {
   let q = summaries(db).where('m.committee_id', '=', committeeId).orderBy('m.start');

@@ -57,6 +57,7 @@ function CancelMeetingDialog({ meeting, onClose }: { meeting: MeetingSummary; on
 export function MeetingsPanel({ committee, year, onYear, created, onNew }: { committee: Committee; year: number; onYear: (y: number) => void; created: MeetingSummary | null; onNew: () => void }) {
   const { t, i18n } = useTranslation();
   const { t: tc } = useTranslation('committees');
+  const { t: ta } = useTranslation('agenda');
   const meetings = useQuery({ queryKey: keys.meetings(committee.id, year), queryFn: () => api.meetings.list({ committeeId: committee.id, year }) });
   const [editing, setEditing] = useState<MeetingSummary | null>(null);
   const [cancelling, setCancelling] = useState<MeetingSummary | null>(null);
@@ -96,16 +97,22 @@ export function MeetingsPanel({ committee, year, onYear, created, onNew }: { com
                   <span className={`badge badge-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
                   <span className="row-actions">
                     {!m.locked && (
-                      <Button variant="quiet" aria-label={tc('meetings.editLabel', { date: dateText(m.start, i18n.language) })} onPress={() => setEditing(m)}>
+                      <Button variant="quiet" aria-label={tc('meetings.editLabel', { date: dateText(m.start, i18n.language) })} isDisabled={m.heldOffline} aria-describedby={m.heldOffline ? `meeting-held-${m.id}` : undefined} onPress={() => setEditing(m)}>
                         {tc('meetings.edit')}
                       </Button>
                     )}
                     {!m.locked && (m.status === 'planned' || m.status === 'agenda-published') && (
-                      <Button variant="quiet" aria-label={tc('meetings.cancelLabel', { date: dateText(m.start, i18n.language) })} onPress={() => setCancelling(m)}>
+                      <Button variant="quiet" aria-label={tc('meetings.cancelLabel', { date: dateText(m.start, i18n.language) })} isDisabled={m.heldOffline} aria-describedby={m.heldOffline ? `meeting-held-${m.id}` : undefined} onPress={() => setCancelling(m)}>
                         {tc('meetings.cancel')}
                       </Button>
                     )}
                   </span>
+                  {/* Held offline by someone: read-only here until handed in, as its agenda says (the server would refuse the save). */}
+                  {m.heldOffline && (
+                    <span className="muted meeting-held-why" id={`meeting-held-${m.id}`}>
+                      {ta('toolbar.whyHeld')}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

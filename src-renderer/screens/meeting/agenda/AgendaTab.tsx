@@ -158,7 +158,7 @@ function AgendaEditor({ agenda, focus }: { agenda: Agenda; focus?: ItemFocus | u
           </nav>
           <div className="agenda-editor-panel">
             {found && <FoundBanner focus={found} meetingId={meetingId} />}
-            {current && <SourceChangeNotice key={current.id} agenda={agenda} itemId={current.id} />}
+            {current && <SourceChangeNotice key={current.id} agenda={agenda} itemId={current.id} canAnswer={canAdd} whyNot={whyNot} />}
             <SearchTermsContext.Provider value={found ? searchTerms(found) : NO_TERMS}>
               {current && <ItemEditor key={current.id} itemId={current.id} meeting={agenda.meeting} template={agenda.template} publicationProfile={agenda.publicationProfile} readOnly={!editable} number={currentNumber} />}
             </SearchTermsContext.Provider>

@@ -40,8 +40,8 @@ export function SourceChangesList({ agenda, onSelect }: { agenda: Agenda; onSele
   );
 }
 
-/** On the item: what the sender changed, and the secretary's answer. */
-export function SourceChangeNotice({ agenda, itemId }: { agenda: Agenda; itemId: string }) {
+/** On the item: what the sender changed, and the secretary's answer (only where the agenda may change; else why not). */
+export function SourceChangeNotice({ agenda, itemId, canAnswer, whyNot }: { agenda: Agenda; itemId: string; canAnswer: boolean; whyNot: string | null }) {
   const { t, i18n } = useTranslation('agenda');
   const qc = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -76,7 +76,9 @@ export function SourceChangeNotice({ agenda, itemId }: { agenda: Agenda; itemId:
         </div>
       </div>
       <ErrorText error={keep.error ?? remove.error} />
-      {confirming ? (
+      {!canAnswer ? (
+        whyNot && <p className="muted">{whyNot}</p>
+      ) : confirming ? (
         <div className="source-change-actions">
           <span>{t('changes.removeQuestion')}</span>
           <Button onPress={() => setConfirming(false)}>{t('changes.cancel')}</Button>
