@@ -7,6 +7,7 @@
 // administrator's override of that choice.
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { connectionOps, isConnectionOp, type ConnectionOpName, type ConnectionState, type ServerProbe } from '../../src-shared/api/connection';
 import type { Notice, Result } from '../../src-shared/result';
 import { AppError } from '../core/errors';
@@ -18,6 +19,13 @@ import { secureServerUrl, serverUrl } from './server-url';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
 export const CONNECTION_FILE = 'connection.json';
+
+/**
+ * How long the first connection.status for an address waits for the server to say whether it offers
+ * the municipality's login (/auth/info); then it answers from what it knows and the probe goes on
+ * behind it (up to its own 15 s). Every screen asks the status: a silent server must not hold them up.
+ */
+export const STATUS_WAIT_MS = 1_500;
 
 export type ConnectionOptions = {
   /** The folder of connection.json: the app's user-data folder (the browser shell: the database's folder). */
@@ -82,6 +90,17 @@ export function createConnection(options: ConnectionOptions): Connection {
   let session: ServerSession | null = null;
   let ended: Notice | null = null;
   let probe: ServerProbe | null = null;
+  // The probe on its way, and the address the status last probed (only its first look waits).
+  let probing: Promise<void> | null = null;
+  let probed: string | null = null;
+  const probeBehind = (u: string): Promise<void> =>
+    (probing ??= probeServer(u, doFetch)
+      .then((p) => {
+        if (url() === u) probe = p;
+      }, () => undefined)
+      .finally(() => {
+        probing = null;
+      }));
   let localHost: Promise<ApiHost> | null = null;
   let remoteHost: ApiHost | null = null;
 
@@ -130,7 +149,12 @@ export function createConnection(options: ConnectionOptions): Connection {
   async function state(): Promise<ConnectionState> {
     const needsSignIn = mode() === 'server' && !tokenHost && (!session || Date.parse(session.expiresAt) <= now());
     if (needsSignIn && session) endSession();
-    if (needsSignIn && probe?.url !== url()) probe = await probeServer(url()!, doFetch).catch(() => null);
+    if (needsSignIn && probe?.url !== url()) {
+      const first = probed !== url();
+      probed = url();
+      const done = probeBehind(url()!);
+      if (first) await Promise.race([done, delay(STATUS_WAIT_MS, undefined, { ref: false })]);
+    }
     return {
       mode: mode(),
       url: url(),

@@ -5,7 +5,9 @@
 // sign-in screen with a sentence. `createConnection` is exactly what the Electron main process and
 // the browser shell run; the server is the real one, in this process.
 import fs from 'node:fs';
+import { once } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -204,6 +206,38 @@ describe('the session ends', () => {
     await ctx.store.db.deleteFrom('sessions').execute();
     expect(await refusedDa(c.host.invoke('committees.list', {}))).toBe('Du er ikke logget ind, eller din session er udløbet; log ind igen.');
     expect(await ok<ConnectionState>(c.call('connection.status', {}))).toMatchObject({ signIn: { reason: { messageDa: ENDED } } });
+  });
+});
+
+describe('a server that does not answer', () => {
+  test('the status answers from what is known while the probe waits behind it, and asks the server once, not at every look', async () => {
+    // Accepts the connection and never says a word (a server hung, or a firewall that swallows packets).
+    const silent = net.createServer();
+    const asked: { closed: boolean; socket: net.Socket }[] = [];
+    silent.on('connection', (socket) => {
+      const one = { closed: false, socket };
+      socket.on('close', () => (one.closed = true));
+      asked.push(one);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      // The app starts on the server she chose yesterday.
+      fs.writeFileSync(path.join(dataDir, CONNECTION_FILE), JSON.stringify({ mode: 'server', url, login: 'anne' }));
+      const c = connect();
+      const reached = once(silent, 'connection');
+      const status = await ok<ConnectionState>(c.call('connection.status', {}));
+      expect(status).toMatchObject({ mode: 'server', url, account: null, signIn: { reason: null, login: 'anne', oidc: false } });
+      await reached;
+      // Answered while the server still had the question: the probe had neither its answer nor given up.
+      expect(asked.map((a) => a.closed)).toEqual([false]);
+      // Every screen asks again: each answer comes without a new question to the silent server.
+      for (let i = 0; i < 3; i++) expect(await ok<ConnectionState>(c.call('connection.status', {}))).toEqual(status);
+      expect(asked.length).toBe(1);
+    } finally {
+      for (const a of asked) a.socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
 
