@@ -84,8 +84,8 @@ function runWriter(script: string, cfg: WriterConfig, afterMs: number): Promise<
   let stderr = '';
   let timer: NodeJS.Timeout | undefined;
   let killed = false;
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
     // Counted from its first acknowledged write, so every round has written something to check.
     if (!timer && out.includes('{"ack"')) {
       timer = setTimeout(() => {
@@ -94,7 +94,7 @@ function runWriter(script: string, cfg: WriterConfig, afterMs: number): Promise<
       }, afterMs);
     }
   });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   // A writer that never writes (it could not start) is stopped, not waited for forever.
   const stuck = setTimeout(() => {
     if (!timer) process.kill(-child.pid!, 'SIGKILL');

@@ -69,16 +69,17 @@ function startServe(dbFile: string, port = 0): Promise<{ child: ChildProcess; ur
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`referent serve did not start within 90 s:\n${out}`)), 90_000);
-    const read = (chunk: Buffer): void => {
-      out += chunk.toString('utf8');
+    const read = (chunk: string): void => {
+      out += chunk;
       const m = /at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]! });
       }
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    // Decoded as a stream: a letter split between two chunks stays one letter.
+    child.stdout!.setEncoding('utf8').on('data', read);
+    child.stderr!.setEncoding('utf8').on('data', read);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`referent serve stopped (exit code ${code}):\n${out}`));

@@ -21,11 +21,11 @@ function startProcess(script: string, args: string[]) {
   let err = '';
   let onReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
     if (out.includes('ready\n')) onReady();
   });
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const done = new Promise<string>((resolve, reject) =>
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`${path.basename(script)} exited ${code}: ${err}`));

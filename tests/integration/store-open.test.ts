@@ -145,6 +145,6 @@ function asUnprivileged(args: string[]): Promise<{ code: number; err: string }> 
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, err })));
 }

@@ -21,8 +21,11 @@ test('the browser shell answers from its worker and closes the store cleanly on 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  // Decoded as a stream: a letter split between two chunks stays one letter.
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', (c: string) => (out += c));
+  child.stderr.on('data', (c: string) => (out += c));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
     const url = await new Promise<URL>((resolve, reject) => {

@@ -38,11 +38,11 @@ function writer(label: string, committeeId: string, meetings: string[]): { ready
   let err = '';
   let onReady: () => void = () => {};
   const ready = new Promise<void>((r) => (onReady = r));
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
     if (out.startsWith('ready\n')) onReady();
   });
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const done = new Promise<Report>((resolve, reject) =>
     child.on('close', (code) => {
       const line = out.split('\n').filter(Boolean).at(-1) ?? '';
