@@ -93,6 +93,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   // The probe on its way, and the address the status last probed (only its first look waits).
   let probing: Promise<void> | null = null;
   let probed: string | null = null;
+  // True while the first probe of the address is out: the page asks again until it is answered.
+  let checking = false;
   const probeBehind = (u: string): Promise<void> =>
     (probing ??= probeServer(u, doFetch)
       .then((p) => {
@@ -153,14 +155,18 @@ export function createConnection(options: ConnectionOptions): Connection {
       const first = probed !== url();
       probed = url();
       const done = probeBehind(url()!);
-      if (first) await Promise.race([done, delay(STATUS_WAIT_MS, undefined, { ref: false })]);
+      if (first) {
+        checking = true;
+        void done.finally(() => (checking = false));
+        await Promise.race([done, delay(STATUS_WAIT_MS, undefined, { ref: false })]);
+      }
     }
     return {
       mode: mode(),
       url: url(),
       override: envUrl !== null,
       account: mode() === 'server' ? (session?.account ?? null) : null,
-      signIn: needsSignIn ? { reason: ended, login: saved.login, oidc: probe?.oidc === true && options.signInWithProvider !== undefined } : null,
+      signIn: needsSignIn ? { reason: ended, login: saved.login, oidc: probe?.oidc === true && options.signInWithProvider !== undefined, checking } : null,
     };
   }
 

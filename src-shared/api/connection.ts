@@ -25,6 +25,8 @@ export type ConnectionState = {
     login: string | null;
     /** The server offers sign-in through the municipality's identity provider. */
     oidc: boolean;
+    /** The server has not yet said how one signs in (a slow answer): the page asks again shortly, and `oidc` may still turn true. */
+    checking: boolean;
   };
 };
 

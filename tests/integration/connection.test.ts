@@ -227,13 +227,17 @@ describe('a server that does not answer', () => {
       const c = connect();
       const reached = once(silent, 'connection');
       const status = await ok<ConnectionState>(c.call('connection.status', {}));
-      expect(status).toMatchObject({ mode: 'server', url, account: null, signIn: { reason: null, login: 'anne', oidc: false } });
+      // The page is told the answer is still coming, so that it asks again (the login button may yet appear).
+      expect(status).toMatchObject({ mode: 'server', url, account: null, signIn: { reason: null, login: 'anne', oidc: false, checking: true } });
       await reached;
       // Answered while the server still had the question: the probe had neither its answer nor given up.
       expect(asked.map((a) => a.closed)).toEqual([false]);
       // Every screen asks again: each answer comes without a new question to the silent server.
       for (let i = 0; i < 3; i++) expect(await ok<ConnectionState>(c.call('connection.status', {}))).toEqual(status);
       expect(asked.length).toBe(1);
+      // The server hangs up: the probe has its answer (none), and the page stops asking.
+      asked[0]!.socket.destroy();
+      await expect.poll(async () => (await ok<ConnectionState>(c.call('connection.status', {}))).signIn?.checking).toBe(false);
     } finally {
       for (const a of asked) a.socket.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));

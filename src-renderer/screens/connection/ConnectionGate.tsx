@@ -13,7 +13,9 @@ import './connection.css';
 
 export const CONNECTION_KEY = shellKey('connection');
 
-export const useConnection = () => useQuery({ queryKey: CONNECTION_KEY, queryFn: () => connection.status(), staleTime: Infinity, retry: false });
+/** Asked once, and again each second while the server has not yet said how one signs in. */
+export const useConnection = () =>
+  useQuery({ queryKey: CONNECTION_KEY, queryFn: () => connection.status(), staleTime: Infinity, retry: false, refetchInterval: (q) => (q.state.data?.signIn?.checking ? 1_000 : false) });
 
 export function ConnectionGate({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
