@@ -12,9 +12,10 @@ import { proposals } from './0110-proposals';
 import { accounts } from './0120-accounts';
 import { proposalChanges } from './0130-proposal-changes';
 import { serverSearchFiles } from './0140-server-search-files';
+import { searchWordStems } from './0150-search-word-stems';
 import type { Migration, MigrationContext } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions, checkouts, proposals, accounts, proposalChanges, serverSearchFiles];
+export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions, checkouts, proposals, accounts, proposalChanges, serverSearchFiles, searchWordStems];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration, MigrationContext };

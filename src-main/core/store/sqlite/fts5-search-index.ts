@@ -6,7 +6,9 @@
 // round of meetings at a time so that memory holds one round, not the archive.
 // The words indexed are kept once each in search_words (migration 0060): a prefix being typed is
 // expanded from there to a few whole words, since FTS5's own prefix query merges the postings of
-// every word that starts so, which grows with the archive. Titles and case numbers are kept once
+// every word that starts so, which grows with the archive. Each word's Danish stem is kept beside
+// it (migration 0150), and a word searched for is expanded to the words of its stem there: the
+// index itself holds the words as written only, so indexing runs no stemmer over the text. Titles and case numbers are kept once
 // more in item_titles (migration 0080), keyed alike, so that "title matches first" reads their
 // short lists and not every place a word has in the whole text.
 import { sql } from 'kysely';
@@ -34,7 +36,7 @@ function yearRange(year: number): [number, number] {
   return [(EPOCH_END - end + 1) * SEQ, (EPOCH_END - begin + 1) * SEQ];
 }
 
-type Doc = { key: number; title: string; caseNumber: string; body: string; stems: string; facets: string };
+type Doc = { key: number; title: string; caseNumber: string; body: string; facets: string };
 
 const facetOfCommittee = (id: string): string => `c${id.replace(/[^0-9a-zA-Z]/g, '').toLowerCase()}`;
 
@@ -50,53 +52,91 @@ export function titleColumns(f: TitleFields): { title: string; caseNumber: strin
   };
 }
 
-/** Words one refresh keeps stems of: up to twice this many (WordCache), so a long import cannot fill memory with them. */
+/** Words one refresh remembers having noted: up to twice this many (WordCache), so a long import cannot fill memory with them. */
 const VOCABULARY_MAX = 50_000;
 
+/** A word of search_words: the word and its stem, null where the stem is the word itself. */
+type Word = { word: string; stem: string | null };
+
+const wordOf = (own: string): Word => {
+  const s = stemOf(own);
+  return { word: own, stem: s === own ? null : s };
+};
+
 /**
- * The words one refresh meets, each with its stem: a word met for the first time is stemmed once
- * and noted for search_words; every later one costs a single lookup. A word met again after the
+ * The words one refresh meets in the texts it indexes: a word met for the first time is noted for
+ * search_words with its stem; every later one costs a single lookup. A word met again after the
  * cache let it go is noted again (search_words ignores a word it has).
  */
 class Vocabulary {
-  private stems = new WordCache<string>(VOCABULARY_MAX);
-  fresh: string[] = [];
+  private seen = new WordCache<true>(VOCABULARY_MAX);
+  fresh: Word[] = [];
 
-  /** The stems of a text's words that differ from the word itself, each once. */
-  stemsOf(text: string): string[] {
-    const out = new Set<string>();
+  note(text: string): void {
     for (const w of words(text, MIN_PREFIX)) {
-      let s = this.stems.get(w);
-      if (s === undefined) {
-        const own = ownCopy(w);
-        s = stemOf(own);
-        this.stems.set(own, s);
-        this.fresh.push(own);
-      }
-      if (s !== w) out.add(s);
+      if (this.seen.get(w)) continue;
+      const own = ownCopy(w);
+      this.seen.set(own, true);
+      this.fresh.push(wordOf(own));
     }
-    return [...out];
   }
 }
 
-function document(key: number, t: ItemText, vocabulary: Vocabulary): Doc {
+/** The index's rows of a text; `vocabulary` notes its words (a bulk refresh takes them from the index at the end instead). */
+function document(key: number, t: ItemText, vocabulary: Vocabulary | null): Doc {
   const body = bodyText(t);
+  vocabulary?.note(`${t.title}\n${body}`);
   return {
     key,
     ...titleColumns({ title: t.title, caseNumber: t.caseNumber, committeeId: t.committeeId, outcome: t.decision?.outcome ?? null, access: t.access }),
     body,
-    stems: vocabulary.stemsOf(`${t.title}\n${body}`).join(' '),
   };
 }
 
+async function insertWords(db: Db, fresh: readonly Word[]): Promise<void> {
+  for (const batch of batches(fresh, 400)) {
+    await sql`INSERT OR IGNORE INTO search_words (word, stem) VALUES ${sql.join(batch.map((w) => sql`(${w.word}, ${w.stem})`))}`.execute(db);
+  }
+}
+
+/**
+ * After a bulk refresh: the title and body words of the whole index that search_words lacks, read
+ * from FTS5's own list of its terms (fts5vocab), which SQLite made while indexing: the texts are
+ * not cut into words a second time in JavaScript. Case-number tokens (U+01C0) are left out, as
+ * words shorter than a prefix.
+ */
+async function wordsFromIndex(db: Db): Promise<void> {
+  await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.item_search_terms USING fts5vocab(main, item_search, 'col')`.execute(db);
+  const rows = await sql<{ term: string }>`
+    SELECT DISTINCT term FROM temp.item_search_terms v
+    WHERE col IN ('title', 'body') AND length(term) >= ${MIN_PREFIX} AND instr(term, char(448)) = 0
+      AND NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = v.term)`.execute(db);
+  await insertWords(db, rows.rows.map((r) => wordOf(r.term)));
+}
+
+/** The words that share a word's stem, for each word term: the other words its search finds. */
+type Inflections = ReadonlyMap<Term, string[]>;
+
+/** At most this many words per stem (a Danish noun or verb has a dozen forms). */
+const STEM_WORDS = 200;
+
+async function inflections(db: Db, terms: readonly Term[]): Promise<Inflections> {
+  const out = new Map<Term, string[]>();
+  for (const t of terms) {
+    if (t.kind !== 'word') continue;
+    const rows = await sql<{ word: string }>`SELECT word FROM search_words WHERE stem IN (${t.word}, ${t.stem}) LIMIT ${STEM_WORDS}`.execute(db);
+    out.set(t, rows.rows.map((r) => r.word));
+  }
+  return out;
+}
+
 const q = (s: string): string => `"${s}"`;
-const ALL = '{title case_number body stems}';
 const WORDS = '{title case_number body}';
 
 const anyOf = (alternatives: string[]): string => (alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
 
 /** One term as an FTS5 expression; `titleOnly` asks for a match in the title or case number. */
-function termExpression(t: Term, titleOnly: boolean, expanded: Expansions): string {
+function termExpression(t: Term, titleOnly: boolean, expanded: Expansions, inflected: Inflections): string {
   if (t.kind === 'case') {
     const exact = `case_number : ${q(t.parts.join('\u01c0'))}`;
     return titleOnly ? exact : `(${exact} OR {title body} : ${q(t.parts.join(' '))})`;
@@ -107,16 +147,20 @@ function termExpression(t: Term, titleOnly: boolean, expanded: Expansions): stri
     const lasts = t.prefix ? (expanded.get(t) ?? []) : [];
     return `${cols} : ${anyOf([q(t.words.join(' ')), ...lasts.filter((w) => w !== t.words.at(-1)).map((w) => q(`${head} ${w}`.trim()))])}`;
   }
-  const cols = titleOnly ? '{title case_number}' : ALL;
+  const cols = titleOnly ? '{title case_number}' : WORDS;
   const alternatives = [`${cols} : ${q(t.word)}`];
-  if (!titleOnly && t.stem !== t.word) alternatives.push(`${ALL} : ${q(t.stem)}`);
+  if (!titleOnly) {
+    // The word's stem as written, and every word whose stem is the word or its stem.
+    const same = [...new Set([t.stem, ...(inflected.get(t) ?? [])])].filter((w) => w !== t.word);
+    if (same.length > 0) alternatives.push(`${WORDS} : ${anyOf(same.map(q))}`);
+  }
   const whole = (expanded.get(t) ?? []).filter((w) => w !== t.word);
   if (whole.length > 0) alternatives.push(`${titleOnly ? '{title case_number}' : WORDS} : ${anyOf(whole.map(q))}`);
   return anyOf(alternatives);
 }
 
-function matchExpression(terms: readonly Term[], filters: SearchFilters, titleOnly: boolean, expanded: Expansions): string {
-  const parts = terms.map((t) => termExpression(t, titleOnly, expanded));
+function matchExpression(terms: readonly Term[], filters: SearchFilters, titleOnly: boolean, expanded: Expansions, inflected: Inflections): string {
+  const parts = terms.map((t) => termExpression(t, titleOnly, expanded, inflected));
   if (filters.committeeId) parts.push(`facets : ${q(facetOfCommittee(filters.committeeId))}`);
   if (filters.committeeIds) parts.push(`facets : ${anyOf(filters.committeeIds.map((id) => q(facetOfCommittee(id))))}`);
   if (filters.outcome) parts.push(`facets : ${q(`o${filters.outcome}`)}`);
@@ -141,21 +185,32 @@ type Pending = { item_id: string; start: string | null; old_key: number | null }
 const ROUND_ITEMS = 500;
 
 /**
+ * A refresh of at least this many items, and of at least a quarter of the index, takes its new
+ * words from the index's list of terms at the end (a pass over the whole index in SQLite) instead
+ * of cutting every text into words in JavaScript (a pass over the refreshed texts, four times the
+ * CPU per item at 26,000 items): an import, a migration; never a save.
+ */
+const BULK_ITEMS = 2000;
+
+/**
  * Re-indexes the items noted in search_pending, newest meeting first (FTS5 writes fastest in
  * ascending key), a round of meetings at a time, so that a whole archive's import is indexed with
  * memory bounded by one round; then drops the index rows of noted items that are gone.
  */
 async function refreshPending(db: Db): Promise<number> {
   // Nothing noted, the usual case before a query: one probe of the list instead of the grouped join.
-  const noted = await sql<{ one: number }>`SELECT 1 AS one FROM search_pending LIMIT 1`.execute(db);
-  if (noted.rows.length === 0) return 0;
+  const any = await sql<{ one: number }>`SELECT 1 AS one FROM search_pending LIMIT 1`.execute(db);
+  if (any.rows.length === 0) return 0;
   // CROSS JOIN keeps search_pending the outer loop: left to itself SQLite may walk all items (by
   // their meeting, for the GROUP BY) and look each up in the (usually empty) list of notes.
   const meetings = await sql<{ meeting_id: string; n: number }>`
     SELECT i.meeting_id, count(*) AS n FROM search_pending p
     CROSS JOIN items i ON i.id = p.item_id CROSS JOIN meetings m ON m.id = i.meeting_id
     GROUP BY i.meeting_id ORDER BY m.start DESC, i.meeting_id`.execute(db);
-  const state: RefreshState = { next: new Map(), vocabulary: new Vocabulary() };
+  const noted = await sql<{ n: number }>`SELECT count(*) AS n FROM search_pending`.execute(db);
+  const pending = noted.rows[0]!.n;
+  const bulk = pending >= BULK_ITEMS && pending * 4 >= pending + Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_keys`.execute(db)).rows[0]!.n);
+  const state: RefreshState = { next: new Map(), vocabulary: bulk ? null : new Vocabulary() };
   let indexed = 0;
   let batch: string[] = [];
   let items = 0;
@@ -182,10 +237,11 @@ async function refreshPending(db: Db): Promise<number> {
     if (gone.rows.length === 0) break;
     await indexRound(db, gone.rows, state);
   }
+  if (bulk) await wordsFromIndex(db);
   return indexed;
 }
 
-type RefreshState = { next: Map<number, number>; vocabulary: Vocabulary };
+type RefreshState = { next: Map<number, number>; vocabulary: Vocabulary | null };
 
 /** Indexes one round of noted items (in key order) and clears their notes; returns how many were indexed. */
 async function indexRound(db: Db, rows: Pending[], { next, vocabulary }: RefreshState): Promise<number> {
@@ -220,13 +276,15 @@ async function indexRound(db: Db, rows: Pending[], { next, vocabulary }: Refresh
   for (const batch of batches([...gone, ...rekeyed.map((r) => r.item_id)])) await db.deleteFrom('search_keys').where('item_id', 'in', batch).execute();
   for (const batch of batches(rekeyed, 200)) await sql`INSERT INTO search_keys (key, item_id) VALUES ${sql.join(batch.map((r) => sql`(${r.key}, ${r.item_id})`))}`.execute(db);
   for (const slice of batches(docs, 100)) {
-    await sql`INSERT INTO item_search (rowid, title, case_number, body, stems, facets) VALUES ${sql.join(
-      slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.body}, ${d.stems}, ${d.facets})`),
+    await sql`INSERT INTO item_search (rowid, title, case_number, body, facets) VALUES ${sql.join(
+      slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.body}, ${d.facets})`),
     )}`.execute(db);
     await sql`INSERT INTO item_titles (rowid, title, case_number, facets) VALUES ${sql.join(slice.map((d) => sql`(${d.key}, ${d.title}, ${d.caseNumber}, ${d.facets})`))}`.execute(db);
   }
-  for (const batch of batches(vocabulary.fresh)) await sql`INSERT OR IGNORE INTO search_words (word) VALUES ${sql.join(batch.map((w) => sql`(${w})`))}`.execute(db);
-  vocabulary.fresh = [];
+  if (vocabulary) {
+    await insertWords(db, vocabulary.fresh);
+    vocabulary.fresh = [];
+  }
   for (const batch of batches(ids)) await db.deleteFrom('search_pending').where('item_id', 'in', batch).execute();
   return docs.length;
 }
@@ -238,10 +296,11 @@ export const fts5SearchIndex: SearchIndex = {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
     const range = filters.year !== undefined ? yearRange(filters.year) : null;
     const expanded = await prefixExpansions(db, terms, sqliteWordsStartingWith);
-    const all = await keysOf(db, 'item_search', matchExpression(terms, filters, false, expanded), range, SEARCH_COUNT_CAP + 1);
+    const inflected = await inflections(db, terms);
+    const all = await keysOf(db, 'item_search', matchExpression(terms, filters, false, expanded, inflected), range, SEARCH_COUNT_CAP + 1);
     const more = all.length > SEARCH_COUNT_CAP;
     const total = Math.min(all.length, SEARCH_COUNT_CAP);
-    const first = all.length > 0 ? await keysOf(db, 'item_titles', matchExpression(terms, filters, true, expanded), range, offset + limit) : [];
+    const first = all.length > 0 ? await keysOf(db, 'item_titles', matchExpression(terms, filters, true, expanded, inflected), range, offset + limit) : [];
     const seen = new Set(first);
     const page = [...first, ...all.slice(0, SEARCH_COUNT_CAP).filter((k) => !seen.has(k))].slice(offset, offset + limit);
     if (page.length === 0) return { itemIds: [], total, more };
