@@ -1,6 +1,7 @@
 // The rows of a referent/v1 document written with prepared statements in one transaction and
 // nothing else (no validation, search index, change log or seal): the import's baseline in the
-// archive bench (child.ts bulk) and its floor (floor.ts). The search triggers are dropped first.
+// archive bench (child.ts bulk) and its floor (floor.ts). The search triggers are dropped first
+// (kept with TRIGGERS=1 in the environment, to measure what their notes cost).
 import fs from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { documentEvents } from '../../src-main/core/exchange/json-stream';
@@ -8,7 +9,8 @@ import type { ExCommittee, ExMeeting } from '../../src-shared/exchange';
 
 /** Writes the document's rows into `db` (a store's schema), ids from `id`. Returns the items written. */
 export async function writeBareRows(db: BetterSqlite3.Database, json: string, id: () => string): Promise<number> {
-  for (const { name } of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%search%'").all() as { name: string }[]) db.exec(`DROP TRIGGER ${name}`);
+  const triggers = process.env.TRIGGERS === '1' ? [] : (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%search%'").all() as { name: string }[]);
+  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
   const ins = {
     committee: db.prepare("INSERT INTO committees (id, name, short_name, numbering, created_at, updated_at) VALUES (?, ?, ?, ?, '', '')"),
     person: db.prepare('INSERT OR IGNORE INTO people (id, key, name) VALUES (?, ?, ?)'),

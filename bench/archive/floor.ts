@@ -4,7 +4,8 @@
 // rows with prepared statements in one transaction (no validation, index, seal or log; settings
 // from the environment), and FTS5 indexing the same text inside SQLite (no JavaScript).
 //   npx tsx bench/archive/floor.ts FILE.referent.json DB.sqlite
-//   env: JOURNAL=OFF SYNC=OFF (pragmas), FK=OFF, SEQID=1 (ids in insertion order), HASHSIZE=N (FTS5)
+//   env: JOURNAL=OFF SYNC=OFF (pragmas), FK=OFF, SEQID=1 (ids in insertion order), HASHSIZE=N (FTS5),
+//        TRIGGERS=1 (the search triggers kept: their notes in search_pending counted in the rows)
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { openSqliteStore } from '../../src-main/core/store/open';
@@ -49,7 +50,7 @@ db.exec('COMMIT');
 const ftsMs = cpu() - t;
 db.close();
 const perS = (ms: number): number => Math.round((items / ms) * 1000);
-const settings = Object.fromEntries(['JOURNAL', 'SYNC', 'FK', 'SEQID', 'HASHSIZE'].filter((k) => env(k)).map((k) => [k, env(k)]));
+const settings = Object.fromEntries(['JOURNAL', 'SYNC', 'FK', 'SEQID', 'HASHSIZE', 'TRIGGERS'].filter((k) => env(k)).map((k) => [k, env(k)]));
 process.stdout.write(
   `${JSON.stringify({ items, settings, parseMs: Math.round(parseMs), rowsMs: Math.round(rowsMs), ftsMs: Math.round(ftsMs), floorItemsPerS: perS(parseMs + rowsMs + ftsMs), parsePerS: perS(parseMs), rowsPerS: perS(rowsMs), ftsPerS: perS(ftsMs) })}\n`,
 );
