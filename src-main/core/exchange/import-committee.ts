@@ -15,6 +15,7 @@ import { canonicalJson, newId, nowIso } from '../util/canonical';
 import { readMeetings, stripUndefined } from '../meetings/meeting-content';
 import { committeeFields, existingCommitteeFields, membershipUpdate, personFor } from './import-settings';
 import { writeMeetingContent } from '../meetings/meeting-write';
+import type { NoteMeeting } from '../search/search-index';
 import { normalizeMeeting } from './normalize';
 
 /** A committee being imported: its row and members written, its meetings coming. */
@@ -36,7 +37,7 @@ export type OpenCommittee = {
 /** Meetings that arrived approved, by committee: locked and sealed once the whole document is written. */
 export type Approved = { committeeId: string; meetingIds: string[] }[];
 
-type Context = { adopt: boolean; report: ImportReport; files: Map<string, Uint8Array>; approved: Approved };
+type Context = { adopt: boolean; report: ImportReport; files: Map<string, Uint8Array>; approved: Approved; noteMeeting: NoteMeeting };
 
 export async function importCommittee(db: Db, c: ExCommittee, at: string, context: Context): Promise<void> {
   const open = await openCommittee(db, c, at, context);
@@ -113,7 +114,7 @@ export async function lateCommitteeFields(db: Db, open: OpenCommittee, header: E
  * One meeting of an open committee, checked against the meetings before it (a repeated id or
  * start, as the schema checks a whole committee), then written.
  */
-export async function importCommitteeMeeting(db: Db, open: OpenCommittee, m: ExMeeting, index: number, { report, files }: Context): Promise<void> {
+export async function importCommitteeMeeting(db: Db, open: OpenCommittee, m: ExMeeting, index: number, { report, files, noteMeeting }: Context): Promise<void> {
   const path = `${open.at}.meetings[${index}]`;
   if (m.id !== undefined) {
     if (open.ids.has(m.id)) throw new AppError('Invalid', `${path}.id: repeats the meeting id ${m.id}`, `${path}.id: gentager møde-id'et ${m.id}.`);
@@ -123,7 +124,7 @@ export async function importCommitteeMeeting(db: Db, open: OpenCommittee, m: ExM
   open.starts.add(m.start);
   open.meetings++;
   defuseFileNames(m, files, report);
-  const locked = await importMeeting(db, open.committeeId, open.name, m, path, open.personIds, report);
+  const locked = await importMeeting(db, open.committeeId, open.name, m, path, open.personIds, report, noteMeeting);
   if (locked) open.approved.push(locked);
 }
 
@@ -150,7 +151,7 @@ function defuseFileNames(m: ExMeeting, files: Map<string, Uint8Array>, report: I
 }
 
 /** Returns the meeting's id when it arrived approved and is to be locked (lockApproved, at the end of the import). */
-async function importMeeting(db: Db, committeeId: string, committeeName: string, m: ExMeeting, at: string, personIds: Map<string, string>, report: ImportReport): Promise<string | null> {
+async function importMeeting(db: Db, committeeId: string, committeeName: string, m: ExMeeting, at: string, personIds: Map<string, string>, report: ImportReport, noteMeeting: NoteMeeting): Promise<string | null> {
   let existing = m.id ? await db.selectFrom('meetings').selectAll().where('id', '=', m.id).executeTakeFirst() : undefined;
   if (existing && existing.committee_id !== committeeId) throw new AppError('Conflict', `${at}.id: the meeting ${m.id} belongs to another committee`, `${at}.id: mødet ${m.id} hører til et andet udvalg.`);
   const atStart = await db.selectFrom('meetings').selectAll().where('committee_id', '=', committeeId).where('start', '=', m.start).executeTakeFirst();
@@ -193,6 +194,8 @@ async function importMeeting(db: Db, committeeId: string, committeeName: string,
     report.meetings.added++;
   }
   report.items += await writeMeetingContent(db, id, m, personIds, at, !existing);
+  // Its new rows were not noted for the search index one by one (SearchIndex.bulkInsert): its items are, here.
+  await noteMeeting(id);
   await appendChange(db, { meetingId: id, committeeId, action: existing ? 'meeting.replace' : 'meeting.import', payload: { start: m.start, items: m.items.length } });
   return m.status === 'minutes-approved' ? id : null;
 }

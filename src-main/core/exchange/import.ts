@@ -19,6 +19,7 @@ import { freezeItemNumbers } from '../meetingday/approval.service';
 import { sealImported } from '../seal/seal.service';
 import { backupBeforeImport } from '../backups/before-import';
 import { importProposals } from '../flow/proposals.exchange';
+import type { NoteMeeting, SearchIndex } from '../search/search-index';
 
 export type ImportOptions = {
   /** Attachment bytes carried beside the document (a .referent.zip bundle), by SHA-256. */
@@ -47,14 +48,14 @@ function parsePart<S extends z.ZodType>(schema: S, raw: unknown, at: string): z.
   throw new AppError('Invalid', place(message), place(da ?? message));
 }
 
-type Body = (db: Db, report: ImportReport, files: Map<string, Uint8Array>, approved: Approved) => Promise<void>;
+type Body = (db: Db, report: ImportReport, files: Map<string, Uint8Array>, approved: Approved, noteMeeting: NoteMeeting) => Promise<void>;
 
 export async function importDocument(store: Store, raw: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const doc = parseDocument(raw);
   const adopt = options.adoptOrganization === true;
-  return runImport(store, options, async (db, report, files, approved) => {
+  return runImport(store, options, async (db, report, files, approved, noteMeeting) => {
     if (doc.organization) await importOrganization(db, doc.organization, adopt, report);
-    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, { adopt, report, files, approved });
+    for (const [ci, committee] of doc.committees.entries()) await importCommittee(db, committee, `committees[${ci}]`, { adopt, report, files, approved, noteMeeting });
     // After every committee: a proposal names items of two of them.
     if (doc.proposals) await importProposals(db, doc.proposals, report);
   });
@@ -71,8 +72,8 @@ const HEADER = ['name', 'numbering', 'members'];
  */
 export async function importDocumentStream(store: Store, events: AsyncIterable<DocumentEvent>, options: ImportOptions = {}): Promise<ImportReport> {
   const adopt = options.adoptOrganization === true;
-  return runImport(store, options, async (db, report, files, approved) => {
-    const context = { adopt, report, files, approved };
+  return runImport(store, options, async (db, report, files, approved, noteMeeting) => {
+    const context = { adopt, report, files, approved, noteMeeting };
     const top: Record<string, unknown> = {};
     const names = new Map<string, number>();
     const named = (c: ExCommittee, index: number, at: string): void => {
@@ -162,7 +163,7 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
     // One transaction; the search index takes everything the import changed in the same one (store.write).
     return await store.write(async (trx) => {
       if (store.files.transactional) for (const [sha, bytes] of files) await store.files.put(trx, sha, bytes);
-      const report = await importInTransaction(trx, files, body);
+      const report = await importInTransaction(trx, store.search, files, body);
       if (options.after) await options.after(trx);
       return report;
     });
@@ -172,14 +173,14 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
   }
 }
 
-async function importInTransaction(db: Db, files: Map<string, Uint8Array>, body: Body): Promise<ImportReport> {
+async function importInTransaction(db: Db, search: SearchIndex, files: Map<string, Uint8Array>, body: Body): Promise<ImportReport> {
   const report: ImportReport = { committees: { added: 0, updated: 0 }, meetings: { added: 0, replaced: 0, unchanged: 0 }, items: 0, files: 0, settings: [], newKeys: [] };
   for (const [sha, bytes] of files) {
     const r = await db.insertInto('files').values({ sha256: sha, size: bytes.byteLength, added_at: nowIso() }).onConflict((oc) => oc.column('sha256').doNothing()).executeTakeFirst();
     report.files += Number(r.numInsertedOrUpdatedRows ?? 0);
   }
   const approved: Approved = [];
-  await body(db, report, files, approved);
+  await search.bulkInsert(db, (noteMeeting) => body(db, report, files, approved, noteMeeting));
   // Sealed last: a streamed document's organisation is written after its committees, and the seal
   // freezes what the minutes print, the organisation's name among it.
   for (const a of approved) await lockApproved(db, a.committeeId, a.meetingIds);

@@ -37,4 +37,16 @@ export interface SearchIndex {
    */
   refresh(db: Db): Promise<number>;
   query(db: Db, q: IndexQuery): Promise<IndexAnswer>;
+  /**
+   * Runs a bulk write (an import) in the caller's transaction with the database's note of each new
+   * row off; the write calls `noteMeeting` for every meeting whose items it (re)wrote, which notes
+   * all of them at once. Updates and deletions are still noted row by row.
+   */
+  bulkInsert<T>(db: Db, write: (noteMeeting: NoteMeeting) => Promise<T>): Promise<T>;
 }
+
+/** Notes every item of a meeting for the next refresh. */
+export type NoteMeeting = (meetingId: string) => Promise<void>;
+
+/** For an index whose database notes each row as it is written: nothing to turn off, nothing to note. */
+export const notedRowByRow = <T>(_db: Db, write: (noteMeeting: NoteMeeting) => Promise<T>): Promise<T> => write(async () => {});

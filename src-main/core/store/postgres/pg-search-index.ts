@@ -18,7 +18,7 @@ import { caseToken, words } from '../../search/analysis';
 import { bodyText, loadItemTexts } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
 import { prefixExpansions, type Expansions } from '../prefix-words';
-import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
+import { notedRowByRow, SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
 
 /** A word as one tsquery lexeme: quoted, so that no letter of it is read as an operator. */
 const lexeme = (w: string): string => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
@@ -103,6 +103,9 @@ async function maintain(db: Db): Promise<void> {
 }
 
 export const pgSearchIndex: SearchIndex = {
+  // The server's triggers note rows in the server's own time; an import's notes stay row by row.
+  bulkInsert: notedRowByRow,
+
   async refresh(db) {
     const pending = await sql<{ item_id: string }>`SELECT item_id FROM search_pending`.execute(db);
     if (pending.rows.length === 0) return 0;

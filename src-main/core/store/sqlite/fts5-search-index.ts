@@ -19,7 +19,7 @@ import { caseToken, ownCopy, stemOf, WordCache, words } from '../../search/analy
 import { bodyText, loadItemTexts, type ItemText } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
 import { prefixExpansions, sqliteWordsStartingWith, type Expansions } from '../prefix-words';
-import { SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex } from '../../search/search-index';
+import { notedRowByRow, SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex, type NoteMeeting } from '../../search/search-index';
 
 // key = (EPOCH_END - minute of the meeting's start) * 2^20 + n: newer meetings get smaller keys,
 // and up to 2^20 items may share a start minute. Minutes from 1970; EPOCH_END lies past year 2400.
@@ -99,19 +99,30 @@ async function insertWords(db: Db, fresh: readonly Word[]): Promise<void> {
   }
 }
 
+/** Words a bulk refresh stems and writes per statement: what it holds in memory at once. */
+const WORDS_PER_ROUND = 5000;
+
 /**
  * After a bulk refresh: the title and body words of the whole index that search_words lacks, read
  * from FTS5's own list of its terms (fts5vocab), which SQLite made while indexing: the texts are
  * not cut into words a second time in JavaScript. Case-number tokens (U+01C0) are left out, as
- * words shorter than a prefix.
+ * words shorter than a prefix. Gathered in SQLite, then stemmed a round at a time (an archive of
+ * 250,000 items has 180,000 words).
  */
 async function wordsFromIndex(db: Db): Promise<void> {
   await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.item_search_terms USING fts5vocab(main, item_search, 'col')`.execute(db);
-  const rows = await sql<{ term: string }>`
-    SELECT DISTINCT term FROM temp.item_search_terms v
+  await sql`DROP TABLE IF EXISTS temp.new_words`.execute(db);
+  await sql`
+    CREATE TEMP TABLE new_words AS SELECT DISTINCT term FROM temp.item_search_terms v
     WHERE col IN ('title', 'body') AND length(term) >= ${MIN_PREFIX} AND instr(term, char(448)) = 0
       AND NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = v.term)`.execute(db);
-  await insertWords(db, rows.rows.map((r) => wordOf(r.term)));
+  for (let after = 0; ; ) {
+    const rows = await sql<{ n: number; term: string }>`SELECT rowid AS n, term FROM temp.new_words WHERE rowid > ${after} ORDER BY rowid LIMIT ${WORDS_PER_ROUND}`.execute(db);
+    if (rows.rows.length === 0) break;
+    await insertWords(db, rows.rows.map((r) => wordOf(r.term)));
+    after = rows.rows.at(-1)!.n;
+  }
+  await sql`DROP TABLE temp.new_words`.execute(db);
 }
 
 /** The words that share a word's stem, for each word term: the other words its search finds. */
@@ -289,8 +300,29 @@ async function indexRound(db: Db, rows: Pending[], { next, vocabulary }: Refresh
   return docs.length;
 }
 
+/** The insert triggers of migration 0040 that note a new row's item in search_pending, one firing per row. */
+const INSERT_TRIGGERS = ['items', 'item_sections', 'attachments', 'decisions', 'votes', 'dissents'].map((t) => `${t}_search_ai`);
+
+/**
+ * An import's writes without the insert triggers: each new item, section, decision, vote, dissent
+ * and attachment fired one (2-3 s of SQLite's time per 26,000 items, as much again as writing the
+ * rows, bench/README.md); instead each meeting's items are noted in one statement. The triggers are
+ * dropped and made again from their own stored SQL inside the caller's transaction, so no other
+ * connection ever sees them gone, and a failed import's rollback brings them back with the rest.
+ */
+async function bulkInsert<T>(db: Db, write: (noteMeeting: NoteMeeting) => Promise<T>): Promise<T> {
+  const triggers = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${sql.join(INSERT_TRIGGERS)}) ORDER BY name`.execute(db);
+  for (const t of triggers.rows) await sql`DROP TRIGGER ${sql.id(t.name)}`.execute(db);
+  const result = await write(async (meetingId) => {
+    await sql`INSERT OR IGNORE INTO search_pending SELECT id FROM items WHERE meeting_id = ${meetingId}`.execute(db);
+  });
+  for (const t of triggers.rows) await sql.raw(t.sql).execute(db);
+  return result;
+}
+
 export const fts5SearchIndex: SearchIndex = {
   refresh: refreshPending,
+  bulkInsert,
 
   async query(db, { terms, filters, offset, limit }: IndexQuery): Promise<IndexAnswer> {
     if (terms.length === 0) return { itemIds: [], total: 0, more: false };
@@ -313,5 +345,6 @@ export const fts5SearchIndex: SearchIndex = {
 /** For a store held at a schema version before the index's tables exist (tests of a migration). */
 export const indexBeforeItsMigration: SearchIndex = {
   refresh: async () => 0,
+  bulkInsert: notedRowByRow,
   query: async () => ({ itemIds: [], total: 0, more: false }),
 };
