@@ -71,8 +71,8 @@ describe('title and case-number matches first, at any size', () => {
     await call(before, 'exchange.import', { document: archive() });
     await before.store.close();
     const raw = new BetterSqlite3(file);
-    // Back to version 7: without the titles' table, and without what later versions added (0090's versions and author, 0100's checkouts, 0110's proposals, 0120's accounts).
-    raw.exec(`DROP TABLE sessions; DROP TABLE account_roles; DROP TABLE accounts; DROP TABLE proposals; DROP TABLE item_titles; DROP TABLE checkouts; ALTER TABLE items DROP COLUMN version; ALTER TABLE meetings DROP COLUMN version; ALTER TABLE change_log DROP COLUMN author; PRAGMA user_version = ${searchTitles.version - 1}`);
+    // Back to version 7: without the titles' table, and without what later versions added (0090's versions and author, 0100's checkouts, 0110's proposals, 0120's accounts, 0160's notes of reordered meetings).
+    raw.exec(`DROP TRIGGER items_search_position; DROP TABLE search_rekey; DROP TABLE sessions; DROP TABLE account_roles; DROP TABLE accounts; DROP TABLE proposals; DROP TABLE item_titles; DROP TABLE checkouts; ALTER TABLE items DROP COLUMN version; ALTER TABLE meetings DROP COLUMN version; ALTER TABLE change_log DROP COLUMN author; PRAGMA user_version = ${searchTitles.version - 1}`);
     raw.close();
 
     const ctx = testContext(openSqliteStore(file));

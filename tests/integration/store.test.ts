@@ -63,6 +63,34 @@ describe('store', () => {
     await store.close();
   });
 
+  test('a file whose agendas were reordered before version 16 lists their hits in agenda order after migrating', async () => {
+    const file = path.join(tempDir(), 'referent.sqlite');
+    const store = openSqliteStore(file);
+    const ctx = { store, shell: 'cli' as const, version: 'test' };
+    const c = await call(ctx, 'committees.create', { name: 'Teknik- og Klimaudvalget', numbering: 'per-year' });
+    const meetingIds: string[] = [];
+    for (const start of ['2026-05-05T15:00', '2026-06-02T15:00']) {
+      const m = await call(ctx, 'meetings.create', { committeeId: c.id, start });
+      meetingIds.push(m.id);
+      for (const title of ['Havnen, første', 'Havnen, anden', 'Havnen, tredje']) await call(ctx, 'agenda.addItem', { meetingId: m.id, title: `${title} ${start.slice(5, 7)}` });
+    }
+    // The file as version 15 left it: no trigger noted the reorder of May's agenda.
+    store.sqlite.exec(`
+      DROP TRIGGER items_search_position; DROP TABLE search_rekey;
+      UPDATE items SET position = -1 - position WHERE meeting_id = '${meetingIds[0]}';
+      UPDATE items SET position = 3 + position WHERE meeting_id = '${meetingIds[0]}';
+      PRAGMA user_version = ${MIGRATIONS.at(-2)!.version};
+    `);
+    await store.close();
+
+    const again = openSqliteStore(file);
+    // Only May's meeting was out of order, and only it is noted.
+    expect(again.sqlite.prepare('SELECT meeting_id FROM search_rekey').pluck().all()).toEqual([meetingIds[0]]);
+    const hits = await call({ store: again, shell: 'cli', version: 'test' }, 'search.items', { query: 'havnen' });
+    expect(hits.hits.map((h) => h.title)).toEqual(['Havnen, første 06', 'Havnen, anden 06', 'Havnen, tredje 06', 'Havnen, tredje 05', 'Havnen, anden 05', 'Havnen, første 05']);
+    await again.close();
+  });
+
   test('a failing migration leaves the file at the last good version', () => {
     const file = path.join(tempDir(), 'referent.sqlite');
     const broken = [

@@ -13,9 +13,10 @@ import { accounts } from './0120-accounts';
 import { proposalChanges } from './0130-proposal-changes';
 import { serverSearchFiles } from './0140-server-search-files';
 import { searchWordStems } from './0150-search-word-stems';
+import { searchAgendaOrder } from './0160-search-agenda-order';
 import type { Migration, MigrationContext } from './types';
 
 /** Every migration, in order. The last one's version is the schema this build writes. */
-export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions, checkouts, proposals, accounts, proposalChanges, serverSearchFiles, searchWordStems];
+export const MIGRATIONS: readonly Migration[] = [init, search, pageCache, searchIndex, publication, searchWords, seal, searchTitles, versions, checkouts, proposals, accounts, proposalChanges, serverSearchFiles, searchWordStems, searchAgendaOrder];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration, MigrationContext };

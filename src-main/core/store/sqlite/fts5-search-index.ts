@@ -1,7 +1,7 @@
 // SQLite's SearchIndex: an FTS5 table without a copy of the text (contentless; snippets are cut
 // from the items' own rows), one row per item, keyed so that ascending key is newest meeting
-// first. Triggers (migration 0040) only note which items changed, in search_pending; refresh()
-// re-indexes each noted item once, however many of its rows a save touched, and a bulk import
+// first, then agenda order (fts5-keys.ts). Triggers (migration 0040) only note which items
+// changed, in search_pending, and (0160) which meetings' positions changed; refresh() re-indexes each noted item once, however many of its rows a save touched, and a bulk import
 // is indexed in one pass at the end, in key order (FTS5 writes fastest in ascending rowid), a
 // round of meetings at a time so that memory holds one round, not the archive.
 // The words indexed are kept once each in search_words (migration 0060): a prefix being typed is
@@ -19,22 +19,8 @@ import { caseToken, ownCopy, stemOf, WordCache, words } from '../../search/analy
 import { bodyText, loadItemTexts, type ItemText } from '../../search/item-text';
 import { MIN_PREFIX, type Term } from '../../search/query';
 import { prefixExpansions, sqliteWordsStartingWith, type Expansions } from '../prefix-words';
-import { notedRowByRow, SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type SearchFilters, type SearchIndex, type NoteMeeting } from '../../search/search-index';
-
-// key = (EPOCH_END - minute of the meeting's start) * 2^20 + n: newer meetings get smaller keys,
-// and up to 2^20 items may share a start minute. Minutes from 1970; EPOCH_END lies past year 2400.
-const SEQ = 2 ** 20;
-const EPOCH_END = 2 ** 28;
-
-const minuteOf = (start: string): number => Math.floor(Date.parse(`${start.slice(0, 16)}:00Z`) / 60_000);
-const blockOf = (start: string): number => EPOCH_END - minuteOf(start);
-
-/** Keys of the meetings that start in a year: [from, to). */
-function yearRange(year: number): [number, number] {
-  const end = minuteOf(`${year + 1}-01-01T00:00`);
-  const begin = minuteOf(`${year}-01-01T00:00`);
-  return [(EPOCH_END - end + 1) * SEQ, (EPOCH_END - begin + 1) * SEQ];
-}
+import { notedRowByRow, SEARCH_COUNT_CAP, type IndexAnswer, type IndexQuery, type NoteMeeting, type SearchFilters, type SearchIndex } from '../../search/search-index';
+import { blockOf, planKeys, yearRange, type Placed } from './fts5-keys';
 
 type Doc = { key: number; title: string; caseNumber: string; body: string; facets: string };
 
@@ -192,9 +178,10 @@ async function keysOf(db: Db, table: Table, match: string, range: [number, numbe
 
 type Pending = { item_id: string; start: string | null; old_key: number | null };
 
-/** Items a refresh indexes per round at least (a meeting's items are never split): what it holds in memory at once. */
+/** Items a refresh indexes per round at least (a meeting's items, and a minute's, are never split): what it holds in memory at once. */
 const ROUND_ITEMS = 500;
 
+/**
 /**
  * A refresh of at least this many items, and of at least a quarter of the index, takes its new
  * words from the index's list of terms at the end (a pass over the whole index in SQLite) instead
@@ -204,85 +191,89 @@ const ROUND_ITEMS = 500;
 const BULK_ITEMS = 2000;
 
 /**
- * Re-indexes the items noted in search_pending, newest meeting first (FTS5 writes fastest in
+ * Re-indexes the items noted in search_pending, and lays out again the keys of the meetings noted
+ * in search_rekey where they left agenda order, newest meeting first (FTS5 writes fastest in
  * ascending key), a round of meetings at a time, so that a whole archive's import is indexed with
  * memory bounded by one round; then drops the index rows of noted items that are gone.
  */
 async function refreshPending(db: Db): Promise<number> {
-  // Nothing noted, the usual case before a query: one probe of the list instead of the grouped join.
-  const any = await sql<{ one: number }>`SELECT 1 AS one FROM search_pending LIMIT 1`.execute(db);
-  if (any.rows.length === 0) return 0;
+  // Nothing noted, the usual case before a query: one probe of each list instead of the grouped join.
+  const noted = await sql<{ one: number }>`SELECT 1 AS one FROM search_pending UNION ALL SELECT 1 FROM search_rekey LIMIT 1`.execute(db);
+  if (noted.rows.length === 0) return 0;
   // CROSS JOIN keeps search_pending the outer loop: left to itself SQLite may walk all items (by
   // their meeting, for the GROUP BY) and look each up in the (usually empty) list of notes.
-  const meetings = await sql<{ meeting_id: string; n: number }>`
-    SELECT i.meeting_id, count(*) AS n FROM search_pending p
-    CROSS JOIN items i ON i.id = p.item_id CROSS JOIN meetings m ON m.id = i.meeting_id
-    GROUP BY i.meeting_id ORDER BY m.start DESC, i.meeting_id`.execute(db);
-  const noted = await sql<{ n: number }>`SELECT count(*) AS n FROM search_pending`.execute(db);
-  const pending = noted.rows[0]!.n;
+  const meetings = await sql<{ meeting_id: string; start: string; n: number }>`
+    SELECT meeting_id, start, sum(n) AS n FROM (
+      SELECT i.meeting_id, m.start, count(*) AS n FROM search_pending p
+      CROSS JOIN items i ON i.id = p.item_id CROSS JOIN meetings m ON m.id = i.meeting_id GROUP BY i.meeting_id
+      UNION ALL SELECT r.meeting_id, m.start, 0 FROM search_rekey r CROSS JOIN meetings m ON m.id = r.meeting_id)
+    GROUP BY meeting_id ORDER BY start DESC, meeting_id`.execute(db);
+  const rekey = new Set((await sql<{ meeting_id: string }>`SELECT meeting_id FROM search_rekey`.execute(db)).rows.map((r) => r.meeting_id));
+  const pending = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_pending`.execute(db)).rows[0]!.n);
   const bulk = pending >= BULK_ITEMS && pending * 4 >= pending + Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_keys`.execute(db)).rows[0]!.n);
-  const state: RefreshState = { next: new Map(), vocabulary: bulk ? null : new Vocabulary() };
+  const vocabulary = bulk ? null : new Vocabulary();
   let indexed = 0;
-  let batch: string[] = [];
+  let batch: { meeting_id: string; start: string }[] = [];
   let items = 0;
   const round = async (): Promise<void> => {
-    const rows = await sql<Pending>`
-      SELECT i.id AS item_id, m.start, k.key AS old_key
+    const ids = batch.map((m) => m.meeting_id);
+    const rows = await sql<Placed>`
+      SELECT i.id AS item_id, i.meeting_id, i.position, m.start, k.key AS old_key
       FROM items i JOIN search_pending p ON p.item_id = i.id JOIN meetings m ON m.id = i.meeting_id
       LEFT JOIN search_keys k ON k.item_id = i.id
-      WHERE i.meeting_id IN (${sql.join(batch)})
+      WHERE i.meeting_id IN (${sql.join(ids)})
       ORDER BY m.start DESC, i.meeting_id, i.position`.execute(db);
-    indexed += await indexRound(db, rows.rows, state);
+    const plan = await planKeys(db, rows.rows, new Set(batch.filter((m) => rekey.has(m.meeting_id)).map((m) => blockOf(m.start))));
+    const evicted = new Set(plan.evicted);
+    const placed = [...rows.rows, ...plan.relaid].map((r) => ({ ...r, old_key: r.old_key !== null && evicted.has(r.old_key) ? null : r.old_key }));
+    indexed += await indexRound(db, placed, plan.keys, plan.evicted, vocabulary);
+    const noted = ids.filter((id) => rekey.has(id));
+    if (noted.length > 0) await sql`DELETE FROM search_rekey WHERE meeting_id IN (${sql.join(noted)})`.execute(db);
     batch = [];
     items = 0;
   };
   for (const m of meetings.rows) {
-    batch.push(m.meeting_id);
+    // A round ends between minutes only: a minute's keys are laid out in one plan.
+    if (batch.length > 0 && (items >= ROUND_ITEMS || batch.length >= IN_BATCH) && blockOf(batch.at(-1)!.start) !== blockOf(m.start)) await round();
+    batch.push(m);
     items += m.n;
-    if (items >= ROUND_ITEMS || batch.length >= IN_BATCH) await round();
   }
   if (batch.length > 0) await round();
+  // Meetings noted and since deleted: their items are noted as gone, below.
+  await sql`DELETE FROM search_rekey WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.id = search_rekey.meeting_id)`.execute(db);
   // What is still noted is gone (the item deleted, or its meeting): its index row goes.
   for (;;) {
     const gone = await sql<Pending>`SELECT p.item_id, NULL AS start, k.key AS old_key FROM search_pending p LEFT JOIN search_keys k ON k.item_id = p.item_id LIMIT ${IN_BATCH}`.execute(db);
     if (gone.rows.length === 0) break;
-    await indexRound(db, gone.rows, state);
+    await indexRound(db, gone.rows, new Map(), [], vocabulary);
   }
   if (bulk) await wordsFromIndex(db);
   return indexed;
 }
 
-type RefreshState = { next: Map<number, number>; vocabulary: Vocabulary | null };
-
-/** Indexes one round of noted items (in key order) and clears their notes; returns how many were indexed. */
-async function indexRound(db: Db, rows: Pending[], { next, vocabulary }: RefreshState): Promise<number> {
-  const allocate = async (block: number): Promise<number> => {
-    let n = next.get(block);
-    if (n === undefined) {
-      const r = await sql<{ top: number | null }>`SELECT max(key) AS top FROM search_keys WHERE key >= ${block * SEQ} AND key < ${(block + 1) * SEQ}`.execute(db);
-      n = r.rows[0]?.top != null ? r.rows[0].top + 1 : block * SEQ;
-    }
-    if (n >= (block + 1) * SEQ) throw new Error(`more than ${SEQ} items start in the same minute`);
-    next.set(block, n + 1);
-    return n;
-  };
+/**
+ * Indexes one round of items under the keys planned for them (in key order), after dropping their
+ * old rows and the `evicted` keys, and clears their notes; returns how many were indexed.
+ */
+async function indexRound(db: Db, rows: Pending[], keys: ReadonlyMap<string, number>, evicted: readonly number[], vocabulary: Vocabulary | null): Promise<number> {
   const ids = rows.map((r) => r.item_id);
   const texts = await loadItemTexts(db, ids);
-  const oldKeys = rows.filter((r) => r.old_key !== null).map((r) => r.old_key!);
+  const oldKeys = [...evicted, ...rows.filter((r) => r.old_key !== null).map((r) => r.old_key!)];
   for (const batch of batches(oldKeys)) {
     await sql`DELETE FROM item_search WHERE rowid IN (${sql.join(batch)})`.execute(db);
     await sql`DELETE FROM item_titles WHERE rowid IN (${sql.join(batch)})`.execute(db);
   }
+  for (const batch of batches(evicted)) await sql`DELETE FROM search_keys WHERE key IN (${sql.join(batch)})`.execute(db);
   const docs: Doc[] = [];
   const rekeyed: { item_id: string; key: number }[] = [];
   for (const r of rows) {
     const t = texts.get(r.item_id);
-    if (!t || r.start === null) continue;
-    const block = blockOf(r.start);
-    const key = r.old_key !== null && Math.floor(r.old_key / SEQ) === block ? r.old_key : await allocate(block);
+    const key = keys.get(r.item_id);
+    if (!t || r.start === null || key === undefined) continue;
     if (key !== r.old_key) rekeyed.push({ item_id: r.item_id, key });
     docs.push(document(key, t, vocabulary));
   }
+  docs.sort((a, b) => a.key - b.key);
   const gone = rows.filter((r) => !texts.has(r.item_id) || r.start === null).map((r) => r.item_id);
   for (const batch of batches([...gone, ...rekeyed.map((r) => r.item_id)])) await db.deleteFrom('search_keys').where('item_id', 'in', batch).execute();
   for (const batch of batches(rekeyed, 200)) await sql`INSERT INTO search_keys (key, item_id) VALUES ${sql.join(batch.map((r) => sql`(${r.key}, ${r.item_id})`))}`.execute(db);

@@ -9,7 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from '../database';
 import { fts5SearchIndex, indexBeforeItsMigration } from './fts5-search-index';
-import { searchWordStems as searchWordStemsMigration } from '../migrations/0150-search-word-stems';
+import { searchAgendaOrder } from '../migrations/0160-search-agenda-order';
 import type { SearchIndex } from '../../search/search-index';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../migrations';
 import { AppError } from '../../errors';
@@ -34,7 +34,7 @@ export function openSqliteStore(file: string, options: OpenOptions = {}): Sqlite
   let sqlite = openConnection(file, options);
   const filesDir = options.filesDir ?? (inMemory ? fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'referent-files-')) : path.join(path.dirname(path.resolve(file)), 'files'));
   // A store opened at an older schema (tests of a migration) has no index to keep.
-  const searchOf = (handle: BetterSqlite3.Database): SearchIndex => (schemaVersion(handle) >= searchWordStemsMigration.version ? fts5SearchIndex : indexBeforeItsMigration);
+  const searchOf = (handle: BetterSqlite3.Database): SearchIndex => (schemaVersion(handle) >= searchAgendaOrder.version ? fts5SearchIndex : indexBeforeItsMigration);
   const kysely = (handle: BetterSqlite3.Database): Kysely<Database> => {
     const plain = new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: handle, file }) });
     // Every change-log entry written through this store is signed (seal/signing-plugin.ts).
