@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
-import { openSqliteStore } from '../../src-main/core/store/open';
+import { openSqliteStore, openStore, type SqliteStore } from '../../src-main/core/store/open';
 import { serverSearchFiles } from '../../src-main/core/store/migrations/0140-server-search-files';
 import { stemOf, words } from '../../src-main/core/search/analysis';
 import type { ReferentDocument } from '../../src-shared/exchange';
@@ -90,5 +90,29 @@ describe('a word finds its inflections through the word list', () => {
     expect((await call(ctx, 'search.items', { query: 'skole' })).total).toBe(50);
     expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_keys`.execute(ctx.store.db)).rows[0]!.n)).toBe(200);
     await ctx.store.close();
+  });
+
+  test('the archive is indexed again when the file opens, and a command that only reads (referent search) finds the hits, not a refusal to write', async () => {
+    const file = path.join(tempDir(), 'r.sqlite');
+    const old = testContext(openSqliteStore(file, { targetVersion: serverSearchFiles.version }));
+    await call(old, 'exchange.import', { document: archive(2) });
+    await old.store.close();
+
+    // Opened only to read, as `referent search` opens it: brought up to date by a writing open first.
+    const reader = testContext((await openStore(file, { readOnly: true })) as SqliteStore);
+    expect(reader.store.readOnly).toBe(true);
+    expect((await call(reader, 'search.items', { query: 'ambassadør' })).total).toBe(50);
+    expect(reader.store.sqlite.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
+    await reader.store.close();
+
+    // Notes left by a write whose refresh did not run (a crash between them) are indexed at the next open.
+    const raw = openSqliteStore(file);
+    raw.sqlite.prepare("UPDATE items SET title = 'Ambassadørens bolig' WHERE id = (SELECT id FROM items ORDER BY id LIMIT 1)").run();
+    expect(raw.sqlite.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(1);
+    await raw.close();
+    const next = testContext((await openStore(file)) as SqliteStore);
+    expect(next.store.sqlite.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
+    expect(await titles(next, 'bolig')).toEqual(['Ambassadørens bolig']);
+    await next.store.close();
   });
 });

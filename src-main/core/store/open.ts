@@ -10,7 +10,7 @@ import type { FileStore } from '../files/file-store';
 import type { StoreBackups } from './sqlite/backups';
 import type { Migration } from './migrations';
 import { isPostgresUrl } from './target';
-import { openSqliteStore } from './sqlite/open';
+import { openSqliteStoreReady } from './sqlite/open';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -83,7 +83,7 @@ export async function openStore(target: string, options: OpenOptions = {}): Prom
     const { openPostgresStore } = await import('./postgres/open');
     return openPostgresStore(target, options);
   }
-  return openSqliteStore(target, options);
+  return openSqliteStoreReady(target, options);
 }
 
 export { openSqliteStore, schemaVersion, BUSY_TIMEOUT_MS, type SqliteStore } from './sqlite/open';

@@ -29,6 +29,47 @@ export type SqliteStore = Store & { dialect: 'sqlite'; sqlite: BetterSqlite3.Dat
 /** How long a write waits for another process's write to finish before it is refused as Busy. */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Opens the file with its search index up to date: what the index has noted (a migration that
+ * indexes the archive again, a write whose refresh a crash cut off) is indexed now, when the file
+ * opens, and not in the first search or save. A command that only reads finds the file brought up
+ * to date first by a writing open, its index included, so that its queries never need to write.
+ */
+export async function openSqliteStoreReady(file: string, options: OpenOptions = {}): Promise<SqliteStore> {
+  const latest = options.targetVersion === undefined || options.targetVersion >= (options.migrations ?? MIGRATIONS).at(-1)!.version;
+  if (latest && options.readOnly === true && file !== ':memory:' && needsUpkeep(file, options)) {
+    const writer = openSqliteStore(file, { ...options, readOnly: false });
+    try {
+      await writer.search.refresh(writer.db);
+    } finally {
+      await writer.close();
+    }
+  }
+  const store = openSqliteStore(file, options);
+  try {
+    if (latest && !store.readOnly) await store.search.refresh(store.db);
+  } catch (e) {
+    await store.close();
+    throw asStoreError(e, file);
+  }
+  return store;
+}
+
+/** Whether a writing open has work to do: migrations, or notes of the search index. Undecided (a damaged file): no, and the open itself says what is wrong. */
+function needsUpkeep(file: string, options: OpenOptions): boolean {
+  if (!fs.existsSync(file)) return false;
+  let peek: BetterSqlite3.Database | undefined;
+  try {
+    peek = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    if (schemaVersion(peek) < (options.migrations ?? MIGRATIONS).at(-1)!.version) return true;
+    return peek.prepare('SELECT 1 FROM search_pending UNION ALL SELECT 1 FROM search_rekey LIMIT 1').get() !== undefined;
+  } catch {
+    return false;
+  } finally {
+    peek?.close();
+  }
+}
+
 export function openSqliteStore(file: string, options: OpenOptions = {}): SqliteStore {
   const inMemory = file === ':memory:';
   let sqlite = openConnection(file, options);
