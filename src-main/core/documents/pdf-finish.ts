@@ -14,7 +14,7 @@ import { deflate, deflateSync, inflate } from 'node:zlib';
 import type { DocumentMeta } from './document-meta';
 import { markArtifacts } from './pdf-content';
 import { openPdf, type PdfObjects } from './pdf-objects';
-import { contentScale, scaleDestinations, scalePages } from './pdf-scale';
+import { contentScale, scaleDocument } from './pdf-scale';
 import { SRGB_NAME, srgbProfile } from './srgb-icc';
 
 export type FinishOptions = {
@@ -39,10 +39,7 @@ export async function finishPdf(bytes: Uint8Array, opts: FinishOptions): Promise
   // Inflating and deflating run on libuv's threads, every page at once: the one costly step.
   // A scaled page's content is scaled by an operator before it, as its boxes, links and destinations are.
   await Promise.all(all.map((page) => markPageArtifacts(pdf, page, scale === 1 ? null : contentScale(scale))));
-  if (scale !== 1) {
-    scalePages(pdf, all, scale);
-    scaleDestinations(pdf, catalog, scale);
-  }
+  if (scale !== 1) scaleDocument(pdf, catalog, all, scale);
   for (const page of all) describeLinks(pdf, page, opts.linkTitles);
   closeItemBookmarks(pdf, catalog);
   const { context } = pdf;
