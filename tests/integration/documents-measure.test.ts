@@ -25,8 +25,9 @@ async function expectOnePrint(doc: Referat): Promise<void> {
   const measured = await renderPdf(doc, printer, undefined, { finish: false });
   expect(Object.fromEntries(measured.pages)).toEqual(Object.fromEntries(byPrint.pages));
   expect(measured.prints).toBe(1);
-  // The measured page, printed where it stands, is the writer's page with those numbers.
-  const reloaded = await printer.print(renderHtml(doc, { pages: measured.pages, printScale: PRINT_SCALE }), { final: false });
+  // The measured page, printed where it stands, is the writer's page with those numbers, as a
+  // fresh load prints it (never laid out on screen, HtmlOptions.printOnly).
+  const reloaded = await printer.print(renderHtml(doc, { pages: measured.pages, printScale: PRINT_SCALE, printOnly: true }), { final: false });
   expect(pdfPages(writeTemp('in-place.pdf', measured.bytes))).toEqual(pdfPages(writeTemp('reloaded.pdf', reloaded)));
 }
 

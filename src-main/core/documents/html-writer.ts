@@ -42,6 +42,12 @@ export type HtmlOptions = {
    * 1 (the default) for anything shown on screen.
    */
   printScale?: number | undefined;
+  /**
+   * The page is loaded only to be printed (pdf.ts, a fresh load): nothing of it is laid out on
+   * screen. Chromium otherwise lays the whole document out for the screen after loading it and
+   * again after printing it, each as costly as the print's own layout.
+   */
+  printOnly?: boolean | undefined;
 };
 
 // Every value put into the page goes through one of these two; nothing is interpolated raw.
@@ -59,7 +65,9 @@ export function renderHtml(doc: Referat, options: HtmlOptions = {}): string {
   // Laid out in columns, the measuring rules stand in a style element of their own, which a
   // printer removes to print the same page as it is (PdfPrinter.printMeasured).
   const scale = options.printScale ?? 1;
-  const head = options.columns ? `<style>${css(doc, false, scale)}</style><style id="${MEASURE_STYLE_ID}">${measure}${columnsCss(scale)}</style>` : `<style>${css(doc, true, scale)}${measure}</style>`;
+  const head = options.columns
+    ? `<style>${css(doc, false, scale)}</style><style id="${MEASURE_STYLE_ID}">${measure}${columnsCss(scale)}</style>`
+    : `<style>${css(doc, !options.printOnly, scale)}${measure}${options.printOnly ? NOT_ON_SCREEN : ''}</style>`;
   out.push(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>${head}</head><body>`);
   // Only a logo that is real image data of its declared type, and only as a data: URL.
   const logo = usableLogo(doc.organization.logo);
@@ -235,6 +243,9 @@ table.facts th { width: ${tw(L.factsLabelTw)}; font-weight: bold; }
 a { color: #1a4d8f; }
 ${screen ? SCREEN_CSS : ''}`;
 }
+
+/** A page only printed is not laid out on screen at all (HtmlOptions.printOnly). */
+const NOT_ON_SCREEN = '@media screen { html { display: none; } }';
 
 /** How the page looks in the in-app preview (not printed, not measured). */
 const SCREEN_CSS = `@media screen {

@@ -125,12 +125,12 @@ export async function renderPdf(doc: Referat, printer: PdfPrinter, knownPages?: 
   }
   if (!pages) {
     prints++;
-    pages = chapterPages(readPdfLayout(await printer.print(renderHtml(doc, { measureOnly: true, printScale: PRINT_SCALE }), { final: false })), anchors);
+    pages = chapterPages(readPdfLayout(await printer.print(renderHtml(doc, { measureOnly: true, printScale: PRINT_SCALE, printOnly: true }), { final: false })), anchors);
   }
   for (;;) {
     prints++;
     const final = options.finish !== false;
-    const bytes = onPage ? await printer.printMeasured!([...pages], { final }) : await printer.print(renderHtml(doc, { pages, printScale: PRINT_SCALE }), { final });
+    const bytes = onPage ? await printer.printMeasured!([...pages], { final }) : await printer.print(renderHtml(doc, { pages, printScale: PRINT_SCALE, printOnly: true }), { final });
     onPage = false;
     const layout = readPdfLayout(bytes);
     const printed = chapterPages(layout, anchors);
