@@ -48,6 +48,8 @@ describe('the store on PostgreSQL', () => {
     const columnsInFile = tables
       .filter((t) => !ftsOnly.test(t))
       .flatMap((t) => (file.sqlite.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]).map((c) => `${t}.${c}`))
+      // The file finds a word's inflections through its word list (migration 0150); the server's index stems by itself.
+      .filter((c) => c !== 'search_words.stem')
       .sort();
     await file.close();
     const server = await open(base.url);
