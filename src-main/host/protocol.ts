@@ -46,27 +46,6 @@ export type MainRequest =
   | { kind: 'printMeasured'; pages: [string, number][]; final: boolean }
   | { kind: 'openFile'; path: string };
 
-/**
- * A task's input with each byte array at its top level (an imported file's bytes) as a copy of its
- * own, moved to the worker: one copy on the sending thread instead of the structured clone's
- * serialisation (a 44,000-item archive's 96 MB held the main thread 300 ms that way). The caller's
- * bytes stay its own: the desktop's import sends the same bytes again when she adopts the file's
- * organisation.
- */
-export function movingBytes<T>(input: T): { value: T; transfer: ArrayBuffer[] } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { value: input, transfer: [] };
-  const transfer: ArrayBuffer[] = [];
-  const value = Object.fromEntries(
-    Object.entries(input).map(([k, v]) => {
-      if (!(v instanceof Uint8Array)) return [k, v];
-      const copy = new Uint8Array(v);
-      transfer.push(copy.buffer);
-      return [k, copy];
-    }),
-  ) as T;
-  return { value, transfer };
-}
-
 /** The bytes of a Uint8Array as their own ArrayBuffer, so they can be moved to the other thread instead of copied. */
 export function transferable(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
   // A Buffer may be a slice of Node's shared pool: moving that pool would empty every other Buffer in it.

@@ -14,7 +14,7 @@ import type { PdfPrinter } from '../core/documents/pdf';
 import { AppError } from '../core/errors';
 import { CLOSING_RESULT, closingError, failureOf, type ApiHost } from './api-host';
 import { createCallTracker } from './call-tracker';
-import { movingBytes, transferable, type CallMessage, type FromWorker, type MainRequest, type ToWorker, type WorkerSetup } from './protocol';
+import { transferable, type CallMessage, type FromWorker, type MainRequest, type ToWorker, type WorkerSetup } from './protocol';
 
 export type WorkerHostOptions = {
   dbFile: string;
@@ -188,8 +188,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<ApiHo
     },
     run: async (task, input) => {
       if (tracker.closing) throw closingError();
-      const moved = movingBytes(input);
-      const result = resultOf(await tracker.track(call({ type: 'task', name: task, input: moved.value }, moved.transfer)));
+      const result = resultOf(await tracker.track(call({ type: 'task', name: task, input })));
       if (!result.ok) throw errorOf(result.error);
       return result.value as never;
     },
