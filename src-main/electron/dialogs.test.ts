@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../../tests/helpers/store';
-import { chooseFolderWithDialog, folderDialogOptions, openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog } from './dialogs';
+import { chooseFolderWithDialog, folderDialogOptions, openDialogOptions, pickPath, saveDialogOptions, saveWithDialog } from './dialogs';
 
 const filters = [{ name: 'JSON', extensions: ['json'] }];
 
@@ -40,11 +40,10 @@ describe('saveWithDialog', () => {
   });
 });
 
-test('openWithDialog reads the chosen file, or gives null when cancelled', async () => {
+test('pickPath gives the chosen file (the core reads it), or null when cancelled', async () => {
   const file = path.join(tempDir(), 'in.json');
-  fs.writeFileSync(file, '{}');
-  expect(await openWithDialog(async () => ({ canceled: false, filePaths: [file] }), {})).toEqual({ filePath: file, bytes: Buffer.from('{}') });
-  expect(await openWithDialog(async () => ({ canceled: true, filePaths: [] }), {})).toBeNull();
+  expect(await pickPath(async () => ({ canceled: false, filePaths: [file] }), {})).toBe(file);
+  expect(await pickPath(async () => ({ canceled: true, filePaths: [] }), {})).toBeNull();
 });
 
 describe('chooseFolderWithDialog', () => {

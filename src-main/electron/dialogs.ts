@@ -1,6 +1,5 @@
 // Save, open and folder dialogs for exports, imports and the website folder. A file is only ever written at a path the user
 // chose in the OS dialog (which asks before replacing a file), and appears whole or not at all.
-import fs from 'node:fs/promises';
 import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { writeFileAtomic } from '../core/util/write-file';
 
@@ -49,10 +48,9 @@ export async function saveWithDialog(
   return choice.filePath;
 }
 
-/** Asks for one file and reads it. Null when the user cancelled. */
-export async function openWithDialog(showOpen: ShowOpenDialog, options: OpenDialogOptions): Promise<{ filePath: string; bytes: Buffer } | null> {
+/** Asks for one file: its path (the core reads it, off this thread). Null when the user cancelled. */
+export async function pickPath(showOpen: ShowOpenDialog, options: OpenDialogOptions): Promise<string | null> {
   const choice = await showOpen(options);
   const filePath = choice.filePaths[0];
-  if (choice.canceled || !filePath) return null;
-  return { filePath, bytes: await fs.readFile(filePath) };
+  return choice.canceled || !filePath ? null : filePath;
 }

@@ -7,7 +7,7 @@ import type { ImportReport } from '../../src-shared/api/exchange';
 import { describeSettingChange, reportNotes } from '../../src-shared/import-report';
 import { AppError } from '../core/errors';
 import type { ApiHost } from '../host/api-host';
-import { openDialogOptions, openWithDialog, saveDialogOptions, saveWithDialog, type ShowOpenDialog, type ShowSaveDialog } from './dialogs';
+import { openDialogOptions, pickPath, saveDialogOptions, saveWithDialog, type ShowOpenDialog, type ShowSaveDialog } from './dialogs';
 
 export type Notice = { kind: 'info' | 'error'; title: string; message: string };
 
@@ -43,12 +43,12 @@ export function importSummary(fileName: string, r: ImportReport): string {
 const messageOf = (e: unknown): string => (e instanceof AppError ? (e.da ?? e.message) : e instanceof Error ? e.message : String(e));
 
 export async function importExchange(deps: ExchangeMenuDeps): Promise<ImportReport | null> {
-  const picked = await openWithDialog(deps.showOpen, openDialogOptions({ title: 'Importér', filters: FILTERS }));
-  if (!picked) return null;
-  const name = path.basename(picked.filePath);
+  const filePath = await pickPath(deps.showOpen, openDialogOptions({ title: 'Importér', filters: FILTERS }));
+  if (!filePath) return null;
+  const name = path.basename(filePath);
   try {
-    // The bytes are copied to the worker, not moved: a second import below sends them again.
-    let report = await deps.host.run('exchange.importFile', { fileName: name, bytes: picked.bytes });
+    // The worker reads the file: its bytes never pass through this thread.
+    let report = await deps.host.run('exchange.importFile', { filePath });
     const kept = report.settings.filter((c) => !c.adopted);
     if (kept.length > 0) {
       // Ours were kept; the user may take the file's instead (importing again is idempotent).
@@ -57,7 +57,7 @@ export async function importExchange(deps: ExchangeMenuDeps): Promise<ImportRepo
         message: `${kept.map((c) => describeSettingChange(c, 'da')).join('\n')}\n\nVil du beholde dine indstillinger eller bruge filens?`,
         buttons: ['Behold mine', 'Brug filens'],
       });
-      if (choice === 1) report = await deps.host.run('exchange.importFile', { fileName: name, bytes: picked.bytes, adoptOrganization: true });
+      if (choice === 1) report = await deps.host.run('exchange.importFile', { filePath, adoptOrganization: true });
     }
     deps.refresh();
     await deps.notify({ kind: 'info', title: 'Import gennemført', message: importSummary(name, report) });

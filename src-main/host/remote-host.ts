@@ -3,11 +3,13 @@
 // it instead of a local store. It loads no part of the core, only fetch. Signing in: a bearer token
 // today (the browser shell's and `referent serve`'s access token), or headers a login gave (a
 // session cookie).
+import path from 'node:path';
 import type { ApiFailure, Result } from '../../src-shared/result';
 import { isOpName } from '../../src-shared/api';
 import { AppError } from '../core/errors';
 import type { ApiHost } from './api-host';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
+import { readPicked } from './read-picked';
 import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
 
@@ -93,12 +95,14 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
         return Buffer.from(`${JSON.stringify(r.value, null, 2)}\n`) as TaskOutput<K>;
       }
       const file = input as TaskInput<'exchange.importFile'>;
-      if (file.fileName.toLowerCase().endsWith('.zip')) throw bundleRefused();
+      const fileName = path.basename(file.filePath);
+      if (fileName.toLowerCase().endsWith('.zip')) throw bundleRefused();
       let document: unknown;
+      const bytes = await readPicked(file.filePath);
       try {
-        document = JSON.parse(Buffer.from(file.bytes).toString('utf8'));
+        document = JSON.parse(bytes.toString('utf8'));
       } catch (e) {
-        throw new AppError('Invalid', `${file.fileName} is not valid JSON (${(e as Error).message}).`, `${file.fileName} er ikke gyldig JSON (${(e as Error).message}).`);
+        throw new AppError('Invalid', `${fileName} is not valid JSON (${(e as Error).message}).`, `${fileName} er ikke gyldig JSON (${(e as Error).message}).`);
       }
       const r = await post('exchange.import', JSON.stringify({ document, ...(file.adoptOrganization ? { adoptOrganization: true } : {}) }));
       if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);

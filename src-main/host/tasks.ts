@@ -1,11 +1,12 @@
 // Work a shell asks of the core besides the Api's operations: whole exchange files for the desktop
 // menu (Filer > Importér…, Eksportér JSON…). It runs where the core runs, in the worker, so that a
-// large file is unzipped, parsed, imported or serialised off the main thread.
+// large file is read, unzipped, parsed, imported or serialised off the main thread.
 import path from 'node:path';
 import type { ImportReport } from '../../src-shared/api/exchange';
 import type { CoreContext } from '../core/context';
 import { call } from '../core/dispatch';
 import { AppError } from '../core/errors';
+import { readPicked } from './read-picked';
 import { readBundle, writeBundle } from '../core/exchange/bundle';
 import { importDocument } from '../core/exchange/import';
 import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
@@ -25,11 +26,15 @@ function readExchangeFile(fileName: string, bytes: Uint8Array): { document: unkn
 }
 
 export const TASKS = {
-  /** Imports an exchange document or bundle the user picked; its name decides which. */
-  /** `adoptOrganization`: take the file's organisation settings instead of keeping ours (the user chose so). */
-  'exchange.importFile': async (ctx: CoreContext, input: { fileName: string; bytes: Uint8Array; adoptOrganization?: boolean }): Promise<ImportReport> => {
-    const name = path.basename(input.fileName);
-    const { document, files } = readExchangeFile(name, input.bytes);
+  /**
+   * Imports the exchange document or bundle the user picked; its name decides which. The file is read
+   * here, where the core runs: its bytes never pass through the shell's thread (a 44,000-item archive
+   * is 96 MB, and copying it into a message held the main thread 0.3-0.5 s).
+   * `adoptOrganization`: take the file's organisation settings instead of keeping ours (the user chose so).
+   */
+  'exchange.importFile': async (ctx: CoreContext, input: { filePath: string; adoptOrganization?: boolean }): Promise<ImportReport> => {
+    const name = path.basename(input.filePath);
+    const { document, files } = readExchangeFile(name, await readPicked(input.filePath));
     return importDocument(ctx.store, document, { files, adoptOrganization: input.adoptOrganization === true });
   },
   /** The whole archive as an exchange document, or as a bundle with the attachment files. */

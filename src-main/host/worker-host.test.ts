@@ -89,7 +89,7 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     const json = path.join(tempDir('referent-worker-'), 'archive.json');
     const items = await writeArchiveJson({ items: 1500, seed: 3 }, json);
     const { host, dbFile } = await start();
-    const imported = host.run('exchange.importFile', { fileName: 'archive.json', bytes: fs.readFileSync(json) });
+    const imported = host.run('exchange.importFile', { filePath: json });
     const db = reader(dbFile);
     try {
       expect(blockUntil(() => db.count('SELECT count(*) FROM items') === items, 300_000)).toBe(true);
@@ -124,7 +124,7 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     };
     try {
       const { host } = await start({ shell: 'electron', printer });
-      await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+      await host.run('exchange.importFile', { filePath: RICH });
       const r = await host.invoke('documents.export', { meetingId: RICH_MEETING, kind: 'minutes', format: 'pdf' });
       expect(r).toMatchObject({ ok: true, value: { mime: 'application/pdf' } });
       const pdf = path.join(tempDir('referent-worker-'), 'referat.pdf');
@@ -152,7 +152,7 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     };
     try {
       const { host } = await start({ shell: 'electron', printer });
-      await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+      await host.run('exchange.importFile', { filePath: RICH });
       const r = await host.invoke('documents.export', { meetingId: RICH_MEETING, kind: 'minutes', format: 'pdf' });
       expect(r).toMatchObject({ ok: true, value: { mime: 'application/pdf' } });
       expect(calls).toEqual([
@@ -176,7 +176,7 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
   // the thread alive, and closing the app (or a test's teardown) then waited for ever.
   test('a worker that printed through its own Chromium for publish.zip stops when closed', async () => {
     const { host } = await start();
-    await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+    await host.run('exchange.importFile', { filePath: RICH });
     const committees = (await host.invoke('committees.list', {})) as { ok: true; value: { id: string }[] };
     const committee = committees.value[0]!;
     const zip = await host.invoke('publish.zip', { committeeId: committee.id, year: 2026 });
@@ -188,7 +188,7 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
   test('a printer that fails on the main thread is one sentence to the caller, and the next call still works', async () => {
     const printer: PdfPrinter = { tagged: true, print: () => Promise.reject(new Error('printer offline')) };
     const { host } = await start({ shell: 'electron', printer });
-    await host.run('exchange.importFile', { fileName: 'rich-meeting.json', bytes: fs.readFileSync(RICH) });
+    await host.run('exchange.importFile', { filePath: RICH });
     const r = await host.invoke('documents.export', { meetingId: RICH_MEETING, kind: 'minutes', format: 'pdf' });
     expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('printer offline') } });
     expect(await host.invoke('committees.list', {})).toMatchObject({ ok: true, value: [{ name: 'Organisations- og Beredskabsudvalget' }] });
@@ -214,9 +214,31 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     expect(opened[0]!.bytes.equals(bytes)).toBe(true);
   });
 
+  test('the worker reads the picked file itself (its bytes never reach this thread); a file gone since it was picked is one sentence, and nothing changes', async () => {
+    const { host, dbFile } = await start();
+    const gone = path.join(tempDir('referent-worker-'), 'referat-2026.json');
+    await expect(host.run('exchange.importFile', { filePath: gone })).rejects.toMatchObject({
+      code: 'Invalid',
+      message: `${gone} cannot be read: it no longer exists.`,
+      da: `${gone} kan ikke læses: den findes ikke længere.`,
+    });
+    // Her answer to adopt the file's organisation imports the same file again, read again.
+    const first = await host.run('exchange.importFile', { filePath: RICH });
+    const again = await host.run('exchange.importFile', { filePath: RICH, adoptOrganization: true });
+    expect(again.meetings).toEqual({ added: 0, replaced: 0, unchanged: first.meetings.added });
+    const db = reader(dbFile);
+    try {
+      expect(db.count('SELECT count(*) FROM meetings')).toBe(first.meetings.added);
+    } finally {
+      db.close();
+    }
+  });
+
   test('an import the core refuses comes back as its sentence, in English and Danish, and changes nothing', async () => {
     const { host, dbFile } = await start();
-    await expect(host.run('exchange.importFile', { fileName: 'noter.json', bytes: Buffer.from('Dagsorden: 1. Godkendelse') })).rejects.toMatchObject({
+    const noter = path.join(tempDir('referent-worker-'), 'noter.json');
+    fs.writeFileSync(noter, 'Dagsorden: 1. Godkendelse');
+    await expect(host.run('exchange.importFile', { filePath: noter })).rejects.toMatchObject({
       code: 'Invalid',
       message: expect.stringMatching(/^noter\.json is not valid JSON/),
       da: expect.stringMatching(/^noter\.json er ikke gyldig JSON/),
