@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from '../../tests/helpers/store';
-import { chooseFolderWithDialog, folderDialogOptions, openDialogOptions, pickPath, saveDialogOptions, saveWithDialog } from './dialogs';
+import { chooseFolderWithDialog, folderDialogOptions, openDialogOptions, pickPath, pickSavePath, saveDialogOptions } from './dialogs';
 
 const filters = [{ name: 'JSON', extensions: ['json'] }];
 
@@ -19,25 +19,12 @@ describe('saveDialogOptions', () => {
   });
 });
 
-describe('saveWithDialog', () => {
-  test('writes what produce made at the chosen path', async () => {
-    const target = path.join(tempDir(), 'udvalg.json');
-    const written = await saveWithDialog(async () => ({ canceled: false, filePath: target }), saveDialogOptions({ title: 't', defaultPath: 'x.json', filters }), async (p) => `chosen ${path.basename(p)}`);
-    expect(written).toBe(target);
-    expect(fs.readFileSync(target, 'utf8')).toBe('chosen udvalg.json');
-  });
-
-  test('cancelled: nothing is produced and nothing written', async () => {
-    const dir = tempDir();
-    let produced = false;
-    const written = await saveWithDialog(async () => ({ canceled: true, filePath: path.join(dir, 'x.json') }), {}, async () => {
-      produced = true;
-      return 'x';
-    });
-    expect(written).toBeNull();
-    expect(produced).toBe(false);
-    expect(fs.readdirSync(dir)).toEqual([]);
-  });
+test('pickSavePath gives the chosen place to save (the core writes there), or null when cancelled; nothing is written here', async () => {
+  const dir = tempDir();
+  const target = path.join(dir, 'udvalg.json');
+  expect(await pickSavePath(async () => ({ canceled: false, filePath: target }), saveDialogOptions({ title: 't', defaultPath: 'x.json', filters }))).toBe(target);
+  expect(await pickSavePath(async () => ({ canceled: true, filePath: target }), {})).toBeNull();
+  expect(fs.readdirSync(dir)).toEqual([]);
 });
 
 test('pickPath gives the chosen file (the core reads it), or null when cancelled', async () => {

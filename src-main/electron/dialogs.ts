@@ -1,7 +1,6 @@
 // Save, open and folder dialogs for exports, imports and the website folder. A file is only ever written at a path the user
 // chose in the OS dialog (which asks before replacing a file), and appears whole or not at all.
 import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import { writeFileAtomic } from '../core/util/write-file';
 
 /** dialog.showSaveDialog / showOpenDialog bound to the window, injected so this file stays testable. */
 export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string }>;
@@ -33,19 +32,10 @@ export function openDialogOptions(input: { title: string; filters: FileFilter[] 
   return { title: input.title, filters: input.filters, properties: ['openFile'] };
 }
 
-/**
- * Asks where to save, then writes there. `produce` runs only once a place is chosen, and gets
- * the chosen path (its extension may decide the format). Null when the user cancelled.
- */
-export async function saveWithDialog(
-  showSave: ShowSaveDialog,
-  options: SaveDialogOptions,
-  produce: (filePath: string) => Promise<Uint8Array | string>,
-): Promise<string | null> {
+/** Asks where to save: the path (the core writes there, off this thread). Null when the user cancelled. */
+export async function pickSavePath(showSave: ShowSaveDialog, options: SaveDialogOptions): Promise<string | null> {
   const choice = await showSave(options);
-  if (choice.canceled || !choice.filePath) return null;
-  writeFileAtomic(choice.filePath, await produce(choice.filePath));
-  return choice.filePath;
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 
 /** Asks for one file: its path (the core reads it, off this thread). Null when the user cancelled. */

@@ -7,7 +7,7 @@ import type { ImportReport } from '../../src-shared/api/exchange';
 import { describeSettingChange, reportNotes } from '../../src-shared/import-report';
 import { AppError } from '../core/errors';
 import type { ApiHost } from '../host/api-host';
-import { openDialogOptions, pickPath, saveDialogOptions, saveWithDialog, type ShowOpenDialog, type ShowSaveDialog } from './dialogs';
+import { openDialogOptions, pickPath, pickSavePath, saveDialogOptions, type ShowOpenDialog, type ShowSaveDialog } from './dialogs';
 
 export type Notice = { kind: 'info' | 'error'; title: string; message: string };
 
@@ -71,13 +71,12 @@ export async function importExchange(deps: ExchangeMenuDeps): Promise<ImportRepo
 
 export async function exportJson(deps: ExchangeMenuDeps): Promise<string | null> {
   try {
-    const written = await saveWithDialog(
-      deps.showSave,
-      saveDialogOptions({ title: 'Eksportér JSON', defaultPath: `referent-${deps.today()}.json`, filters: FILTERS }),
-      (filePath) => deps.host.run('exchange.exportFile', { bundle: filePath.toLowerCase().endsWith('.zip') }),
-    );
-    if (written) await deps.notify({ kind: 'info', title: 'Eksport gennemført', message: `Gemt som ${written}.` });
-    return written;
+    const filePath = await pickSavePath(deps.showSave, saveDialogOptions({ title: 'Eksportér JSON', defaultPath: `referent-${deps.today()}.json`, filters: FILTERS }));
+    if (!filePath) return null;
+    // The core writes the file (a .zip name: the bundle): its bytes never pass through this thread.
+    const written = await deps.host.run('exchange.exportFile', { filePath });
+    await deps.notify({ kind: 'info', title: 'Eksport gennemført', message: `Gemt som ${written.filePath}.` });
+    return written.filePath;
   } catch (e) {
     await deps.notify({ kind: 'error', title: 'Eksporten mislykkedes', message: messageOf(e) });
     return null;

@@ -10,6 +10,7 @@ import { AppError } from '../core/errors';
 import type { ApiHost } from './api-host';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 import { readPicked } from './read-picked';
+import { writeFileAtomic } from '../core/util/write-file';
 import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
 
@@ -91,8 +92,11 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
       if (task === 'exchange.exportFile') {
         const r = await post('exchange.export', '{}');
         if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
-        if ((input as TaskInput<'exchange.exportFile'>).bundle) throw bundleRefused();
-        return Buffer.from(`${JSON.stringify(r.value, null, 2)}\n`) as TaskOutput<K>;
+        const { filePath } = input as TaskInput<'exchange.exportFile'>;
+        if (filePath.toLowerCase().endsWith('.zip')) throw bundleRefused();
+        const bytes = Buffer.from(`${JSON.stringify(r.value, null, 2)}\n`);
+        writeFileAtomic(filePath, bytes);
+        return { filePath, size: bytes.byteLength } as TaskOutput<K>;
       }
       const file = input as TaskInput<'exchange.importFile'>;
       const fileName = path.basename(file.filePath);

@@ -7,6 +7,7 @@ import type { CoreContext } from '../core/context';
 import { call } from '../core/dispatch';
 import { AppError } from '../core/errors';
 import { readPicked } from './read-picked';
+import { writeFileAtomic } from '../core/util/write-file';
 import { readBundle, writeBundle } from '../core/exchange/bundle';
 import { importDocument } from '../core/exchange/import';
 import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
@@ -37,11 +38,17 @@ export const TASKS = {
     const { document, files } = readExchangeFile(name, await readPicked(input.filePath));
     return importDocument(ctx.store, document, { files, adoptOrganization: input.adoptOrganization === true });
   },
-  /** The whole archive as an exchange document, or as a bundle with the attachment files. */
-  'exchange.exportFile': async (ctx: CoreContext, input: { bundle: boolean }): Promise<Uint8Array> => {
+  /**
+   * Writes the whole archive where the user chose, as an exchange document, or as a bundle with the
+   * attachment files when the name ends in .zip. Written here, where the core runs: the file's bytes
+   * never pass through the shell's thread (the import reads its file here for the same reason).
+   */
+  'exchange.exportFile': async (ctx: CoreContext, input: { filePath: string }): Promise<{ filePath: string; size: number }> => {
     const doc = await call(ctx, 'exchange.export', {});
     // A bundle with a missing or altered file is refused whole (it names each), never written without it.
-    return input.bundle ? writeBundle(ctx.store.db, doc, ctx.store.files) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
+    const bytes = isBundle(input.filePath) ? await writeBundle(ctx.store.db, doc, ctx.store.files) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
+    writeFileAtomic(input.filePath, bytes);
+    return { filePath: input.filePath, size: bytes.byteLength };
   },
   // `referent serve`'s sign-in: the server's thread holds no store, so sessions are made and looked up here.
   'auth.signIn': (ctx: CoreContext, input: { login: string; password: string; previous?: string | undefined }): Promise<Session> =>

@@ -234,6 +234,17 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     }
   });
 
+  test('the worker writes the export where she chose (its bytes never reach this thread): JSON, or a bundle for a .zip name', async () => {
+    const { host } = await start();
+    await host.run('exchange.importFile', { filePath: RICH });
+    const dir = tempDir('referent-worker-');
+    const json = await host.run('exchange.exportFile', { filePath: path.join(dir, 'eksport.json') });
+    expect(json).toEqual({ filePath: path.join(dir, 'eksport.json'), size: fs.statSync(path.join(dir, 'eksport.json')).size });
+    expect(JSON.parse(fs.readFileSync(json.filePath, 'utf8')).committees.map((c: { name: string }) => c.name)).toEqual(['Organisations- og Beredskabsudvalget']);
+    const zip = await host.run('exchange.exportFile', { filePath: path.join(dir, 'eksport.referent.zip') });
+    expect(fs.readFileSync(zip.filePath).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   test('an import the core refuses comes back as its sentence, in English and Danish, and changes nothing', async () => {
     const { host, dbFile } = await start();
     const noter = path.join(tempDir('referent-worker-'), 'noter.json');
@@ -265,7 +276,7 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     const inFlight = host.invoke('committees.create', { name: 'Økonomiudvalget', numbering: 'per-year' });
     const closed = host.close();
     expect(await host.invoke('committees.create', { name: 'For sent', numbering: 'per-year' })).toMatchObject({ ok: false, error: { message: /closing/, messageDa: /lukker/ } });
-    await expect(host.run('exchange.exportFile', { bundle: false })).rejects.toMatchObject({ message: /closing/ });
+    await expect(host.run('exchange.exportFile', { filePath: path.join(tempDir('referent-worker-'), 'eksport.json') })).rejects.toMatchObject({ message: /closing/ });
     expect(await inFlight).toMatchObject({ ok: true });
     await closed;
     // SQLite folds its write-ahead log back in and removes it when the last connection closes cleanly.

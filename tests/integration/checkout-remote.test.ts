@@ -142,7 +142,7 @@ describe('the desktop app against a server', () => {
     await call(server, 'meetings.update', { id: MEETING, location: 'Byrådssalen' });
     const r = await host.invoke('meetings.get', { id: MEETING });
     expect(r.ok && (r.value as { location: string }).location).toBe('Byrådssalen');
-    const exported = await host.run('exchange.exportFile', { bundle: false });
-    expect(JSON.parse(Buffer.from(exported).toString('utf8')).committees.map((c: { name: string }) => c.name)).toContain(OBU);
+    const exported = await host.run('exchange.exportFile', { filePath: path.join(tempDir(), 'eksport.json') });
+    expect(JSON.parse(fs.readFileSync(exported.filePath, 'utf8')).committees.map((c: { name: string }) => c.name)).toContain(OBU);
   });
 });
