@@ -209,7 +209,8 @@ async function refreshPending(db: Db): Promise<number> {
       UNION ALL SELECT r.meeting_id, m.start, 0 FROM search_rekey r CROSS JOIN meetings m ON m.id = r.meeting_id)
     GROUP BY meeting_id ORDER BY start DESC, meeting_id`.execute(db);
   const rekey = new Set((await sql<{ meeting_id: string }>`SELECT meeting_id FROM search_rekey`.execute(db)).rows.map((r) => r.meeting_id));
-  const pending = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_pending`.execute(db)).rows[0]!.n);
+  // Items noted and still there, counted by the query above: no second pass over the notes.
+  const pending = meetings.rows.reduce((sum, m) => sum + Number(m.n), 0);
   const bulk = pending >= BULK_ITEMS && pending * 4 >= pending + Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_keys`.execute(db)).rows[0]!.n);
   const vocabulary = bulk ? null : new Vocabulary();
   let indexed = 0;
