@@ -9,7 +9,7 @@ import { isOpName } from '../../src-shared/api';
 import { AppError } from '../core/errors';
 import type { ApiHost } from './api-host';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
-import { readPicked } from './read-picked';
+import { isBundle, readPicked } from './read-picked';
 import { writeFileAtomic } from '../core/util/write-file';
 import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
@@ -93,14 +93,14 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
         const r = await post('exchange.export', '{}');
         if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
         const { filePath } = input as TaskInput<'exchange.exportFile'>;
-        if (filePath.toLowerCase().endsWith('.zip')) throw bundleRefused();
+        if (isBundle(filePath)) throw bundleRefused();
         const bytes = Buffer.from(`${JSON.stringify(r.value, null, 2)}\n`);
         writeFileAtomic(filePath, bytes);
         return { filePath, size: bytes.byteLength } as TaskOutput<K>;
       }
       const file = input as TaskInput<'exchange.importFile'>;
       const fileName = path.basename(file.filePath);
-      if (fileName.toLowerCase().endsWith('.zip')) throw bundleRefused();
+      if (isBundle(fileName)) throw bundleRefused();
       let document: unknown;
       const bytes = await readPicked(file.filePath);
       try {

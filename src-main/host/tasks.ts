@@ -6,14 +6,13 @@ import type { ImportReport } from '../../src-shared/api/exchange';
 import type { CoreContext } from '../core/context';
 import { call } from '../core/dispatch';
 import { AppError } from '../core/errors';
-import { readPicked } from './read-picked';
+import { isBundle, readPicked } from './read-picked';
 import { writeFileAtomic } from '../core/util/write-file';
 import { readBundle, writeBundle } from '../core/exchange/bundle';
 import { importDocument } from '../core/exchange/import';
 import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 
-const isBundle = (fileName: string): boolean => fileName.toLowerCase().endsWith('.zip');
 
 /** The exchange document (and attachment files) in what the user picked: a bundle, or JSON that must parse. */
 function readExchangeFile(fileName: string, bytes: Uint8Array): { document: unknown; files: Map<string, Uint8Array> } {
