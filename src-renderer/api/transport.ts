@@ -3,6 +3,7 @@
 // core refused as Busy is made again a few times (retry.ts), then the user is asked (busy.ts).
 import { httpRoute, type OpName, type OpOutput, type Transport } from '../../src-shared/api';
 import { ApiError, type ReferentBridge, type Result } from '../../src-shared/result';
+import { noticeText } from '../i18n/notice';
 import { askToRetry } from './busy';
 import { retryWhileBusy } from './retry';
 
@@ -17,8 +18,7 @@ export function unwrap<T>(result: Result<unknown>): T {
   // Perhaps the server's session ended: the connection gate asks the shell (screens/connection).
   if (result.error.code === 'Forbidden') window.dispatchEvent(new Event('referent:refused'));
   // The page's language is the UI language (set by i18n); Danish gets the core's Danish sentence.
-  const danish = document.documentElement.lang !== 'en' && result.error.messageDa;
-  throw new ApiError(result.error.code, danish || result.error.message);
+  throw new ApiError(result.error.code, noticeText(result.error, document.documentElement.lang));
 }
 
 export function createTransport(): Transport {

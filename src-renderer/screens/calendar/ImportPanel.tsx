@@ -13,7 +13,7 @@ import { ErrorText } from '../../components/QueryState';
 import { Select } from '../../components/Select';
 import { shortDate } from '../../lib/dates';
 import { fileToBase64 } from '../../lib/files';
-import type { Notice } from '../../../src-shared/result';
+import { useNoticeText } from '../../i18n/notice';
 
 const SKIP = 'skip';
 const NONE = 'none';
@@ -22,7 +22,7 @@ const CREATE = 'create';
 
 export function ImportPanel() {
   const { t, i18n } = useTranslation('calendar');
-  const noticeText = (n: Notice): string => (i18n.language === 'en' ? n.message : n.messageDa);
+  const noticeText = useNoticeText();
   const qc = useQueryClient();
   const committees = useCommittees();
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);

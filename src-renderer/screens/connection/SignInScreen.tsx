@@ -10,9 +10,11 @@ import { useAction } from '../../app/useAction';
 import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/QueryState';
 import { TextField } from '../../components/TextField';
+import { useNoticeText } from '../../i18n/notice';
 
 export function SignInScreen({ state, onSignedIn }: { state: ConnectionState; onSignedIn: () => Promise<void> }) {
-  const { t, i18n } = useTranslation('connection');
+  const { t } = useTranslation('connection');
+  const text = useNoticeText();
   const signIn = state.signIn!;
   const [login, setLogin] = useState(signIn.login ?? '');
   const [password, setPassword] = useState('');
@@ -29,7 +31,7 @@ export function SignInScreen({ state, onSignedIn }: { state: ConnectionState; on
     mutationFn: () => connection.call('connection.use', { mode: 'local' }),
     onSuccess: () => location.reload(),
   });
-  const reason = signIn.reason ? (i18n.language === 'en' ? signIn.reason.message : signIn.reason.messageDa) : null;
+  const reason = signIn.reason ? text(signIn.reason) : null;
   const error = withPassword.error ?? withProvider.error ?? useFile.error;
 
   return (

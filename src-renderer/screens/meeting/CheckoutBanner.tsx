@@ -12,12 +12,14 @@ import { checkoutKey, useCheckoutStatus, useOffline } from '../../api/offline';
 import { useAction } from '../../app/useAction';
 import { refreshMeetings } from '../../app/queries';
 import { Button } from '../../components/Button';
+import { useNoticeText } from '../../i18n/notice';
 import { stampText } from '../../lib/dates';
 import { HandIn } from '../offline/HandIn';
 import { useSwitchArchive } from '../offline/useArchive';
 
 export function CheckoutBanner({ meetingId }: { meetingId: string }) {
-  const { t, i18n } = useTranslation('checkout');
+  const { t } = useTranslation('checkout');
+  const text = useNoticeText();
   const qc = useQueryClient();
   const status = useCheckoutStatus(meetingId);
   const offline = useOffline().data;
@@ -34,7 +36,7 @@ export function CheckoutBanner({ meetingId }: { meetingId: string }) {
   const info = status.data;
   if (!info) return null;
   if (info.role === 'copy') return <CopyBanner info={info} canHandIn={!!offline?.server} />;
-  const sentence = i18n.language === 'en' ? info.message : info.messageDa;
+  const sentence = text(info);
   const mine = offline?.server && offline.copies?.some((c) => c.meetingId === meetingId);
   return (
     <section className="notice checkout-banner" aria-label={t('heldLabel')}>

@@ -3,12 +3,14 @@
 // them); on this computer's file, a strong bar saying she works offline on copies, and the way back.
 import { useTranslation } from 'react-i18next';
 import { useOffline } from '../../api/offline';
+import { useNoticeText } from '../../i18n/notice';
 import { Button } from '../../components/Button';
 import { useSwitchArchive } from './useArchive';
 import './offline.css';
 
 export function ArchiveBar() {
-  const { t, i18n } = useTranslation('offline');
+  const { t } = useTranslation('offline');
+  const text = useNoticeText();
   const state = useOffline().data;
   const switching = useSwitchArchive();
   if (!state?.server) return null;
@@ -17,7 +19,7 @@ export function ArchiveBar() {
   // The file would not open: say so and why, never "no copies" (they are not known).
   const unopened = state.unopened && (
     <p className="form-error" role="alert">
-      {i18n.language === 'en' ? state.unopened.message : state.unopened.messageDa}
+      {text(state.unopened)}
     </p>
   );
   if (state.archive === 'laptop') {

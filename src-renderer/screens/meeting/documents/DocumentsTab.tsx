@@ -11,13 +11,15 @@ import { api } from '../../../api/client';
 import { useMeeting } from '../../../app/queries';
 import { Button } from '../../../components/Button';
 import { ErrorText, QueryState } from '../../../components/QueryState';
+import { useNoticeText } from '../../../i18n/notice';
 import { downloadBase64 } from '../../../lib/files';
 import './documents.css';
 
 type Job = { type: 'export'; format: DocumentFormat; archive?: boolean } | { type: 'publication' };
 
 export function DocumentsTab({ meetingId }: { meetingId: string }) {
-  const { t, i18n } = useTranslation('documents');
+  const { t } = useTranslation('documents');
+  const text = useNoticeText();
   const meeting = useMeeting(meetingId);
   const [chosenKind, setKind] = useState<DocumentKind | null>(null);
   const [isPublic, setPublic] = useState(false);
@@ -43,7 +45,7 @@ export function DocumentsTab({ meetingId }: { meetingId: string }) {
       downloadBase64(r);
       const saved = r.pageCount !== null ? t('savedPages', { name: r.fileName, count: r.pageCount }) : t('saved', { name: r.fileName });
       // Why the file is less than it could be (a .docx without page numbers: no browser found).
-      return r.notice ? `${saved}. ${i18n.language === 'en' ? r.notice.message : r.notice.messageDa}` : saved;
+      return r.notice ? `${saved}. ${text(r.notice)}` : saved;
     },
     onMutate: () => setDone(null),
     onSuccess: (message) => {
