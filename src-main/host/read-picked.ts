@@ -14,6 +14,3 @@ export async function readPicked(filePath: string): Promise<Buffer> {
     throw new AppError('Invalid', `${filePath} cannot be read: ${en}.`, `${filePath} kan ikke læses: ${da}.`);
   }
 }
-
-/** A file the user picked or named whose contents are a .referent.zip bundle, not JSON: told by its name. */
-export const isBundle = (fileName: string): boolean => fileName.toLowerCase().endsWith('.zip');

@@ -3,14 +3,12 @@
 // it instead of a local store. It loads no part of the core, only fetch. Signing in: a bearer token
 // today (the browser shell's and `referent serve`'s access token), or headers a login gave (a
 // session cookie).
-import path from 'node:path';
 import type { ApiFailure, Result } from '../../src-shared/result';
 import { isOpName } from '../../src-shared/api';
 import { AppError } from '../core/errors';
 import type { ApiHost } from './api-host';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
-import { isBundle, readPicked } from './read-picked';
-import { writeFileAtomic } from '../core/util/write-file';
+import { readExchangeFile, writeExchangeFile } from './exchange-file';
 import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
 
@@ -90,32 +88,22 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
     run: async <K extends TaskName>(task: K, input: TaskInput<K>): Promise<TaskOutput<K>> => {
       // The menu's whole-file tasks, as the server's operations: plain JSON both ways.
       if (task === 'exchange.exportFile') {
-        const r = await post('exchange.export', '{}');
-        if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
         const { filePath } = input as TaskInput<'exchange.exportFile'>;
-        if (isBundle(filePath)) throw bundleRefused();
-        const bytes = Buffer.from(`${JSON.stringify(r.value, null, 2)}\n`);
-        writeFileAtomic(filePath, bytes);
-        return { filePath, size: bytes.byteLength } as TaskOutput<K>;
+        return (await writeExchangeFile(filePath, {
+          json: async (write) => write(JSON.stringify(value(await post('exchange.export', '{}')), null, 2)),
+          bundle: null,
+        })) as TaskOutput<K>;
       }
       const file = input as TaskInput<'exchange.importFile'>;
-      const fileName = path.basename(file.filePath);
-      if (isBundle(fileName)) throw bundleRefused();
-      let document: unknown;
-      const bytes = await readPicked(file.filePath);
-      try {
-        document = JSON.parse(bytes.toString('utf8'));
-      } catch (e) {
-        throw new AppError('Invalid', `${fileName} is not valid JSON (${(e as Error).message}).`, `${fileName} er ikke gyldig JSON (${(e as Error).message}).`);
-      }
-      const r = await post('exchange.import', JSON.stringify({ document, ...(file.adoptOrganization ? { adoptOrganization: true } : {}) }));
-      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
-      return r.value as TaskOutput<K>;
+      const { document } = await readExchangeFile(file.filePath, null);
+      return value(await post('exchange.import', JSON.stringify({ document, ...(file.adoptOrganization ? { adoptOrganization: true } : {}) }))) as TaskOutput<K>;
     },
     close: async () => {},
   };
 }
 
-const bundleRefused = (): AppError =>
-  new AppError('Invalid', 'A .referent.zip bundle is imported and exported on the server itself (referent import / export-json --out on the server); connected to it, use plain JSON.',
-    'En .referent.zip-pakke importeres og eksporteres på selve serveren (referent import / export-json --out dér); forbundet til den, brug almindelig JSON.');
+/** The server's answer, or its refusal thrown as the sentence it gave. */
+function value(r: Result<unknown>): unknown {
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
+  return r.value;
+}

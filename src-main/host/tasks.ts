@@ -1,29 +1,17 @@
 // Work a shell asks of the core besides the Api's operations: whole exchange files for the desktop
 // menu (Filer > Importér…, Eksportér JSON…). It runs where the core runs, in the worker, so that a
 // large file is read, unzipped, parsed, imported or serialised off the main thread.
-import path from 'node:path';
 import type { ImportReport } from '../../src-shared/api/exchange';
 import type { CoreContext } from '../core/context';
-import { call } from '../core/dispatch';
+import { authorize } from '../core/access/authorize';
 import { AppError } from '../core/errors';
-import { isBundle, readPicked } from './read-picked';
-import { writeFileAtomic } from '../core/util/write-file';
-import { readBundle, writeBundle } from '../core/exchange/bundle';
+import { readExchangeFile, writeExchangeFile } from './exchange-file';
+import { readBundle, writeBundleStream } from '../core/exchange/bundle';
+import { writeExport } from '../core/exchange/export-stream';
 import { importDocument } from '../core/exchange/import';
 import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 
-
-/** The exchange document (and attachment files) in what the user picked: a bundle, or JSON that must parse. */
-function readExchangeFile(fileName: string, bytes: Uint8Array): { document: unknown; files: Map<string, Uint8Array> } {
-  if (isBundle(fileName)) return readBundle(bytes, fileName);
-  try {
-    return { document: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')), files: new Map() };
-  } catch (e) {
-    const detail = (e as Error).message;
-    throw new AppError('Invalid', `${fileName} is not valid JSON (${detail}).`, `${fileName} er ikke gyldig JSON (${detail}).`);
-  }
-}
 
 export const TASKS = {
   /**
@@ -33,8 +21,7 @@ export const TASKS = {
    * `adoptOrganization`: take the file's organisation settings instead of keeping ours (the user chose so).
    */
   'exchange.importFile': async (ctx: CoreContext, input: { filePath: string; adoptOrganization?: boolean }): Promise<ImportReport> => {
-    const name = path.basename(input.filePath);
-    const { document, files } = readExchangeFile(name, await readPicked(input.filePath));
+    const { document, files } = await readExchangeFile(input.filePath, readBundle);
     return importDocument(ctx.store, document, { files, adoptOrganization: input.adoptOrganization === true });
   },
   /**
@@ -43,11 +30,14 @@ export const TASKS = {
    * never pass through the shell's thread (the import reads its file here for the same reason).
    */
   'exchange.exportFile': async (ctx: CoreContext, input: { filePath: string }): Promise<{ filePath: string; size: number }> => {
-    const doc = await call(ctx, 'exchange.export', {});
-    // A bundle with a missing or altered file is refused whole (it names each), never written without it.
-    const bytes = isBundle(input.filePath) ? await writeBundle(ctx.store.db, doc, ctx.store.files) : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
-    writeFileAtomic(input.filePath, bytes);
-    return { filePath: input.filePath, size: bytes.byteLength };
+    const db = ctx.store.db;
+    if (ctx.account) await authorize(db, ctx.account, 'exchange.export', {});
+    // A batch of meetings at a time, as `referent export-json --out` writes (memory bounded at any
+    // size); a bundle with a missing or altered file is refused whole (it names each), never written without it.
+    return writeExchangeFile(input.filePath, {
+      json: (write) => writeExport(db, {}, write),
+      bundle: async (write) => void (await writeBundleStream(db, {}, ctx.store.files, write)),
+    });
   },
   // `referent serve`'s sign-in: the server's thread holds no store, so sessions are made and looked up here.
   'auth.signIn': (ctx: CoreContext, input: { login: string; password: string; previous?: string | undefined }): Promise<Session> =>

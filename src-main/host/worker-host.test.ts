@@ -241,6 +241,9 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     const json = await host.run('exchange.exportFile', { filePath: path.join(dir, 'eksport.json') });
     expect(json).toEqual({ filePath: path.join(dir, 'eksport.json'), size: fs.statSync(path.join(dir, 'eksport.json')).size });
     expect(JSON.parse(fs.readFileSync(json.filePath, 'utf8')).committees.map((c: { name: string }) => c.name)).toEqual(['Organisations- og Beredskabsudvalget']);
+    // Written a batch of meetings at a time, it is still the document as the core's exchange.export gives it, laid out as JSON.stringify(doc, null, 2) with a final newline.
+    const whole = await host.invoke('exchange.export', {});
+    expect(whole.ok && fs.readFileSync(json.filePath, 'utf8')).toBe(whole.ok && `${JSON.stringify(whole.value, null, 2)}\n`);
     const zip = await host.run('exchange.exportFile', { filePath: path.join(dir, 'eksport.referent.zip') });
     expect(fs.readFileSync(zip.filePath).subarray(0, 2).toString('latin1')).toBe('PK');
   });

@@ -144,5 +144,23 @@ describe('the desktop app against a server', () => {
     expect(r.ok && (r.value as { location: string }).location).toBe('Byrådssalen');
     const exported = await host.run('exchange.exportFile', { filePath: path.join(tempDir(), 'eksport.json') });
     expect(JSON.parse(fs.readFileSync(exported.filePath, 'utf8')).committees.map((c: { name: string }) => c.name)).toContain(OBU);
+    // Laid out as the worker writes it over the app's own file: the document, two-space indented, one final newline.
+    expect(fs.readFileSync(exported.filePath, 'utf8')).toBe(`${JSON.stringify(await call(server, 'exchange.export', {}), null, 2)}\n`);
+  });
+
+  test('a .referent.zip is refused with one sentence before the server is asked or the file read, and nothing is written', async () => {
+    const { web, base } = await startServer();
+    const asked: string[] = [];
+    const host = remoteApiHost({ url: base, token: web.token, fetch: (url, init) => (asked.push(String(url)), fetch(url, init)) });
+    const dir = tempDir();
+    const sentence = {
+      code: 'Invalid',
+      message: 'A .referent.zip bundle is imported and exported on the server itself (referent import / export-json --out on the server); connected to it, use plain JSON.',
+      da: 'En .referent.zip-pakke importeres og eksporteres på selve serveren (referent import / export-json --out dér); forbundet til den, brug almindelig JSON.',
+    };
+    await expect(host.run('exchange.exportFile', { filePath: path.join(dir, 'eksport.referent.zip') })).rejects.toMatchObject(sentence);
+    await expect(host.run('exchange.importFile', { filePath: path.join(dir, 'findes-ikke.referent.zip') })).rejects.toMatchObject(sentence);
+    expect(asked).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
