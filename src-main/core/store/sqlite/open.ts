@@ -37,13 +37,19 @@ export const BUSY_TIMEOUT_MS = 5000;
  */
 export async function openSqliteStoreReady(file: string, options: OpenOptions = {}): Promise<SqliteStore> {
   const latest = options.targetVersion === undefined || options.targetVersion >= (options.migrations ?? MIGRATIONS).at(-1)!.version;
-  if (latest && options.readOnly === true && file !== ':memory:' && needsUpkeep(file, options)) {
+  if (latest && options.readOnly === true && file !== ':memory:') {
+    // One connection when the file is up to date, as it nearly always is: it reads the version and
+    // the index's notes itself. Only notes left to index take a writing open, and a new reader after it.
+    const reader = openSqliteStore(file, options);
+    if (!hasSearchNotes(reader.sqlite)) return reader;
+    await reader.close();
     const writer = openSqliteStore(file, { ...options, readOnly: false });
     try {
       await writer.search.refresh(writer.db);
     } finally {
       await writer.close();
     }
+    return openSqliteStore(file, options);
   }
   const store = openSqliteStore(file, options);
   try {
@@ -55,18 +61,12 @@ export async function openSqliteStoreReady(file: string, options: OpenOptions = 
   return store;
 }
 
-/** Whether a writing open has work to do: migrations, or notes of the search index. Undecided (a damaged file): no, and the open itself says what is wrong. */
-function needsUpkeep(file: string, options: OpenOptions): boolean {
-  if (!fs.existsSync(file)) return false;
-  let peek: BetterSqlite3.Database | undefined;
+/** Whether the search index has noted items to index. Undecided (a damaged file): no, and the first read says what is wrong. */
+function hasSearchNotes(sqlite: BetterSqlite3.Database): boolean {
   try {
-    peek = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-    if (schemaVersion(peek) < (options.migrations ?? MIGRATIONS).at(-1)!.version) return true;
-    return peek.prepare('SELECT 1 FROM search_pending UNION ALL SELECT 1 FROM search_rekey LIMIT 1').get() !== undefined;
+    return sqlite.prepare('SELECT 1 FROM search_pending UNION ALL SELECT 1 FROM search_rekey LIMIT 1').get() !== undefined;
   } catch {
     return false;
-  } finally {
-    peek?.close();
   }
 }
 
@@ -130,26 +130,34 @@ function openConnection(file: string, options: OpenOptions): BetterSqlite3.Datab
   const inMemory = file === ':memory:';
   const readOnly = options.readOnly === true && !inMemory;
   const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  if (!inMemory) {
+  const connect = (): BetterSqlite3.Database => {
+    try {
+      return new BetterSqlite3(file, { readonly: readOnly, fileMustExist: readOnly, ...native });
+    } catch (e) {
+      throw asStoreError(e, file);
+    }
+  };
+  if (!inMemory && !readOnly) {
     const exists = fs.existsSync(file);
-    if (!exists && readOnly) throw missingDatabase(file);
-    if (exists) {
-      // Looked at read-only first: a newer file is refused before anything (the journal mode
-      // included) writes to it.
-      const version = peekVersion(file, native);
+    // Looked at read-only first: a newer file is refused before anything (the journal mode
+    // included) writes to it.
+    if (exists) refuseNewer(file, peekVersion(file, native), migrations);
+    ensureWritable(file, exists);
+  }
+  if (readOnly && !fs.existsSync(file)) throw missingDatabase(file);
+  let sqlite = connect();
+  try {
+    if (readOnly) {
+      // A reader looks at the version through its own connection: nothing it does writes.
+      const version = schemaVersion(sqlite);
       refuseNewer(file, version, migrations);
       // A command that only reads finds an older file brought up to date first, as any open does.
-      if (readOnly && version < target) openConnection(file, { ...options, readOnly: false }).close();
+      if (version < target) {
+        sqlite.close();
+        openConnection(file, { ...options, readOnly: false }).close();
+        sqlite = connect();
+      }
     }
-    if (!readOnly) ensureWritable(file, exists);
-  }
-  let sqlite: BetterSqlite3.Database;
-  try {
-    sqlite = new BetterSqlite3(file, { readonly: readOnly, fileMustExist: readOnly, ...native });
-  } catch (e) {
-    throw asStoreError(e, file);
-  }
-  try {
     // First, so that everything after it (the journal mode too) waits for another process's write.
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
