@@ -90,19 +90,25 @@ export function createConnection(options: ConnectionOptions): Connection {
   let session: ServerSession | null = null;
   let ended: Notice | null = null;
   let probe: ServerProbe | null = null;
-  // The probe on its way, and the address the status last probed (only its first look waits).
-  let probing: Promise<void> | null = null;
-  let probed: string | null = null;
-  // True while the first probe of the address is out: the page asks again until it is answered.
-  let checking = false;
-  const probeBehind = (u: string): Promise<void> =>
-    (probing ??= probeServer(u, doFetch)
+  // The probe on its way (of which address), and the address whose last probe has come back,
+  // answered or given up: until one has, the status's first look waits for it a little.
+  let probing: { url: string; done: Promise<void> } | null = null;
+  let looked: string | null = null;
+  const probeBehind = (u: string): Promise<void> => {
+    if (probing?.url === u) return probing.done;
+    const done: Promise<void> = probeServer(u, doFetch)
       .then((p) => {
         if (url() === u) probe = p;
       }, () => undefined)
       .finally(() => {
-        probing = null;
-      }));
+        looked = u;
+        if (probing?.done === done) probing = null;
+      });
+    probing = { url: u, done };
+    return done;
+  };
+  /** Nothing is known yet of how the address signs in (its first probe is out): the page asks again until it is. Derived, never stored. */
+  const checking = (): boolean => probe?.url !== url() && looked !== url();
   let localHost: Promise<ApiHost> | null = null;
   let remoteHost: ApiHost | null = null;
 
@@ -152,21 +158,17 @@ export function createConnection(options: ConnectionOptions): Connection {
     const needsSignIn = mode() === 'server' && !tokenHost && (!session || Date.parse(session.expiresAt) <= now());
     if (needsSignIn && session) endSession();
     if (needsSignIn && probe?.url !== url()) {
-      const first = probed !== url();
-      probed = url();
+      // Only the look that sends the address's first probe waits for it; every later one answers at once.
+      const first = checking() && probing?.url !== url();
       const done = probeBehind(url()!);
-      if (first) {
-        checking = true;
-        void done.finally(() => (checking = false));
-        await Promise.race([done, delay(STATUS_WAIT_MS, undefined, { ref: false })]);
-      }
+      if (first) await Promise.race([done, delay(STATUS_WAIT_MS, undefined, { ref: false })]);
     }
     return {
       mode: mode(),
       url: url(),
       override: envUrl !== null,
       account: mode() === 'server' ? (session?.account ?? null) : null,
-      signIn: needsSignIn ? { reason: ended, login: saved.login, oidc: probe?.oidc === true && options.signInWithProvider !== undefined, checking } : null,
+      signIn: needsSignIn ? { reason: ended, login: saved.login, oidc: probe?.oidc === true && options.signInWithProvider !== undefined, checking: checking() } : null,
     };
   }
 

@@ -210,8 +210,8 @@ describe('the session ends', () => {
 });
 
 describe('a server that does not answer', () => {
-  test('the status answers from what is known while the probe waits behind it, and asks the server once, not at every look', async () => {
-    // Accepts the connection and never says a word (a server hung, or a firewall that swallows packets).
+  /** Accepts the connection and never says a word (a server hung, or a firewall that swallows packets). */
+  async function silentServer() {
     const silent = net.createServer();
     const asked: { closed: boolean; socket: net.Socket }[] = [];
     silent.on('connection', (socket) => {
@@ -221,6 +221,15 @@ describe('a server that does not answer', () => {
     });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const close = async (): Promise<void> => {
+      for (const a of asked) a.socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    };
+    return { silent, asked, url, close };
+  }
+
+  test('the status answers from what is known while the probe waits behind it, and asks the server once, not at every look', async () => {
+    const { silent, asked, url, close } = await silentServer();
     try {
       // The app starts on the server she chose yesterday.
       fs.writeFileSync(path.join(dataDir, CONNECTION_FILE), JSON.stringify({ mode: 'server', url, login: 'anne' }));
@@ -239,8 +248,26 @@ describe('a server that does not answer', () => {
       asked[0]!.socket.destroy();
       await expect.poll(async () => (await ok<ConnectionState>(c.call('connection.status', {}))).signIn?.checking).toBe(false);
     } finally {
-      for (const a of asked) a.socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
+      await close();
+    }
+  });
+
+  test('she turns to another server while the first is still silent: the status speaks of the one she chose, and the page stops asking', async () => {
+    const { silent, asked, url, close } = await silentServer();
+    try {
+      fs.writeFileSync(path.join(dataDir, CONNECTION_FILE), JSON.stringify({ mode: 'server', url, login: 'anne' }));
+      const c = connect();
+      const reached = once(silent, 'connection');
+      expect((await ok<ConnectionState>(c.call('connection.status', {}))).signIn?.checking).toBe(true);
+      await reached;
+      // The server she turns to has answered (connection.use tried it): nothing about it is still coming.
+      const chosen = await ok<ConnectionState>(c.call('connection.use', { mode: 'server', url: base }));
+      expect(chosen).toMatchObject({ url: base, signIn: { oidc: false, checking: false } });
+      expect(await ok<ConnectionState>(c.call('connection.status', {}))).toEqual(chosen);
+      // The silent server's question is still out, and was asked once.
+      expect(asked.map((a) => a.closed)).toEqual([false]);
+    } finally {
+      await close();
     }
   });
 });
