@@ -132,7 +132,7 @@ function run(): void {
         signInWithProvider: (url) => signInThroughBrowser(url, { openBrowser: (address) => shell.openExternal(address) }),
       });
       // Working against a server, the file stays beside it for meetings taken offline (host/laptop-hosts.ts).
-      const both = await laptopHosts(offlineOptions(connection, os.userInfo().username));
+      const both = await laptopHosts(offlineOptions(connection, os.userInfo().username, dbFile));
       host = both.host;
       offline = both.offline;
       // Working on the file: it is opened now, so a file that will not open is said at once.

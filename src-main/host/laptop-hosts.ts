@@ -5,6 +5,7 @@
 // the copy cannot be written); hand in = the copy's check-in on the server, and only once the server
 // took it the copy released here, so a network failure never loses it. Wired alike in the Electron
 // main process and the browser shell; it loads no part of the core (only the canonical hash).
+import fs from 'node:fs';
 import { offlineOps, isOfflineOpName, type ArchiveName, type HandInReport, type OfflineOpName, type OfflineOpOutput, type OfflineState } from '../../src-shared/api/offline';
 import type { CheckinPackage, CheckoutInfo, CheckoutPackage } from '../../src-shared/api/checkout';
 import type { ReferentDocument } from '../../src-shared/exchange';
@@ -19,6 +20,11 @@ import { itemChanges } from './offline-diff';
 export type LaptopHostsOptions = {
   /** The app's own file (the worker host over it), started when first needed. */
   laptop: () => Promise<ApiHost>;
+  /**
+   * The path of that file: what was read of it (its copies, or why it will not open) is kept until
+   * it or its write-ahead log changes. Without it, the file is asked at every request.
+   */
+  file?: string;
   /** The Referent server the app works against now (it refuses calls until she is signed in), or null: the file only. */
   server: () => { url: string; host: ApiHost } | null;
   /** Who takes a meeting offline when the server has no signed-in account to name (a token server): the computer's user. */
@@ -57,7 +63,7 @@ const noServer = (): Result<never> =>
 export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHosts> {
   // The file and its copies, or why it will not open (damaged, locked, of a newer Referent): then its
   // copies are not known, which is not the same as none, and nothing moves between the archives.
-  const openLaptop = async (): Promise<Result<{ host: ApiHost; copies: CheckoutInfo[] }>> => {
+  const readLaptop = async (): Promise<Result<{ host: ApiHost; copies: CheckoutInfo[] }>> => {
     try {
       const laptop = await options.laptop();
       const r = await laptop.invoke('checkout.copies', {});
@@ -65,6 +71,17 @@ export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHo
     } catch (e) {
       return unopened(failureOf(e));
     }
+  };
+  // Every screen asks the state: the file is read again only when it has changed since (any write
+  // changes it or its log; a file that would not open is tried again once someone has mended it),
+  // or when she switches archives. A file busy with another writer may be free at the next look.
+  let known: { stamp: string; read: Awaited<ReturnType<typeof readLaptop>> } | null = null;
+  const openLaptop = async (): Promise<Awaited<ReturnType<typeof readLaptop>>> => {
+    const stamp = options.file === undefined ? null : fileStamp(options.file);
+    if (known && known.stamp === stamp) return known.read;
+    const read = await readLaptop();
+    known = stamp !== null && (read.ok || read.error.code !== 'Busy') ? { stamp, read } : null;
+    return read;
   };
   // A file that will not open has no copies to offer: working against the server goes on.
   const first = await openLaptop();
@@ -153,6 +170,7 @@ export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHo
 
   async function use(to: ArchiveName): Promise<Result<OfflineState>> {
     if (to === 'server' && !options.server()) return noServer();
+    known = null;
     if (to === 'laptop') {
       const opened = await openLaptop();
       if (!opened.ok) return opened;
@@ -190,10 +208,26 @@ export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHo
   };
 }
 
-/** The two archives of an app working through its connection (connection.ts): its file, and the server it works against. */
-export function offlineOptions(connection: Pick<Connection, 'local' | 'server' | 'host' | 'close'>, holder: string): LaptopHostsOptions {
+/** The file's identity, size and time of last change, and its write-ahead log's: what every write changes (a reader's open makes an empty log, and touches only the ctime). Null when it cannot be looked at. */
+function fileStamp(file: string): string | null {
+  try {
+    return [file, `${file}-wal`]
+      .map((f) => {
+        const s = fs.statSync(f, { throwIfNoEntry: false, bigint: true });
+        // An empty log (made by a reader's open) holds nothing: the same as none.
+        return s && s.size > 0n ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}` : '-';
+      })
+      .join(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** The two archives of an app working through its connection (connection.ts): its file (at `file`), and the server it works against. */
+export function offlineOptions(connection: Pick<Connection, 'local' | 'server' | 'host' | 'close'>, holder: string, file: string): LaptopHostsOptions {
   return {
     laptop: connection.local,
+    file,
     server: () => {
       const url = connection.server();
       return url ? { url, host: connection.host } : null;

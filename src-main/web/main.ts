@@ -26,7 +26,7 @@ await connection.local().catch((e: unknown) => {
   console.error(`Referent cannot open its database: ${(e as Error).message}`);
   process.exit(1);
 });
-const both = await laptopHosts(offlineOptions(connection, os.userInfo().username));
+const both = await laptopHosts(offlineOptions(connection, os.userInfo().username, dbFile));
 const host = both.host;
 const options = {
   host,

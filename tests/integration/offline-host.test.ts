@@ -181,8 +181,9 @@ describe('the laptop app with a server and its own file', () => {
     setVersion(SCHEMA_VERSION + 1);
     // As the connection does: each use tries to open the file again until it opens.
     let opened: ApiHost | null = null;
-    const open = async (): Promise<ApiHost> => (opened ??= inProcessHost(testContext(openSqliteStore(file))));
-    app = await laptopHosts({ laptop: open, server: () => ({ url, host: remoteApiHost({ url, token: web!.token }) }), holder: 'Anne Holm', close: async () => opened?.close() });
+    let tries = 0;
+    const open = async (): Promise<ApiHost> => (tries++, (opened ??= inProcessHost(testContext(openSqliteStore(file)))));
+    app = await laptopHosts({ laptop: open, file, server: () => ({ url, host: remoteApiHost({ url, token: web!.token }) }), holder: 'Anne Holm', close: async () => opened?.close() });
 
     const why = `Databasen ${file} er skrevet af en nyere Referent (skema ${SCHEMA_VERSION + 1}; denne version kender op til ${SCHEMA_VERSION}). Opdater Referent for at åbne den.`;
     const sentence = `Denne computers egen Referent-fil kunne ikke åbnes, så det vides ikke, hvilke møder den har taget med offline, og intet kan tages med offline eller afleveres, før den kan åbnes: ${why}`;
@@ -195,11 +196,20 @@ describe('the laptop app with a server and its own file', () => {
     // The server's meeting was not taken: nobody holds it, it is still editable there.
     expect(await call(server, 'checkout.status', { meetingId: MEETING })).toBeNull();
     expect(app.archive()).toBe('server');
+    // Tried when the app started and when she chose her file; every other look, the file unchanged, says the same without opening it again.
+    expect(await offline<OfflineState>('offline.state', {})).toEqual(state);
+    expect(tries).toBe(2);
 
     // Once the file opens (Referent updated), its copies are known again and the meeting can be taken.
     setVersion(SCHEMA_VERSION);
     expect(await offline<OfflineState>('offline.state', {})).toEqual({ server: { url }, archive: 'server', copies: [], unopened: null });
+    expect(tries).toBe(3);
     expect((await offline<CheckoutInfo>('offline.take', { meetingId: MEETING })).role).toBe('copy');
+    // The copy written into the file changed it: its copies are read again, and then kept.
+    const asked = tries;
+    expect((await offline<OfflineState>('offline.state', {})).copies?.map((c) => c.meetingId)).toEqual([MEETING]);
+    expect(await offline<OfflineState>('offline.state', {})).toMatchObject({ copies: [{ meetingId: MEETING, role: 'copy' }], unopened: null });
+    expect(tries).toBe(asked + 1);
   });
 
   test('the offline operations check their input and say so in both languages; without a server there is nothing to take', async () => {
