@@ -4,14 +4,13 @@
 // them: take = checkout on the server, then the copy into the file (released again on the server if
 // the copy cannot be written); hand in = the copy's check-in on the server, and only once the server
 // took it the copy released here, so a network failure never loses it. Wired alike in the Electron
-// main process and the browser shell; it loads no part of the core (only the canonical hash).
+// main process and the browser shell; it loads no part of the core.
 import fs from 'node:fs';
 import { offlineOps, isOfflineOpName, type ArchiveName, type HandInReport, type OfflineOpName, type OfflineOpOutput, type OfflineState } from '../../src-shared/api/offline';
-import type { CheckinPackage, CheckoutInfo, CheckoutPackage } from '../../src-shared/api/checkout';
+import type { CheckinPackage, CheckinReport, CheckoutInfo, CheckoutPackage } from '../../src-shared/api/checkout';
 import type { ReferentDocument } from '../../src-shared/exchange';
 import type { ApiFailure, Result } from '../../src-shared/result';
 import { describeRefusal } from '../core/errors';
-import { canonicalJson, sha256Hex } from '../core/util/canonical';
 import { failureOf, type ApiHost } from './api-host';
 import type { Connection } from './connection';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
@@ -153,19 +152,15 @@ export async function laptopHosts(options: LaptopHostsOptions): Promise<LaptopHo
     if (!before.ok) return before;
     const report = { committee: info.committee, start: info.start, meetingId, entries: pkg.entries.length - 1, files: Object.keys(pkg.files).length };
     const checked = await server.host.invoke('checkout.checkin', { package: pkg });
-    if (!checked.ok) {
-      // The server took this very content at an earlier try whose answer was lost: release the copy now.
-      const merged = checked.error.code === 'Conflict' && before.value !== null && sha256Hex(canonicalJson(before.value)) === pkg.contentHash;
-      if (!merged) return checked;
-      const done = await laptop.invoke('checkout.done', { meetingId, checkoutId: pkg.checkoutId });
-      if (!done.ok) return done;
-      return { ok: true, value: { ...report, items: before.value!.items.length, itemsChanged: null, attachmentsAdded: null, alreadyMerged: true } };
-    }
-    // Merged. Releasing the copy is local; should it fail, the next hand-in finds the server holding this content and releases it then.
-    await laptop.invoke('checkout.done', { meetingId, checkoutId: pkg.checkoutId });
+    if (!checked.ok) return checked;
+    const merged = checked.value as CheckinReport;
+    // Releasing the copy is local; should it fail, the next hand-in is answered as taken already
+    // (the core's rule: checkout/checkin.ts) and releases it then.
+    const done = await laptop.invoke('checkout.done', { meetingId, checkoutId: pkg.checkoutId });
+    // Taken at an earlier try whose answer was lost: what it changed was changed then.
+    if (merged.alreadyMerged) return done.ok ? { ok: true, value: { ...report, ...merged, itemsChanged: null, attachmentsAdded: null } } : done;
     const changes = before.value ? itemChanges(before.value, pkg.meeting as typeof before.value) : null;
-    const merged = checked.value as HandInReport;
-    return { ok: true, value: { ...report, ...merged, itemsChanged: changes?.items ?? null, attachmentsAdded: changes?.attachmentsAdded ?? null, alreadyMerged: false } };
+    return { ok: true, value: { ...report, ...merged, itemsChanged: changes?.items ?? null, attachmentsAdded: changes?.attachmentsAdded ?? null } };
   }
 
   async function use(to: ArchiveName): Promise<Result<OfflineState>> {

@@ -62,7 +62,14 @@ export type CheckinPackage = {
   files: Record<string, string>;
 };
 
-export type CheckinReport = { meetingId: string; entries: number; files: number; items: number };
+export type CheckinReport = {
+  meetingId: string;
+  entries: number;
+  files: number;
+  items: number;
+  /** The server had taken this very package at an earlier try whose answer was lost: nothing changed now, and the laptop may release its copy. */
+  alreadyMerged: boolean;
+};
 
 const Holder = z.string().trim().min(1, 'must name who takes the meeting').max(200);
 const Sha = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');

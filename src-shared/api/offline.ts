@@ -32,8 +32,6 @@ export type HandInReport = CheckinReport & {
   itemsChanged: number | null;
   /** Attachments the server did not have before. */
   attachmentsAdded: number | null;
-  /** The server had taken this very copy already (its answer was lost on the way): only the laptop's copy was released now. */
-  alreadyMerged: boolean;
 };
 
 export const offlineOps = {

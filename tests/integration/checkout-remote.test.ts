@@ -81,6 +81,24 @@ describe('referent checkout and checkin against a server', () => {
     expect(again).toMatchObject({ code: 2, err: 'referent checkin: This file holds no checked-out copy of that meeting.\n' });
   });
 
+  test('referent checkin sent again after the server took it (the answer lost on the way) releases the copy, and nothing is merged twice', async () => {
+    const { server, web, base, laptop } = await startServer();
+    expect((await cli(['checkout', '--server', base, '--meeting', MEETING, '--as', 'Anne Holm', '--token', web.token, '--db', laptop])).code).toBe(0);
+    const ctx = testContext(openSqliteStore(laptop));
+    await call(ctx, 'meetings.update', { id: MEETING, location: 'Byrådssalen' });
+    // The first try reached the server, which took it; its answer never came back.
+    await call(server, 'checkout.checkin', { package: await call(ctx, 'checkout.prepare', { meetingId: MEETING }) });
+    await ctx.store.close();
+    const { entries } = await verifyChain(server.store.db);
+
+    const again = await cli(['checkin', '--server', base, '--meeting', MEETING, '--token', web.token, '--db', laptop]);
+    expect(again).toEqual({ code: 0, out: `Checked in already: the server had taken this copy at an earlier try whose answer was lost; nothing was sent twice, and the copy in ${laptop} is released.\n`, err: '' });
+    expect((await verifyChain(server.store.db)).entries).toBe(entries);
+    const after = testContext(openSqliteStore(laptop));
+    expect(await call(after, 'checkout.copies', {})).toEqual([]);
+    await after.store.close();
+  });
+
   test('a second laptop cannot take a held meeting, and a copy that cannot be written leaves the meeting free', async () => {
     const { web, base, laptop } = await startServer();
     expect((await cli(['checkout', '--server', base, '--meeting', MEETING, '--as', 'Anne Holm', '--token', web.token, '--db', laptop])).code).toBe(0);

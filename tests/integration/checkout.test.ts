@@ -175,6 +175,35 @@ describe('checking a meeting in', () => {
     expect((await verifyChain(server.store.db)).fault).toBeNull();
   });
 
+  test('a package the server took already (its answer lost on the way) is answered as taken, changing nothing; altered, or from another holder, it is refused', async () => {
+    const { server, laptop } = await setup();
+    await checkOut(server, laptop);
+    await workOffline(laptop);
+    const pkg = await call(laptop, 'checkout.prepare', { meetingId: MEETING });
+    const first = await call(server, 'checkout.checkin', { package: pkg });
+    expect(first.alreadyMerged).toBe(false);
+    const after = await exported(server);
+    const { entries } = await verifyChain(server.store.db);
+    // The laptop never heard, so it sends the same package again: the server says it has it.
+    expect(await call(server, 'checkout.checkin', { package: pkg })).toEqual({ ...first, alreadyMerged: true });
+    // Even once the meeting was taken again since, by someone else.
+    await call(server, 'checkout.take', { meetingId: MEETING, holder: 'Bo Jensen' });
+    expect((await call(server, 'checkout.checkin', { package: pkg })).alreadyMerged).toBe(true);
+    await call(server, 'checkout.release', { meetingId: MEETING, holder: 'Bo Jensen' });
+    const { entries: released } = await verifyChain(server.store.db);
+    expect(released).toBe(entries + 2);
+    // Not the content the server took, or not her package: judged as a new check-in, and refused.
+    const meeting = structuredClone(pkg.meeting) as { items: { title: string }[] };
+    meeting.items[0]!.title = 'Ændret efter aflevering';
+    expect((await refusal(call(server, 'checkout.checkin', { package: { ...pkg, meeting } }))).code).toBe('Conflict');
+    expect((await refusal(call(server, 'checkout.checkin', { package: { ...pkg, holder: 'Bo Jensen' } }))).code).toBe('Conflict');
+    expect(await exported(server)).toEqual(after);
+    expect((await verifyChain(server.store.db)).entries).toBe(released);
+    // The laptop releases its copy on the answer.
+    await call(laptop, 'checkout.done', { meetingId: MEETING, checkoutId: pkg.checkoutId });
+    expect(await call(laptop, 'checkout.copies', {})).toEqual([]);
+  });
+
   test('brings minutes approved offline back approved, locked and sealed on the server', async () => {
     const { server, laptop } = await setup();
     await checkOut(server, laptop);

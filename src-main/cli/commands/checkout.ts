@@ -73,7 +73,9 @@ export const checkinCommand: CliCommand = {
       const pkg = await call(ctx, 'checkout.prepare', { meetingId });
       const report = await remote(host, 'checkout.checkin', { package: pkg });
       await call(ctx, 'checkout.done', { meetingId, checkoutId: pkg.checkoutId });
-      io.out(`Checked in: the server took the meeting (${report.items} item(s)), ${report.entries} change(s) made offline and ${report.files} attachment file(s); it can be edited on the server again.`);
+      // Sent again after a try whose answer was lost: the server says it has it (core checkout/checkin.ts).
+      if (report.alreadyMerged) io.out(`Checked in already: the server had taken this copy at an earlier try whose answer was lost; nothing was sent twice, and the copy in ${ctx.store.file} is released.`);
+      else io.out(`Checked in: the server took the meeting (${report.items} item(s)), ${report.entries} change(s) made offline and ${report.files} attachment file(s); it can be edited on the server again.`);
       return EXIT.ok;
     });
   },

@@ -4,7 +4,9 @@
 // meeting, and every attachment's bytes must be here or come hash-checked. Then one transaction
 // writes the meeting, replays the entries into the server's change log (times and authors kept),
 // makes or withdraws the proposals its decisions call for (flow/) and frees the meeting; any
-// refusal changes nothing. docs/server-design.md §9.
+// refusal changes nothing. A package this server took already (its answer lost on the way) is
+// answered as taken, changing nothing, so the laptop may release its copy: the desktop app and
+// `referent checkin` alike. docs/server-design.md §9.
 import type { CheckinPackage, CheckinReport } from '../../../src-shared/api/checkout';
 import { formatShortDa } from '../../../src-shared/dates';
 import { CommitteeSchema } from '../../../src-shared/exchange';
@@ -28,6 +30,12 @@ export async function acceptCheckin(db: Db, fileStore: FileStore, pkg: CheckinPa
   const m = await meetingRef(db, pkg.meetingId);
   const what = { en: `the meeting of ${m.name} on ${formatShortDa(m.start)}`, da: `mødet i ${m.name} den ${formatShortDa(m.start)}` };
   const row = await db.selectFrom('checkouts').selectAll().where('meeting_id', '=', pkg.meetingId).where('role', '=', 'server').executeTakeFirst();
+
+  // Sent again after the server took it (the answer never reached the laptop): taken, once.
+  if (!row || row.id !== pkg.checkoutId) {
+    const earlier = await takenBefore(db, pkg, caller);
+    if (earlier) return earlier;
+  }
 
   // Whose checkout, and is it still the one the copy came from.
   if (row && row.holder !== caller) {
@@ -119,7 +127,23 @@ export async function acceptCheckin(db: Db, fileStore: FileStore, pkg: CheckinPa
     meetingId: pkg.meetingId, committeeId: m.committee_id, action: 'meeting.checkin', author: caller,
     payload: { checkoutId: row.id, holder: row.holder, base: row.head, offlineHead: prev, entries: pkg.entries.length - 1, contentHash: pkg.contentHash },
   });
-  return { meetingId: pkg.meetingId, entries: pkg.entries.length - 1, files: files.size, items };
+  return { meetingId: pkg.meetingId, entries: pkg.entries.length - 1, files: files.size, items, alreadyMerged: false };
+}
+
+/**
+ * The report of this very package's earlier check-in, when the change log holds one: the same
+ * checkout, the same content (and the package's meeting still hashes to it), the same holder. Null otherwise (then the package is judged as new).
+ */
+async function takenBefore(db: Db, pkg: CheckinPackage, caller: string): Promise<CheckinReport | null> {
+  const checkins = await db.selectFrom('change_log').select('payload').where('meeting_id', '=', pkg.meetingId).where('action', '=', 'meeting.checkin').orderBy('seq', 'desc').execute();
+  for (const { payload } of checkins) {
+    const p = JSON.parse(payload) as { checkoutId?: unknown; contentHash?: unknown; holder?: unknown; entries?: unknown };
+    if (p.checkoutId !== pkg.checkoutId) continue;
+    if (p.contentHash !== pkg.contentHash || sha256Hex(canonicalJson(pkg.meeting)) !== pkg.contentHash || p.holder !== caller) return null;
+    const items = await db.selectFrom('items').select((eb) => eb.fn.countAll<number | string>().as('n')).where('meeting_id', '=', pkg.meetingId).executeTakeFirstOrThrow();
+    return { meetingId: pkg.meetingId, entries: pkg.entries.length - 1, files: Object.keys(pkg.files).length, items: Number(items.n), alreadyMerged: true };
+  }
+  return null;
 }
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
