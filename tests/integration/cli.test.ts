@@ -69,6 +69,10 @@ describe('referent command', () => {
     expect((await cli(['export-json', '--out', 'all.referent.zip', '--db', path.join(dir, 'a.sqlite')], dir)).code).toBe(0);
     const r = await cli(['import', 'all.referent.zip', '--db', path.join(dir, 'b.sqlite')], dir);
     expect(r.out).toContain('meetings 5 added');
+    // Named in capitals, as the app's Eksportér… takes it: a bundle all the same.
+    expect((await cli(['export-json', '--out', 'ALT.REFERENT.ZIP', '--db', path.join(dir, 'a.sqlite')], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'ALT.REFERENT.ZIP')).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await cli(['import', 'ALT.REFERENT.ZIP', '--db', path.join(dir, 'c.sqlite')], dir)).out).toContain('meetings 5 added');
   });
 
   test('the api command calls any operation of the contract', async () => {

@@ -6,6 +6,7 @@ import { writeExport } from '../../core/exchange/export-stream';
 import { parse, yearArg } from '../args';
 import { type CliCommand, withContext } from '../types';
 import { writeFileAtomicStream } from '../../core/util/write-file';
+import { isBundle } from '../../host/exchange-file';
 
 const usage = 'referent export-json [--committee NAME] [--year YYYY] [--out FILE.json|FILE.referent.zip] [--db FILE]';
 
@@ -17,7 +18,7 @@ export const exportJsonCommand: CliCommand = {
     const year = yearArg(values.year, '--year');
     const filter = { ...(values.committee ? { committee: values.committee } : {}), ...(year ? { year } : {}) };
     return withContext(io, values.db, async (ctx) => {
-      if (values.out?.endsWith('.zip')) {
+      if (values.out && isBundle(values.out)) {
         // Through a temporary name: a bundle with a missing or altered file fails whole, and nothing is left.
         let hashOnly: string[] = [];
         await writeFileAtomicStream(path.resolve(io.cwd, values.out), async (write) => {

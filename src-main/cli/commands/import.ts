@@ -10,6 +10,7 @@ import { parse } from '../args';
 import { UsageError } from '../errors';
 import { type CliCommand, withContext } from '../types';
 import { reportNotes } from '../../../src-shared/import-report';
+import { isBundle } from '../../host/exchange-file';
 
 const usage = 'referent import FILE.json|FILE.referent.zip [--adopt-organization] [--db FILE]';
 
@@ -25,7 +26,7 @@ export const importCommand: CliCommand = {
     const full = path.resolve(io.cwd, file);
     if (!fs.existsSync(full)) throw new UsageError(`${file}: no such file`);
     const r = await withContext(io, values.db, (ctx) => {
-      const run = file.endsWith('.zip')
+      const run = isBundle(file)
         ? (() => {
             const { document, files } = readBundle(fs.readFileSync(full), file);
             return importDocument(ctx.store, document, { files, adoptOrganization });
