@@ -3,12 +3,15 @@
 // large file is read, unzipped, parsed, imported or serialised off the main thread.
 import type { ImportReport } from '../../src-shared/api/exchange';
 import type { CoreContext } from '../core/context';
+import path from 'node:path';
 import { authorize } from '../core/access/authorize';
 import { AppError } from '../core/errors';
-import { readExchangeFile, writeExchangeFile } from './exchange-file';
+import { isBundle, readExchangeFile, writeExchangeFile } from './exchange-file';
+import { streamPicked } from './read-picked';
 import { readBundle, writeBundleStream } from '../core/exchange/bundle';
 import { writeExport } from '../core/exchange/export-stream';
-import { importDocument } from '../core/exchange/import';
+import { importDocument, importDocumentStream } from '../core/exchange/import';
+import { documentEvents, JsonStreamError } from '../core/exchange/json-stream';
 import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
 import type { AccountSummary } from '../../src-shared/api/accounts';
 
@@ -21,8 +24,21 @@ export const TASKS = {
    * `adoptOrganization`: take the file's organisation settings instead of keeping ours (the user chose so).
    */
   'exchange.importFile': async (ctx: CoreContext, input: { filePath: string; adoptOrganization?: boolean }): Promise<ImportReport> => {
-    const { document, files } = await readExchangeFile(input.filePath, readBundle);
-    return importDocument(ctx.store, document, { files, adoptOrganization: input.adoptOrganization === true });
+    const name = path.basename(input.filePath);
+    const adoptOrganization = input.adoptOrganization === true;
+    if (ctx.account) await authorize(ctx.store.db, ctx.account, 'exchange.import', {});
+    if (isBundle(name)) {
+      const { document, files } = await readExchangeFile(input.filePath, readBundle);
+      return importDocument(ctx.store, document, { files, adoptOrganization });
+    }
+    // JSON is read a meeting at a time, as `referent import` reads it: an archive of 250,000 items is
+    // 550 MB, longer than a JavaScript string may be, and parsed whole it would need gigabytes.
+    try {
+      return await importDocumentStream(ctx.store, documentEvents(await streamPicked(input.filePath)), { adoptOrganization });
+    } catch (e) {
+      if (!(e instanceof JsonStreamError)) throw e;
+      throw new AppError('Invalid', `${name} is not valid JSON (${e.message} at byte ${e.offset}).`, `${name} er ikke gyldig JSON (${e.message} ved byte ${e.offset}).`);
+    }
   },
   /**
    * Writes the whole archive where the user chose, as an exchange document, or as a bundle with the

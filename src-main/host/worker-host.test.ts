@@ -103,6 +103,56 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     expect(found.value.total).toBeGreaterThan(0);
   }, 400_000);
 
+  test('an exchange file longer than a JavaScript string may be imports: it is read a meeting at a time, as `referent import` reads it', async () => {
+    // A 250,000-item archive is 550 MB. Padding with whitespace (valid JSON) takes a small
+    // document past V8's longest string (2^29 - 24 characters), which reading it whole cannot pass.
+    const big = path.join(tempDir('referent-worker-'), 'arkiv-2016-2026.json');
+    const text = fs.readFileSync(RICH, 'utf8');
+    const fd = fs.openSync(big, 'w');
+    try {
+      fs.writeSync(fd, '{');
+      const pad = Buffer.alloc(1 << 24, 0x20);
+      pad.fill(0x0a, 0, 1);
+      for (let written = 0; written <= 2 ** 29; written += pad.length) fs.writeSync(fd, pad);
+      fs.writeSync(fd, text.slice(text.indexOf('{') + 1));
+    } finally {
+      fs.closeSync(fd);
+    }
+    expect(fs.statSync(big).size).toBeGreaterThan(2 ** 29);
+    const { host, dbFile } = await start();
+    try {
+      const report = await host.run('exchange.importFile', { filePath: big });
+      expect(report.meetings.added).toBe(1);
+      const db = reader(dbFile);
+      try {
+        expect(db.count(`SELECT count(*) FROM items WHERE meeting_id = '${RICH_MEETING}'`)).toBe(report.items);
+        expect(report.items).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      fs.rmSync(big, { force: true });
+    }
+  }, 400_000);
+
+  test('a file that is not JSON is told with the byte where it stops being JSON, and nothing is imported', async () => {
+    const { host, dbFile } = await start();
+    const cut = path.join(tempDir('referent-worker-'), 'referat-afbrudt.json');
+    const text = fs.readFileSync(RICH, 'utf8');
+    fs.writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
+    await expect(host.run('exchange.importFile', { filePath: cut })).rejects.toMatchObject({
+      code: 'Invalid',
+      message: expect.stringMatching(/^referat-afbrudt\.json is not valid JSON \(.+ at byte \d+\)\.$/),
+      da: expect.stringMatching(/^referat-afbrudt\.json er ikke gyldig JSON \(.+ ved byte \d+\)\.$/),
+    });
+    const db = reader(dbFile);
+    try {
+      expect(db.count('SELECT count(*) FROM meetings')).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
   test('a JSON call is parsed and answered in the worker; a body that is not JSON is null', async () => {
     const { host } = await start();
     const answer = await host.invokeJson('committees.create', Buffer.from(JSON.stringify({ name: 'Teknik- og Miljøudvalget', numbering: 'per-year' })));
