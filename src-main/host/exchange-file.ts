@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { AppError } from '../core/errors';
 import { writeFileAtomicStream } from '../core/util/write-file';
-import { readPicked } from './read-picked';
+import { readPicked, type PickedLimit } from './read-picked';
 
 /** A file the user picked or named whose contents are a .referent.zip bundle, not JSON: told by its name. */
 export const isBundle = (fileName: string): boolean => fileName.toLowerCase().endsWith('.zip');
@@ -42,11 +42,11 @@ export async function writeExchangeFile(filePath: string, source: ExportSource):
 /** The exchange document (and attachment files) in a bundle's bytes; null where bundles are read only on the server itself. */
 export type BundleReader = ((bytes: Uint8Array, fileName: string) => { document: unknown; files: Map<string, Uint8Array> }) | null;
 
-/** The exchange document (and attachment files) in the file the user picked: a bundle, or JSON that must parse. */
-export async function readExchangeFile(filePath: string, readBundle: BundleReader): Promise<{ document: unknown; files: Map<string, Uint8Array> }> {
+/** The exchange document (and attachment files) in the file the user picked: a bundle, or JSON that must parse. `limit`: a larger file is refused before it is read. */
+export async function readExchangeFile(filePath: string, readBundle: BundleReader, limit?: PickedLimit): Promise<{ document: unknown; files: Map<string, Uint8Array> }> {
   const fileName = path.basename(filePath);
   if (isBundle(fileName) && !readBundle) throw bundleRefused();
-  const bytes = await readPicked(filePath);
+  const bytes = await readPicked(filePath, limit);
   if (readBundle && isBundle(fileName)) return readBundle(bytes, fileName);
   try {
     return { document: JSON.parse(bytes.toString('utf8')), files: new Map() };

@@ -11,11 +11,14 @@ function unreadable(filePath: string, e: unknown): AppError {
   return new AppError('Invalid', `${filePath} cannot be read: ${en}.`, `${filePath} kan ikke læses: ${da}.`);
 }
 
+/** A size past which a picked file is refused, with the sentence that says so. */
+export type PickedLimit = { bytes: number; refuse: (size: number) => AppError };
+
 /**
  * The bytes of the file the user picked, or one sentence saying why it cannot be read. `limit`: a
  * file larger than its bytes is refused with its sentence before it is read.
  */
-export async function readPicked(filePath: string, limit?: { bytes: number; refuse: (size: number) => AppError }): Promise<Buffer> {
+export async function readPicked(filePath: string, limit?: PickedLimit): Promise<Buffer> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(filePath, 'r');

@@ -3,6 +3,7 @@
 // it instead of a local store. It loads no part of the core, only fetch. Signing in: a bearer token
 // today (the browser shell's and `referent serve`'s access token), or headers a login gave (a
 // session cookie).
+import path from 'node:path';
 import type { ApiFailure, Result } from '../../src-shared/result';
 import { isOpName } from '../../src-shared/api';
 import { AppError } from '../core/errors';
@@ -11,6 +12,7 @@ import type { TaskInput, TaskName, TaskOutput } from './tasks';
 import { readExchangeFile, writeExchangeFile } from './exchange-file';
 import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
+import { MAX_REQUEST_BYTES } from '../web/read-body';
 
 export type RemoteOptions = {
   /** The server's address, e.g. https://referent.kommune.dk or http://127.0.0.1:4100. */
@@ -95,8 +97,13 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
         })) as TaskOutput<K>;
       }
       const file = input as TaskInput<'exchange.importFile'>;
-      const { document } = await readExchangeFile(file.filePath, null);
-      return value(await post('exchange.import', JSON.stringify({ document, ...(file.adoptOrganization ? { adoptOrganization: true } : {}) }))) as TaskOutput<K>;
+      const fileName = path.basename(file.filePath);
+      // One request carries the document: a file the server would refuse is told here, before it is read whole.
+      const refuse = (size: number): AppError => tooLargeForServer(fileName, size);
+      const { document } = await readExchangeFile(file.filePath, null, { bytes: MAX_REQUEST_BYTES, refuse });
+      const body = JSON.stringify({ document, ...(file.adoptOrganization ? { adoptOrganization: true } : {}) });
+      if (Buffer.byteLength(body) > MAX_REQUEST_BYTES) throw refuse(Buffer.byteLength(body));
+      return value(await post('exchange.import', body)) as TaskOutput<K>;
     },
     close: async () => {},
   };
@@ -107,3 +114,13 @@ function value(r: Result<unknown>): unknown {
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
   return r.value;
 }
+
+const megabytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024))} MB`;
+
+/** A document larger than one request to the server may be: imported on the server itself instead. */
+const tooLargeForServer = (fileName: string, size: number): AppError =>
+  new AppError(
+    'Invalid',
+    `${fileName} is too large to import through the connection to the server (${megabytes(size)}; one request carries at most ${megabytes(MAX_REQUEST_BYTES)}). Nothing was imported. Import it on the server itself: referent import ${fileName}.`,
+    `${fileName} er for stor til at blive importeret gennem forbindelsen til serveren (${megabytes(size)}; én forespørgsel kan højst rumme ${megabytes(MAX_REQUEST_BYTES)}). Intet blev importeret. Importér den på selve serveren: referent import ${fileName}.`,
+  );

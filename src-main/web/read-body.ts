@@ -7,6 +7,9 @@ export class BodyTooLarge extends Error {
   }
 }
 
+/** The largest request body `referent serve` reads (an Api call's JSON; an imported document is one). */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
 /** The bytes of `stream`; throws BodyTooLarge as soon as they pass `limit`. */
 export async function readBytes(stream: AsyncIterable<unknown>, limit = Infinity): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -19,7 +19,7 @@ import { pageHeaders, staticContentType } from '../../src-shared/static-files';
 import { bearer, cookieName, cookieValue, hostAllowed, isLoopback, launchCookie, newToken, originAllowed, tokenMatches } from './security';
 import { missingTokenPage } from './missing-token-page';
 import { accountsGate, type AccountsOptions } from './accounts-gate';
-import { nullIfTooLarge, readBody, readBytes, TOO_LARGE } from './read-body';
+import { MAX_REQUEST_BYTES, nullIfTooLarge, readBody, readBytes, TOO_LARGE } from './read-body';
 
 export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
 
@@ -58,7 +58,7 @@ export class BindRefused extends Error {}
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
   const staticRoot = path.resolve(options.staticDir);
   const bindHost = options.bindHost ?? '127.0.0.1';
   // The single user's token is a key to the whole archive for anyone who can reach the port.

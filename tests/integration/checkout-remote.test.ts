@@ -181,4 +181,27 @@ describe('the desktop app against a server', () => {
     expect(asked).toEqual([]);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
+
+  test('a file larger than one request to the server may be is one sentence naming its size and the way to import it, told before it is read, and nothing changes', async () => {
+    const { server, web, base } = await startServer();
+    const host = remoteApiHost({ url: base, token: web.token });
+    const before = await call(server, 'exchange.export', {});
+    // A valid document: the server's own export, with whitespace past the 64 MB one request carries.
+    const big = path.join(tempDir(), 'arkiv-2016-2026.json');
+    const text = JSON.stringify(before);
+    const fd = fs.openSync(big, 'w');
+    try {
+      fs.writeSync(fd, '{');
+      fs.writeSync(fd, Buffer.alloc(65 * 1024 * 1024, 0x20));
+      fs.writeSync(fd, text.slice(1));
+    } finally {
+      fs.closeSync(fd);
+    }
+    await expect(host.run('exchange.importFile', { filePath: big })).rejects.toMatchObject({
+      code: 'Invalid',
+      message: 'arkiv-2016-2026.json is too large to import through the connection to the server (66 MB; one request carries at most 64 MB). Nothing was imported. Import it on the server itself: referent import arkiv-2016-2026.json.',
+      da: 'arkiv-2016-2026.json er for stor til at blive importeret gennem forbindelsen til serveren (66 MB; én forespørgsel kan højst rumme 64 MB). Intet blev importeret. Importér den på selve serveren: referent import arkiv-2016-2026.json.',
+    });
+    expect(await call(server, 'exchange.export', {})).toEqual(before);
+  });
 });
