@@ -2,7 +2,8 @@
 // shell's sockets) waits while the core works. Each task runs through the core's worker thread, as
 // the desktop app and the browser shell run it, and, as the baseline of the same run, through the
 // in-process host on this thread, as the app ran before. Tasks: importing a generated archive
-// (BENCH_LAG_ITEMS, default 44,000 items), a 60-item PDF export, and a common-word search.
+// (BENCH_LAG_ITEMS, default 44,000 items), exporting it again to a file, a 60-item PDF export, and
+// a common-word search.
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeSharedPrinter } from '../src-main/core/documents/pdf-playwright';
@@ -52,9 +53,9 @@ const ok = async (r: Promise<{ ok: boolean }>): Promise<void> => {
   if (!result.ok) throw new Error(`the call failed: ${JSON.stringify(result)}`);
 };
 
-type Figures = { idle: Lag; import: Lag; pdf: Lag; search: Lag };
+type Figures = { idle: Lag; import: Lag; export: Lag; pdf: Lag; search: Lag };
 
-async function measure(host: ApiHost, archive: string, meeting: string): Promise<Figures> {
+async function measure(host: ApiHost, archive: string, meeting: string, exported: string): Promise<Figures> {
   await host.run('exchange.importFile', { filePath: meeting });
   const exportPdf = (): Promise<void> => ok(host.invoke('documents.export', { meetingId: GENERATED_MEETING_ID, kind: 'minutes', format: 'pdf' }));
   // The first export starts Chromium; the measured one is the secretary's second.
@@ -62,12 +63,14 @@ async function measure(host: ApiHost, archive: string, meeting: string): Promise
   const pdf = await lagDuring(exportPdf);
   // The file is read by the core, as the desktop's Filer > Importér… has it do (in the worker, off this thread).
   const imported = await lagDuring(() => host.run('exchange.importFile', { filePath: archive }));
+  // Filer > Eksportér…: the core writes the whole archive where she chose (in the worker, off this thread).
+  const exportedArchive = await lagDuring(() => host.run('exchange.exportFile', { filePath: exported }));
   const search = await lagDuring(async () => {
     for (let i = 0; i < SEARCHES; i++) await ok(host.invoke('search.items', { query: i % 2 ? 'udvalget' : 'kommunen' }));
   });
   // The floor: the same timer while this thread has nothing to do (on a loaded machine it is not zero).
   const idle = await lagDuring(() => new Promise((resolve) => setTimeout(resolve, 5_000)));
-  return { idle, import: imported, pdf, search };
+  return { idle, import: imported, export: exportedArchive, pdf, search };
 }
 
 const fresh = (file: string): string => {
@@ -91,14 +94,14 @@ const bench: Bench = async (report) => {
   const worker = await startWorkerHost({ dbFile: workerDb, shell: 'web', version: 'bench', workerFile: path.join(root, WORKER_BUNDLE) });
   let inWorker: Figures;
   try {
-    inWorker = await measure(worker, archive, meeting);
+    inWorker = await measure(worker, archive, meeting, path.join(dir, 'worker', 'eksport.json'));
   } finally {
     await worker.close();
   }
   const main = inProcessHost({ store: openSqliteStore(mainDb), shell: 'web', version: 'bench' });
   let onMain: Figures;
   try {
-    onMain = await measure(main, archive, meeting);
+    onMain = await measure(main, archive, meeting, path.join(dir, 'main', 'eksport.json'));
   } finally {
     await main.close();
     await closeSharedPrinter();
@@ -108,6 +111,7 @@ const bench: Bench = async (report) => {
   report({ name: 'main-thread lag, idle for 5 s (the machine\'s noise floor)', value: floor, unit: 'ms', note: `p99 ${Math.max(inWorker.idle.p99Ms, onMain.idle.p99Ms).toFixed(0)} ms` });
   const tasks: [Exclude<keyof Figures, 'idle'>, string][] = [
     ['import', `import of ${ITEMS} items`],
+    ['export', `export of the same ${ITEMS} items to a file`],
     ['pdf', '60-item PDF export'],
     ['search', `${SEARCHES} common-word searches`],
   ];
