@@ -6,11 +6,11 @@ import type { CoreContext } from '../core/context';
 import path from 'node:path';
 import { authorize } from '../core/access/authorize';
 import { AppError } from '../core/errors';
-import { isBundle, readExchangeFile, writeExchangeFile } from './exchange-file';
-import { streamPicked } from './read-picked';
-import { readBundle, writeBundleStream } from '../core/exchange/bundle';
+import { isBundle, writeExchangeFile } from './exchange-file';
+import { readPicked, streamPicked } from './read-picked';
+import { readBundleStream, writeBundleStream } from '../core/exchange/bundle';
 import { writeExport } from '../core/exchange/export-stream';
-import { importDocument, importDocumentStream } from '../core/exchange/import';
+import { importDocumentStream } from '../core/exchange/import';
 import { documentEvents, JsonStreamError } from '../core/exchange/json-stream';
 import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
 import type { AccountSummary } from '../../src-shared/api/accounts';
@@ -28,8 +28,9 @@ export const TASKS = {
     const adoptOrganization = input.adoptOrganization === true;
     if (ctx.account) await authorize(ctx.store.db, ctx.account, 'exchange.import', {});
     if (isBundle(name)) {
-      const { document, files } = await readExchangeFile(input.filePath, readBundle);
-      return importDocument(ctx.store, document, { files, adoptOrganization });
+      // Its referent.json is read a meeting at a time too (its files come whole, checked against the bundle's limits).
+      const { events, files } = readBundleStream(await readPicked(input.filePath), name);
+      return importDocumentStream(ctx.store, events, { files, adoptOrganization });
     }
     // JSON is read a meeting at a time, as `referent import` reads it: an archive of 250,000 items is
     // 550 MB, longer than a JavaScript string may be, and parsed whole it would need gigabytes.

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { isMainThread, threadId } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -54,6 +55,62 @@ function blockUntil(done: () => boolean, deadlineMs: number): boolean {
 function reader(dbFile: string): { count: (sql: string) => number; close: () => void } {
   const db = new BetterSqlite3(dbFile, { readonly: true });
   return { count: (sql) => db.prepare(sql).pluck().get() as number, close: () => db.close() };
+}
+
+/** A zip of one deflated entry (zlib's, level 1), its sizes in a data descriptor as a streamed zip has them. */
+async function writeOneEntryZip(file: string, name: string, pieces: Buffer[]): Promise<void> {
+  const deflate = zlib.createDeflateRaw({ level: 1 });
+  const out = fs.createWriteStream(file);
+  const nameBytes = Buffer.from(name);
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(8, 6); // the sizes and CRC follow the data
+  header.writeUInt16LE(8, 8); // deflate
+  header.writeUInt16LE(nameBytes.length, 26);
+  out.write(Buffer.concat([header, nameBytes]));
+  let crc = 0;
+  let size = 0;
+  let compressed = 0;
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.on('data', (chunk: Buffer) => {
+      compressed += chunk.length;
+      if (!out.write(chunk)) deflate.pause();
+    });
+    out.on('drain', () => deflate.resume());
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  for (const piece of pieces) {
+    crc = zlib.crc32(piece, crc);
+    size += piece.length;
+    if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  const descriptor = Buffer.alloc(16);
+  descriptor.writeUInt32LE(0x08074b50, 0);
+  descriptor.writeUInt32LE(crc, 4);
+  descriptor.writeUInt32LE(compressed, 8);
+  descriptor.writeUInt32LE(size, 12);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 8);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(compressed, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + nameBytes.length, 12);
+  end.writeUInt32LE(30 + nameBytes.length + compressed + 16, 16);
+  out.write(Buffer.concat([descriptor, central, nameBytes, end]));
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
 // A worker takes seconds to start on a loaded machine.
@@ -119,6 +176,36 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
       fs.closeSync(fd);
     }
     expect(fs.statSync(big).size).toBeGreaterThan(2 ** 29);
+    const { host, dbFile } = await start();
+    try {
+      const report = await host.run('exchange.importFile', { filePath: big });
+      expect(report.meetings.added).toBe(1);
+      const db = reader(dbFile);
+      try {
+        expect(db.count(`SELECT count(*) FROM items WHERE meeting_id = '${RICH_MEETING}'`)).toBe(report.items);
+        expect(report.items).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      fs.rmSync(big, { force: true });
+    }
+  }, 400_000);
+
+  test('a .referent.zip whose referent.json is longer than a JavaScript string may be imports: its JSON is read a meeting at a time too', async () => {
+    // Deflated, as Referent writes a bundle, by the platform's zlib (fast) in a zip written here.
+    // Whitespace drawn at random from JSON's four kinds compresses about 4x (a real archive's JSON
+    // about 10x), inside the bundle's zip-bomb limits, and takes the document past V8's longest string.
+    const big = path.join(tempDir('referent-worker-'), 'arkiv-2016-2026.referent.zip');
+    const text = fs.readFileSync(RICH, 'utf8');
+    const pad = Buffer.alloc(1 << 24);
+    let seed = 2026;
+    for (let i = 0; i < pad.length; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      pad[i] = [0x20, 0x09, 0x0a, 0x0d][seed >>> 30]!;
+    }
+    const pieces = [Buffer.from('{'), ...Array.from({ length: 33 }, () => pad), Buffer.from(text.slice(text.indexOf('{') + 1))];
+    await writeOneEntryZip(big, 'referent.json', pieces);
     const { host, dbFile } = await start();
     try {
       const report = await host.run('exchange.importFile', { filePath: big });

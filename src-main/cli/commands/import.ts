@@ -2,8 +2,8 @@
 // A .json file is read as a stream, a committee at a time: an archive larger than memory imports.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readBundle } from '../../core/exchange/bundle';
-import { importDocument, importDocumentStream } from '../../core/exchange/import';
+import { readBundleStream } from '../../core/exchange/bundle';
+import { importDocumentStream } from '../../core/exchange/import';
 import { documentEvents, JsonStreamError } from '../../core/exchange/json-stream';
 import { AppError } from '../../core/errors';
 import { parse } from '../args';
@@ -26,15 +26,16 @@ export const importCommand: CliCommand = {
     const full = path.resolve(io.cwd, file);
     if (!fs.existsSync(full)) throw new UsageError(`${file}: no such file`);
     const r = await withContext(io, values.db, (ctx) => {
+      // A bundle's referent.json is read a meeting at a time too (its files come whole).
       const run = isBundle(file)
         ? (() => {
-            const { document, files } = readBundle(fs.readFileSync(full), file);
-            return importDocument(ctx.store, document, { files, adoptOrganization });
+            const { events, files } = readBundleStream(fs.readFileSync(full), file);
+            return importDocumentStream(ctx.store, events, { files, adoptOrganization });
           })()
         : importDocumentStream(ctx.store, documentEvents(fs.createReadStream(full, { highWaterMark: 1 << 20 })), { adoptOrganization });
       return run.catch((e: unknown) => {
         if (e instanceof JsonStreamError) throw new UsageError(`${file}: not valid JSON (${e.message} at byte ${e.offset})`);
-        if (e instanceof AppError) throw new AppError(e.code, `${file}: ${e.message}`);
+        if (e instanceof AppError) throw e.message.startsWith(`${file}: `) ? e : new AppError(e.code, `${file}: ${e.message}`);
         throw e;
       });
     });

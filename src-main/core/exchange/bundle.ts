@@ -1,5 +1,5 @@
 // The .referent.zip bundle: referent.json plus files/<sha256> for every attachment it names.
-import { strFromU8, strToU8, Zip, ZipDeflate, ZipPassThrough, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough, zipSync, type Zippable } from 'fflate';
 import type { ReferentDocument } from '../../../src-shared/exchange';
 import type { Db } from '../store/database';
 import { AppError } from '../errors';
@@ -10,6 +10,7 @@ import { type ExportFilter } from './export';
 import { writeExport } from './export-stream';
 import { selectInBatches } from '../store/batches';
 import { formatShortDa } from '../../../src-shared/dates';
+import { documentEvents, JsonStreamError, type DocumentEvent } from './json-stream';
 
 /**
  * The bundle of `doc` with every attachment file it names, each checked against its hash. A bundle
@@ -156,4 +157,90 @@ export function readBundle(bytes: Uint8Array, name: string): { document: unknown
     if (m) files.set(m[1]!, data);
   }
   return { document, files };
+}
+
+/** How much of the compressed bundle is inflated at a time while its referent.json is read. */
+const STREAM_SLICE = 1 << 16;
+
+/**
+ * The bundle with its referent.json read as a stream, a meeting at a time (for importDocumentStream):
+ * an archive of any size imports, where readBundle's one string stops at V8's longest (a 250,000-item
+ * archive's JSON is 550 MB). Every entry is checked against the same limits first; the attachment
+ * files come whole, as from readBundle. A JSON fault names its byte.
+ */
+export function readBundleStream(bytes: Uint8Array, name: string): { events: AsyncIterable<DocumentEvent>; files: Map<string, Uint8Array> } {
+  let hasJson = false;
+  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, (reason) => ({ en: `not a readable .referent.zip (${reason})`, da: `er ikke en læsbar .referent.zip (${reason})` }), (entry) => {
+    if (entry !== 'referent.json') return false;
+    hasJson = true;
+    return true;
+  });
+  if (!hasJson) throw new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
+  const files = new Map<string, Uint8Array>();
+  for (const [path, data] of Object.entries(entries)) {
+    const m = /^files\/([0-9a-f]{64})$/.exec(path);
+    if (m) files.set(m[1]!, data);
+  }
+  return { events: jsonEvents(bytes, name), files };
+}
+
+/** referent.json's inflated bytes, a slice of the bundle at a time; the entries after it are not read. */
+function* referentJsonChunks(bytes: Uint8Array, name: string): Generator<Uint8Array> {
+  const ready: Uint8Array[] = [];
+  let failed: Error | null = null;
+  let found = false;
+  let done = false;
+  const unzip = new Unzip((file) => {
+    if (file.name !== 'referent.json' || found) return;
+    found = true;
+    file.ondata = (err, chunk, final) => {
+      if (err) failed ??= err;
+      else ready.push(chunk);
+      if (final) done = true;
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  const unreadable = (e: Error): AppError => new AppError('Invalid', `${name}: not a readable .referent.zip (${e.message})`, `${name}: er ikke en læsbar .referent.zip (${e.message}).`);
+  for (let at = 0; at < bytes.length && !done; at += STREAM_SLICE) {
+    try {
+      unzip.push(bytes.subarray(at, at + STREAM_SLICE), at + STREAM_SLICE >= bytes.length);
+    } catch (e) {
+      failed ??= e as Error;
+    }
+    if (failed) throw unreadable(failed);
+    while (ready.length > 0) yield ready.shift()!;
+  }
+  if (!done) throw unreadable(new Error('referent.json ends before its last byte'));
+}
+
+/**
+ * The first `limit` bytes (or more) of a bundle's referent.json, inflated no further, and whether
+ * that is all of it: enough to find an export's anchor, which its writers put at the start.
+ */
+export function bundleJsonHead(bytes: Uint8Array, name: string, limit: number): { head: Buffer; whole: boolean } {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  const chunks = referentJsonChunks(bytes, name);
+  for (const chunk of chunks) {
+    pieces.push(chunk);
+    size += chunk.length;
+    if (size >= limit) {
+      chunks.return(undefined);
+      return { head: Buffer.concat(pieces), whole: false };
+    }
+  }
+  return { head: Buffer.concat(pieces), whole: true };
+}
+
+async function* jsonEvents(bytes: Uint8Array, name: string): AsyncGenerator<DocumentEvent> {
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield* referentJsonChunks(bytes, name);
+  }
+  try {
+    yield* documentEvents(chunks());
+  } catch (e) {
+    if (!(e instanceof JsonStreamError)) throw e;
+    throw new AppError('Invalid', `${name}: referent.json is not valid JSON (${e.message} at byte ${e.offset})`, `${name}: referent.json er ikke gyldig JSON (${e.message} ved byte ${e.offset}).`);
+  }
 }
