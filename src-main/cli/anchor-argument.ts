@@ -1,7 +1,7 @@
 // The value of `referent verify --anchor`: an anchor, or a file that holds one.
 import fs from 'node:fs';
 import { AppError } from '../core/errors';
-import { readBundle } from '../core/exchange/bundle';
+import { bundleJsonHead } from '../core/exchange/bundle';
 import { parseAnchor, type Anchor } from '../core/seal/anchor';
 
 /** How much of a file is read to find its anchor: an export writes it second, after "format". */
@@ -30,7 +30,7 @@ export function readAnchorArgument(value: string, wholeJsonLimit = WHOLE_JSON_LI
       `--anchor ${value}: hverken et anker (HASH:LÆNGDE, 64 hexadecimale cifre, et kolon og et tal) eller en fil, der kan læses.`,
     );
   }
-  const found = head[0] === 0x50 && head[1] === 0x4b ? fromJsonText(JSON.stringify(readBundle(fs.readFileSync(value), value).document)) : fromText(value, head, size, wholeJsonLimit);
+  const found = head[0] === 0x50 && head[1] === 0x4b ? fromBundle(value, wholeJsonLimit) : fromText(value, head, size, wholeJsonLimit);
   if (found) return found;
   throw new AppError('Invalid', `--anchor ${value}: the file holds no anchor (a first line HASH:LENGTH, or an export's "anchor" field).`,
     `--anchor ${value}: filen indeholder intet anker (en første linje HASH:LÆNGDE eller et eksports "anchor"-felt).`,
@@ -58,6 +58,16 @@ function fromText(file: string, head: Buffer, size: number, wholeJsonLimit: numb
   // An export written by other means may have its fields in another order.
   if (size > wholeJsonLimit) return null;
   return fromJsonText(size <= head.length ? text : fs.readFileSync(file, 'utf8'));
+}
+
+/** A bundle's referent.json is inflated only as far as its anchor, or whole up to the same limit as plain JSON. */
+function fromBundle(file: string, wholeJsonLimit: number): Anchor | null {
+  const bytes = fs.readFileSync(file);
+  const { head } = bundleJsonHead(bytes, file, HEAD_BYTES);
+  const atStart = HEAD_ANCHOR.exec(head.toString('utf8'));
+  if (atStart) return parseAnchor(atStart[1]!);
+  const all = bundleJsonHead(bytes, file, wholeJsonLimit + 1);
+  return all.whole ? fromJsonText(all.head.toString('utf8')) : null;
 }
 
 function fromJsonText(text: string): Anchor | null {
