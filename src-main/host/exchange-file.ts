@@ -39,17 +39,17 @@ export async function writeExchangeFile(filePath: string, source: ExportSource):
   return { filePath, size };
 }
 
-/** The exchange document (and attachment files) in a bundle's bytes; null where bundles are read only on the server itself. */
-export type BundleReader = ((bytes: Uint8Array, fileName: string) => { document: unknown; files: Map<string, Uint8Array> }) | null;
-
-/** The exchange document (and attachment files) in the file the user picked: a bundle, or JSON that must parse. `limit`: a larger file is refused before it is read. */
-export async function readExchangeFile(filePath: string, readBundle: BundleReader, limit?: PickedLimit): Promise<{ document: unknown; files: Map<string, Uint8Array> }> {
+/**
+ * The exchange document in the JSON file the user picked, whole, for a server's client that sends it
+ * in one request (the worker reads a file a meeting at a time instead); a bundle is refused, as it is
+ * imported on the server itself. `limit`: a larger file is refused before it is read.
+ */
+export async function readExchangeJson(filePath: string, limit: PickedLimit): Promise<unknown> {
   const fileName = path.basename(filePath);
-  if (isBundle(fileName) && !readBundle) throw bundleRefused();
+  if (isBundle(fileName)) throw bundleRefused();
   const bytes = await readPicked(filePath, limit);
-  if (readBundle && isBundle(fileName)) return readBundle(bytes, fileName);
   try {
-    return { document: JSON.parse(bytes.toString('utf8')), files: new Map() };
+    return JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     const detail = (e as Error).message;
     throw new AppError('Invalid', `${fileName} is not valid JSON (${detail}).`, `${fileName} er ikke gyldig JSON (${detail}).`);

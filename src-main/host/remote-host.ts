@@ -9,7 +9,7 @@ import { isOpName } from '../../src-shared/api';
 import { AppError } from '../core/errors';
 import type { ApiHost } from './api-host';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
-import { readExchangeFile, writeExchangeFile } from './exchange-file';
+import { readExchangeJson, writeExchangeFile } from './exchange-file';
 import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
 import { MAX_REQUEST_BYTES } from '../web/read-body';
@@ -100,7 +100,7 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
       const fileName = path.basename(file.filePath);
       // One request carries the document: a file the server would refuse is told here, before it is read whole.
       const refuse = (size: number): AppError => tooLargeForServer(fileName, size);
-      const { document } = await readExchangeFile(file.filePath, null, { bytes: MAX_REQUEST_BYTES, refuse });
+      const document = await readExchangeJson(file.filePath, { bytes: MAX_REQUEST_BYTES, refuse });
       const body = JSON.stringify({ document, ...(file.adoptOrganization ? { adoptOrganization: true } : {}) });
       if (Buffer.byteLength(body) > MAX_REQUEST_BYTES) throw refuse(Buffer.byteLength(body));
       return value(await post('exchange.import', body)) as TaskOutput<K>;
