@@ -24,6 +24,8 @@ const SQLITE_ONLY: string[] = [
   'store-booleans.test.ts',
   // Builds its 34,000-item archive through the raw SQLite handle (bulk inserts) to stay fast.
   'in-lists.test.ts',
+  // Measures the benchmarks' process-tree CPU accounting; no store in it.
+  'bench-cpu.test.ts',
 ];
 
 /**

@@ -18,41 +18,7 @@ import { renderPdf } from '../src-main/core/documents/pdf';
 import { finishPdf } from '../src-main/core/documents/pdf-finish';
 import { playwrightPrinter } from '../src-main/core/documents/pdf-playwright';
 import { generatedReferat } from './documents-data';
-import { medianMs, percentile, type Bench } from './lib';
-
-/**
- * CPU time (ms) of this process and every process under it: its own threads, the children it
- * waited for (soffice), and the live ones (Chromium). Linux only (/proc); null elsewhere.
- */
-function treeCpuMs(): number | null {
-  if (!fs.existsSync('/proc/self/stat')) return null;
-  const tick = 1000 / 100; // USER_HZ, 100 on Linux
-  const stat = (pid: string): string[] | null => {
-    try {
-      const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return s.slice(s.lastIndexOf(')') + 2).split(' ');
-    } catch {
-      return null; // gone meanwhile
-    }
-  };
-  const parent = new Map<number, number>();
-  const own = new Map<number, number>();
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const f = stat(pid);
-    if (f) {
-      parent.set(Number(pid), Number(f[1]));
-      own.set(Number(pid), (Number(f[11]) + Number(f[12])) * tick);
-    }
-  }
-  const under = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  const self = stat('self')!;
-  let total = (Number(self[11]) + Number(self[12]) + Number(self[13]) + Number(self[14])) * tick;
-  for (const [pid, ms] of own) if (under(pid)) total += ms;
-  return total;
-}
+import { medianMs, percentile, treeCpuMs, type Bench } from './lib';
 
 /** Mean CPU time of a run (see treeCpuMs), after one warm-up run. */
 async function cpuPerRun(fn: () => unknown, runs: number): Promise<number | null> {
