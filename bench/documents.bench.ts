@@ -3,8 +3,8 @@
 // shipped (tagged, outline, TOC numbers right; browser already running) against LibreOffice
 // converting our .docx. Baselines run in this same run, so the ratios hold on any machine.
 // The PDF's parts: where the chapters land (measured on screen), the one tagged print (alone: the
-// floor of any PDF here), the PDF/UA finish; and a measuring print, which is what a printer without
-// `measure` spends instead.
+// floor of any PDF here; and untagged, which shows what tagging costs in Chromium), the PDF/UA
+// finish; and a measuring print, which is what a printer without `measure` spends instead.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -96,20 +96,38 @@ const bench: Bench = async (report) => {
     const finishMs = await medianMs(() => finishPdf(raw, finish), 5, 1);
     report({ name: 'PDF/UA finish of the printed file (part of the above)', value: finishMs, unit: 'ms', note: `${Math.round((100 * finishMs) / pdfMs)} % of the shipped PDF` });
     // The floor: Chromium's tagged print of the measured page, alone (what no change of ours can cut
-    // short of printing less). Each run measures first, untimed, as printMeasured needs.
-    const printOnly: number[] = [];
+    // short of printing less), alternated with the same page printed untagged (no structure tree,
+    // no outline): the difference is what tagging costs inside Chromium (its accessibility tree,
+    // sent to the print compositor, which writes the structure tree). Each run measures first,
+    // untimed, as printMeasured needs.
+    const runs = { tagged: { wall: [] as number[], cpu: [] as number[] }, untagged: { wall: [] as number[], cpu: [] as number[] } };
     for (let i = 0; i < 6; i++) {
-      const measured = await printer.measure(renderHtml(doc, { measureOnly: true, columns: true, printScale: PRINT_SCALE }));
-      const t0 = performance.now();
-      await printer.printMeasured(measured, { final: true });
-      if (i > 0) printOnly.push(performance.now() - t0);
+      for (const final of [true, false]) {
+        const measured = await printer.measure(renderHtml(doc, { measureOnly: true, columns: true, printScale: PRINT_SCALE }));
+        const c0 = treeCpuMs();
+        const t0 = performance.now();
+        await printer.printMeasured(measured, { final });
+        const wall = performance.now() - t0;
+        const c1 = treeCpuMs();
+        const into = final ? runs.tagged : runs.untagged;
+        if (i > 0) into.wall.push(wall);
+        if (i > 0 && c0 !== null && c1 !== null) into.cpu.push(c1 - c0);
+      }
     }
-    const printOnlyMs = percentile(printOnly, 50);
+    const printOnlyMs = percentile(runs.tagged.wall, 50);
+    const untaggedMs = percentile(runs.untagged.wall, 50);
+    const cpuNote = (cpu: number[]): string => (cpu.length > 0 ? `; CPU ${Math.round(percentile(cpu, 50))} ms, Chromium's and ours` : '');
     report({
       name: 'one tagged Chromium print of the measured page, alone (part of the above)',
       value: printOnlyMs,
       unit: 'ms',
-      note: `${Math.round((100 * printOnlyMs) / pdfMs)} % of the shipped PDF; LibreOffice / this alone = ${(loMs / printOnlyMs).toFixed(2)} x`,
+      note: `${Math.round((100 * printOnlyMs) / pdfMs)} % of the shipped PDF; LibreOffice / this alone = ${(loMs / printOnlyMs).toFixed(2)} x${cpuNote(runs.tagged.cpu)}`,
+    });
+    report({
+      name: 'the same print untagged, no outline (alternated with the above)',
+      value: untaggedMs,
+      unit: 'ms',
+      note: `tagging is ${Math.round(printOnlyMs - untaggedMs)} ms of the tagged print${cpuNote(runs.untagged.cpu)}`,
     });
     report({ name: 'PDF, page numbers cached for this version (one print)', value: cachedMs, unit: 'ms', note: 'what a repeated export costs' });
     report({ name: 'LibreOffice, our .docx -> PDF (warm profile)', value: loMs, unit: 'ms' });
