@@ -22,6 +22,8 @@ const SQLITE_ONLY: string[] = [
   'store-publication.test.ts',
   'store-concurrency.test.ts',
   'store-booleans.test.ts',
+  // Watches the statements an import prepares on the raw SQLite handle (a row per statement, no statement journal).
+  'store-row-writes.test.ts',
   // Builds its 34,000-item archive through the raw SQLite handle (bulk inserts) to stay fast.
   'in-lists.test.ts',
   // Measures the benchmarks' process-tree CPU accounting; no store in it.

@@ -2,7 +2,7 @@
 // text: every row must land with its own values, in order, whatever the mix of counts, columns
 // left out, or values (on SQLite and, in the matrix, PostgreSQL).
 import { afterEach, describe, expect, test } from 'vitest';
-import { insertRows } from '../../src-main/core/store/batches';
+import { insertRows, writingWhole } from '../../src-main/core/store/batches';
 import { tempStore } from '../helpers/store';
 
 const stores: { close: () => Promise<void> }[] = [];
@@ -53,5 +53,32 @@ describe('insertRows', () => {
     await expect(insertRows(store.db, 'people', [...people(10, 3), { id: 'p0000', key: 'dup', name: 'Twice' }])).rejects.toThrow();
     const rows = await store.db.selectFrom('people').select('id').orderBy('id').execute();
     expect(rows.map((r) => r.id)).toEqual(['p0000', 'p0001', 'p0002', 'p0003']);
+  });
+
+  test('in a transaction that fails whole (an import), rows land with their own values, booleans among them, and a refused row leaves nothing', async () => {
+    const store = tempStore();
+    stores.push(store);
+    const now = '2026-12-02T05:00:00.000Z';
+    await store.write((trx) =>
+      writingWhole(trx, async () => {
+        await insertRows(trx, 'committees', [{ id: 'c1', name: 'Økonomiudvalget', numbering: 'per-year', created_at: now, updated_at: now }]);
+        await insertRows(trx, 'meetings', [{ id: 'm1', committee_id: 'c1', start: '2026-06-02T14:30', status: 'held', created_at: now, updated_at: now }]);
+        await insertRows(trx, 'items', [0, 1, 2].map((i) => ({ id: `i${i}`, meeting_id: 'm1', position: i, title: `Punkt ${i} æøå`, supplementary: i === 1 })));
+        await insertRows(trx, 'decisions', [0, 1, 2].map((i) => ({ item_id: `i${i}`, outcome: 'approved' as const, text: i === 2 ? null : `Godkendt ${i}`, has_votes: i !== 0 })));
+      }),
+    );
+    expect(await store.db.selectFrom('items').select(['id', 'title', 'supplementary']).orderBy('position').execute()).toEqual([
+      { id: 'i0', title: 'Punkt 0 æøå', supplementary: false },
+      { id: 'i1', title: 'Punkt 1 æøå', supplementary: true },
+      { id: 'i2', title: 'Punkt 2 æøå', supplementary: false },
+    ]);
+    expect(await store.db.selectFrom('decisions').select(['item_id', 'text', 'has_votes']).orderBy('item_id').execute()).toEqual([
+      { item_id: 'i0', text: 'Godkendt 0', has_votes: false },
+      { item_id: 'i1', text: 'Godkendt 1', has_votes: true },
+      { item_id: 'i2', text: null, has_votes: true },
+    ]);
+    const failing = store.write((trx) => writingWhole(trx, () => insertRows(trx, 'people', [...people(10, 3), { id: 'p0010', key: 'dup', name: 'Twice' }])));
+    await expect(failing).rejects.toThrow();
+    expect(await store.db.selectFrom('people').select('id').execute()).toEqual([]);
   });
 });

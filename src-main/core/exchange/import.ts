@@ -9,6 +9,7 @@ import { CommitteeSchema, ReferentDocumentSchema, type ExCommittee, type ExMeeti
 import { AppError, describeRefusal } from '../errors';
 import type { Store } from '../store/open';
 import type { Db } from '../store/database';
+import { writingWhole } from '../store/batches';
 import { appendChange } from '../changelog/changelog';
 
 import { nowIso, sha256Hex } from '../util/canonical';
@@ -163,7 +164,8 @@ async function runImport(store: Store, options: ImportOptions, body: Body): Prom
     // One transaction; the search index takes everything the import changed in the same one (store.write).
     return await store.write(async (trx) => {
       if (store.files.transactional) for (const [sha, bytes] of files) await store.files.put(trx, sha, bytes);
-      const report = await importInTransaction(trx, store.search, files, body);
+      // All or nothing: a fault anywhere rolls the whole import back, so its rows may go a statement per row (batches.ts).
+      const report = await writingWhole(trx, () => importInTransaction(trx, store.search, files, body));
       if (options.after) await options.after(trx);
       return report;
     });

@@ -57,11 +57,64 @@ function sharedColumns(rows: readonly Record<string, unknown>[]): string[] | nul
   return columns;
 }
 
+/**
+ * Writes rows through one prepared statement run once per row, straight on a store's own
+ * connection (the SQLite store offers one: sqlite/dialect.ts). A row per statement needs no
+ * statement journal: SQLite copies every page a multi-row INSERT touches into one, so that it can
+ * undo the rows before a refused one, and with random UUID keys that is most of an index's pages
+ * (1.5 GB of copies for a 26,000-item import, bench/README.md).
+ */
+export type RowWriter = (sql: string, rows: readonly (readonly unknown[])[]) => void;
+
+/** Row writers by the dialect adapter of the store offering one (an adapter is shared by a store, its transactions and plugins). */
+const rowWriters = new WeakMap<object, RowWriter>();
+
+export function offerRowWriter(adapter: object, writer: RowWriter): void {
+  rowWriters.set(adapter, writer);
+}
+
+/** Transactions that fail whole on any error (an import): a refused row may leave the rows before it, since nothing of the transaction lands. */
+const wholeTransactions = new WeakSet<Db>();
+
+/**
+ * Runs `write` on a transaction that nobody continues after a failed write (an import: any fault
+ * rolls all of it back); insertRows may then write its rows one statement per row (RowWriter).
+ */
+export async function writingWhole<T>(db: Db, write: () => Promise<T>): Promise<T> {
+  if (!db.isTransaction) return write();
+  wholeTransactions.add(db);
+  try {
+    return await write();
+  } finally {
+    wholeTransactions.delete(db);
+  }
+}
+
+/** The SQL of an insert of `batch` (rows of `columns`, values in that order), compiled once per store; null when it cannot be reused. */
+function insertText(db: Db, table: keyof Database & string, columns: readonly string[], batch: readonly Record<string, unknown>[], values: readonly unknown[]): string | null {
+  const executor = db.getExecutor();
+  const cache = compiledInserts.get(executor.plugins) ?? compiledInserts.set(executor.plugins, new Map()).get(executor.plugins)!;
+  const key = `${table}\n${columns.join(',')}\n${batch.length}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    const compiled = db.insertInto(table).values(batch as never).compile();
+    const same = compiled.parameters.length === values.length && compiled.parameters.every((p, i) => p === values[i]);
+    cache.set(key, (text = same ? compiled.sql : null));
+  }
+  return text;
+}
+
 /** Inserts rows of one table with few statements, each compiled once per store (see compiledInserts). */
 export async function insertRows<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
   if (rows.length === 0) return;
   const plain = rows as readonly Record<string, unknown>[];
   const columns = sharedColumns(plain);
+  const writer = columns && wholeTransactions.has(db) ? rowWriters.get(db.getExecutor().adapter) : undefined;
+  if (writer) {
+    const values = plain.map((r) => columns!.map((c) => r[c]));
+    const text = insertText(db, table, columns!, plain.slice(0, 1), values[0]!);
+    if (text !== null) return writer(text, values);
+  }
   let at = 0;
   for (const size of ROWS_PER_STATEMENT) {
     for (; rows.length - at >= size; at += size) {
@@ -71,15 +124,7 @@ export async function insertRows<T extends keyof Database & string>(db: Db, tabl
         continue;
       }
       const values = batch.flatMap((r) => columns.map((c) => r[c]));
-      const executor = db.getExecutor();
-      const cache = compiledInserts.get(executor.plugins) ?? compiledInserts.set(executor.plugins, new Map()).get(executor.plugins)!;
-      const key = `${table}\n${columns.join(',')}\n${size}`;
-      let text = cache.get(key);
-      if (text === undefined) {
-        const compiled = db.insertInto(table).values(batch as never).compile();
-        const same = compiled.parameters.length === values.length && compiled.parameters.every((p, i) => p === values[i]);
-        cache.set(key, (text = same ? compiled.sql : null));
-      }
+      const text = insertText(db, table, columns, batch, values);
       if (text === null) await db.insertInto(table).values(batch as never).execute();
       else await db.executeQuery(CompiledQuery.raw(text, values));
     }

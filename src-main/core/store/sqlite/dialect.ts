@@ -8,7 +8,8 @@
 // and busy_timeout cannot help. A transaction that holds the lock from its first statement never
 // meets that case. A transaction marked read-only (`setAccessMode('read only')`) stays deferred.
 import type BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type QueryCompiler, type QueryResult, type SqliteDatabase, type TransactionSettings } from 'kysely';
+import { offerRowWriter } from '../batches';
 import { asStoreError } from './sqlite-errors';
 import { withStatementCache } from './statement-cache';
 import { bindBooleans, readBooleans } from './booleans';
@@ -17,12 +18,31 @@ export type StoreDialectConfig = { database: BetterSqlite3.Database; file: strin
 
 export class StoreSqliteDialect extends SqliteDialect {
   readonly #config: StoreDialectConfig;
+  // Prepared statements are kept by their SQL (statement-cache.ts): kysely's driver prepares every query afresh.
+  readonly #statements: SqliteDatabase;
   constructor(config: StoreDialectConfig) {
     super({ database: config.database });
     this.#config = config;
+    this.#statements = withStatementCache(config.database);
   }
   override createDriver(): Driver {
-    return new StoreSqliteDriver(this.#config);
+    return new StoreSqliteDriver(this.#config, this.#statements);
+  }
+  /** kysely's adapter, offering insertRows a writer of a row per statement on this connection (batches.ts, RowWriter). */
+  override createAdapter(): DialectAdapter {
+    const adapter = super.createAdapter();
+    const { database, file } = this.#config;
+    offerRowWriter(adapter, (sql, rows) => {
+      // Only inside a transaction the caller holds (insertRows asks for one that fails whole).
+      if (!database.inTransaction) throw new Error('rows are written a statement per row only inside a transaction');
+      const statement = this.#statements.prepare(sql) as unknown as BetterSqlite3.Statement;
+      try {
+        for (const values of rows) statement.run(bindBooleans(values));
+      } catch (e) {
+        throw asStoreError(e, file);
+      }
+    });
+    return adapter;
   }
 }
 
@@ -30,9 +50,8 @@ export class StoreSqliteDialect extends SqliteDialect {
 class StoreSqliteDriver implements Driver {
   readonly #inner: SqliteDriver;
   readonly #config: StoreDialectConfig;
-  constructor(config: StoreDialectConfig) {
-    // Prepared statements are kept by their SQL (statement-cache.ts): kysely's driver prepares every query afresh.
-    this.#inner = new SqliteDriver({ database: withStatementCache(config.database) });
+  constructor(config: StoreDialectConfig, statements: SqliteDatabase) {
+    this.#inner = new SqliteDriver({ database: statements });
     this.#config = config;
   }
 
