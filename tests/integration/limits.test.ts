@@ -4,8 +4,8 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { call } from '../../src-main/core/dispatch';
-import { readBundle } from '../../src-main/core/exchange/bundle';
-import { importDocument } from '../../src-main/core/exchange/import';
+import { readBundle, readBundleStream } from '../../src-main/core/exchange/bundle';
+import { importDocument, importDocumentStream } from '../../src-main/core/exchange/import';
 import { sha256Hex } from '../../src-main/core/util/canonical';
 import { FIELD_LIMITS } from '../../src-shared/limits';
 import { testContext } from '../helpers/store';
@@ -88,6 +88,16 @@ describe('archives are checked before they are inflated', () => {
     expect(files.get(sha)!.length).toBe(1000);
     const ctx = testContext();
     await expect(importDocument(ctx.store, document, { files })).rejects.toThrow(`files/${sha}: the file's content does not match its SHA-256 name`);
+  });
+
+  test('a referent.json read as a stream may not inflate past the size it declares either, and nothing is imported', async () => {
+    const big = strToU8(JSON.stringify(doc('ok')) + ' '.repeat(200_000));
+    const zip = zipSync({ 'referent.json': big }, { level: 1 });
+    setDeclaredSize(zip, 'referent.json', 1000);
+    const { events, files } = readBundleStream(zip, 'lyver.referent.zip');
+    const ctx = testContext();
+    await expect(importDocumentStream(ctx.store, events, { files })).rejects.toThrow('lyver.referent.zip: "referent.json" unpacks to more than the 1000 bytes it declares (a zip bomb?)');
+    expect(await call(ctx, 'committees.list', {})).toEqual([]);
   });
 
   test('an .xlsx bomb is refused before exceljs sees it', async () => {

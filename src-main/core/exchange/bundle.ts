@@ -169,24 +169,29 @@ const STREAM_SLICE = 1 << 16;
  * files come whole, as from readBundle. A JSON fault names its byte.
  */
 export function readBundleStream(bytes: Uint8Array, name: string): { events: AsyncIterable<DocumentEvent>; files: Map<string, Uint8Array> } {
-  let hasJson = false;
-  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, (reason) => ({ en: `not a readable .referent.zip (${reason})`, da: `er ikke en læsbar .referent.zip (${reason})` }), (entry) => {
+  let declared = -1;
+  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, (reason) => ({ en: `not a readable .referent.zip (${reason})`, da: `er ikke en læsbar .referent.zip (${reason})` }), (entry, size) => {
     if (entry !== 'referent.json') return false;
-    hasJson = true;
+    declared = size;
     return true;
   });
-  if (!hasJson) throw new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
+  if (declared < 0) throw new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
   const files = new Map<string, Uint8Array>();
   for (const [path, data] of Object.entries(entries)) {
     const m = /^files\/([0-9a-f]{64})$/.exec(path);
     if (m) files.set(m[1]!, data);
   }
-  return { events: jsonEvents(bytes, name), files };
+  return { events: jsonEvents(bytes, name, declared), files };
 }
 
-/** referent.json's inflated bytes, a slice of the bundle at a time; the entries after it are not read. */
-function* referentJsonChunks(bytes: Uint8Array, name: string): Generator<Uint8Array> {
+/**
+ * referent.json's inflated bytes, a slice of the bundle at a time; the entries after it are not
+ * read. `declared`: its size as the bundle's directory gives it (checked against the limits); it
+ * may not inflate past it.
+ */
+function* referentJsonChunks(bytes: Uint8Array, name: string, declared = Infinity): Generator<Uint8Array> {
   const ready: Uint8Array[] = [];
+  let inflated = 0;
   let failed: Error | null = null;
   let found = false;
   let done = false;
@@ -209,7 +214,13 @@ function* referentJsonChunks(bytes: Uint8Array, name: string): Generator<Uint8Ar
       failed ??= e as Error;
     }
     if (failed) throw unreadable(failed);
-    while (ready.length > 0) yield ready.shift()!;
+    while (ready.length > 0) {
+      const chunk = ready.shift()!;
+      inflated += chunk.length;
+      if (inflated > declared)
+        throw new AppError('Invalid', `${name}: "referent.json" unpacks to more than the ${declared} bytes it declares (a zip bomb?)`, `${name}: "referent.json" fylder mere end de ${declared} byte, den angiver, udpakket (en zip-bombe?).`);
+      yield chunk;
+    }
   }
   if (!done) throw unreadable(new Error('referent.json ends before its last byte'));
 }
@@ -233,9 +244,9 @@ export function bundleJsonHead(bytes: Uint8Array, name: string, limit: number): 
   return { head: Buffer.concat(pieces), whole: true };
 }
 
-async function* jsonEvents(bytes: Uint8Array, name: string): AsyncGenerator<DocumentEvent> {
+async function* jsonEvents(bytes: Uint8Array, name: string, declared: number): AsyncGenerator<DocumentEvent> {
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    yield* referentJsonChunks(bytes, name);
+    yield* referentJsonChunks(bytes, name, declared);
   }
   try {
     yield* documentEvents(chunks());

@@ -21,10 +21,11 @@ const size = (n: number): string => (n >= MB ? `${Math.round(n / MB)} MB` : `${n
 
 /**
  * `unreadable` says what the file is not, when it is no zip at all (given the parser's reason).
- * `leave`: entries checked against the limits like every other but not inflated here (the caller
- * streams them, e.g. a bundle's referent.json, which may be longer than a JavaScript string).
+ * `leave`: entries checked against the limits like every other but not inflated here: the caller
+ * streams them (e.g. a bundle's referent.json, which may be longer than a JavaScript string), told
+ * each one's declared size, past which it must not let the entry inflate.
  */
-export function unzipBounded(bytes: Uint8Array, name: string, limits: ZipLimits, unreadable?: (reason: string) => { en: string; da: string }, leave?: (entry: string) => boolean): Record<string, Uint8Array> {
+export function unzipBounded(bytes: Uint8Array, name: string, limits: ZipLimits, unreadable?: (reason: string) => { en: string; da: string }, leave?: (entry: string, declaredSize: number) => boolean): Record<string, Uint8Array> {
   const refuse = (en: string, da: string): never => {
     throw new AppError('Invalid', `${name}: ${en}`, `${name}: ${da}.`);
   };
@@ -41,7 +42,7 @@ export function unzipBounded(bytes: Uint8Array, name: string, limits: ZipLimits,
         if (total > limits.maxTotalBytes) refuse(`the archive unpacks to more than ${size(limits.maxTotalBytes)}`, `arkivet fylder mere end ${size(limits.maxTotalBytes)} udpakket`);
         if (f.originalSize > MB && f.originalSize / Math.max(1, f.size) > limits.maxRatio)
           refuse(`"${f.name}" is compressed ${Math.round(f.originalSize / Math.max(1, f.size))} times, more than any real file (a zip bomb?)`, `"${f.name}" er pakket ${Math.round(f.originalSize / Math.max(1, f.size))} gange, mere end nogen rigtig fil (en zip-bombe?)`);
-        return !leave?.(f.name);
+        return !leave?.(f.name, f.originalSize);
       },
     });
   } catch (e) {
