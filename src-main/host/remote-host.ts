@@ -13,6 +13,7 @@ import { readExchangeJson, writeExchangeFile } from './exchange-file';
 import { networkCause, signInWithPassword } from './server-session';
 import { serverUrl } from './server-url';
 import { MAX_REQUEST_BYTES } from '../web/read-body';
+import { EXPORT_PATH } from '../web/paths';
 
 export type RemoteOptions = {
   /** The server's address, e.g. https://referent.kommune.dk or http://127.0.0.1:4100. */
@@ -84,6 +85,40 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
     };
   }
 
+  /**
+   * The server's whole archive as it writes it to a file, passed on to `write` as it arrives: an
+   * archive of any size, where the Api's exchange.export answers with one document (longer than a
+   * JavaScript string may be at 250,000 items). The file's final newline is left to the writer here.
+   */
+  async function fetchExport(write: (piece: Uint8Array) => void): Promise<void> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${EXPORT_PATH}`, { method: 'POST', headers: headers() });
+    } catch (e) {
+      const f = unreachable(base, e);
+      throw new AppError(f.code, f.message, f.messageDa);
+    }
+    if (res.status === 401 && res.headers.get('X-Referent-Sign-In')) options.onSessionEnded?.();
+    if (!res.ok || !res.body) {
+      const text = await res.text();
+      let r: Result<unknown> | null = null;
+      try {
+        r = JSON.parse(text) as Result<unknown>;
+      } catch {
+        // Not ours: said below.
+      }
+      if (r && r.ok === false) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
+      throw new AppError('Internal', `${base} answered ${res.status} with something that is not a Referent server's answer.`, `${base} svarede ${res.status} med noget, der ikke er et svar fra en Referent-server.`);
+    }
+    let held: Uint8Array | null = null;
+    for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+      if (chunk.length === 0) continue;
+      if (held) write(held);
+      held = chunk;
+    }
+    if (held) write(held.at(-1) === 0x0a ? held.subarray(0, -1) : held);
+  }
+
   return {
     invoke: (name, input) => post(name, JSON.stringify(input ?? {})),
     invokeJson: async (name, json) => Buffer.from(JSON.stringify(await post(name, json))),
@@ -91,10 +126,7 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
       // The menu's whole-file tasks, as the server's operations: plain JSON both ways.
       if (task === 'exchange.exportFile') {
         const { filePath } = input as TaskInput<'exchange.exportFile'>;
-        return (await writeExchangeFile(filePath, {
-          json: async (write) => write(JSON.stringify(value(await post('exchange.export', '{}')), null, 2)),
-          bundle: null,
-        })) as TaskOutput<K>;
+        return (await writeExchangeFile(filePath, { json: (write) => fetchExport(write), bundle: null })) as TaskOutput<K>;
       }
       const file = input as TaskInput<'exchange.importFile'>;
       const fileName = path.basename(file.filePath);

@@ -46,9 +46,11 @@ export const TASKS = {
    * attachment files when the name ends in .zip. Written here, where the core runs: the file's bytes
    * never pass through the shell's thread (the import reads its file here for the same reason).
    */
-  'exchange.exportFile': async (ctx: CoreContext, input: { filePath: string }): Promise<{ filePath: string; size: number }> => {
+  'exchange.exportFile': async (ctx: CoreContext, input: { filePath: string; as?: AccountSummary }): Promise<{ filePath: string; size: number }> => {
     const db = ctx.store.db;
-    if (ctx.account) await authorize(db, ctx.account, 'exchange.export', {});
+    // `as`: the signed-in account a server writes the export for (web/server.ts), checked as the Api's exchange.export is.
+    const account = input.as ?? ctx.account;
+    if (account) await authorize(db, account, 'exchange.export', {});
     // A batch of meetings at a time, as `referent export-json --out` writes (memory bounded at any
     // size); a bundle with a missing or altered file is refused whole (it names each), never written without it.
     return writeExchangeFile(input.filePath, {

@@ -7,11 +7,13 @@
 // connected to a server, also answers the offline operations (/shell/offline.*: host/laptop-hosts.ts).
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { isOpName } from '../../src-shared/api';
 import type { AccountSummary } from '../../src-shared/api/accounts';
-import type { ApiHost } from '../host/api-host';
+import { failureOf, type ApiHost } from '../host/api-host';
 import type { Result } from '../../src-shared/result';
 import { isOfflineOpName } from '../../src-shared/api/offline';
 import type { OfflineShell } from '../host/laptop-hosts';
@@ -19,6 +21,7 @@ import { pageHeaders, staticContentType } from '../../src-shared/static-files';
 import { bearer, cookieName, cookieValue, hostAllowed, isLoopback, launchCookie, newToken, originAllowed, tokenMatches } from './security';
 import { missingTokenPage } from './missing-token-page';
 import { accountsGate, type AccountsOptions } from './accounts-gate';
+import { EXPORT_PATH } from './paths';
 import { MAX_REQUEST_BYTES, nullIfTooLarge, readBody, readBytes, TOO_LARGE } from './read-body';
 
 export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
@@ -68,7 +71,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const gate = options.accounts ? accountsGate(options.host, options.accounts, bindHost, () => port) : null;
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => send(res, 500, failure('Internal', (e as Error).message)));
+    void handle(req, res).catch((e: unknown) => {
+      // Past the headers (a file cut off while sent), the client can only be told by the cut.
+      if (res.headersSent) res.destroy(e as Error);
+      else send(res, 500, failure('Internal', (e as Error).message));
+    });
   });
 
   const tokenAuthorized = (req: http.IncomingMessage): boolean =>
@@ -79,6 +86,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!hostOk) return send(res, 421, failure('Forbidden', gate ? 'This server answers only at its own address.' : 'This server answers only on 127.0.0.1.'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (url.pathname === EXPORT_PATH) return handleExport(req, res);
     if (!gate && (options.connection || options.offline) && url.pathname.startsWith('/shell/')) return handleConnection(req, res, url.pathname.slice('/shell/'.length));
     if (gate && (await gate.handleRoute(req, res, url))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('Invalid', 'Only GET here.'));
@@ -91,17 +99,58 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return serveStatic(req, res, url.pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  /**
+   * Who asks, for the Api and the export: the signed-in account (with accounts), or the launch
+   * token's holder (the browser shell: no account). Null when refused; the answer is then sent.
+   */
+  async function caller(req: http.IncomingMessage, res: http.ServerResponse): Promise<{ account?: AccountSummary } | null> {
     const originOk = gate ? gate.originAllowed(req.headers.origin) : originAllowed(req.headers.origin, port);
-    if (!originOk) return send(res, 403, failure('Forbidden', 'Requests from other web pages are refused.', 'Forespørgsler fra andre websider afvises.'));
-    let account: AccountSummary | undefined;
+    const refuse = (status: number, body: string, extra: Record<string, string> = {}): null => {
+      send(res, status, body, undefined, extra);
+      return null;
+    };
+    if (!originOk) return refuse(403, failure('Forbidden', 'Requests from other web pages are refused.', 'Forespørgsler fra andre websider afvises.'));
     if (gate) {
       const signedIn = await gate.account(req);
       // The header tells the app's page to go to the sign-in page (the session ended meanwhile).
-      if (!signedIn) return send(res, 401, failure('Forbidden', 'You are not signed in, or your session has ended; sign in again.', 'Du er ikke logget ind, eller din session er udløbet; log ind igen.'), undefined, { 'X-Referent-Sign-In': '/login' });
-      account = signedIn;
-    } else if (!tokenAuthorized(req))
-      return send(res, 401, failure('Forbidden', 'The access token is missing or wrong; open Referent with the address it printed when it started.', 'Adgangsnøglen mangler eller er forkert. Åbn Referent med den adresse, programmet skrev, da det startede.'));
+      if (!signedIn) return refuse(401, failure('Forbidden', 'You are not signed in, or your session has ended; sign in again.', 'Du er ikke logget ind, eller din session er udløbet; log ind igen.'), { 'X-Referent-Sign-In': '/login' });
+      return { account: signedIn };
+    }
+    if (!tokenAuthorized(req))
+      return refuse(401, failure('Forbidden', 'The access token is missing or wrong; open Referent with the address it printed when it started.', 'Adgangsnøglen mangler eller er forkert. Åbn Referent med den adresse, programmet skrev, da det startede.'));
+    return {};
+  }
+
+  /**
+   * The whole archive as an exchange document, for a client's Filer > Eksportér…: the core writes it
+   * a batch of meetings at a time to a temporary file, which is sent as it is read, so an archive of
+   * any size goes out in bounded memory (the Api's exchange.export answers with one document, which at
+   * 250,000 items is longer than a JavaScript string may be). Refused as that operation is.
+   */
+  async function handleExport(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const who = await caller(req, res);
+    if (!who) return;
+    if (req.method !== 'POST') return send(res, 405, failure('Invalid', 'The export is asked for with POST.'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referent-export-'));
+    try {
+      const file = path.join(dir, 'referent.json');
+      try {
+        await options.host.run('exchange.exportFile', { filePath: file, ...(who.account ? { as: who.account } : {}) });
+      } catch (e) {
+        const f = failureOf(e);
+        return send(res, f.code === 'Forbidden' ? 403 : f.code === 'Busy' ? 503 : 500, JSON.stringify({ ok: false, error: f }));
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(fs.statSync(file).size), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+      await finished(fs.createReadStream(file).pipe(res));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    const who = await caller(req, res);
+    if (!who) return;
+    const { account } = who;
     if (req.method !== 'POST') return send(res, 405, failure('Invalid', 'Api operations are called with POST.'));
     if (!isOpName(name)) return send(res, 404, failure('NotFound', `There is no operation called "${name}".`));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, failure('Invalid', 'The body must be JSON.'));

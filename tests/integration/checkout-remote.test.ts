@@ -182,6 +182,28 @@ describe('the desktop app against a server', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  test('Eksportér… writes the server’s whole archive as the server writes it to a file, streamed, never as one Api answer', async () => {
+    const { server, web, base } = await startServer();
+    const asked: string[] = [];
+    const spy: typeof fetch = (url, init) => {
+      asked.push(String(url).slice(base.length));
+      return fetch(url, init);
+    };
+    const host = remoteApiHost({ url: base, token: web.token, fetch: spy });
+    const target = path.join(tempDir(), 'eksport.json');
+    const written = await host.run('exchange.exportFile', { filePath: target });
+    const expected = `${JSON.stringify(await call(server, 'exchange.export', {}), null, 2)}\n`;
+    expect(fs.readFileSync(target, 'utf8')).toBe(expected);
+    expect(written).toEqual({ filePath: target, size: Buffer.byteLength(expected) });
+    // The Api's exchange.export answers with one document, which at 250,000 items is longer than a JavaScript string may be.
+    expect(asked).toEqual(['/export/referent.json']);
+    // A wrong token is the server's sentence, and no file is left.
+    const wrong = remoteApiHost({ url: base, token: 'nope' });
+    const refused = path.join(tempDir(), 'afvist.json');
+    await expect(wrong.run('exchange.exportFile', { filePath: refused })).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringMatching(/^The access token is missing or wrong/) });
+    expect(fs.existsSync(refused)).toBe(false);
+  });
+
   test('a file larger than one request to the server may be is one sentence naming its size and the way to import it, told before it is read, and nothing changes', async () => {
     const { server, web, base } = await startServer();
     const host = remoteApiHost({ url: base, token: web.token });

@@ -97,3 +97,19 @@ describe('checkout against referent serve', () => {
     expect(await call(ctx, 'checkout.status', { meetingId: MEETING })).toBeNull();
   });
 });
+
+describe('Filer > Eksportér… against referent serve', () => {
+  test('the whole archive comes as the signed-in account may read it: refused with the Api’s sentence where she lacks a role, written whole once she may', async () => {
+    await call(ctx, 'committees.create', { name: 'Teknik- og Miljøudvalget', numbering: 'per-meeting' });
+    const anne = await as('anne');
+    const target = path.join(tempDir(), 'eksport.json');
+    // The committees she has no role in are the Api's to name (the server's seed may hold more than this test made).
+    await expect(anne.run('exchange.exportFile', { filePath: target })).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringMatching(/^You have no role in [^;]+; ask an administrator for one\.$/) });
+    expect(fs.existsSync(target)).toBe(false);
+    await call(ctx, 'accounts.update', { login: 'anne', admin: true });
+    const written = await anne.run('exchange.exportFile', { filePath: target });
+    const expected = `${JSON.stringify(await call(ctx, 'exchange.export', {}), null, 2)}\n`;
+    expect(fs.readFileSync(target, 'utf8')).toBe(expected);
+    expect(written.size).toBe(Buffer.byteLength(expected));
+  });
+});
