@@ -71,6 +71,11 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
     } catch (e) {
       return { ok: false, error: unreachable(base, e) };
     }
+    return answerOf(res);
+  }
+
+  /** The server's Result in its answer, or a sentence saying the answer is not a Referent server's. */
+  async function answerOf(res: Response): Promise<Result<unknown>> {
     if (res.status === 401 && res.headers.get('X-Referent-Sign-In')) options.onSessionEnded?.();
     const text = await res.text();
     try {
@@ -98,17 +103,9 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
       const f = unreachable(base, e);
       throw new AppError(f.code, f.message, f.messageDa);
     }
-    if (res.status === 401 && res.headers.get('X-Referent-Sign-In')) options.onSessionEnded?.();
     if (!res.ok || !res.body) {
-      const text = await res.text();
-      let r: Result<unknown> | null = null;
-      try {
-        r = JSON.parse(text) as Result<unknown>;
-      } catch {
-        // Not ours: said below.
-      }
-      if (r && r.ok === false) throw new AppError(r.error.code, r.error.message, r.error.messageDa);
-      throw new AppError('Internal', `${base} answered ${res.status} with something that is not a Referent server's answer.`, `${base} svarede ${res.status} med noget, der ikke er et svar fra en Referent-server.`);
+      const r = await answerOf(res);
+      throw r.ok ? new AppError('Internal', `${base} answered ${res.status} without the archive.`, `${base} svarede ${res.status} uden arkivet.`) : new AppError(r.error.code, r.error.message, r.error.messageDa);
     }
     let held: Uint8Array | null = null;
     for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
