@@ -48,7 +48,7 @@ class Reader {
     // Keep only what is not consumed yet; a value being scanned starts at or after pos.
     const rest = this.buf.subarray(this.pos);
     this.dropped += this.pos;
-    this.buf = rest.length ? Buffer.concat([rest, next.value]) : Buffer.from(next.value);
+    this.buf = rest.length ? Buffer.concat([rest, next.value]) : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
     this.pos = 0;
     return true;
   }
