@@ -27,7 +27,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 class Reader {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer<ArrayBufferLike> = Buffer.alloc(0);
   private pos = 0;
   /** Bytes dropped from the front of buf so far (for offsets in messages). */
   private dropped = 0;
