@@ -141,22 +141,32 @@ function incompleteBundle(faults: { kind: 'missing' | 'altered'; en: string; da:
 /** An attachment is at most ~45 MB (the Api's base64 limit); the JSON of a whole archive may be large but compresses ~10x. */
 export const BUNDLE_LIMITS: ZipLimits = { maxEntries: 200_000, maxEntryBytes: 1024 * 1024 * 1024, maxTotalBytes: 2047 * 1024 * 1024, maxRatio: 200 };
 
+/** What a file that is no .referent.zip is not, given the zip reader's reason. */
+const unreadableBundle = (reason: string): { en: string; da: string } => ({ en: `not a readable .referent.zip (${reason})`, da: `er ikke en læsbar .referent.zip (${reason})` });
+
+const noReferentJson = (name: string): AppError => new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
+
+/** A bundle's attachment files by their SHA-256, from its inflated entries. */
+function bundleFiles(entries: Record<string, Uint8Array>): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const [path, data] of Object.entries(entries)) {
+    const m = /^files\/([0-9a-f]{64})$/.exec(path);
+    if (m) files.set(m[1]!, data);
+  }
+  return files;
+}
+
 export function readBundle(bytes: Uint8Array, name: string): { document: unknown; files: Map<string, Uint8Array> } {
-  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, (reason) => ({ en: `not a readable .referent.zip (${reason})`, da: `er ikke en læsbar .referent.zip (${reason})` }));
+  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, unreadableBundle);
   const json = entries['referent.json'];
-  if (!json) throw new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
+  if (!json) throw noReferentJson(name);
   let document: unknown;
   try {
     document = JSON.parse(strFromU8(json));
   } catch (e) {
     throw new AppError('Invalid', `${name}: referent.json is not valid JSON (${(e as Error).message})`, `${name}: referent.json er ikke gyldig JSON (${(e as Error).message}).`);
   }
-  const files = new Map<string, Uint8Array>();
-  for (const [path, data] of Object.entries(entries)) {
-    const m = /^files\/([0-9a-f]{64})$/.exec(path);
-    if (m) files.set(m[1]!, data);
-  }
-  return { document, files };
+  return { document, files: bundleFiles(entries) };
 }
 
 /** How much of the compressed bundle is inflated at a time while its referent.json is read. */
@@ -170,18 +180,13 @@ const STREAM_SLICE = 1 << 16;
  */
 export function readBundleStream(bytes: Uint8Array, name: string): { events: AsyncIterable<DocumentEvent>; files: Map<string, Uint8Array> } {
   let declared = -1;
-  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, (reason) => ({ en: `not a readable .referent.zip (${reason})`, da: `er ikke en læsbar .referent.zip (${reason})` }), (entry, size) => {
+  const entries = unzipBounded(bytes, name, BUNDLE_LIMITS, unreadableBundle, (entry, size) => {
     if (entry !== 'referent.json') return false;
     declared = size;
     return true;
   });
-  if (declared < 0) throw new AppError('Invalid', `${name}: the bundle has no referent.json`, `${name}: pakken indeholder ingen referent.json.`);
-  const files = new Map<string, Uint8Array>();
-  for (const [path, data] of Object.entries(entries)) {
-    const m = /^files\/([0-9a-f]{64})$/.exec(path);
-    if (m) files.set(m[1]!, data);
-  }
-  return { events: jsonEvents(bytes, name, declared), files };
+  if (declared < 0) throw noReferentJson(name);
+  return { events: jsonEvents(bytes, name, declared), files: bundleFiles(entries) };
 }
 
 /**
@@ -206,7 +211,10 @@ function* referentJsonChunks(bytes: Uint8Array, name: string, declared = Infinit
     file.start();
   });
   unzip.register(UnzipInflate);
-  const unreadable = (e: Error): AppError => new AppError('Invalid', `${name}: not a readable .referent.zip (${e.message})`, `${name}: er ikke en læsbar .referent.zip (${e.message}).`);
+  const unreadable = (e: Error): AppError => {
+    const { en, da } = unreadableBundle(e.message);
+    return new AppError('Invalid', `${name}: ${en}`, `${name}: ${da}.`);
+  };
   for (let at = 0; at < bytes.length && !done; at += STREAM_SLICE) {
     try {
       unzip.push(bytes.subarray(at, at + STREAM_SLICE), at + STREAM_SLICE >= bytes.length);
