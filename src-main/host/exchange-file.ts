@@ -1,7 +1,7 @@
 // How the menu's exchange files are read and written (Filer > Importér…, Eksportér…), for the
 // worker over the local file and the client of a server alike: the name decides a .referent.zip
-// bundle or JSON; JSON is UTF-8, laid out as JSON.stringify(document, null, 2) with a final newline,
-// written in pieces through a temporary name (a failed export leaves no file). Loads no part of
+// bundle or JSON (UTF-8, as writeExportFile lays it out); either is written in pieces through a
+// temporary name (a failed export leaves no file). Loads no part of
 // the core's store: the caller passes what makes the contents.
 import path from 'node:path';
 import { AppError } from '../core/errors';
@@ -14,8 +14,9 @@ export const isBundle = (fileName: string): boolean => fileName.toLowerCase().en
 type Write = (piece: Uint8Array | string) => void;
 
 /**
- * What makes an export's contents: the exchange document as JSON text in pieces, and the bundle in
- * chunks, or null where bundles are made only on the server itself.
+ * What makes an export's contents: the exchange file's JSON text in pieces (its final newline
+ * included: writeExportFile), and the bundle in chunks, or null where bundles are made only on the
+ * server itself.
  */
 export type ExportSource = {
   json: (write: Write) => Promise<void>;
@@ -32,9 +33,7 @@ export async function writeExchangeFile(filePath: string, source: ExportSource):
       size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.byteLength;
       write(piece);
     };
-    if (bundle) return bundle(counted);
-    await source.json(counted);
-    counted('\n');
+    await (bundle ?? source.json)(counted);
   });
   return { filePath, size };
 }

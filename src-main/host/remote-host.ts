@@ -93,7 +93,7 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
   /**
    * The server's whole archive as it writes it to a file, passed on to `write` as it arrives: an
    * archive of any size, where the Api's exchange.export answers with one document (longer than a
-   * JavaScript string may be at 250,000 items). The file's final newline is left to the writer here.
+   * JavaScript string may be at 250,000 items).
    */
   async function fetchExport(write: (piece: Uint8Array) => void): Promise<void> {
     let res: Response;
@@ -107,13 +107,7 @@ export function remoteApiHost(options: RemoteOptions): ApiHost {
       const r = await answerOf(res);
       throw r.ok ? new AppError('Internal', `${base} answered ${res.status} without the archive.`, `${base} svarede ${res.status} uden arkivet.`) : new AppError(r.error.code, r.error.message, r.error.messageDa);
     }
-    let held: Uint8Array | null = null;
-    for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-      if (chunk.length === 0) continue;
-      if (held) write(held);
-      held = chunk;
-    }
-    if (held) write(held.at(-1) === 0x0a ? held.subarray(0, -1) : held);
+    for await (const chunk of res.body as AsyncIterable<Uint8Array>) write(chunk);
   }
 
   return {

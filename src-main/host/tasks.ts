@@ -9,7 +9,7 @@ import { AppError } from '../core/errors';
 import { isBundle, writeExchangeFile } from './exchange-file';
 import { readPicked, streamPicked } from './read-picked';
 import { readBundleStream, writeBundleStream } from '../core/exchange/bundle';
-import { writeExport } from '../core/exchange/export-stream';
+import { writeExportFile } from '../core/exchange/export-stream';
 import { importDocumentStream } from '../core/exchange/import';
 import { documentEvents, JsonStreamError } from '../core/exchange/json-stream';
 import { sessionAccount, signIn, signInOidc, signOut, type Session } from '../core/accounts/sessions';
@@ -54,7 +54,7 @@ export const TASKS = {
     // A batch of meetings at a time, as `referent export-json --out` writes (memory bounded at any
     // size); a bundle with a missing or altered file is refused whole (it names each), never written without it.
     return writeExchangeFile(input.filePath, {
-      json: (write) => writeExport(db, {}, write),
+      json: (write) => writeExportFile(db, {}, write),
       bundle: async (write) => void (await writeBundleStream(db, {}, ctx.store.files, write)),
     });
   },

@@ -40,3 +40,9 @@ export async function writeExport(db: Db, filter: ExportFilter, write: (piece: s
   if (proposals.length > 0) await write(`,\n  "proposals": ${indent(JSON.stringify(proposals, null, 2), 2)}`);
   await write('\n}');
 }
+
+/** The document as an exchange file holds it (`referent export-json --out`, Filer > Eksportér…): writeExport's pieces and a final newline. */
+export async function writeExportFile(db: Db, filter: ExportFilter, write: (piece: string) => void | Promise<void>): Promise<void> {
+  await writeExport(db, filter, write);
+  await write('\n');
+}
