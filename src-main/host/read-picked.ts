@@ -14,21 +14,33 @@ function unreadable(filePath: string, e: unknown): AppError {
 /** A size past which a picked file is refused, with the sentence that says so. */
 export type PickedLimit = { bytes: number; refuse: (size: number) => AppError };
 
+/** The picked file opened, with its size; a file gone, forbidden or a folder is its sentence. */
+async function openPicked(filePath: string): Promise<{ handle: fs.FileHandle; size: number }> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(filePath, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    return { handle, size: stat.size };
+  } catch (e) {
+    await handle?.close();
+    throw unreadable(filePath, e);
+  }
+}
+
 /**
  * The bytes of the file the user picked, or one sentence saying why it cannot be read. `limit`: a
  * file larger than its bytes is refused with its sentence before it is read.
  */
 export async function readPicked(filePath: string, limit?: PickedLimit): Promise<Buffer> {
-  let handle: fs.FileHandle | undefined;
+  const { handle, size } = await openPicked(filePath);
   try {
-    handle = await fs.open(filePath, 'r');
-    const { size } = await handle.stat();
     if (limit && size > limit.bytes) throw limit.refuse(size);
     return await handle.readFile();
   } catch (e) {
     throw e instanceof AppError ? e : unreadable(filePath, e);
   } finally {
-    await handle?.close();
+    await handle.close();
   }
 }
 
@@ -38,14 +50,7 @@ export async function readPicked(filePath: string, limit?: PickedLimit): Promise
  * Opened here, so a file gone, forbidden or a folder is told before anything is imported.
  */
 export async function streamPicked(filePath: string): Promise<AsyncIterable<Uint8Array>> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(filePath, 'r');
-    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-  } catch (e) {
-    await handle?.close();
-    throw unreadable(filePath, e);
-  }
+  const { handle } = await openPicked(filePath);
   const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
   return (async function* chunks() {
     try {
