@@ -57,6 +57,30 @@ function reader(dbFile: string): { count: (sql: string) => number; close: () => 
   return { count: (sql) => db.prepare(sql).pluck().get() as number, close: () => db.close() };
 }
 
+/** The rich meeting's document with `pad` (white space) repeated after its first brace, past V8's longest string (2^29 - 24 characters). */
+function paddedRich(pad: Buffer): Buffer[] {
+  const text = fs.readFileSync(RICH, 'utf8');
+  return [Buffer.from('{'), ...Array.from({ length: Math.floor(2 ** 29 / pad.length) + 1 }, () => pad), Buffer.from(text.slice(text.indexOf('{') + 1))];
+}
+
+/** Imports `file` (the padded rich meeting) in a worker: its one meeting and every item are stored; the file is removed after. */
+async function expectRichImported(file: string): Promise<void> {
+  const { host, dbFile } = await start();
+  try {
+    const report = await host.run('exchange.importFile', { filePath: file });
+    expect(report.meetings.added).toBe(1);
+    const db = reader(dbFile);
+    try {
+      expect(db.count(`SELECT count(*) FROM items WHERE meeting_id = '${RICH_MEETING}'`)).toBe(report.items);
+      expect(report.items).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 /** A zip of one deflated entry (zlib's, level 1), its sizes in a data descriptor as a streamed zip has them. */
 async function writeOneEntryZip(file: string, name: string, pieces: Buffer[]): Promise<void> {
   const deflate = zlib.createDeflateRaw({ level: 1 });
@@ -164,32 +188,16 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     // A 250,000-item archive is 550 MB. Padding with whitespace (valid JSON) takes a small
     // document past V8's longest string (2^29 - 24 characters), which reading it whole cannot pass.
     const big = path.join(tempDir('referent-worker-'), 'arkiv-2016-2026.json');
-    const text = fs.readFileSync(RICH, 'utf8');
+    const pad = Buffer.alloc(1 << 24, 0x20);
+    pad.fill(0x0a, 0, 1);
     const fd = fs.openSync(big, 'w');
     try {
-      fs.writeSync(fd, '{');
-      const pad = Buffer.alloc(1 << 24, 0x20);
-      pad.fill(0x0a, 0, 1);
-      for (let written = 0; written <= 2 ** 29; written += pad.length) fs.writeSync(fd, pad);
-      fs.writeSync(fd, text.slice(text.indexOf('{') + 1));
+      for (const piece of paddedRich(pad)) fs.writeSync(fd, piece);
     } finally {
       fs.closeSync(fd);
     }
     expect(fs.statSync(big).size).toBeGreaterThan(2 ** 29);
-    const { host, dbFile } = await start();
-    try {
-      const report = await host.run('exchange.importFile', { filePath: big });
-      expect(report.meetings.added).toBe(1);
-      const db = reader(dbFile);
-      try {
-        expect(db.count(`SELECT count(*) FROM items WHERE meeting_id = '${RICH_MEETING}'`)).toBe(report.items);
-        expect(report.items).toBeGreaterThan(0);
-      } finally {
-        db.close();
-      }
-    } finally {
-      fs.rmSync(big, { force: true });
-    }
+    await expectRichImported(big);
   }, 400_000);
 
   test('a .referent.zip whose referent.json is longer than a JavaScript string may be imports: its JSON is read a meeting at a time too', async () => {
@@ -197,29 +205,14 @@ describe('startWorkerHost', { timeout: 120_000 }, () => {
     // Whitespace drawn at random from JSON's four kinds compresses about 4x (a real archive's JSON
     // about 10x), inside the bundle's zip-bomb limits, and takes the document past V8's longest string.
     const big = path.join(tempDir('referent-worker-'), 'arkiv-2016-2026.referent.zip');
-    const text = fs.readFileSync(RICH, 'utf8');
     const pad = Buffer.alloc(1 << 24);
     let seed = 2026;
     for (let i = 0; i < pad.length; i++) {
       seed = (seed * 1103515245 + 12345) >>> 0;
       pad[i] = [0x20, 0x09, 0x0a, 0x0d][seed >>> 30]!;
     }
-    const pieces = [Buffer.from('{'), ...Array.from({ length: 33 }, () => pad), Buffer.from(text.slice(text.indexOf('{') + 1))];
-    await writeOneEntryZip(big, 'referent.json', pieces);
-    const { host, dbFile } = await start();
-    try {
-      const report = await host.run('exchange.importFile', { filePath: big });
-      expect(report.meetings.added).toBe(1);
-      const db = reader(dbFile);
-      try {
-        expect(db.count(`SELECT count(*) FROM items WHERE meeting_id = '${RICH_MEETING}'`)).toBe(report.items);
-        expect(report.items).toBeGreaterThan(0);
-      } finally {
-        db.close();
-      }
-    } finally {
-      fs.rmSync(big, { force: true });
-    }
+    await writeOneEntryZip(big, 'referent.json', paddedRich(pad));
+    await expectRichImported(big);
   }, 400_000);
 
   test('a file that is not JSON is told with the byte where it stops being JSON, and nothing is imported', async () => {
